@@ -1,0 +1,137 @@
+"""The things a wijkschouw records, as plain validated values.
+
+Every row that syncs carries a UUID (text) id, ``created_at``/``updated_at`` (UTC,
+ISO 8601), ``updated_by`` (the device id of the installation that last changed it) and
+``deleted_at`` (soft deletion), so that packages can be incremental and merges are
+decidable by id and time.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schouw.domain.actions import ActionStatus
+from schouw.domain.levels import Level
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utc_now() -> str:
+    """Now in UTC as ISO 8601 with milliseconds: sortable as text."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Synced(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = Field(default_factory=new_id)
+    created_at: str = Field(default_factory=utc_now)
+    updated_at: str = Field(default_factory=utc_now)
+    updated_by: str = ""
+    deleted_at: str | None = None
+
+
+class Wijk(Synced):
+    name: str
+    code: str = ""
+
+
+class Buurt(Synced):
+    wijk_id: str
+    name: str
+    code: str = ""
+    area_type: str = "woongebied"
+
+
+class Street(Synced):
+    buurt_id: str
+    name: str
+    woonplaats: str = ""
+    #: Overrides the buurt's area type where a street differs (a shopping street).
+    area_type: str | None = None
+    #: GeoJSON geometry (dict) in WGS84, or None.
+    geometry: dict | None = None
+    #: Free text such as "1-45, 2-60"; informative.
+    house_numbers: str = ""
+    position: int = 0
+
+
+class Round(Synced):
+    buurt_id: str
+    date: date
+    form_key: str
+    profile_id: str | None = None
+    title: str = ""
+    notes: str = ""
+
+
+class Participant(Synced):
+    round_id: str
+    name: str
+    organisation: str = ""
+    role: str = "overig"
+    email: str = ""
+    phone: str = ""
+
+
+class Finding(Synced):
+    round_id: str
+    street_id: str
+    element: str
+    aspect: str
+    level: Level | None = None
+    not_applicable: bool = False
+    choice: str | None = None
+    house_number: str = ""
+    spot: str = ""
+    description: str = ""
+    priority: str = "normaal"
+    lat: float | None = None
+    lon: float | None = None
+    observed_at: str | None = None
+    time_of_day: str = ""
+
+    @property
+    def item_key(self) -> str:
+        return f"{self.element}.{self.aspect}"
+
+
+class Action(Synced):
+    finding_id: str
+    party: str = ""
+    due_date: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    status_reason: str = ""
+    mor_id: str | None = None
+    mor_status: str | None = None
+    mor_status_text: str | None = None
+
+
+class ActionEvent(Synced):
+    action_id: str
+    at: str = Field(default_factory=utc_now)
+    status: ActionStatus
+    note: str = ""
+
+
+class Photo(Synced):
+    """A photo's record; its bytes live in a separate table of the store."""
+
+    finding_id: str
+    sha256: str
+    width: int
+    height: int
+    source_name: str = ""
+    caption: str = ""
+    taken_at: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    #: Privacy rectangles as fractions of width/height: [{"x":..,"y":..,"w":..,"h":..}]
+    masks: list[dict] = Field(default_factory=list)
+    position: int = 0
+    original_size: int | None = None

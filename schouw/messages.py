@@ -1,0 +1,206 @@
+"""The message catalogue for everything that is not a Qt widget.
+
+Errors a user can cause end in one clear sentence, Dutch by default. Domain, store,
+photos, report and exchange code raise :class:`SchouwError` with a message key and
+parameters; whoever shows the error (CLI, GUI) renders it in the user's language.
+Keeping the texts here, not at the raise sites, lets the GUI and the CLI say exactly
+the same thing and keeps translation in one place.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("nl", "en")
+
+_current = os.environ.get("SCHOUW_LANG", "nl") if os.environ.get("SCHOUW_LANG") in LANGUAGES else "nl"
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "not_a_project": {
+        "nl": "{path} is geen schouw-projectbestand.",
+        "en": "{path} is not a schouw project file.",
+    },
+    "project_missing": {
+        "nl": "Projectbestand {path} bestaat niet.",
+        "en": "Project file {path} does not exist.",
+    },
+    "project_newer": {
+        "nl": "{path} is gemaakt met een nieuwere versie van schouw (schema {found}, deze versie kent tot {known}). Werk schouw bij om het te openen.",
+        "en": "{path} was made by a newer version of schouw (schema {found}, this version knows up to {known}). Update schouw to open it.",
+    },
+    "project_locked": {
+        "nl": "{path} is al geopend in een ander schouw-venster of -proces. Sluit dat eerst.",
+        "en": "{path} is already open in another schouw window or process. Close that first.",
+    },
+    "project_damaged": {
+        "nl": "{path} is beschadigd: {detail}",
+        "en": "{path} is damaged: {detail}",
+    },
+    "project_readonly": {
+        "nl": "{path} kan niet worden geschreven (alleen-lezen of geen schijfruimte): {detail}",
+        "en": "{path} cannot be written (read-only or no disk space): {detail}",
+    },
+    "migration_failed": {
+        "nl": "Bijwerken van {path} naar schema {version} is mislukt; er is niets veranderd en de reservekopie staat in {backup}. Oorzaak: {detail}",
+        "en": "Upgrading {path} to schema {version} failed; nothing was changed and the backup is at {backup}. Cause: {detail}",
+    },
+    "unknown_street": {
+        "nl": "Straat '{name}' is onbekend in buurt {buurt}.{hint}",
+        "en": "Street '{name}' is unknown in buurt {buurt}.{hint}",
+    },
+    "unknown_buurt": {
+        "nl": "Buurt '{name}' bestaat niet in dit project.{hint}",
+        "en": "Buurt '{name}' does not exist in this project.{hint}",
+    },
+    "ambiguous_buurt": {
+        "nl": "Er zijn meerdere buurten '{name}' (in wijken {wijken}); geef ook --wijk op.",
+        "en": "There are several buurten '{name}' (in wijken {wijken}); give --wijk as well.",
+    },
+    "unknown_round": {
+        "nl": "Schouwronde '{id}' bestaat niet in dit project.",
+        "en": "Round '{id}' does not exist in this project.",
+    },
+    "unknown_finding": {
+        "nl": "Bevinding '{id}' bestaat niet in dit project.",
+        "en": "Finding '{id}' does not exist in this project.",
+    },
+    "unknown_form": {
+        "nl": "Formulier '{id}' is niet gevonden. Beschikbaar: {available}.",
+        "en": "Form '{id}' was not found. Available: {available}.",
+    },
+    "unknown_item": {
+        "nl": "Onderdeel '{item}' staat niet op formulier {form}. Gebruik ELEMENT.ASPECT, bijvoorbeeld {example}.",
+        "en": "Item '{item}' is not on form {form}. Use ELEMENT.ASPECT, for example {example}.",
+    },
+    "bad_level": {
+        "nl": "Niveau '{level}' past niet bij {item}: kies uit {allowed}.",
+        "en": "Level '{level}' does not fit {item}: choose from {allowed}.",
+    },
+    "item_has_no_level": {
+        "nl": "{item} is een waarneming zonder niveau; laat het niveau weg.",
+        "en": "{item} is an observation without a level; leave the level out.",
+    },
+    "bad_choice": {
+        "nl": "Keuze '{choice}' past niet bij {item}: kies uit {allowed}.",
+        "en": "Choice '{choice}' does not fit {item}: choose from {allowed}.",
+    },
+    "bad_date": {
+        "nl": "Datum '{value}' is ongeldig; gebruik JJJJ-MM-DD.",
+        "en": "Date '{value}' is invalid; use YYYY-MM-DD.",
+    },
+    "bad_form": {
+        "nl": "Formulier {path} is ongeldig: {detail}",
+        "en": "Form {path} is invalid: {detail}",
+    },
+    "bad_profile": {
+        "nl": "Kwaliteitsprofiel {path} is ongeldig: {detail}",
+        "en": "Quality profile {path} is invalid: {detail}",
+    },
+    "file_missing": {
+        "nl": "Bestand {path} bestaat niet.",
+        "en": "File {path} does not exist.",
+    },
+    "csv_missing_columns": {
+        "nl": "{path} mist de kolom(men) {missing}; gevonden: {found}.",
+        "en": "{path} lacks the column(s) {missing}; found: {found}.",
+    },
+    "csv_unreadable": {
+        "nl": "{path} is geen leesbaar CSV-bestand: {detail}",
+        "en": "{path} is not a readable CSV file: {detail}",
+    },
+    "geojson_unreadable": {
+        "nl": "{path} is geen leesbaar GeoJSON-bestand: {detail}",
+        "en": "{path} is not a readable GeoJSON file: {detail}",
+    },
+    "bad_geometry": {
+        "nl": "{path}, regel {row}: de geometrie van '{name}' is ongeldig: {detail}",
+        "en": "{path}, row {row}: the geometry of '{name}' is invalid: {detail}",
+    },
+    "streets_none": {
+        "nl": "{path} bevat geen straten met een naam.",
+        "en": "{path} holds no named streets.",
+    },
+    "unknown_file_type": {
+        "nl": "{path}: onbekend bestandstype; gebruik .csv, .geojson of .json.",
+        "en": "{path}: unknown file type; use .csv, .geojson or .json.",
+    },
+    "photo_unreadable": {
+        "nl": "Foto {name} kan niet worden gelezen: {detail}",
+        "en": "Photo {name} cannot be read: {detail}",
+    },
+    "photo_not_image": {
+        "nl": "{name} is geen afbeelding die schouw kent (JPEG, HEIC, PNG of WebP).",
+        "en": "{name} is not an image schouw knows (JPEG, HEIC, PNG or WebP).",
+    },
+    "photo_empty": {
+        "nl": "{name} is leeg (0 bytes).",
+        "en": "{name} is empty (0 bytes).",
+    },
+    "photo_too_large": {
+        "nl": "{name} is te groot ({pixels} megapixel; de grens is {limit}). Verklein de foto eerst.",
+        "en": "{name} is too large ({pixels} megapixels; the limit is {limit}). Shrink the photo first.",
+    },
+    "photo_truncated": {
+        "nl": "{name} is afgebroken of beschadigd (onvolledig bestand).",
+        "en": "{name} is truncated or damaged (incomplete file).",
+    },
+    "action_transition": {
+        "nl": "Een actiepunt met status '{current}' kan niet naar '{target}'.",
+        "en": "An action with status '{current}' cannot move to '{target}'.",
+    },
+    "reason_required": {
+        "nl": "Geef een reden op bij '{status}'.",
+        "en": "Give a reason for '{status}'.",
+    },
+    "demo_exists": {
+        "nl": "{path} bestaat al; kies een nieuwe bestandsnaam of gebruik --overwrite.",
+        "en": "{path} already exists; choose a new file name or use --overwrite.",
+    },
+    "integrity_ok": {
+        "nl": "{path}: in orde ({rounds} rondes, {findings} bevindingen, {photos} foto's).",
+        "en": "{path}: OK ({rounds} rounds, {findings} findings, {photos} photos).",
+    },
+    "unexpected": {
+        "nl": "Er ging iets onverwachts mis ({detail}). Er is niets verloren; details staan in {log}.",
+        "en": "Something unexpected went wrong ({detail}). Nothing was lost; details are in {log}.",
+    },
+}
+
+
+def set_language(lang: str) -> None:
+    """Choose the language for messages rendered from now on (``nl`` or ``en``)."""
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    _current = lang
+
+
+def language() -> str:
+    return _current
+
+
+def render(key: str, lang: str | None = None, **params: object) -> str:
+    """The text of message ``key`` in ``lang`` (default: the current language)."""
+    texts = CATALOGUE.get(key)
+    if texts is None:
+        return key + (" " + repr(params) if params else "")
+    template = texts.get(lang or _current) or texts["nl"]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+class SchouwError(Exception):
+    """An error the user can cause and fix: shown as one sentence, never a traceback."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(render(key, "en", **params))
+
+    def message(self, lang: str | None = None) -> str:
+        return render(self.key, lang, **self.params)
+
+    def __str__(self) -> str:  # the current language, so logs and UIs agree
+        return self.message()

@@ -1,0 +1,46 @@
+"""`schouw check`: prove a project file is whole.
+
+Checks SQLite's own structure, the foreign keys, the photo copies against their
+recorded SHA-256, and that every photo has its normalised copy and every finding its
+round and street. Returns a list of problems in Dutch; empty means healthy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from schouw.store.project import Project
+
+
+def check_project(project: Project) -> list[str]:
+    conn = project.conn
+    problems: list[str] = []
+    result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    if result != ["ok"]:
+        problems.extend(f"SQLite: {line}" for line in result)
+        return problems  # the rest would read a damaged file
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+        problems.append(f"verwijzing in {table} (rij {rowid}) naar ontbrekende {parent}")
+    for photo_id, kind, expected, data in conn.execute(
+            "SELECT photo_id, kind, sha256, data FROM photo_blobs"):
+        if hashlib.sha256(data).hexdigest() != expected:
+            problems.append(f"foto {photo_id} ({kind}): controlesom klopt niet")
+    for (photo_id,) in conn.execute(
+            "SELECT id FROM photos p WHERE NOT EXISTS "
+            "(SELECT 1 FROM photo_blobs b WHERE b.photo_id = p.id AND b.kind = 'jpeg')"):
+        problems.append(f"foto {photo_id}: de afbeelding zelf ontbreekt")
+    for (form_key,) in conn.execute(
+            "SELECT DISTINCT form_key FROM rounds WHERE form_key NOT IN (SELECT key FROM forms)"):
+        problems.append(f"formulier {form_key} ontbreekt in het project")
+    return problems
+
+
+def summary(project: Project) -> dict[str, int]:
+    conn = project.conn
+    return {
+        "rounds": conn.execute("SELECT COUNT(*) FROM rounds WHERE deleted_at IS NULL").fetchone()[0],
+        "findings": conn.execute("SELECT COUNT(*) FROM findings WHERE deleted_at IS NULL").fetchone()[0],
+        "photos": conn.execute("SELECT COUNT(*) FROM photos WHERE deleted_at IS NULL").fetchone()[0],
+    }

@@ -1,0 +1,129 @@
+"""Numbered schema migrations. Each runs in one transaction and sets user_version.
+
+Never edit a migration that has shipped: add a new one. Migration N takes a file from
+schema N-1 to N. The table layout keeps photo bytes in ``photo_blobs``, away from the
+rows that lists scan, and gives every synced row the same bookkeeping columns.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one inside the caller's transaction.
+
+    ``executescript`` would COMMIT first and so break a migration's atomicity.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement: {statement!r}")
+
+
+SYNC_COLUMNS = """
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL DEFAULT '',
+    deleted_at TEXT
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    """The first schema: areas, forms, profiles, rounds, findings, actions, photos."""
+    run_script(
+        conn,
+        f"""
+        CREATE TABLE project_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE wijken (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, code TEXT NOT NULL DEFAULT '',
+            {SYNC_COLUMNS});
+        CREATE TABLE buurten (
+            id TEXT PRIMARY KEY, wijk_id TEXT NOT NULL REFERENCES wijken(id),
+            name TEXT NOT NULL, code TEXT NOT NULL DEFAULT '',
+            area_type TEXT NOT NULL DEFAULT 'woongebied',
+            {SYNC_COLUMNS});
+        CREATE TABLE streets (
+            id TEXT PRIMARY KEY, buurt_id TEXT NOT NULL REFERENCES buurten(id),
+            name TEXT NOT NULL, woonplaats TEXT NOT NULL DEFAULT '', area_type TEXT,
+            geometry TEXT, house_numbers TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0,
+            {SYNC_COLUMNS});
+        CREATE TABLE forms (
+            key TEXT PRIMARY KEY, form_id TEXT NOT NULL, version TEXT NOT NULL,
+            title TEXT NOT NULL, kind TEXT NOT NULL, definition TEXT NOT NULL,
+            added_at TEXT NOT NULL);
+        CREATE TABLE profiles (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL,
+            {SYNC_COLUMNS});
+        CREATE TABLE rounds (
+            id TEXT PRIMARY KEY, buurt_id TEXT NOT NULL REFERENCES buurten(id),
+            date TEXT NOT NULL, form_key TEXT NOT NULL REFERENCES forms(key),
+            profile_id TEXT REFERENCES profiles(id),
+            title TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '',
+            {SYNC_COLUMNS});
+        CREATE TABLE participants (
+            id TEXT PRIMARY KEY, round_id TEXT NOT NULL REFERENCES rounds(id),
+            name TEXT NOT NULL, organisation TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT 'overig', email TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            {SYNC_COLUMNS});
+        CREATE TABLE findings (
+            id TEXT PRIMARY KEY, round_id TEXT NOT NULL REFERENCES rounds(id),
+            street_id TEXT NOT NULL REFERENCES streets(id),
+            element TEXT NOT NULL, aspect TEXT NOT NULL, level TEXT,
+            not_applicable INTEGER NOT NULL DEFAULT 0, choice TEXT,
+            house_number TEXT NOT NULL DEFAULT '', spot TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '', priority TEXT NOT NULL DEFAULT 'normaal',
+            lat REAL, lon REAL, observed_at TEXT, time_of_day TEXT NOT NULL DEFAULT '',
+            {SYNC_COLUMNS});
+        CREATE TABLE actions (
+            id TEXT PRIMARY KEY, finding_id TEXT NOT NULL UNIQUE REFERENCES findings(id),
+            party TEXT NOT NULL DEFAULT '', due_date TEXT, status TEXT NOT NULL DEFAULT 'open',
+            status_reason TEXT NOT NULL DEFAULT '', mor_id TEXT, mor_status TEXT,
+            mor_status_text TEXT,
+            {SYNC_COLUMNS});
+        CREATE TABLE action_events (
+            id TEXT PRIMARY KEY, action_id TEXT NOT NULL REFERENCES actions(id),
+            at TEXT NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL DEFAULT '',
+            {SYNC_COLUMNS});
+        CREATE TABLE photos (
+            id TEXT PRIMARY KEY, finding_id TEXT NOT NULL REFERENCES findings(id),
+            sha256 TEXT NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL,
+            source_name TEXT NOT NULL DEFAULT '', caption TEXT NOT NULL DEFAULT '',
+            taken_at TEXT, lat REAL, lon REAL, masks TEXT NOT NULL DEFAULT '[]',
+            position INTEGER NOT NULL DEFAULT 0, original_size INTEGER,
+            {SYNC_COLUMNS});
+        CREATE TABLE photo_blobs (
+            id INTEGER PRIMARY KEY,
+            photo_id TEXT NOT NULL REFERENCES photos(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('jpeg', 'thumb', 'report', 'original')),
+            sha256 TEXT NOT NULL, data BLOB NOT NULL,
+            UNIQUE (photo_id, kind));
+        CREATE INDEX findings_round ON findings(round_id);
+        CREATE INDEX photos_finding ON photos(finding_id);
+        CREATE INDEX streets_buurt ON streets(buurt_id);
+        """
+    )
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """Street progress per round (done marks) and the indexes the street list needs."""
+    run_script(
+        conn,
+        f"""
+        CREATE TABLE round_streets (
+            id TEXT PRIMARY KEY, round_id TEXT NOT NULL REFERENCES rounds(id),
+            street_id TEXT NOT NULL REFERENCES streets(id), done_at TEXT,
+            {SYNC_COLUMNS},
+            UNIQUE (round_id, street_id));
+        CREATE INDEX findings_round_street ON findings(round_id, street_id);
+        CREATE INDEX action_events_action ON action_events(action_id);
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]

@@ -1,0 +1,90 @@
+"""Photo records and their bytes. Bytes sit in ``photo_blobs``, one row per copy
+(normalised JPEG, thumbnail, report copy, optional original), each with its SHA-256 so
+``schouw check`` can prove nothing rotted."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING
+
+from schouw.domain.models import Photo, utc_now
+from schouw.store.rows import dict_rows, from_row, to_row
+
+if TYPE_CHECKING:
+    from schouw.store.project import Project
+
+BLOB_KINDS = ("jpeg", "thumb", "report", "original")
+
+
+class PhotoRepo:
+    def __init__(self, project: Project):
+        self.p = project
+
+    def add(self, photo: Photo, blobs: dict[str, bytes]) -> Photo:
+        """Insert a photo and its copies in one transaction (inside the caller's, if any)."""
+        photo = photo.model_copy(update={"updated_by": self.p.device_id})
+        with self.p.atomic():
+            self.p.db["photos"].insert(to_row(photo))
+            self._write_blobs(photo.id, blobs)
+        return photo
+
+    def _write_blobs(self, photo_id: str, blobs: dict[str, bytes]) -> None:
+        for kind, data in blobs.items():
+            if kind not in BLOB_KINDS:
+                raise ValueError(kind)
+            if data is None:
+                continue
+            self.p.conn.execute(
+                "INSERT INTO photo_blobs(photo_id, kind, sha256, data) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(photo_id, kind) DO UPDATE SET sha256 = excluded.sha256, data = excluded.data",
+                (photo_id, kind, hashlib.sha256(data).hexdigest(), data),
+            )
+
+    def for_finding(self, finding_id: str) -> list[Photo]:
+        cur = self.p.conn.execute(
+            "SELECT * FROM photos WHERE finding_id = ? AND deleted_at IS NULL ORDER BY position, created_at",
+            (finding_id,))
+        return [from_row(Photo, r) for r in dict_rows(cur)]
+
+    def get(self, photo_id: str) -> Photo | None:
+        rows = dict_rows(self.p.conn.execute("SELECT * FROM photos WHERE id = ?", (photo_id,)))
+        return from_row(Photo, rows[0]) if rows else None
+
+    def blob(self, photo_id: str, kind: str) -> bytes | None:
+        row = self.p.conn.execute(
+            "SELECT data FROM photo_blobs WHERE photo_id = ? AND kind = ?", (photo_id, kind)).fetchone()
+        return row[0] if row else None
+
+    def find_by_hash(self, finding_id: str, sha256: str) -> Photo | None:
+        rows = dict_rows(self.p.conn.execute(
+            "SELECT * FROM photos WHERE finding_id = ? AND sha256 = ? AND deleted_at IS NULL",
+            (finding_id, sha256)))
+        return from_row(Photo, rows[0]) if rows else None
+
+    def set_masks(self, photo_id: str, masks: list[dict], blobs: dict[str, bytes]) -> None:
+        """Store new privacy masks together with the derivatives re-made for them."""
+        with self.p.atomic():
+            self.p.db["photos"].update(photo_id, {"masks": json.dumps(masks), **self.p.stamp()})
+            self._write_blobs(photo_id, blobs)
+
+    def update(self, photo_id: str, **changes: object) -> None:
+        with self.p.atomic():
+            self.p.db["photos"].update(photo_id, {**changes, **self.p.stamp()})
+
+    def delete(self, photo_id: str) -> None:
+        now = utc_now()
+        with self.p.atomic():
+            self.p.db["photos"].update(photo_id, {"deleted_at": now, **self.p.stamp()})
+
+    def undelete(self, photo_id: str) -> None:
+        with self.p.atomic():
+            self.p.db["photos"].update(photo_id, {"deleted_at": None, **self.p.stamp()})
+
+    def count(self) -> int:
+        return self.p.conn.execute("SELECT COUNT(*) FROM photos WHERE deleted_at IS NULL").fetchone()[0]
+
+    def storage_bytes(self) -> dict[str, int]:
+        """Bytes per kind of copy: shows the disk cost of keeping originals."""
+        cur = self.p.conn.execute("SELECT kind, SUM(LENGTH(data)) FROM photo_blobs GROUP BY kind")
+        return {kind: total or 0 for kind, total in cur}

@@ -1,0 +1,296 @@
+"""Opening, creating and migrating a project file (``.schouw``).
+
+One SQLite file holds a whole schouw project. Opening it:
+
+1. refuses what is not ours (``PRAGMA application_id``) and what is newer than this
+   app (``PRAGMA user_version`` above :data:`CURRENT_VERSION`), without writing a byte;
+2. takes an exclusive lock beside the file, so a second window or process is refused
+   with a clear message instead of two writers racing;
+3. backs the file up (SQLite backup API) before any migration, and once a day while in
+   use, into the user's data folder;
+4. runs each pending migration in its own transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+from filelock import FileLock, Timeout
+
+from schouw import settings
+from schouw.domain.models import utc_now
+from schouw.messages import SchouwError
+from schouw.store.migrations import MIGRATIONS
+
+#: "SCHW" as a 32-bit integer: marks a SQLite file as a schouw project.
+APPLICATION_ID = 0x53434857
+CURRENT_VERSION = len(MIGRATIONS)
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: Keep this many backups per project in the backup folder.
+KEEP_BACKUPS = 10
+
+
+def _lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def _fault_point(name: str) -> None:
+    """Test hook: with SCHOUW_FAULT=name, write a marker file and stall here so a test
+    can kill the process mid-write. Does nothing otherwise."""
+    if os.environ.get("SCHOUW_FAULT") == name:
+        marker = os.environ.get("SCHOUW_FAULT_MARKER")
+        if marker:
+            Path(marker).write_text(name, encoding="utf-8")
+        time.sleep(60)
+
+
+class Project:
+    """An open project file. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock, device_id: str):
+        self.path = path
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self.conn = conn
+        self._lock = lock
+        self.device_id = device_id
+        # Repositories, imported here to keep module import order simple.
+        from schouw.store.actions import ActionRepo
+        from schouw.store.areas import AreaRepo
+        from schouw.store.findings import FindingRepo
+        from schouw.store.forms import FormRepo
+        from schouw.store.photos import PhotoRepo
+        from schouw.store.rounds import RoundRepo
+
+        self.areas = AreaRepo(self)
+        self.forms = FormRepo(self)
+        self.rounds = RoundRepo(self)
+        self.findings = FindingRepo(self)
+        self.actions = ActionRepo(self)
+        self.photos = PhotoRepo(self)
+
+    # -- transactions -------------------------------------------------------------
+    def atomic(self) -> contextlib.AbstractContextManager:
+        """One transaction (nested calls become savepoints): all or nothing."""
+        return self.db.atomic()
+
+    def fault_point(self, name: str) -> None:
+        _fault_point(name)
+
+    def stamp(self) -> dict[str, str]:
+        """The bookkeeping columns for a row written now by this device."""
+        now = utc_now()
+        return {"updated_at": now, "updated_by": self.device_id}
+
+    # -- metadata -----------------------------------------------------------------
+    def meta(self, key: str, default: str = "") -> str:
+        row = self.conn.execute("SELECT value FROM project_meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.atomic():
+            self.conn.execute(
+                "INSERT INTO project_meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def backup(self, reason: str) -> Path:
+        """Copy the whole file, consistently, with SQLite's backup API."""
+        return backup_database(self.conn, self.path, reason)
+
+    def daily_backup(self) -> Path | None:
+        """Back up once per calendar day while the project is in use."""
+        today = datetime.now(UTC).strftime("%Y-%m-%d")
+        if self.meta("last_daily_backup") == today:
+            return None
+        target = self.backup("dagelijks")
+        self.set_meta("last_daily_backup", today)
+        return target
+
+    def close(self) -> None:
+        try:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA optimize")
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.close()
+        finally:
+            self._lock.release()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def backup_database(conn: sqlite3.Connection, path: Path, reason: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = settings.backup_dir()
+    target = folder / f"{path.stem}.{reason}.{stamp}.schouw"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{path.stem}.{reason}.{stamp}-{n}.schouw"
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    _prune_backups(folder, path.stem)
+    return target
+
+
+def _prune_backups(folder: Path, stem: str) -> None:
+    backups = sorted(folder.glob(f"{stem}.dagelijks.*.schouw"), key=lambda p: p.stat().st_mtime)
+    for old in backups[:-KEEP_BACKUPS]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: no implicit BEGINs; every write goes through atomic().
+    conn = sqlite3.connect(path, timeout=5, check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _acquire(path: Path) -> FileLock:
+    lock = FileLock(_lock_path(path), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise SchouwError("project_locked", path=str(path)) from None
+    except OSError as error:
+        raise SchouwError("project_readonly", path=str(path), detail=str(error)) from None
+    return lock
+
+
+def _read_header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(100)
+    except IsADirectoryError:
+        raise SchouwError("not_a_project", path=str(path)) from None
+    except OSError as error:
+        raise SchouwError("project_readonly", path=str(path), detail=str(error)) from None
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
+    """Return the schema version, refusing files that are not ours or too new."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError:
+        raise SchouwError("not_a_project", path=str(path)) from None
+    if app_id != APPLICATION_ID:
+        raise SchouwError("not_a_project", path=str(path))
+    if version > CURRENT_VERSION:
+        raise SchouwError("project_newer", path=str(path), found=version, known=CURRENT_VERSION)
+    return version
+
+
+def migrate(conn: sqlite3.Connection, path: Path, start: int, target: int = CURRENT_VERSION) -> Path | None:
+    """Bring the file from ``start`` to ``target``; back it up first. Returns the backup."""
+    if start >= target:
+        return None
+    backup = backup_database(conn, path, f"voor-migratie-v{start}") if start > 0 else None
+    for version in range(start + 1, target + 1):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            MIGRATIONS[version - 1](conn)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except Exception as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise SchouwError(
+                "migration_failed", path=str(path), version=version,
+                backup=str(backup or "-"), detail=str(error),
+            ) from error
+    return backup
+
+
+def open_project(path: str | Path, *, device_id: str | None = None, target_version: int = CURRENT_VERSION) -> Project:
+    """Open an existing project file, migrating it when it is older than this app."""
+    path = Path(path).expanduser().resolve()
+    if not path.exists():
+        raise SchouwError("project_missing", path=str(path))
+    header = _read_header(path)
+    if not header.startswith(SQLITE_HEADER):
+        raise SchouwError("not_a_project", path=str(path))
+    lock = _acquire(path)
+    try:
+        conn = _connect(path)
+        try:
+            version = _check_identity(conn, path)
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            migrate(conn, path, version, target_version)
+        except BaseException:
+            conn.close()
+            raise
+    except sqlite3.OperationalError as error:
+        lock.release()
+        raise SchouwError("project_readonly", path=str(path), detail=str(error)) from None
+    except BaseException:
+        lock.release()
+        raise
+    return Project(path, conn, lock, device_id or settings.device_id())
+
+
+def create_project(
+    path: str | Path,
+    *,
+    name: str = "",
+    municipality: str = "",
+    device_id: str | None = None,
+    target_version: int = CURRENT_VERSION,
+) -> Project:
+    """Make a new, empty project file (refusing to overwrite anything)."""
+    path = Path(path).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and path.stat().st_size > 0:
+        raise SchouwError("demo_exists", path=str(path))
+    lock = _acquire(path)
+    try:
+        conn = _connect(path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrate(conn, path, 0, target_version)
+    except BaseException:
+        lock.release()
+        raise
+    project = Project(path, conn, lock, device_id or settings.device_id())
+    with project.atomic():
+        from schouw.domain.models import new_id
+
+        project.conn.executemany(
+            "INSERT INTO project_meta(key, value) VALUES (?, ?)",
+            [
+                ("project_id", new_id()),
+                ("name", name or path.stem),
+                ("municipality", municipality),
+                ("created_at", utc_now()),
+            ],
+        )
+    return project
+
+
+@contextlib.contextmanager
+def opened(path: str | Path) -> Iterator[Project]:
+    project = open_project(path)
+    try:
+        yield project
+    finally:
+        project.close()
