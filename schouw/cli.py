@@ -1,0 +1,313 @@
+"""The `schouw` command: the same use cases as the GUI, for scripts and for people who
+like a terminal. With no subcommand it opens the app.
+
+Exit codes: 0 done, 1 the project is damaged (``check``) or something unexpected
+happened (logged), 2 a user error (bad input, unknown name, locked or foreign file),
+explained in one line. ``--json`` output is stable and documented in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from schouw import __version__, messages, settings
+from schouw.messages import SchouwError
+
+EXIT_OK, EXIT_DAMAGED, EXIT_USAGE = 0, 1, 2
+
+log = logging.getLogger("schouw")
+
+
+class UsageError(Exception):
+    """Argument errors: exit 2 with argparse's message."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # noqa: D401 - argparse API
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _globals() -> argparse.ArgumentParser:
+    """Options every subcommand accepts, before or after its name."""
+    common = Parser(add_help=False)
+    common.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS,
+                        help="projectbestand (standaard: project.schouw in de gebruikersmap)")
+    common.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS,
+                        help="taal van meldingen: nl (standaard) of en")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="uitvoer als JSON, voor scripts")
+    return common
+
+
+def build_parser() -> Parser:
+    common = _globals()
+    parser = Parser(prog="schouw", parents=[common],
+                    description="Wijkschouw: bevindingen per straat vastleggen, rapporteren en uitwisselen.")
+    parser.add_argument("--version", action="version", version=f"schouw {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=Parser)
+
+    def command(name: str, help: str, parent=sub) -> Parser:
+        return parent.add_parser(name, help=help, parents=[common], description=help)
+
+    demo = command("demo", "maak een demoproject met twee buurten, rondes, bevindingen en foto's")
+    demo.add_argument("file", metavar="FILE")
+    demo.add_argument("--overwrite", action="store_true", help="vervang een bestaand bestand")
+    demo.add_argument("--photos", type=int, default=40, help="aantal foto's (standaard 40)")
+
+    command("check", "controleer het projectbestand (SQLite, verwijzingen, foto-controlesommen)")
+    app = command("app", "open het programma (hetzelfde als schouw zonder opdracht)")
+    app.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+
+    forms = command("forms", "schouwformulieren")
+    forms_sub = forms.add_subparsers(dest="forms_command", metavar="OPDRACHT", parser_class=Parser, required=True)
+    command("list", "toon de beschikbare formulieren", forms_sub)
+    check = command("check", "controleer een formulierbestand (TOML)", forms_sub)
+    check.add_argument("file", metavar="FILE")
+
+    streets = command("streets", "straten van een buurt")
+    streets_sub = streets.add_subparsers(dest="streets_command", metavar="OPDRACHT", parser_class=Parser, required=True)
+    imp = command("import", "lees straten uit CSV of GeoJSON", streets_sub)
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--buurt", required=True)
+    imp.add_argument("--wijk")
+    imp.add_argument("--name-column", metavar="KOLOM", help="kolom of eigenschap met de straatnaam")
+    imp.add_argument("--woonplaats", help="woonplaats voor regels zonder woonplaats-kolom")
+    imp.add_argument("--gebiedstype", default="woongebied",
+                     choices=["centrum", "woongebied", "hoofdinfra", "bedrijventerrein", "recreatie"],
+                     help="gebiedstype van een nieuwe buurt")
+    lst = command("list", "toon de straten van een buurt", streets_sub)
+    lst.add_argument("--buurt", required=True)
+    lst.add_argument("--wijk")
+
+    rounds = command("rounds", "schouwrondes")
+    rounds_sub = rounds.add_subparsers(dest="rounds_command", metavar="OPDRACHT", parser_class=Parser, required=True)
+    command("list", "toon alle rondes", rounds_sub)
+    create = command("create", "begin een nieuwe ronde", rounds_sub)
+    create.add_argument("--buurt", required=True)
+    create.add_argument("--wijk")
+    create.add_argument("--form", required=True, metavar="ID")
+    create.add_argument("--date", required=True, metavar="JJJJ-MM-DD")
+    create.add_argument("--title", default="")
+
+    findings = command("findings", "bevindingen")
+    findings_sub = findings.add_subparsers(dest="findings_command", metavar="OPDRACHT", parser_class=Parser, required=True)
+    flist = command("list", "toon de bevindingen van een ronde", findings_sub)
+    flist.add_argument("--round", required=True, metavar="ID")
+
+    finding = command("finding", "één bevinding")
+    finding_sub = finding.add_subparsers(dest="finding_command", metavar="OPDRACHT", parser_class=Parser, required=True)
+    add = command("add", "leg een bevinding vast (met foto's)", finding_sub)
+    add.add_argument("--round", required=True, metavar="ID")
+    add.add_argument("--street", required=True, metavar="NAAM")
+    add.add_argument("--number", default="", metavar="HUISNR")
+    add.add_argument("--spot", default="", metavar="PLEK")
+    add.add_argument("--item", required=True, metavar="ELEMENT.ASPECT")
+    add.add_argument("--level", metavar="NIVEAU", help="A+, A, B, C, D of n.v.t.")
+    add.add_argument("--choice", metavar="KEUZE")
+    add.add_argument("--text", default="")
+    add.add_argument("--priority", default="normaal", choices=["laag", "normaal", "hoog", "spoed"])
+    add.add_argument("--party", metavar="ACTIEHOUDER")
+    add.add_argument("--due", metavar="JJJJ-MM-DD")
+    add.add_argument("--photo", nargs="+", default=[], metavar="FILE")
+    return parser
+
+
+# -- output helpers --------------------------------------------------------------------
+def _emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(text())
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    db = getattr(args, "db", None)
+    return Path(db).expanduser() if db else settings.default_project_path()
+
+
+def _open(args: argparse.Namespace, *, create: bool = False):
+    from schouw.store import create_project, open_project
+
+    path = _db_path(args)
+    if create and not path.exists():
+        return create_project(path)
+    return open_project(path)
+
+
+# -- commands ---------------------------------------------------------------------------
+def cmd_demo(args: argparse.Namespace) -> int:
+    from schouw.services.demo import build_demo
+
+    path = Path(args.file).expanduser()
+    if path.exists() and not args.overwrite:
+        raise SchouwError("demo_exists", path=str(path))
+    stats = build_demo(path, photos=args.photos, overwrite=args.overwrite)
+    _emit(args, {"file": str(path), **stats},
+          lambda: f"Demoproject gemaakt: {path} ({stats['rounds']} rondes, {stats['findings']} bevindingen, "
+                  f"{stats['photos']} foto's, {stats['streets']} straten).")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from schouw.store.integrity import check_project, summary
+
+    with _open(args) as project:
+        problems = check_project(project)
+        counts = summary(project)
+    path = str(_db_path(args))
+    _emit(args, {"file": path, "ok": not problems, "problems": problems, **counts},
+          lambda: messages.render("integrity_ok", path=path, **counts) if not problems
+          else "\n".join([messages.render("project_damaged", path=path, detail=f"{len(problems)} problemen")]
+                         + [f"  - {p}" for p in problems]))
+    return EXIT_OK if not problems else EXIT_DAMAGED
+
+
+def cmd_forms(args: argparse.Namespace) -> int:
+    from schouw.services.forms import available_forms, load_form
+
+    if args.forms_command == "check":
+        form = load_form(args.file)
+        n_items = len(form.item_keys())
+        _emit(args, {"file": args.file, "ok": True, "id": form.id, "version": form.version,
+                     "elements": len(form.elements), "items": n_items},
+              lambda: f"{args.file}: in orde — {form.title} ({form.key}), {len(form.elements)} elementen, "
+                      f"{n_items} aspecten.")
+        return EXIT_OK
+    forms = available_forms()
+    data = [{"id": f.id, "version": f.version, "title": f.title, "kind": f.kind,
+             "elements": len(f.elements), "items": len(f.item_keys())} for f in forms.values()]
+    _emit(args, data, lambda: "\n".join(f"{d['id']:<24} {d['version']:<10} {d['title']}" for d in data))
+    return EXIT_OK
+
+
+def cmd_streets(args: argparse.Namespace) -> int:
+    if args.streets_command == "import":
+        from schouw.exchange.streets import read_streets
+        from schouw.services.streets import import_streets
+
+        # Read (and so validate) the file before opening or creating a project.
+        read_streets(args.file, name_column=args.name_column, woonplaats=args.woonplaats)
+        with _open(args, create=True) as project:
+            result = import_streets(project, args.file, buurt=args.buurt, wijk=args.wijk,
+                                    name_column=args.name_column, woonplaats=args.woonplaats,
+                                    area_type=args.gebiedstype)
+        _emit(args, result.__dict__,
+              lambda: f"{result.read} straten gelezen; {result.added} nieuw en {result.updated} aangevuld "
+                      f"in buurt {result.buurt} (wijk {result.wijk}).")
+        return EXIT_OK
+    with _open(args) as project:
+        buurt = project.areas.find_buurt(args.buurt, args.wijk)
+        streets = project.areas.streets(buurt.id)
+    data = [{"id": s.id, "name": s.name, "woonplaats": s.woonplaats, "house_numbers": s.house_numbers,
+             "has_geometry": s.geometry is not None} for s in streets]
+    _emit(args, data, lambda: "\n".join(f"{d['name']}  ({d['woonplaats']})" for d in data))
+    return EXIT_OK
+
+
+def cmd_rounds(args: argparse.Namespace) -> int:
+    if args.rounds_command == "create":
+        from schouw.services.rounds import create_round
+
+        with _open(args) as project:
+            round_ = create_round(project, buurt=args.buurt, wijk=args.wijk, form_id=args.form,
+                                  when=args.date, title=args.title)
+        _emit(args, {"id": round_.id, "date": round_.date.isoformat(), "form": round_.form_key},
+              lambda: round_.id)
+        return EXIT_OK
+    with _open(args) as project:
+        rows = project.rounds.list()
+    data = [{"id": r["id"], "wijk": r["wijk"], "buurt": r["buurt"], "date": r["date"],
+             "form_id": r["form_id"], "form_version": r["form_version"], "title": r["title"],
+             "findings": r["findings"], "participants": r["participants"]} for r in rows]
+    _emit(args, data, lambda: "\n".join(
+        f"{d['id'][:8]}  {d['date']}  {d['wijk']} / {d['buurt']}  {d['form_id']}@{d['form_version']}  "
+        f"{d['findings']} bevindingen" for d in data) or "Nog geen rondes.")
+    return EXIT_OK
+
+
+def _finding_json(row: dict) -> dict:
+    level = "n.v.t." if row["not_applicable"] else row["level"]
+    return {"id": row["id"], "street": row["street"], "number": row["number"], "spot": row["spot"],
+            "element": row["element"], "aspect": row["aspect"], "level": level, "choice": row["choice"],
+            "text": row["text"], "priority": row["priority"], "lat": row["lat"], "lon": row["lon"],
+            "photo_count": row["photo_count"], "action_party": row["action_party"],
+            "action_status": row["action_status"], "action_due": row["action_due"]}
+
+
+def cmd_findings(args: argparse.Namespace) -> int:
+    with _open(args) as project:
+        round_ = project.rounds.get(args.round)
+        rows = [_finding_json(r) for r in project.findings.list(round_.id)]
+    _emit(args, rows, lambda: "\n".join(
+        f"{r['id'][:8]}  {r['street']} {r['number']}  {r['element']}.{r['aspect']}  {r['level'] or r['choice'] or '-'}  "
+        f"{r['text'][:50]}" for r in rows) or "Geen bevindingen.")
+    return EXIT_OK
+
+
+def cmd_finding(args: argparse.Namespace) -> int:
+    from schouw.services.findings import add_finding
+    from schouw.services.rounds import parse_date
+
+    due = parse_date(args.due) if args.due else None
+    with _open(args) as project:
+        finding, _ = add_finding(
+            project, args.round, street=args.street, item=args.item, level=args.level,
+            choice=args.choice, number=args.number, spot=args.spot, text=args.text,
+            priority=args.priority, party=args.party, due=due, photos=args.photo)
+    _emit(args, {"id": finding.id}, lambda: finding.id)
+    return EXIT_OK
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from schouw.ui.app import run_app
+
+    return run_app(getattr(args, "db", None), screenshot=getattr(args, "screenshot", None))
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": cmd_demo, "check": cmd_check, "forms": cmd_forms, "streets": cmd_streets,
+    "rounds": cmd_rounds, "findings": cmd_findings, "finding": cmd_finding, "app": cmd_app,
+}
+
+
+def _log_unexpected() -> Path:
+    path = settings.log_dir() / "schouw.log"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n--- {datetime.now().isoformat()} schouw {__version__} {' '.join(sys.argv)}\n")
+        handle.write(traceback.format_exc())
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    messages.set_language(getattr(args, "lang", None) or messages.language())
+    handler = COMMANDS.get(args.command or "app")
+    try:
+        return handler(args)
+    except SchouwError as error:
+        print(error.message(), file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - last line of defence: log, explain, keep data
+        path = _log_unexpected()
+        print(messages.render("unexpected", detail=type(error).__name__, log=str(path)), file=sys.stderr)
+        return EXIT_DAMAGED
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

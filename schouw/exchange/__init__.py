@@ -1,0 +1,1 @@
+"""Getting data in and out: street files, export packages, MOR sync."""

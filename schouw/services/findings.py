@@ -1,0 +1,134 @@
+"""Recording findings with their photos and action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from schouw.domain.findings import resolve_value
+from schouw.domain.models import Action, Finding, Photo
+from schouw.messages import SchouwError
+from schouw.store.project import Project
+
+
+@dataclass
+class PhotoOutcome:
+    added: list[Photo]
+    refused: list[SchouwError]
+    duplicates: list[str]
+
+
+def photo_record(prepared, finding_id: str = "", position: int = 0) -> tuple[Photo, dict[str, bytes]]:
+    """A PreparedPhoto (photos layer) as a store row plus its copies."""
+    photo = Photo(
+        finding_id=finding_id, sha256=prepared.sha256, width=prepared.width, height=prepared.height,
+        source_name=prepared.source_name, taken_at=prepared.taken_at, lat=prepared.lat,
+        lon=prepared.lon, position=position,
+        original_size=len(prepared.original) if prepared.original else None,
+    )
+    blobs = {"jpeg": prepared.jpeg, "thumb": prepared.thumb, "report": prepared.report}
+    if prepared.original:
+        blobs["original"] = prepared.original
+    return photo, blobs
+
+
+def prepare_all(paths: Sequence[str | Path], *, keep_original: bool = False,
+                progress: Callable[[int, int], bool] | None = None):
+    """Prepare photos (the slow part) outside any transaction. A bad file is refused
+    with its own message; the others go on. ``progress`` returning False cancels."""
+    from schouw.photos import prepare_photo
+
+    prepared, refused = [], []
+    for n, path in enumerate(paths, start=1):
+        try:
+            prepared.append(prepare_photo(Path(path), keep_original=keep_original))
+        except SchouwError as error:
+            refused.append(error)
+        if progress is not None and progress(n, len(paths)) is False:
+            break
+    return prepared, refused
+
+
+def add_finding(
+    project: Project,
+    round_id: str,
+    *,
+    street: str,
+    item: str,
+    level: str | None = None,
+    choice: str | None = None,
+    number: str = "",
+    spot: str = "",
+    text: str = "",
+    priority: str = "normaal",
+    party: str | None = None,
+    due: date | None = None,
+    photos: Sequence[str | Path] = (),
+    strict_photos: bool = True,
+) -> tuple[Finding, list[SchouwError]]:
+    """Validate and store one finding, its action and photos in one transaction.
+
+    With ``strict_photos`` (the CLI) one unreadable photo refuses the whole finding,
+    so nothing is half-recorded; the GUI passes False and shows which photos were
+    refused while keeping the finding.
+    """
+    round_ = project.rounds.get(round_id)
+    form = project.forms.get(round_.form_key)
+    if form is None:
+        raise SchouwError("unknown_form", id=round_.form_key, available="-")
+    street_row = project.areas.find_street(round_.buurt_id, street)
+    profile = project.forms.profile(round_.profile_id) if round_.profile_id else None
+    if profile is not None:
+        value = resolve_value(form, item, level, choice, tuple(profile.levels))
+    else:
+        value = resolve_value(form, item, level, choice)
+    prepared, refused = prepare_all(photos)
+    if refused and strict_photos:
+        raise refused[0]
+    first_gps = next((p for p in prepared if p.lat is not None), None)
+    finding = Finding(
+        round_id=round_.id, street_id=street_row.id, element=value.element.id, aspect=value.aspect.id,
+        level=value.level, not_applicable=value.not_applicable, choice=value.choice,
+        house_number=number.strip(), spot=spot.strip(), description=text.strip(), priority=priority,
+        lat=first_gps.lat if first_gps else None, lon=first_gps.lon if first_gps else None,
+        observed_at=next((p.taken_at for p in prepared if p.taken_at), None),
+    )
+    action = Action(finding_id=finding.id, party=party.strip(), due_date=due) if party else None
+    seen: set[str] = set()
+    records = []
+    for n, p in enumerate(prepared):
+        if p.sha256 in seen:
+            continue
+        seen.add(p.sha256)
+        records.append(photo_record(p, finding.id, n))
+    stored = project.findings.add(finding, action, records)
+    return stored, refused
+
+
+def add_photos(project: Project, finding_id: str, paths: Sequence[str | Path], *,
+               keep_original: bool = False,
+               progress: Callable[[int, int], bool] | None = None) -> PhotoOutcome:
+    """Add photos to an existing finding, each in its own transaction, so a crash or a
+    cancel keeps every photo that was finished. Duplicates (same bytes) are skipped."""
+    from schouw.photos import prepare_photo
+
+    finding = project.findings.get(finding_id)
+    outcome = PhotoOutcome([], [], [])
+    position = len(project.photos.for_finding(finding.id))
+    for n, path in enumerate(paths, start=1):
+        try:
+            prepared = prepare_photo(Path(path), keep_original=keep_original)
+        except SchouwError as error:
+            outcome.refused.append(error)
+        else:
+            if project.photos.find_by_hash(finding.id, prepared.sha256):
+                outcome.duplicates.append(prepared.source_name)
+            else:
+                photo, blobs = photo_record(prepared, finding.id, position)
+                outcome.added.append(project.photos.add(photo, blobs))
+                position += 1
+        if progress is not None and progress(n, len(paths)) is False:
+            break
+    return outcome
