@@ -144,6 +144,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "{name} is afgebroken of beschadigd (onvolledig bestand).",
         "en": "{name} is truncated or damaged (incomplete file).",
     },
+    "photo_damaged": {
+        "nl": "{name} is beschadigd: de beeldgegevens kunnen niet worden gelezen.",
+        "en": "{name} is damaged: its image data cannot be decoded.",
+    },
     "action_transition": {
         "nl": "Een actiepunt met status '{current}' kan niet naar '{target}'.",
         "en": "An action with status '{current}' cannot move to '{target}'.",

@@ -6,10 +6,10 @@ status that comes back from the municipality maps onto one of ours without loss.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class ActionStatus(str, Enum):
+class ActionStatus(StrEnum):
     OPEN = "open"
     FORWARDED = "doorgezet"
     SCHEDULED = "ingepland"

@@ -54,7 +54,7 @@ def _fault_point(name: str) -> None:
 class Project:
     """An open project file. Use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock, device_id: str):
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None, device_id: str):
         self.path = path
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.conn = conn
@@ -118,7 +118,18 @@ class Project:
         self.set_meta("last_daily_backup", today)
         return target
 
+    def for_thread(self) -> Project:
+        """A second connection to the same open file, for a worker thread.
+
+        It shares this project's lock (closing it leaves the lock alone). WAL lets it
+        read while the GUI thread writes; its own writes wait up to the busy timeout.
+        """
+        return Project(self.path, _connect(self.path), None, self.device_id)
+
     def close(self) -> None:
+        if self._lock is None:
+            self.conn.close()
+            return
         try:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("PRAGMA optimize")
