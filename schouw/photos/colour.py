@@ -20,10 +20,11 @@ _ALPHA_MODES = {"RGBA", "RGBa", "LA", "La", "PA"}
 _WIDE_INT_MODES = {"I;16", "I;16L", "I;16B", "I;16N", "I"}
 
 
-def to_srgb(im: Image.Image) -> Image.Image:
-    """An RGB image in sRGB: alpha flattened on white, ICC profile applied, no profile kept."""
-    icc = im.info.get("icc_profile")
-    im = _plain(im)
+def to_srgb(im: Image.Image, icc: bytes | None) -> Image.Image:
+    """``im`` (RGB, L or CMYK, as :func:`plain` gives) as RGB in sRGB, converted from the
+    ICC profile ``icc`` of its source when there is one that is not sRGB already."""
+    if im.mode not in _PROFILE_SPACE:
+        im = plain(im)
     if icc:
         transform = _transform(bytes(icc), im.mode)
         if transform is not None:
@@ -31,8 +32,9 @@ def to_srgb(im: Image.Image) -> Image.Image:
     return im if im.mode == "RGB" else im.convert("RGB")
 
 
-def _plain(im: Image.Image) -> Image.Image:
-    """RGB, L or CMYK, with any transparency composited onto white."""
+def plain(im: Image.Image) -> Image.Image:
+    """RGB, L or CMYK, with any transparency composited onto white: modes every resize
+    and transpose handles, still in the source's colour space."""
     mode = im.mode
     if mode in ("RGB", "L", "CMYK"):
         return im

@@ -10,7 +10,7 @@ and they are rounded outwards so no sliver of the covered content survives.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PIL import Image
@@ -36,7 +36,7 @@ class Mask:
             raise ValueError(f"mask must have a positive width and height: {values!r}")
 
     @classmethod
-    def from_dict(cls, d: Mapping) -> Mask:
+    def from_dict(cls, d: dict) -> Mask:
         try:
             return cls(float(d["x"]), float(d["y"]), float(d["w"]), float(d["h"]))
         except (KeyError, TypeError) as exc:

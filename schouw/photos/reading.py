@@ -27,7 +27,7 @@ pillow_heif.register_heif_opener()
 
 #: What schouw accepts, as Pillow format ids. Anything else is "not an image we know",
 #: even if Pillow could read it: fewer decoders, less attack surface.
-FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "HEIF")
+FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")  # JPEG covers MPO: one opener
 MIME = {
     "JPEG": "image/jpeg",
     "MPO": "image/jpeg",  # a JPEG with extra frames (depth maps, iPhone HDR)
