@@ -127,4 +127,29 @@ def _v2(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+def _v3(conn: sqlite3.Connection) -> None:
+    """Exchange bookkeeping: packages imported (so a second import changes nothing), what
+    this project has seen of every other device per round (to tell a conflict from a
+    plain update), and the versions that lost a merge (for the coordinator to review)."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE sync_packages (
+            package_id TEXT PRIMARY KEY, round_id TEXT NOT NULL, source_device TEXT NOT NULL,
+            source_project TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL, incremental INTEGER NOT NULL DEFAULT 0,
+            change_first TEXT, change_last TEXT, summary TEXT NOT NULL DEFAULT '{}');
+        CREATE TABLE sync_seen (
+            round_id TEXT NOT NULL, device_id TEXT NOT NULL, seen_up_to TEXT NOT NULL,
+            PRIMARY KEY (round_id, device_id));
+        CREATE TABLE sync_conflicts (
+            id TEXT PRIMARY KEY, table_name TEXT NOT NULL, row_id TEXT NOT NULL,
+            round_id TEXT, package_id TEXT, detected_at TEXT NOT NULL,
+            kept TEXT NOT NULL, other TEXT NOT NULL, kept_side TEXT NOT NULL,
+            flips INTEGER NOT NULL DEFAULT 0, flipped_at TEXT);
+        CREATE INDEX sync_conflicts_row ON sync_conflicts(table_name, row_id);
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
