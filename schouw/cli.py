@@ -32,7 +32,8 @@ class UsageError(Exception):
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # noqa: D401 - argparse API
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(f"{self.format_usage().rstrip()}\n{self.prog}: {message}\n"
+                         f"(meer uitleg: {self.prog} --help)")
 
 
 def _globals() -> argparse.ArgumentParser:

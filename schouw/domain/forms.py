@@ -64,10 +64,13 @@ class Aspect(_Strict):
             wanted = [level.value for level in ALL_LEVELS]
             missing = [key for key in wanted if not self.levels.get(key, "").strip()]
             extra = [key for key in self.levels if key not in wanted]
+            problems = []
             if missing:
-                raise ValueError(f"beschrijving ontbreekt voor niveau {', '.join(missing)}")
+                problems.append(f"beschrijving ontbreekt voor niveau {', '.join(missing)}")
             if extra:
-                raise ValueError(f"onbekend niveau {', '.join(extra)} (gebruik A+, A, B, C, D)")
+                problems.append(f"onbekend niveau {', '.join(extra)} (gebruik A+, A, B, C, D)")
+            if problems:
+                raise ValueError("; ".join(problems))
             if self.choices:
                 raise ValueError("choices hoort niet bij scale = \"crow\"")
         elif self.scale == "choice":

@@ -16,11 +16,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import shapely
 from shapely import wkt as shapely_wkt
 from shapely.errors import ShapelyError
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import linemerge, transform, unary_union
+from shapely.ops import linemerge, unary_union
 
 from schouw.messages import SchouwError
 
@@ -67,17 +68,11 @@ def _to_wgs84(geom: BaseGeometry) -> BaseGeometry:
     if 0 <= minx and maxx <= 300_000 and 300_000 <= miny and maxy <= 625_000:
         from schouw.geo import rd_to_wgs84
 
-        def rd(x, y, z=None):
-            lat, lon = rd_to_wgs84(x, y)
-            return lon, lat
+        def to_lon_lat(coords):
+            return [tuple(reversed(rd_to_wgs84(x, y))) for x, y in coords]
 
-        return transform(lambda xs, ys, zs=None: _vector(rd, xs, ys), geom)
+        return shapely.transform(geom, to_lon_lat)
     raise ValueError("coördinaten zijn geen WGS84 (lengte/breedte) en geen RD New")
-
-
-def _vector(fn, xs, ys):
-    pairs = [fn(x, y) for x, y in zip(xs, ys, strict=True)]
-    return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
 def _parse_geometry(text: str) -> BaseGeometry:

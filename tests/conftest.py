@@ -1,0 +1,73 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own data folder, so device
+ids, backups and logs never leak between tests or into the user's real folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "testdata"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path_factory, monkeypatch) -> Path:
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("SCHOUW_DATA_DIR", str(folder))
+    from schouw import messages
+
+    messages.set_language("nl")
+    return folder
+
+
+@pytest.fixture
+def shared_testdata() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared/testdata is not present")
+    return SHARED
+
+
+@pytest.fixture
+def project(tmp_path):
+    from schouw.store import create_project
+
+    proj = create_project(tmp_path / "test.schouw", name="Test", municipality="Gemeente Test")
+    yield proj
+    proj.close()
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory) -> Path:
+    """The demo project, built once per session; tests copy it."""
+    folder = tmp_path_factory.mktemp("demo")
+    os.environ.setdefault("SCHOUW_DATA_DIR", str(folder / "data"))
+    from schouw.services.demo import build_demo
+
+    path = folder / "demo.schouw"
+    build_demo(path, photos=24)
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_master, tmp_path) -> Path:
+    target = tmp_path / "demo.schouw"
+    shutil.copyfile(demo_master, target)
+    return target
+
+
+def run_cli(*args: str, env: dict | None = None, check: bool = False) -> subprocess.CompletedProcess:
+    """Run `python -m schouw` in a real subprocess, as a user would."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    result = subprocess.run([sys.executable, "-m", "schouw", *args], capture_output=True, text=True,
+                            env=full_env, timeout=120)
+    if check and result.returncode != 0:
+        raise AssertionError(f"schouw {' '.join(args)} failed ({result.returncode}): {result.stderr}")
+    return result
