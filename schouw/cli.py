@@ -70,7 +70,7 @@ def build_parser() -> Parser:
     forms = command("forms", "schouwformulieren")
     forms_sub = forms.add_subparsers(dest="forms_command", metavar="OPDRACHT", parser_class=Parser, required=True)
     command("list", "toon de beschikbare formulieren", forms_sub)
-    check = command("check", "controleer een formulierbestand (TOML)", forms_sub)
+    check = command("check", "controleer een formulier- of profielbestand (TOML)", forms_sub)
     check.add_argument("file", metavar="FILE")
 
     streets = command("streets", "straten van een buurt")
@@ -172,8 +172,22 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
-    from schouw.services.forms import available_forms, load_form
+    from schouw.services.forms import (
+        available_forms,
+        is_profile_file,
+        load_form,
+        load_profile,
+        profile_problems,
+    )
 
+    if args.forms_command == "check" and is_profile_file(args.file):
+        profile = load_profile(args.file)
+        problems = profile_problems(profile)
+        if problems:
+            raise SchouwError("bad_profile", path=args.file, detail="; ".join(problems))
+        _emit(args, {"file": args.file, "ok": True, "id": profile.id, "kind": "profile"},
+              lambda: f"{args.file}: in orde — kwaliteitsprofiel {profile.name} ({profile.id}).")
+        return EXIT_OK
     if args.forms_command == "check":
         form = load_form(args.file)
         n_items = len(form.item_keys())

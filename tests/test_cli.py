@@ -6,9 +6,8 @@ import hashlib
 import json
 
 import pytest
-from PIL import Image
-
 from conftest import run_cli
+from PIL import Image
 
 
 def sha(path) -> str:

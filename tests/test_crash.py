@@ -16,9 +16,8 @@ import sys
 import time
 
 import pytest
-from PIL import Image
-
 from conftest import run_cli
+from PIL import Image
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 

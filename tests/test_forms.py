@@ -5,9 +5,9 @@ from __future__ import annotations
 import copy
 
 import pytest
+from conftest import ROOT, run_cli
 from test_domain import small_form
 
-from conftest import ROOT, run_cli
 from schouw.domain.forms import parse_form, parse_form_toml
 from schouw.messages import SchouwError
 
@@ -73,3 +73,17 @@ def test_forms_check_cli_on_broken_file(tmp_path):
     assert "Traceback" not in result.stderr
     result = run_cli("forms", "check", str(tmp_path / "bestaat-niet.toml"))
     assert result.returncode == 2 and "bestaat niet" in result.stderr
+
+
+def test_forms_check_also_checks_profiles(tmp_path):
+    good = run_cli("forms", "check", str(ROOT / "forms" / "profielen" / "standaard.toml"))
+    assert good.returncode == 0 and "kwaliteitsprofiel" in good.stdout
+    typo = tmp_path / "profiel.toml"
+    typo.write_text('id = "x"\nname = "X"\n[default_norm]\nwoongebied = "B"\n'
+                    '[aspect_norms."asfalt.onkruidd"]\nwoongebied = "A"\n', encoding="utf-8")
+    result = run_cli("forms", "check", str(typo))
+    assert result.returncode == 2 and "asfalt.onkruidd" in result.stderr
+    d_norm = tmp_path / "d.toml"
+    d_norm.write_text('id = "x"\nname = "X"\n[default_norm]\ncentrum = "D"\n', encoding="utf-8")
+    result = run_cli("forms", "check", str(d_norm))
+    assert result.returncode == 2 and "ambitie" in result.stderr

@@ -10,8 +10,8 @@ import textwrap
 from datetime import date
 
 import pytest
-
 from conftest import run_cli
+
 from schouw.domain.models import Buurt, Finding, Round, Street, Wijk
 from schouw.messages import SchouwError
 from schouw.services.forms import find_form

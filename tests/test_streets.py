@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import run_cli
+
 from schouw.exchange.streets import read_streets
 from schouw.messages import SchouwError
 from schouw.services.streets import import_streets

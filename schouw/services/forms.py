@@ -100,3 +100,27 @@ def default_profile() -> Profile:
     return parse_profile({"id": "standaard", "name": "Standaard kwaliteitsprofiel",
                           "default_norm": {"centrum": "A", "woongebied": "B", "hoofdinfra": "B",
                                            "bedrijventerrein": "C", "recreatie": "C"}}, "ingebouwd")
+
+
+def profile_problems(profile: Profile, forms: dict[str, Form] | None = None) -> list[str]:
+    """Norm keys that refer to no element or aspect of any known form: a typo in a
+    profile would otherwise be silently ignored and that norm never applied."""
+    forms = available_forms() if forms is None else forms
+    elements = {e.id for f in forms.values() for e in f.elements}
+    items = {k for f in forms.values() for k in f.item_keys()}
+    problems = [f"element_norms: element '{k}' staat op geen enkel formulier"
+                for k in profile.element_norms if k not in elements]
+    problems += [f"aspect_norms: '{k}' staat op geen enkel formulier"
+                 for k in profile.aspect_norms if k not in items]
+    return problems
+
+
+def is_profile_file(path: str | Path) -> bool:
+    """A TOML file without elements but with norms is a profile, not a form."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return "elements" not in data and any(k in data for k in ("default_norm", "element_norms", "aspect_norms"))
