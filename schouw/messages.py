@@ -164,6 +164,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "{path}: in orde ({rounds} rondes, {findings} bevindingen, {photos} foto's).",
         "en": "{path}: OK ({rounds} rounds, {findings} findings, {photos} photos).",
     },
+    "bad_sync_profile": {
+        "nl": "Synchronisatieprofiel {path} is ongeldig: {detail}",
+        "en": "Sync profile {path} is invalid: {detail}",
+    },
     "unexpected": {
         "nl": "Er ging iets onverwachts mis ({detail}). Er is niets verloren; details staan in {log}.",
         "en": "Something unexpected went wrong ({detail}). Nothing was lost; details are in {log}.",
