@@ -16,6 +16,126 @@ LANGUAGES = ("nl", "en")
 _current = os.environ.get("SCHOUW_LANG", "nl") if os.environ.get("SCHOUW_LANG") in LANGUAGES else "nl"
 
 CATALOGUE: dict[str, dict[str, str]] = {
+    "package_refused": {
+        "nl": 'Pakket {path} is geweigerd: {reason}. Er is niets veranderd.',
+        "en": 'Package {path} was refused: {reason}. Nothing was changed.',
+    },
+    "pkg_not_zip": {
+        "nl": 'het is geen (volledig) ZIP-bestand; is het afgebroken tijdens het kopiëren?',
+        "en": 'it is not a (complete) ZIP file; was it cut off while copying?',
+    },
+    "pkg_unsafe_path": {
+        "nl": "onveilige bestandsnaam '{name}' (met .., een absoluut pad, een stationsletter of een backslash)",
+        "en": "unsafe member name '{name}' (with .., an absolute path, a drive letter or a backslash)",
+    },
+    "pkg_link": {
+        "nl": "'{name}' is een snelkoppeling (symlink)",
+        "en": "'{name}' is a symbolic link",
+    },
+    "pkg_duplicate": {
+        "nl": "'{name}' komt twee keer voor",
+        "en": "'{name}' occurs twice",
+    },
+    "pkg_encrypted": {
+        "nl": "'{name}' is versleuteld",
+        "en": "'{name}' is encrypted",
+    },
+    "pkg_method": {
+        "nl": "'{name}' gebruikt een onbekende compressiemethode",
+        "en": "'{name}' uses an unknown compression method",
+    },
+    "pkg_too_many": {
+        "nl": 'te veel bestanden ({count}; de grens is {limit})',
+        "en": 'too many members ({count}; the limit is {limit})',
+    },
+    "pkg_member_too_large": {
+        "nl": "'{name}' is te groot ({size} bytes; de grens is {limit})",
+        "en": "'{name}' is too large ({size} bytes; the limit is {limit})",
+    },
+    "pkg_total_too_large": {
+        "nl": 'uitgepakt is het te groot ({size} bytes; de grens is {limit})',
+        "en": 'unpacked it is too large ({size} bytes; the limit is {limit})',
+    },
+    "pkg_ratio": {
+        "nl": "'{name}' is verdacht sterk gecomprimeerd (factor {ratio}; de grens is {limit}): mogelijk een zip-bom",
+        "en": "'{name}' is suspiciously highly compressed (ratio {ratio}; the limit is {limit}): possibly a zip bomb",
+    },
+    "pkg_no_manifest": {
+        "nl": 'manifest.json ontbreekt; dit is geen schouw-exportpakket',
+        "en": 'manifest.json is missing; this is not a schouw export package',
+    },
+    "pkg_bad_json": {
+        "nl": "'{name}' is geen geldige JSON ({detail})",
+        "en": "'{name}' is not valid JSON ({detail})",
+    },
+    "pkg_not_package": {
+        "nl": "'{name}' hoort niet bij een schouw-exportpakket",
+        "en": "'{name}' does not belong to a schouw export package",
+    },
+    "pkg_schema_version": {
+        "nl": 'schemaversie {found} wordt niet ondersteund (deze versie van schouw leest versie {supported}); werk schouw bij',
+        "en": 'schema version {found} is not supported (this version of schouw reads version {supported}); update schouw',
+    },
+    "pkg_invalid": {
+        "nl": "'{name}' klopt niet met het schema: {detail}",
+        "en": "'{name}' does not match the schema: {detail}",
+    },
+    "pkg_unlisted": {
+        "nl": "'{name}' staat niet in het manifest",
+        "en": "'{name}' is not listed in the manifest",
+    },
+    "pkg_missing_member": {
+        "nl": "'{name}' staat in het manifest maar ontbreekt in het pakket",
+        "en": "'{name}' is listed in the manifest but missing from the package",
+    },
+    "pkg_checksum": {
+        "nl": "de controlesom van '{name}' klopt niet (beschadigd of gewijzigd)",
+        "en": "the checksum of '{name}' does not match (damaged or altered)",
+    },
+    "pkg_size": {
+        "nl": "de grootte van '{name}' klopt niet met het manifest",
+        "en": "the size of '{name}' does not match the manifest",
+    },
+    "pkg_damaged": {
+        "nl": "'{name}' is beschadigd ({detail})",
+        "en": "'{name}' is damaged ({detail})",
+    },
+    "pkg_mismatch": {
+        "nl": 'de inhoud klopt niet met zichzelf ({detail})',
+        "en": 'its content is inconsistent ({detail})',
+    },
+    "pkg_reference": {
+        "nl": '{what} {id} verwijst naar {target} {ref}, die niet in het pakket en niet in het project staat; importeer eerst het volledige pakket van deze ronde',
+        "en": '{what} {id} refers to {target} {ref}, which is neither in the package nor in the project; import the full package of this round first',
+    },
+    "pkg_bad_data": {
+        "nl": '{detail}',
+        "en": '{detail}',
+    },
+    "since_other_round": {
+        "nl": '{path} is een pakket van een andere ronde; --since moet een eerder pakket van dezelfde ronde zijn.',
+        "en": '{path} is a package of another round; --since must be an earlier package of the same round.',
+    },
+    "bad_since": {
+        "nl": "'{value}' is geen pakket en geen datum; gebruik een eerder .zip-pakket of JJJJ-MM-DD[THH:MM].",
+        "en": "'{value}' is neither a package nor a date; use an earlier .zip package or YYYY-MM-DD[THH:MM].",
+    },
+    "export_photo_failed": {
+        "nl": 'Foto {id} kon niet veilig (met afgeschermde delen) worden geëxporteerd: {detail}. Er is geen pakket gemaakt.',
+        "en": 'Photo {id} could not be exported safely (with its masks): {detail}. No package was made.',
+    },
+    "cancelled": {
+        "nl": 'Afgebroken; er is niets veranderd.',
+        "en": 'Cancelled; nothing was changed.',
+    },
+    "unknown_conflict": {
+        "nl": "Conflict '{id}' bestaat niet in dit project.",
+        "en": "Conflict '{id}' does not exist in this project.",
+    },
+    "ambiguous_conflict": {
+        "nl": "'{id}' past bij meerdere conflicten; geef meer tekens van het nummer.",
+        "en": "'{id}' matches several conflicts; give more characters of the id.",
+    },
     "not_a_project": {
         "nl": "{path} is geen schouw-projectbestand.",
         "en": "{path} is not a schouw project file.",
@@ -171,6 +291,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "unexpected": {
         "nl": "Er ging iets onverwachts mis ({detail}). Er is niets verloren; details staan in {log}.",
         "en": "Something unexpected went wrong ({detail}). Nothing was lost; details are in {log}.",
+    },
+    "report_cancelled": {
+        "nl": "Het rapport is afgebroken; er is geen bestand gemaakt.",
+        "en": "The report was cancelled; no file was made.",
+    },
+    "report_unknown_party": {
+        "nl": "Actiehouder '{party}' heeft geen actiepunten in deze ronde. Actiehouders: {parties}.",
+        "en": "Party '{party}' has no actions in this round. Parties: {parties}.",
+    },
+    "report_write_failed": {
+        "nl": "Het rapport kan niet worden opgeslagen als {path} ({detail}). Is het bestand nog geopend in een PDF-viewer?",
+        "en": "The report cannot be saved as {path} ({detail}). Is the file still open in a PDF viewer?",
     },
 }
 

@@ -1,0 +1,339 @@
+"""Merging a checked package into a project: by UUID and ``updated_at``, in ONE
+transaction, and idempotent.
+
+Rules, per row:
+
+- unknown here: added (a deletion of a photo this project never had is skipped: its
+  bytes never left the other laptop, and a photo row without bytes would be a hole);
+- the same version (same ``updated_at`` and ``updated_by``): nothing to do;
+- otherwise the newer version wins (ties broken by device id, so every project that
+  sees the same versions ends up with the same row); a deletion is just a newer
+  version with ``deleted_at`` set, so deletions travel like any other change.
+
+When *both* sides changed a row since they last met, the newer still wins, and the
+other version is kept in ``sync_conflicts`` for the coordinator to review and flip.
+"Since they last met" is decided with version vectors: every package carries, per
+device, the newest change of that device the exporting project had seen (``seen``),
+and this project keeps the same per round (``sync_seen``). A local version the sender
+had seen, or an incoming version this project had already seen, is a plain update.
+
+Rows that are the same thing under another id (a street list imported on two laptops,
+a round started on each, an action or a done mark made twice for one finding or
+street) are matched by their natural key, and their children follow the local id.
+
+A quality profile already in the project is never overwritten by a package (a team's
+laptop should not change the coordinator's norms); a different one is kept as a
+conflict so the coordinator can choose it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from schouw.exchange.checks import PackageRefused, VerifiedPackage
+from schouw.exchange.document import PackageDocument
+from schouw.messages import SchouwError
+from schouw.store.sync import TABLES, SyncRepo
+
+Progress = Callable[[int, int, str], "bool | None"]
+
+#: Foreign keys per table: column -> table it points at.
+REFERENCES: dict[str, dict[str, str]] = {
+    "buurten": {"wijk_id": "wijken"},
+    "streets": {"buurt_id": "buurten"},
+    "rounds": {"buurt_id": "buurten", "profile_id": "profiles"},
+    "participants": {"round_id": "rounds"},
+    "round_streets": {"round_id": "rounds", "street_id": "streets"},
+    "findings": {"round_id": "rounds", "street_id": "streets"},
+    "actions": {"finding_id": "findings"},
+    "action_events": {"action_id": "actions"},
+    "photos": {"finding_id": "findings"},
+}
+NATURAL_KEYS = frozenset({"wijken", "buurten", "streets", "rounds", "round_streets", "actions"})
+#: Tables whose concurrent edits are worth a coordinator's look. Photos change only
+#: in caption and masks and events are never edited, so newest-wins is enough there.
+CONFLICT_TABLES = frozenset({"wijken", "buurten", "streets", "rounds", "participants", "round_streets",
+                             "findings", "actions", "profiles"})
+STAMP_COLUMNS = frozenset({"updated_at", "updated_by"})
+DERIVED_KINDS = ("thumb", "report")
+
+TABLE_LABELS = {
+    "wijken": "wijk", "buurten": "buurt", "streets": "straat", "profiles": "kwaliteitsprofiel",
+    "rounds": "ronde", "participants": "deelnemer", "round_streets": "straatvoortgang",
+    "findings": "bevinding", "actions": "actiepunt", "action_events": "actiegeschiedenis", "photos": "foto",
+}
+
+
+@dataclass
+class MergeResult:
+    package_id: str
+    round_id: str
+    already_imported: bool = False
+    added: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    deleted: Counter = field(default_factory=Counter)
+    unchanged: int = 0
+    kept_local: int = 0
+    skipped: int = 0
+    conflicts: int = 0
+    photos_written: int = 0
+    forms_added: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "package_id": self.package_id, "round_id": self.round_id, "already_imported": self.already_imported,
+            "added": dict(self.added), "updated": dict(self.updated), "deleted": dict(self.deleted),
+            "unchanged": self.unchanged, "kept_local": self.kept_local, "skipped": self.skipped,
+            "conflicts": self.conflicts, "photos_written": self.photos_written, "forms_added": self.forms_added,
+        }
+
+
+def _version(row: dict[str, Any]) -> tuple[str, str]:
+    return row["updated_at"], row.get("updated_by") or ""
+
+
+def incoming_rows(doc: PackageDocument) -> dict[str, list[dict[str, Any]]]:
+    """The package's rows per table, as plain values (dates and enums as text)."""
+    def dump(model, exclude: set[str] | None = None) -> dict[str, Any]:
+        return model.model_dump(mode="json", exclude=exclude)
+
+    return {
+        "wijken": [dump(doc.wijk)],
+        "buurten": [dump(doc.buurt)],
+        "streets": [dump(s) for s in doc.streets],
+        "profiles": [dump(doc.profile)] if doc.profile else [],
+        "rounds": [dump(doc.round)],
+        "participants": [dump(p) for p in doc.participants],
+        "round_streets": [dump(r) for r in doc.round_streets],
+        "findings": [dump(f) for f in doc.findings],
+        "actions": [dump(a, {"history"}) for a in doc.actions],
+        "action_events": [dump(e) for a in doc.actions for e in a.history],
+        "photos": [dump(p) for p in doc.photos],
+    }
+
+
+@dataclass
+class _Plan:
+    writes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    blobs: list[tuple[str, str]] = field(default_factory=list)          # (photo id, member)
+    drop_derived: list[str] = field(default_factory=list)                # photo ids
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    round_id: str = ""
+
+
+class Merger:
+    def __init__(self, project, package: VerifiedPackage):
+        self.project = project
+        self.package = package
+        self.doc = package.document
+        self.sync = SyncRepo(project)
+        self.result = MergeResult(self.doc.package_id, self.doc.round.id)
+        self.idmap: dict[str, str] = {}
+
+    # -- deciding (read only) ---------------------------------------------------------
+    def plan(self) -> _Plan:
+        doc, sync = self.doc, self.sync
+        plan = _Plan()
+        incoming = incoming_rows(doc)
+        files = {p.id: p.file for p in doc.photos}
+        present: dict[str, set[str]] = {t: set() for t in TABLES}
+        local_seen: dict[str, str] | None = None
+        for table in TABLES:
+            columns = set(sync.columns(table))
+            rows = []
+            for raw in incoming[table]:
+                row = {k: v for k, v in raw.items() if k in columns}
+                for column in REFERENCES.get(table, {}):
+                    if row.get(column) is not None:
+                        row[column] = self.idmap.get(row[column], row[column])
+                rows.append(row)
+            local = sync.rows_by_id(table, [r["id"] for r in rows])
+            if table == "photos":
+                kinds = sync.photo_blob_kinds(r["id"] for r in rows)
+            for row in rows:
+                in_id = row["id"]
+                loc = local.get(in_id)
+                if loc is None and table in NATURAL_KEYS:
+                    loc = sync.find_natural(table, row)
+                    if loc is not None:
+                        self.idmap[in_id] = loc["id"]
+                        row["id"] = loc["id"]
+                self._check_references(table, row, present)
+                if table == "rounds":
+                    plan.round_id = row["id"]
+                    local_seen = sync.seen(row["id"])
+                present[table].add(row["id"])
+                if table == "participants" and not doc.personal_data:
+                    self._keep_personal(row, loc)
+                member = files.get(in_id) if table == "photos" else None
+                written = self._decide(plan, table, row, loc, local_seen or {}, member)
+                if table == "photos" and written:
+                    self._decide_blob(plan, row, loc, member, kinds.get(row["id"], set()))
+        if not self.sync.form_exists(doc.form.key):
+            self.result.forms_added = 1
+        return plan
+
+    def _check_references(self, table: str, row: dict[str, Any], present: dict[str, set[str]]) -> None:
+        for column, target in REFERENCES.get(table, {}).items():
+            ref = row.get(column)
+            if ref is None or ref in present[target] or self.sync.exists(target, ref):
+                continue
+            raise PackageRefused(self.package.path, "pkg_reference", what=TABLE_LABELS[table], id=row["id"],
+                                 target=TABLE_LABELS[target], ref=ref)
+        if table == "rounds" and row["form_key"] != self.doc.form.key and not self.sync.form_exists(row["form_key"]):
+            raise PackageRefused(self.package.path, "pkg_reference", what="ronde", id=row["id"],
+                                 target="formulier", ref=row["form_key"])
+
+    def _keep_personal(self, row: dict[str, Any], loc: dict[str, Any] | None) -> None:
+        """A package without personal data never blanks the names this project has."""
+        for key in ("name", "email", "phone"):
+            row[key] = (loc or {}).get(key) or ("" if key != "name" else (row.get(key) or ""))
+
+    def _differs(self, table: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
+        ignore = set(STAMP_COLUMNS)
+        if table == "participants" and not self.doc.personal_data:
+            ignore |= {"name", "email", "phone"}
+        keys = (a.keys() | b.keys()) - ignore
+        return any(a.get(k) != b.get(k) for k in keys)
+
+    def _decide(self, plan: _Plan, table: str, row: dict[str, Any], loc: dict[str, Any] | None,
+                local_seen: dict[str, str], member: str | None) -> bool:
+        """Queue the row if it is to be written; True when it is."""
+        result = self.result
+        if loc is None:
+            if table == "photos" and (row.get("deleted_at") or not member):
+                result.skipped += 1
+                return False
+            plan.writes.setdefault(table, []).append(row)
+            result.added[table] += 1
+            if row.get("deleted_at"):
+                result.deleted[table] += 1
+            return True
+        if _version(row) == _version(loc):
+            result.unchanged += 1
+            return False
+        differs = self._differs(table, row, loc)
+        if table == "profiles":
+            # Local norms stay; a different incoming profile waits for the coordinator.
+            if differs:
+                self._conflict(plan, table, kept=loc, other=row, kept_side="lokaal")
+            result.kept_local += 1
+            return False
+        incoming_newer = _version(row) > _version(loc)
+        if incoming_newer:
+            plan.writes.setdefault(table, []).append(row)
+            result.updated[table] += 1
+            if row.get("deleted_at") and not loc.get("deleted_at"):
+                result.deleted[table] += 1
+        else:
+            result.kept_local += 1
+        if differs and table in CONFLICT_TABLES and self._concurrent(row, loc, local_seen):
+            winner, loser = (row, loc) if incoming_newer else (loc, row)
+            self._conflict(plan, table, kept=winner, other=loser,
+                           kept_side="pakket" if incoming_newer else "lokaal")
+        return incoming_newer
+
+    def _concurrent(self, row: dict[str, Any], loc: dict[str, Any], local_seen: dict[str, str]) -> bool:
+        """Both sides changed the row since they last met."""
+        doc = self.doc
+        sender_knew_local = (loc.get("updated_by") == doc.device_id
+                             or doc.seen.get(loc.get("updated_by") or "", "") >= loc["updated_at"])
+        we_knew_incoming = (row.get("updated_by") == self.project.device_id
+                            or local_seen.get(row.get("updated_by") or "", "") >= row["updated_at"])
+        return not sender_knew_local and not we_knew_incoming
+
+    def _conflict(self, plan: _Plan, table: str, *, kept: dict, other: dict, kept_side: str) -> None:
+        plan.conflicts.append({"table": table, "row_id": kept["id"], "kept": kept, "other": other,
+                               "kept_side": kept_side})
+
+    def _decide_blob(self, plan: _Plan, row: dict[str, Any], loc: dict[str, Any] | None,
+                     member: str | None, kinds: set[str]) -> None:
+        """Photo bytes: the package's export copy only where this project has no master
+        (never replace a local master with a masked, re-encoded copy); when the masks
+        changed, the derived copies are dropped and re-made with the new masks."""
+        if "jpeg" not in kinds and member:
+            plan.blobs.append((row["id"], member))
+        elif loc is not None and (loc.get("masks") or []) != (row.get("masks") or []):
+            plan.drop_derived.append(row["id"])
+
+    # -- writing (one transaction) ----------------------------------------------------
+    def apply(self, plan: _Plan, progress: Progress | None = None) -> None:
+        doc, sync = self.doc, self.sync
+        total = len(plan.blobs)
+        round_id = plan.round_id or doc.round.id
+        with self.project.atomic():
+            sync.add_form(doc.form.model_dump(mode="json"))
+            for table in TABLES:
+                rows = plan.writes.get(table)
+                if rows:
+                    sync.upsert(table, rows)
+            with self.package.reader() as reader:
+                for n, (photo_id, member) in enumerate(plan.blobs, start=1):
+                    sync.put_photo_blob(photo_id, "jpeg", reader.read(member))
+                    self.result.photos_written += 1
+                    if progress is not None and n % 50 == 0 and progress(n, total, "samenvoegen") is False:
+                        raise SchouwError("cancelled")
+            for photo_id in plan.drop_derived:
+                sync.drop_photo_blobs(photo_id, DERIVED_KINDS)
+            for c in plan.conflicts:
+                if sync.add_conflict(table=c["table"], row_id=c["row_id"], round_id=round_id,
+                                     package_id=doc.package_id, kept=c["kept"], other=c["other"],
+                                     kept_side=c["kept_side"]):
+                    self.result.conflicts += 1
+            sync.raise_seen(round_id, {k: v for k, v in doc.seen.items() if k})
+            sync.record_package(
+                package_id=doc.package_id, round_id=round_id, source_device=doc.device_id,
+                source_project=doc.project_id, created_at=doc.created_at, incremental=doc.incremental,
+                change_first=doc.changes.first, change_last=doc.changes.last, summary=self.result.as_dict())
+        self.result.round_id = round_id
+
+
+def merge_package(project, package: VerifiedPackage, progress: Progress | None = None) -> MergeResult:
+    """Merge a checked package; importing the same package again changes nothing."""
+    started = time.perf_counter()
+    sync = SyncRepo(project)
+    doc = package.document
+    previous = sync.imported_package(doc.package_id)
+    if previous is not None:
+        return MergeResult(doc.package_id, previous["round_id"], already_imported=True)
+    merger = Merger(project, package)
+    plan = merger.plan()
+    merger.apply(plan, progress)
+    merger.result.seconds = time.perf_counter() - started
+    return merger.result
+
+
+def make_missing_copies(project, progress: Progress | None = None, batch: int = 25) -> int:
+    """Thumbnails and report copies for photos that came in a package (which carries
+    only the export copy). Runs after the merge in small transactions, so it can be
+    cancelled and resumed; a photo that cannot be decoded is left for ``schouw check``."""
+    from schouw.photos import Mask, derivatives
+
+    sync = SyncRepo(project)
+    todo = {pid: masks for pid, masks in sync.photos_missing("report", limit=10**9)}
+    todo.update({pid: masks for pid, masks in sync.photos_missing("thumb", limit=10**9)})
+    items = list(todo.items())
+    made = 0
+    for start in range(0, len(items), batch):
+        chunk = items[start:start + batch]
+        copies = []
+        for photo_id, masks in chunk:
+            master = sync.photo_master(photo_id)
+            try:
+                thumb, report = derivatives(master, [Mask.from_dict(m) for m in masks])
+            except Exception:  # noqa: BLE001 - a damaged photo must not stop the rest
+                continue
+            copies.append((photo_id, thumb, report))
+        with project.atomic():
+            for photo_id, thumb, report in copies:
+                sync.put_photo_blob(photo_id, "thumb", thumb)
+                sync.put_photo_blob(photo_id, "report", report)
+        made += len(copies)
+        if progress is not None and progress(min(start + batch, len(items)), len(items), "foto's afwerken") is False:
+            break
+    return made

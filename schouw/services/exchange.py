@@ -1,0 +1,164 @@
+"""Export packages, importing them, and the conflicts a merge leaves for the coordinator.
+
+The CLI (``schouw export/import/conflicts``) and the GUI's export dialog call these.
+Import is two steps on purpose: :func:`check_package` needs no project (so a bad file
+is refused before a project is even created), :func:`import_package` merges a checked
+package in one transaction and then makes the photos' thumbnails and report copies.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from schouw.domain.models import utc_now
+from schouw.exchange.checks import Limits, VerifiedPackage, open_package
+from schouw.exchange.merge import (
+    CONFLICT_TABLES,
+    STAMP_COLUMNS,
+    TABLE_LABELS,
+    MergeResult,
+    make_missing_copies,
+    merge_package,
+)
+from schouw.exchange.package import ExportResult, export_round
+from schouw.messages import SchouwError
+from schouw.store.project import Project
+from schouw.store.sync import SyncRepo
+
+Progress = Callable[[int, int, str], "bool | None"]
+
+__all__ = [
+    "ConflictView", "ExportResult", "MergeResult", "check_package", "export_package", "flip_conflict",
+    "import_package", "list_conflicts",
+]
+
+
+def export_package(project: Project, round_id: str, out: str | Path, *, since: str | None = None,
+                   personal_data: bool = True, xlsx: bool = True,
+                   progress: Progress | None = None) -> ExportResult:
+    return export_round(project, round_id, out, since=since, personal_data=personal_data, xlsx=xlsx,
+                        progress=progress)
+
+
+def check_package(path: str | Path, *, limits: Limits | None = None,
+                  progress: Progress | None = None) -> VerifiedPackage:
+    return open_package(path, limits=limits, progress=progress)
+
+
+def import_package(project: Project, package: VerifiedPackage | str | Path, *,
+                   progress: Progress | None = None, make_copies: bool = True) -> MergeResult:
+    """Merge a package (checked first when given as a path) and finish its photos."""
+    if not isinstance(package, VerifiedPackage):
+        package = open_package(package, progress=progress)
+    result = merge_package(project, package, progress)
+    if make_copies and not result.already_imported:
+        make_missing_copies(project, progress)
+    return result
+
+
+# -- conflicts ---------------------------------------------------------------------------
+@dataclass
+class ConflictView:
+    id: str
+    table: str
+    kind: str
+    row_id: str
+    what: str
+    kept_side: str
+    kept_at: str
+    kept_by: str
+    other_at: str
+    other_by: str
+    detected_at: str
+    flips: int
+    fields: list[tuple[str, Any, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = dict(self.__dict__)
+        data["fields"] = [{"field": f, "kept": k, "other": o} for f, k, o in self.fields]
+        return data
+
+
+def _describe(project: Project, table: str, row: dict[str, Any]) -> str:
+    if table == "findings":
+        street = project.areas.street(row.get("street_id", ""))
+        where = f"{street.name if street else '?'} {row.get('house_number') or ''}".strip()
+        return f"{where}: {row.get('element')}.{row.get('aspect')}"
+    if table == "actions":
+        try:
+            finding = project.findings.get(row.get("finding_id", ""), include_deleted=True)
+        except SchouwError:
+            return row.get("party", "")
+        street = project.areas.street(finding.street_id)
+        return f"{street.name if street else '?'} {finding.house_number}: {finding.item_key} ({row.get('party', '')})"
+    return str(row.get("name") or row.get("title") or row.get("id", ""))
+
+
+def _view(project: Project, c: dict[str, Any]) -> ConflictView:
+    kept, other = c["kept"], c["other"]
+    keys = [k for k in kept if k not in STAMP_COLUMNS and k != "id" and kept.get(k) != other.get(k)]
+    return ConflictView(
+        id=c["id"], table=c["table_name"], kind=TABLE_LABELS.get(c["table_name"], c["table_name"]),
+        row_id=c["row_id"], what=_describe(project, c["table_name"], kept), kept_side=c["kept_side"],
+        kept_at=kept.get("updated_at", ""), kept_by=kept.get("updated_by", ""),
+        other_at=other.get("updated_at", ""), other_by=other.get("updated_by", ""),
+        detected_at=c["detected_at"], flips=c["flips"],
+        fields=[(k, kept.get(k), other.get(k)) for k in keys],
+    )
+
+
+def list_conflicts(project: Project, round_id: str | None = None) -> list[ConflictView]:
+    return [_view(project, c) for c in SyncRepo(project).conflicts(round_id)]
+
+
+def flip_conflict(project: Project, conflict_id: str) -> ConflictView:
+    """Put the version that lost back in place; the one it replaces becomes the kept-aside
+    version, so flipping twice returns to the start. The restored version is stamped
+    now by this device, so it wins everywhere the next package goes."""
+    sync = SyncRepo(project)
+    found = sync.find_conflicts(conflict_id.strip())
+    if not found:
+        raise SchouwError("unknown_conflict", id=conflict_id)
+    if len(found) > 1:
+        raise SchouwError("ambiguous_conflict", id=conflict_id)
+    c = found[0]
+    table = c["table_name"]
+    if table not in CONFLICT_TABLES:
+        raise SchouwError("unknown_conflict", id=conflict_id)
+    current = sync.row(table, c["row_id"]) or c["kept"]
+    columns = set(sync.columns(table))
+    restored = {k: v for k, v in c["other"].items() if k in columns}
+    restored.update(id=c["row_id"], created_at=current.get("created_at", restored.get("created_at")),
+                    updated_at=utc_now(), updated_by=project.device_id)
+    with project.atomic():
+        sync.upsert(table, [restored])
+        sync.save_flip(c["id"], kept=restored, other=current,
+                       kept_side="pakket" if c["kept_side"] == "lokaal" else "lokaal")
+    return list_conflicts_by_id(project, c["id"])
+
+
+def list_conflicts_by_id(project: Project, conflict_id: str) -> ConflictView:
+    return _view(project, SyncRepo(project).find_conflicts(conflict_id)[0])
+
+
+def summary_line(result: MergeResult) -> str:
+    if result.already_imported:
+        return "Dit pakket was al geïmporteerd; er is niets veranderd."
+    added = sum(result.added.values())
+    updated = sum(result.updated.values())
+    deleted = sum(result.deleted.values())
+    text = (f"Geïmporteerd: {added} nieuw, {updated} bijgewerkt, {deleted} verwijderd, "
+            f"{result.photos_written} foto's")
+    if result.conflicts:
+        text += f"; {result.conflicts} conflict(en) — bekijk ze met 'schouw conflicts list'"
+    return text + "."
+
+
+def describe_value(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)[:60]
+    return "" if value is None else str(value)

@@ -1,0 +1,312 @@
+"""The SQL behind export packages and merging: whole rounds read as plain rows, rows
+written back by id, and the exchange bookkeeping (imported packages, what this project
+has seen of other devices, conflicts).
+
+Rows here are dicts keyed by column name with JSON columns decoded and flags as
+booleans: the exchange layer compares versions on them and writes them back unchanged,
+time stamps included, so a row has the same version everywhere it travels.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from schouw.domain.models import new_id, utc_now
+from schouw.store.rows import dict_rows
+
+if TYPE_CHECKING:
+    from schouw.store.project import Project
+
+#: Synced tables in the order a merge writes them (parents before children).
+TABLES: tuple[str, ...] = (
+    "wijken", "buurten", "streets", "profiles", "rounds", "participants", "round_streets",
+    "findings", "actions", "action_events", "photos",
+)
+JSON_COLUMNS = frozenset({"geometry", "masks", "definition"})
+BOOL_COLUMNS = frozenset({"not_applicable"})
+#: How many ids go into one ``IN (...)`` (SQLite's default limit is far higher, but
+#: small batches keep each statement cheap to prepare).
+BATCH = 500
+
+
+def decode(row: dict[str, Any]) -> dict[str, Any]:
+    """A database row as plain values (JSON text parsed, 0/1 flags as booleans)."""
+    out = dict(row)
+    for key in JSON_COLUMNS & out.keys():
+        if isinstance(out[key], str):
+            out[key] = json.loads(out[key])
+    for key in BOOL_COLUMNS & out.keys():
+        out[key] = bool(out[key])
+    return out
+
+
+def encode(row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    for key in JSON_COLUMNS & out.keys():
+        if out[key] is not None and not isinstance(out[key], str):
+            out[key] = json.dumps(out[key], ensure_ascii=False)
+    for key in BOOL_COLUMNS & out.keys():
+        out[key] = int(bool(out[key]))
+    return out
+
+
+def _chunks(items: list, size: int = BATCH) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class SyncRepo:
+    def __init__(self, project: Project):
+        self.p = project
+        self._columns: dict[str, tuple[str, ...]] = {}
+
+    def columns(self, table: str) -> tuple[str, ...]:
+        if table not in self._columns:
+            if table not in TABLES:
+                raise ValueError(table)
+            self._columns[table] = tuple(r[1] for r in self.p.conn.execute(f"PRAGMA table_info({table})"))
+        return self._columns[table]
+
+    def _select(self, sql: str, args: Iterable = ()) -> list[dict[str, Any]]:
+        return [decode(r) for r in dict_rows(self.p.conn.execute(sql, tuple(args)))]
+
+    # -- reading a round --------------------------------------------------------------
+    def round_scope(self, round_id: str) -> dict[str, list[dict[str, Any]]]:
+        """Every row a package of this round may carry, deleted ones included."""
+        rounds = self._select("SELECT * FROM rounds WHERE id = ?", (round_id,))
+        if not rounds:
+            return {}
+        round_ = rounds[0]
+        buurten = self._select("SELECT * FROM buurten WHERE id = ?", (round_["buurt_id"],))
+        wijken = self._select("SELECT * FROM wijken WHERE id = ?", (buurten[0]["wijk_id"],)) if buurten else []
+        profiles = (self._select("SELECT * FROM profiles WHERE id = ?", (round_["profile_id"],))
+                    if round_["profile_id"] else [])
+        findings_of = "SELECT id FROM findings WHERE round_id = ?"
+        return {
+            "wijken": wijken,
+            "buurten": buurten,
+            "streets": self._select(
+                "SELECT * FROM streets WHERE buurt_id = ? OR id IN (SELECT street_id FROM findings WHERE round_id = ?) "
+                "OR id IN (SELECT street_id FROM round_streets WHERE round_id = ?) ORDER BY position, name",
+                (round_["buurt_id"], round_id, round_id)),
+            "profiles": profiles,
+            "rounds": rounds,
+            "participants": self._select(
+                "SELECT * FROM participants WHERE round_id = ? ORDER BY created_at, id", (round_id,)),
+            "round_streets": self._select(
+                "SELECT * FROM round_streets WHERE round_id = ? ORDER BY created_at, id", (round_id,)),
+            "findings": self._select(
+                "SELECT * FROM findings WHERE round_id = ? ORDER BY created_at, id", (round_id,)),
+            "actions": self._select(
+                f"SELECT * FROM actions WHERE finding_id IN ({findings_of}) ORDER BY created_at, id", (round_id,)),
+            "action_events": self._select(
+                "SELECT * FROM action_events WHERE action_id IN (SELECT id FROM actions WHERE finding_id IN "
+                f"({findings_of})) ORDER BY at, created_at, id", (round_id,)),
+            "photos": self._select(
+                f"SELECT * FROM photos WHERE finding_id IN ({findings_of}) ORDER BY finding_id, position, created_at",
+                (round_id,)),
+        }
+
+    def form_row(self, key: str) -> dict[str, Any] | None:
+        rows = self._select("SELECT * FROM forms WHERE key = ?", (key,))
+        return rows[0] if rows else None
+
+    def photo_master(self, photo_id: str) -> bytes | None:
+        row = self.p.conn.execute(
+            "SELECT data FROM photo_blobs WHERE photo_id = ? AND kind = 'jpeg'", (photo_id,)).fetchone()
+        return row[0] if row else None
+
+    # -- merging ----------------------------------------------------------------------
+    def rows_by_id(self, table: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        ids = list(dict.fromkeys(ids))
+        found: dict[str, dict[str, Any]] = {}
+        self.columns(table)
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" * len(chunk))
+            for row in self._select(f"SELECT * FROM {table} WHERE id IN ({marks})", chunk):
+                found[row["id"]] = row
+        return found
+
+    def find_natural(self, table: str, row: dict[str, Any]) -> dict[str, Any] | None:
+        """The local row that is the same thing under another id: a street list
+        imported on two laptops, a round started on each, an action or a done mark
+        made twice for the same finding or street."""
+        live = "deleted_at IS NULL AND "
+        if table == "wijken":
+            sql, args = live + "name = ? COLLATE NOCASE", (row["name"].strip(),)
+        elif table == "buurten":
+            sql, args = live + "wijk_id = ? AND name = ? COLLATE NOCASE", (row["wijk_id"], row["name"].strip())
+        elif table == "streets":
+            sql, args = live + "buurt_id = ? AND name = ? COLLATE NOCASE", (row["buurt_id"], row["name"].strip())
+        elif table == "rounds":
+            sql, args = live + "buurt_id = ? AND date = ? AND form_key = ?", (
+                row["buurt_id"], str(row["date"]), row["form_key"])
+        elif table == "round_streets":
+            sql, args = "round_id = ? AND street_id = ?", (row["round_id"], row["street_id"])
+        elif table == "actions":
+            sql, args = "finding_id = ?", (row["finding_id"],)
+        else:
+            return None
+        rows = self._select(f"SELECT * FROM {table} WHERE {sql} ORDER BY created_at LIMIT 2", args)
+        return rows[0] if len(rows) == 1 else None
+
+    def exists(self, table: str, row_id: str) -> bool:
+        return self.p.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None
+
+    def form_exists(self, key: str) -> bool:
+        return self.p.conn.execute("SELECT 1 FROM forms WHERE key = ?", (key,)).fetchone() is not None
+
+    def upsert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Write whole rows by id, stamps as given (never ``INSERT OR REPLACE``: that
+        deletes first and would cascade to the photo bytes)."""
+        known = set(self.columns(table))
+        groups: dict[tuple[str, ...], list[tuple]] = {}
+        for row in rows:
+            enc = encode(row)
+            cols = tuple(c for c in self.columns(table) if c in enc)
+            groups.setdefault(cols, []).append(tuple(enc[c] for c in cols))
+        for cols, values in groups.items():
+            assert set(cols) <= known and "id" in cols
+            updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+            self.p.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+                f"ON CONFLICT(id) DO UPDATE SET {updates}",
+                values,
+            )
+
+    def add_form(self, row: dict[str, Any]) -> bool:
+        """Copy a form version in unless that key is already there (a key names one
+        exact, unchanging definition). Returns True when it was added."""
+        cur = self.p.conn.execute(
+            "INSERT OR IGNORE INTO forms(key, form_id, version, title, kind, definition, added_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (row["key"], row["form_id"], row["version"], row["title"], row["kind"],
+             json.dumps(row["definition"], ensure_ascii=False), utc_now()))
+        return cur.rowcount > 0
+
+    def put_photo_blob(self, photo_id: str, kind: str, data: bytes) -> None:
+        self.p.conn.execute(
+            "INSERT INTO photo_blobs(photo_id, kind, sha256, data) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(photo_id, kind) DO UPDATE SET sha256 = excluded.sha256, data = excluded.data",
+            (photo_id, kind, hashlib.sha256(data).hexdigest(), data))
+
+    def drop_photo_blobs(self, photo_id: str, kinds: Iterable[str]) -> None:
+        kinds = list(kinds)
+        self.p.conn.execute(
+            f"DELETE FROM photo_blobs WHERE photo_id = ? AND kind IN ({', '.join('?' * len(kinds))})",
+            (photo_id, *kinds))
+
+    def photo_blob_kinds(self, photo_ids: Iterable[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for chunk in _chunks(list(photo_ids)):
+            marks = ", ".join("?" * len(chunk))
+            for photo_id, kind in self.p.conn.execute(
+                    f"SELECT photo_id, kind FROM photo_blobs WHERE photo_id IN ({marks})", chunk):
+                out.setdefault(photo_id, set()).add(kind)
+        return out
+
+    def photos_missing(self, kind: str, limit: int = 100) -> list[tuple[str, list]]:
+        """Photos that have their master but lack a ``kind`` copy (e.g. after an import)."""
+        cur = self.p.conn.execute(
+            "SELECT p.id, p.masks FROM photos p WHERE EXISTS (SELECT 1 FROM photo_blobs b WHERE "
+            "b.photo_id = p.id AND b.kind = 'jpeg') AND NOT EXISTS (SELECT 1 FROM photo_blobs b "
+            "WHERE b.photo_id = p.id AND b.kind = ?) LIMIT ?", (kind, limit))
+        return [(photo_id, json.loads(masks or "[]")) for photo_id, masks in cur]
+
+    def count_photos_missing(self, kind: str) -> int:
+        return self.p.conn.execute(
+            "SELECT COUNT(*) FROM photos p WHERE EXISTS (SELECT 1 FROM photo_blobs b WHERE "
+            "b.photo_id = p.id AND b.kind = 'jpeg') AND NOT EXISTS (SELECT 1 FROM photo_blobs b "
+            "WHERE b.photo_id = p.id AND b.kind = ?)", (kind,)).fetchone()[0]
+
+    # -- bookkeeping ------------------------------------------------------------------
+    def imported_package(self, package_id: str) -> dict[str, Any] | None:
+        rows = dict_rows(self.p.conn.execute("SELECT * FROM sync_packages WHERE package_id = ?", (package_id,)))
+        return rows[0] if rows else None
+
+    def record_package(self, *, package_id: str, round_id: str, source_device: str, source_project: str,
+                       created_at: str, incremental: bool, change_first: str | None,
+                       change_last: str | None, summary: dict) -> None:
+        self.p.conn.execute(
+            "INSERT INTO sync_packages(package_id, round_id, source_device, source_project, created_at, "
+            "imported_at, incremental, change_first, change_last, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (package_id, round_id, source_device, source_project, created_at, utc_now(), int(incremental),
+             change_first, change_last, json.dumps(summary, ensure_ascii=False)))
+
+    def imported_packages(self) -> list[dict[str, Any]]:
+        return dict_rows(self.p.conn.execute("SELECT * FROM sync_packages ORDER BY imported_at"))
+
+    def seen(self, round_id: str) -> dict[str, str]:
+        cur = self.p.conn.execute("SELECT device_id, seen_up_to FROM sync_seen WHERE round_id = ?", (round_id,))
+        return dict(cur.fetchall())
+
+    def raise_seen(self, round_id: str, vector: dict[str, str]) -> None:
+        self.p.conn.executemany(
+            "INSERT INTO sync_seen(round_id, device_id, seen_up_to) VALUES (?, ?, ?) "
+            "ON CONFLICT(round_id, device_id) DO UPDATE SET seen_up_to = MAX(seen_up_to, excluded.seen_up_to)",
+            [(round_id, device, stamp) for device, stamp in vector.items()])
+
+    # -- conflicts --------------------------------------------------------------------
+    def add_conflict(self, *, table: str, row_id: str, round_id: str | None, package_id: str,
+                     kept: dict[str, Any], other: dict[str, Any], kept_side: str) -> bool:
+        """Keep the losing version; the same losing version twice is kept once."""
+        for (existing,) in self.p.conn.execute(
+                "SELECT other FROM sync_conflicts WHERE table_name = ? AND row_id = ?", (table, row_id)):
+            old = json.loads(existing)
+            if (old.get("updated_at"), old.get("updated_by")) == (other.get("updated_at"), other.get("updated_by")):
+                return False
+        self.p.conn.execute(
+            "INSERT INTO sync_conflicts(id, table_name, row_id, round_id, package_id, detected_at, kept, other, "
+            "kept_side) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (new_id(), table, row_id, round_id, package_id, utc_now(),
+             json.dumps(kept, ensure_ascii=False, default=str), json.dumps(other, ensure_ascii=False, default=str),
+             kept_side))
+        return True
+
+    def conflicts(self, round_id: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM sync_conflicts"
+        args: tuple = ()
+        if round_id:
+            sql += " WHERE round_id = ?"
+            args = (round_id,)
+        rows = dict_rows(self.p.conn.execute(sql + " ORDER BY detected_at, id", args))
+        for row in rows:
+            row["kept"] = json.loads(row["kept"])
+            row["other"] = json.loads(row["other"])
+        return rows
+
+    def find_conflicts(self, id_or_prefix: str) -> list[dict[str, Any]]:
+        cur = self.p.conn.execute(
+            "SELECT id FROM sync_conflicts WHERE id = ? OR (length(?) >= 4 AND id LIKE ? || '%')",
+            (id_or_prefix, id_or_prefix, id_or_prefix))
+        ids = {r[0] for r in cur}
+        return [c for c in self.conflicts() if c["id"] in ids]
+
+    def save_flip(self, conflict_id: str, *, kept: dict[str, Any], other: dict[str, Any], kept_side: str) -> None:
+        self.p.conn.execute(
+            "UPDATE sync_conflicts SET kept = ?, other = ?, kept_side = ?, flips = flips + 1, flipped_at = ? "
+            "WHERE id = ?",
+            (json.dumps(kept, ensure_ascii=False, default=str), json.dumps(other, ensure_ascii=False, default=str),
+             kept_side, utc_now(), conflict_id))
+
+    def row(self, table: str, row_id: str) -> dict[str, Any] | None:
+        rows = self._select(f"SELECT * FROM {table} WHERE id = ?", (row_id,)) if table in TABLES else []
+        return rows[0] if rows else None
+
+    # -- checks -----------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Rows per table (tombstones included) and photo copies: what a test compares."""
+        out = {t: self.p.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+        for extra in ("forms", "photo_blobs", "sync_packages", "sync_seen", "sync_conflicts"):
+            out[extra] = self.p.conn.execute(f"SELECT COUNT(*) FROM {extra}").fetchone()[0]
+        return out
+
+    def content_hash(self) -> str:
+        """SHA-256 over a dump of every table: equal exactly when the content is."""
+        digest = hashlib.sha256()
+        for line in self.p.conn.iterdump():
+            digest.update(line.encode("utf-8"))
+        return digest.hexdigest()
