@@ -118,6 +118,24 @@ def build_parser() -> Parser:
     add.add_argument("--party", metavar="ACTIEHOUDER")
     add.add_argument("--due", metavar="JJJJ-MM-DD")
     add.add_argument("--photo", nargs="+", default=[], metavar="FILE")
+
+    export = command("export", "maak een exportpakket (ZIP) van een ronde voor de gemeente of de coördinator")
+    export.add_argument("round", metavar="RONDE")
+    export.add_argument("--out", required=True, metavar="FILE.zip")
+    export.add_argument("--since", metavar="PAKKET_OF_DATUM",
+                        help="alleen wijzigingen na een eerder pakket (.zip) of sinds een datum (JJJJ-MM-DD)")
+    export.add_argument("--no-personal-data", action="store_true",
+                        help="laat namen en contactgegevens van deelnemers weg (organisatie en rol blijven)")
+    export.add_argument("--no-xlsx", action="store_true", help="geen bevindingen.xlsx in het pakket")
+    imp_pkg = command("import", "voeg een exportpakket (ZIP) samen met dit project; eerst wordt alles gecontroleerd")
+    imp_pkg.add_argument("file", metavar="FILE.zip")
+    conflicts = command("conflicts", "conflicten na het samenvoegen van pakketten")
+    conflicts_sub = conflicts.add_subparsers(dest="conflicts_command", metavar="OPDRACHT", parser_class=Parser,
+                                             required=True)
+    clist = command("list", "toon de conflicten (de bewaarde en de opzijgezette versie)", conflicts_sub)
+    clist.add_argument("--round", metavar="ID")
+    flip = command("flip", "zet de opzijgezette versie terug (nogmaals omdraaien herstelt)", conflicts_sub)
+    flip.add_argument("id", metavar="ID")
     return parser
 
 
@@ -281,6 +299,52 @@ def cmd_finding(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from schouw.services.exchange import export_package
+
+    with _open(args) as project:
+        result = export_package(project, args.round, args.out, since=args.since,
+                                personal_data=not args.no_personal_data, xlsx=not args.no_xlsx)
+    _emit(args, result.as_dict(),
+          lambda: f"Pakket gemaakt: {result.path} ({result.findings} bevindingen, {result.photos} foto's"
+                  f"{', alleen wijzigingen' if result.incremental else ''}).")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from schouw.services.exchange import check_package, import_package, summary_line
+
+    package = check_package(args.file)  # before a project is opened, let alone created
+    with _open(args, create=True) as project:
+        result = import_package(project, package)
+    _emit(args, result.as_dict(), lambda: summary_line(result))
+    return EXIT_OK
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from schouw.services.exchange import describe_value, flip_conflict, list_conflicts
+
+    with _open(args) as project:
+        if args.conflicts_command == "flip":
+            views = [flip_conflict(project, args.id)]
+        else:
+            round_id = project.rounds.get(args.round).id if args.round else None
+            views = list_conflicts(project, round_id)
+    side = {"lokaal": "dit project", "pakket": "het pakket"}
+
+    def text() -> str:
+        lines = []
+        for v in views:
+            lines.append(f"{v.id[:8]}  {v.kind} {v.what}: bewaard uit {side.get(v.kept_side, v.kept_side)} "
+                         f"({v.kept_at}), opzij: {v.other_at}" + (f", {v.flips}x omgedraaid" if v.flips else ""))
+            lines.extend(f"    {f}: {describe_value(k)!r} (bewaard) / {describe_value(o)!r} (opzij)"
+                         for f, k, o in v.fields)
+        return "\n".join(lines) or "Geen conflicten."
+
+    _emit(args, [v.as_dict() for v in views], text)
+    return EXIT_OK
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     from schouw.ui.app import run_app
 
@@ -290,6 +354,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo, "check": cmd_check, "forms": cmd_forms, "streets": cmd_streets,
     "rounds": cmd_rounds, "findings": cmd_findings, "finding": cmd_finding, "app": cmd_app,
+    "export": cmd_export, "import": cmd_import, "conflicts": cmd_conflicts,
 }
 
 

@@ -17,12 +17,12 @@ _current = os.environ.get("SCHOUW_LANG", "nl") if os.environ.get("SCHOUW_LANG") 
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "package_refused": {
-        "nl": 'Pakket {path} is geweigerd: {reason}. Er is niets veranderd.',
-        "en": 'Package {path} was refused: {reason}. Nothing was changed.',
+        "nl": "Pakket {path} is geweigerd: {reason}. Er is niets veranderd.",
+        "en": "Package {path} was refused: {reason}. Nothing was changed.",
     },
     "pkg_not_zip": {
-        "nl": 'het is geen (volledig) ZIP-bestand; is het afgebroken tijdens het kopiëren?',
-        "en": 'it is not a (complete) ZIP file; was it cut off while copying?',
+        "nl": "het is geen volledig ZIP-bestand (misschien afgebroken tijdens het kopiëren)",
+        "en": "it is not a complete ZIP file (perhaps cut off while copying)",
     },
     "pkg_unsafe_path": {
         "nl": "onveilige bestandsnaam '{name}' (met .., een absoluut pad, een stationsletter of een backslash)",
@@ -45,24 +45,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{name}' uses an unknown compression method",
     },
     "pkg_too_many": {
-        "nl": 'te veel bestanden ({count}; de grens is {limit})',
-        "en": 'too many members ({count}; the limit is {limit})',
+        "nl": "te veel bestanden ({count}; de grens is {limit})",
+        "en": "too many members ({count}; the limit is {limit})",
     },
     "pkg_member_too_large": {
         "nl": "'{name}' is te groot ({size} bytes; de grens is {limit})",
         "en": "'{name}' is too large ({size} bytes; the limit is {limit})",
     },
     "pkg_total_too_large": {
-        "nl": 'uitgepakt is het te groot ({size} bytes; de grens is {limit})',
-        "en": 'unpacked it is too large ({size} bytes; the limit is {limit})',
+        "nl": "uitgepakt is het te groot ({size} bytes; de grens is {limit})",
+        "en": "unpacked it is too large ({size} bytes; the limit is {limit})",
     },
     "pkg_ratio": {
         "nl": "'{name}' is verdacht sterk gecomprimeerd (factor {ratio}; de grens is {limit}): mogelijk een zip-bom",
         "en": "'{name}' is suspiciously highly compressed (ratio {ratio}; the limit is {limit}): possibly a zip bomb",
     },
     "pkg_no_manifest": {
-        "nl": 'manifest.json ontbreekt; dit is geen schouw-exportpakket',
-        "en": 'manifest.json is missing; this is not a schouw export package',
+        "nl": "manifest.json ontbreekt; dit is geen schouw-exportpakket",
+        "en": "manifest.json is missing; this is not a schouw export package",
     },
     "pkg_bad_json": {
         "nl": "'{name}' is geen geldige JSON ({detail})",
@@ -73,8 +73,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{name}' does not belong to a schouw export package",
     },
     "pkg_schema_version": {
-        "nl": 'schemaversie {found} wordt niet ondersteund (deze versie van schouw leest versie {supported}); werk schouw bij',
-        "en": 'schema version {found} is not supported (this version of schouw reads version {supported}); update schouw',
+        "nl": "schemaversie {found} wordt niet ondersteund (deze versie van schouw leest versie {supported}); werk schouw bij",
+        "en": "schema version {found} is not supported (this version of schouw reads version {supported}); update schouw",
     },
     "pkg_invalid": {
         "nl": "'{name}' klopt niet met het schema: {detail}",
@@ -101,32 +101,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "'{name}' is damaged ({detail})",
     },
     "pkg_mismatch": {
-        "nl": 'de inhoud klopt niet met zichzelf ({detail})',
-        "en": 'its content is inconsistent ({detail})',
+        "nl": "de inhoud klopt niet met zichzelf ({detail})",
+        "en": "its content is inconsistent ({detail})",
     },
     "pkg_reference": {
-        "nl": '{what} {id} verwijst naar {target} {ref}, die niet in het pakket en niet in het project staat; importeer eerst het volledige pakket van deze ronde',
-        "en": '{what} {id} refers to {target} {ref}, which is neither in the package nor in the project; import the full package of this round first',
+        "nl": "{what} {id} verwijst naar {target} {ref}, die niet in het pakket en niet in het project staat; importeer eerst het volledige pakket van deze ronde",
+        "en": "{what} {id} refers to {target} {ref}, which is neither in the package nor in the project; import the full package of this round first",
     },
     "pkg_bad_data": {
-        "nl": '{detail}',
-        "en": '{detail}',
+        "nl": "{detail}",
+        "en": "{detail}",
     },
     "since_other_round": {
-        "nl": '{path} is een pakket van een andere ronde; --since moet een eerder pakket van dezelfde ronde zijn.',
-        "en": '{path} is a package of another round; --since must be an earlier package of the same round.',
+        "nl": "{path} is een pakket van een andere ronde; --since moet een eerder pakket van dezelfde ronde zijn.",
+        "en": "{path} is a package of another round; --since must be an earlier package of the same round.",
     },
     "bad_since": {
         "nl": "'{value}' is geen pakket en geen datum; gebruik een eerder .zip-pakket of JJJJ-MM-DD[THH:MM].",
         "en": "'{value}' is neither a package nor a date; use an earlier .zip package or YYYY-MM-DD[THH:MM].",
     },
     "export_photo_failed": {
-        "nl": 'Foto {id} kon niet veilig (met afgeschermde delen) worden geëxporteerd: {detail}. Er is geen pakket gemaakt.',
-        "en": 'Photo {id} could not be exported safely (with its masks): {detail}. No package was made.',
+        "nl": "Foto {id} kon niet veilig (met afgeschermde delen) worden geëxporteerd: {detail}. Er is geen pakket gemaakt.",
+        "en": "Photo {id} could not be exported safely (with its masks): {detail}. No package was made.",
     },
     "cancelled": {
-        "nl": 'Afgebroken; er is niets veranderd.',
-        "en": 'Cancelled; nothing was changed.',
+        "nl": "Afgebroken; er is niets veranderd.",
+        "en": "Cancelled; nothing was changed.",
     },
     "unknown_conflict": {
         "nl": "Conflict '{id}' bestaat niet in dit project.",
