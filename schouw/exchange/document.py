@@ -224,3 +224,11 @@ def document_schema() -> dict:
 
 def schema_text() -> str:
     return json.dumps(document_schema(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+if __name__ == "__main__":  # python -m schouw.exchange.document: refresh the published schema
+    from pathlib import Path
+
+    target = Path(__file__).resolve().parents[2] / "docs" / "schouw-package.schema.json"
+    target.write_text(schema_text(), encoding="utf-8")
+    print(target)

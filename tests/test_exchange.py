@@ -1,0 +1,240 @@
+"""Export packages and merging: round trip, two teams, incremental packages, deletions,
+conflicts and flipping them, idempotent re-import. Real project files, real ZIPs."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+from PIL import Image
+from test_exchange_helpers import add_finding, new_project, seed_round, state, zip_members
+
+from schouw.exchange.document import PackageDocument
+from schouw.photos import Mask, export_copy
+from schouw.services.exchange import (
+    check_package,
+    export_package,
+    flip_conflict,
+    import_package,
+    list_conflicts,
+)
+from schouw.store.sync import SyncRepo
+
+COMPARED = ("findings", "participants", "streets", "round_streets", "actions", "action_events", "photos",
+            "rounds", "buurten", "wijken", "profiles")
+
+
+def rows_of(project, round_id):
+    scope = SyncRepo(project).round_scope(round_id)
+    return {t: sorted(scope[t], key=lambda r: r["id"]) for t in COMPARED}
+
+
+@pytest.fixture
+def coordinator(tmp_path):
+    project = new_project(tmp_path / "coordinator.schouw", "dev-coordinator")
+    round_id = seed_round(project)
+    yield project, round_id
+    project.close()
+
+
+def test_round_trip_into_an_empty_project(coordinator, tmp_path):
+    source, round_id = coordinator
+    first = source.findings.models(round_id)[0]
+    photo = source.photos.for_finding(first.id)[0]
+    source.photos.set_masks(photo.id, [{"x": 0.1, "y": 0.1, "w": 0.3, "h": 0.3}], {})
+    package = tmp_path / "ronde.zip"
+    result = export_package(source, round_id, package)
+    assert result.findings == 6 and result.photos == 6
+
+    with new_project(tmp_path / "leeg.schouw", "dev-other") as target:
+        merged = import_package(target, package)
+        assert sum(merged.added.values()) > 0 and merged.conflicts == 0
+        assert rows_of(target, round_id) == rows_of(source, round_id)
+        assert target.forms.get(source.rounds.get(round_id).form_key) == source.forms.get(
+            source.rounds.get(round_id).form_key)
+        members = zip_members(package)
+        doc = PackageDocument.model_validate_json(members["schouw.json"])
+        for p in doc.photos:
+            stored = target.photos.blob(p.id, "jpeg")
+            master = source.photos.blob(p.id, "jpeg")
+            masks = [Mask.from_dict(m) for m in p.masks]
+            assert stored == members[p.file] == export_copy(master, masks)
+            assert b"Exif" not in stored and b"CameraMaker" not in stored
+            assert target.photos.blob(p.id, "thumb") and target.photos.blob(p.id, "report")
+        masked = next(p for p in doc.photos if p.masks)
+        with Image.open(io.BytesIO(members[masked.file])) as im:
+            assert max(abs(a - b) for a, b in zip(im.convert("RGB").getpixel((30, 25)), (38, 38, 38), strict=True)) < 12
+        from schouw.store.integrity import check_project
+        assert check_project(target) == []
+
+
+def test_reimporting_the_same_package_changes_nothing(coordinator, tmp_path):
+    source, round_id = coordinator
+    package = export_package(source, round_id, tmp_path / "p.zip").path
+    with new_project(tmp_path / "c.schouw", "dev-c") as target:
+        import_package(target, package)
+        before = state(target)
+        again = import_package(target, package)
+        assert again.already_imported
+        assert state(target) == before
+        # a new package with the same content (another package id) changes no data either
+        second = export_package(source, round_id, tmp_path / "p2.zip").path
+        result = import_package(target, second)
+        assert not result.already_imported and sum(result.added.values()) == 0
+        assert sum(result.updated.values()) == 0 and result.conflicts == 0
+        assert rows_of(target, round_id) == rows_of(source, round_id)
+
+
+def test_two_teams_merge_into_the_coordinators_round(coordinator, tmp_path):
+    coord, round_id = coordinator
+    start = export_package(coord, round_id, tmp_path / "start.zip").path
+    packages = []
+    for team, street in (("team-a", "Merelstraat"), ("team-b", "Koningin Máximalaan")):
+        with new_project(tmp_path / f"{team}.schouw", team) as laptop:
+            import_package(laptop, start)
+            for n in range(3):
+                add_finding(laptop, round_id, 100 + n, street=street, text=f"{team} {n}")
+            laptop.rounds.set_street_done(round_id, laptop.areas.find_street(
+                laptop.rounds.get(round_id).buurt_id, street).id, True)
+            packages.append(export_package(laptop, round_id, tmp_path / f"{team}.zip").path)
+    for package in packages:
+        result = import_package(coord, package)
+        assert result.added["findings"] == 3 and result.conflicts == 0
+    texts = [f.description for f in coord.findings.models(round_id)]
+    assert sum(t.startswith("team-a") for t in texts) == 3 and sum(t.startswith("team-b") for t in texts) == 3
+    assert len(texts) == 12
+    by_street = coord.findings.count_by_street(round_id)
+    names = {coord.areas.street(s).name: n for s, n in by_street.items()}
+    assert names["Merelstraat"] >= 3 and names["Koningin Máximalaan"] >= 3
+    assert len(coord.rounds.done_streets(round_id)) == 2
+    from schouw.store.integrity import check_project
+    assert check_project(coord) == []
+
+
+def test_incremental_package_holds_only_changes_and_tombstones(coordinator, tmp_path):
+    source, round_id = coordinator
+    full = export_package(source, round_id, tmp_path / "full.zip").path
+    findings = source.findings.models(round_id)
+    source.findings.update(findings[0].id, description="Aangepast na de schouw")
+    source.findings.delete(findings[1].id)
+    added = add_finding(source, round_id, 50, text="Nieuw")
+    delta = export_package(source, round_id, tmp_path / "delta.zip", since=str(full))
+    assert delta.incremental
+    doc = PackageDocument.model_validate_json(zip_members(delta.path)["schouw.json"])
+    assert doc.incremental and doc.since.startswith("pakket ")
+    assert {f.id for f in doc.findings} == {findings[0].id, findings[1].id, added.id}
+    tomb = next(f for f in doc.findings if f.id == findings[1].id)
+    assert tomb.deleted_at is not None
+    assert [p.finding_id for p in doc.photos] == [added.id]
+    assert len(doc.participants) == 0
+
+    with new_project(tmp_path / "c.schouw", "dev-c") as target:
+        import_package(target, full)
+        result = import_package(target, delta.path)
+        assert result.added["findings"] == 1 and result.updated["findings"] == 2
+        assert result.deleted["findings"] == 1
+        assert rows_of(target, round_id) == rows_of(source, round_id)
+
+    # an incremental package carries its context (area, round, form, streets it uses)
+    with new_project(tmp_path / "empty.schouw", "dev-e") as empty:
+        import_package(empty, delta.path)
+        assert {f.id for f in empty.findings.models(round_id)} == {findings[0].id, added.id}
+
+    # --since a date
+    by_date = export_package(source, round_id, tmp_path / "date.zip", since="2000-01-01")
+    assert by_date.findings == 7
+    later = export_package(source, round_id, tmp_path / "none.zip", since="2999-01-01")
+    assert later.findings == 0
+
+
+def test_deletion_travels_from_team_to_coordinator(coordinator, tmp_path):
+    coord, round_id = coordinator
+    start = export_package(coord, round_id, tmp_path / "start.zip").path
+    victim = coord.findings.models(round_id)[2]
+    with new_project(tmp_path / "team.schouw", "team-a") as laptop:
+        import_package(laptop, start)
+        laptop.findings.delete(victim.id)
+        back = export_package(laptop, round_id, tmp_path / "back.zip", since=str(start)).path
+    result = import_package(coord, back)
+    assert result.deleted["findings"] == 1 and result.conflicts == 0
+    assert victim.id not in {f.id for f in coord.findings.models(round_id)}
+    assert coord.findings.get(victim.id, include_deleted=True).deleted_at is not None
+
+
+def test_concurrent_edits_make_a_conflict_that_can_be_flipped(coordinator, tmp_path):
+    coord, round_id = coordinator
+    start = export_package(coord, round_id, tmp_path / "start.zip").path
+    target = coord.findings.models(round_id)[0]
+    untouched = coord.findings.models(round_id)[3]
+    coord.findings.update(target.id, description="Coördinator: tegels liggen los")
+    with new_project(tmp_path / "team.schouw", "team-a") as laptop:
+        import_package(laptop, start)
+        laptop.findings.update(target.id, description="Team: tegels liggen los bij nr. 3", level="D")
+        laptop.findings.update(untouched.id, description="Alleen het team wijzigde dit")
+        back = export_package(laptop, round_id, tmp_path / "back.zip").path
+    result = import_package(coord, back)
+    assert result.conflicts == 1  # the finding only the team changed is a plain update
+    assert coord.findings.get(untouched.id).description == "Alleen het team wijzigde dit"
+    assert coord.findings.get(target.id).description == "Team: tegels liggen los bij nr. 3"  # newer wins
+    [conflict] = list_conflicts(coord)
+    assert conflict.kind == "bevinding" and conflict.kept_side == "pakket"
+    assert ("description", "Team: tegels liggen los bij nr. 3", "Coördinator: tegels liggen los") in conflict.fields
+
+    flipped = flip_conflict(coord, conflict.id[:8])
+    assert coord.findings.get(target.id).description == "Coördinator: tegels liggen los"
+    assert coord.findings.get(target.id).level is None or coord.findings.get(target.id).level.value != "D"
+    assert flipped.kept_side == "lokaal" and flipped.flips == 1
+    assert coord.findings.get(target.id).updated_by == "dev-coordinator"
+    flip_conflict(coord, conflict.id)
+    assert coord.findings.get(target.id).description == "Team: tegels liggen los bij nr. 3"
+    # re-importing the team's package again does not bring the conflict back twice
+    import_package(coord, back)
+    assert len(list_conflicts(coord)) == 1
+
+
+def test_no_personal_data(coordinator, tmp_path):
+    coord, round_id = coordinator
+    package = export_package(coord, round_id, tmp_path / "anon.zip", personal_data=False).path
+    raw = zip_members(package)
+    assert b"Marieke" not in raw["schouw.json"] and b"m.deboer@example.nl" not in raw["schouw.json"]
+    doc = json.loads(raw["schouw.json"])
+    assert doc["personal_data"] is False
+    assert {p["organisation"] for p in doc["participants"]} == {"Gemeente", "Bewonerscommissie"}
+    assert all(p["name"] is None and p["email"] == "" and p["phone"] == "" for p in doc["participants"])
+    with new_project(tmp_path / "m.schouw", "dev-m") as municipality:
+        import_package(municipality, package)
+        assert {p.name for p in municipality.rounds.participants(round_id)} == {""}
+    # back into the coordinator's project: the names stay
+    result = import_package(coord, package)
+    assert result.conflicts == 0
+    assert "Marieke de Boer" in {p.name for p in coord.rounds.participants(round_id)}
+
+
+def test_natural_keys_join_separately_made_rounds(tmp_path):
+    """Two laptops that each imported the street list and started the round themselves."""
+    with new_project(tmp_path / "a.schouw", "team-a") as a:
+        round_a = seed_round(a, findings=2)
+        pa = export_package(a, round_a, tmp_path / "a.zip").path
+    with new_project(tmp_path / "b.schouw", "team-b") as b:
+        round_b = seed_round(b, findings=3)
+        result = import_package(b, pa)
+        assert result.added["findings"] == 2 and result.added["rounds"] == 0 and result.added["streets"] == 0
+        assert len(b.findings.models(round_b)) == 5
+        assert len(b.rounds.list()) == 1
+
+
+def test_check_package_needs_no_project(coordinator, tmp_path):
+    source, round_id = coordinator
+    package = export_package(source, round_id, tmp_path / "p.zip").path
+    checked = check_package(package)
+    assert checked.document.round.id == round_id
+    with zipfile.ZipFile(package) as zf:
+        names = zf.namelist()
+    assert names[-1] == "manifest.json"
+    assert {"schouw.json", "schouw.schema.json", "bevindingen.csv", "bevindingen.geojson"} <= set(names)
+    with zipfile.ZipFile(package) as zf:
+        for info in zf.infolist():
+            expected = zipfile.ZIP_STORED if info.filename.endswith(".jpg") else zipfile.ZIP_DEFLATED
+            assert info.compress_type == expected, info.filename
