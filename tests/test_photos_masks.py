@@ -193,3 +193,13 @@ def test_export_of_something_that_is_not_a_clean_jpeg_is_reencoded():
     out = export_copy(buf.getvalue(), [])
     assert Image.open(BytesIO(out)).format == "JPEG"
     assert_no_metadata(out)
+
+
+def test_remade_derivatives_have_the_first_sizes():
+    """A master of odd size: the half-scale decode gives 1280x639, the report is 1280x638."""
+    buf = BytesIO()
+    Image.linear_gradient("L").resize((2560, 1277)).convert("RGB").save(buf, "JPEG")
+    photo = prepare_photo(buf.getvalue())
+    thumb, report = derivatives(photo.jpeg, [Mask(0.1, 0.1, 0.2, 0.2)])
+    assert Image.open(BytesIO(report)).size == Image.open(BytesIO(photo.report)).size == (1280, 638)
+    assert Image.open(BytesIO(thumb)).size == Image.open(BytesIO(photo.thumb)).size == (256, 128)

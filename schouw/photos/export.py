@@ -52,10 +52,16 @@ def encode_jpeg(im: Image.Image, quality: int, *, optimize: bool = False) -> byt
     return buf.getvalue()
 
 
-def derive(upright: Image.Image, masks: Sequence[Mask]) -> tuple[bytes, bytes]:
+def derive(upright: Image.Image, masks: Sequence[Mask],
+           report_size: tuple[int, int] | None = None) -> tuple[bytes, bytes]:
     """(thumb, report) from an upright RGB image: masked first, so no resampling filter
-    ever reaches into a covered area; the thumbnail is shrunk from the report copy."""
-    report = shrink(apply_masks(upright, masks), REPORT_SIDE)
+    ever reaches into a covered area; the thumbnail is shrunk from the report copy.
+    ``report_size`` overrides the report's size (see :func:`derivatives`)."""
+    masked = apply_masks(upright, masks)
+    if report_size is None or report_size == masked.size:
+        report = shrink(masked, REPORT_SIDE)
+    else:
+        report = masked.resize(report_size, Image.Resampling.BICUBIC)
     thumb = shrink(report, THUMB_SIDE)
     return (encode_jpeg(thumb, THUMB_QUALITY, optimize=True),
             encode_jpeg(report, REPORT_QUALITY, optimize=True))
@@ -68,10 +74,12 @@ def derivatives(normal_jpeg: bytes, masks: Sequence[Mask]) -> tuple[bytes, bytes
     copy is half the master's size, so the full-size pixels are never needed.
     """
     with opened(BytesIO(normal_jpeg), UNNAMED) as im:
+        # the size prepare_photo gave the report; a DCT-scaled decode can be a pixel off
+        report_size = fit(im.size, REPORT_SIDE)
         if im.format in ("JPEG", "MPO"):
-            im.draft("RGB", fit(im.size, REPORT_SIDE))
+            im.draft("RGB", report_size)
         load(im, UNNAMED)
-        return derive(to_srgb(plain(im), None), masks)
+        return derive(to_srgb(plain(im), None), masks, report_size)
 
 
 def export_copy(normal_jpeg: bytes, masks: Sequence[Mask]) -> bytes:
