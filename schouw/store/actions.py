@@ -69,3 +69,19 @@ class ActionRepo:
             self.p.conn.execute(
                 "UPDATE actions SET deleted_at = ?, updated_at = ?, updated_by = ? WHERE finding_id = ?",
                 (now, now, self.p.device_id, finding_id))
+
+    def any_for_finding(self, finding_id: str) -> Action | None:
+        """The finding's action, also when it was soft-deleted (one per finding)."""
+        rows = dict_rows(self.p.conn.execute("SELECT * FROM actions WHERE finding_id = ?", (finding_id,)))
+        return from_row(Action, rows[0]) if rows else None
+
+    def undelete(self, action_id: str) -> None:
+        with self.p.atomic():
+            self.p.db["actions"].update(action_id, {"deleted_at": None, **self.p.stamp()})
+
+    def parties(self, limit: int = 200) -> list[str]:
+        """Responsible parties used before, most used first (to offer again)."""
+        cur = self.p.conn.execute(
+            "SELECT party FROM actions WHERE deleted_at IS NULL AND party != '' "
+            "GROUP BY party ORDER BY COUNT(*) DESC, party LIMIT ?", (limit,))
+        return [r[0] for r in cur]

@@ -101,3 +101,14 @@ class FindingRepo:
 
     def count(self) -> int:
         return self.p.conn.execute("SELECT COUNT(*) FROM findings WHERE deleted_at IS NULL").fetchone()[0]
+
+    def level_rows(self, round_id: str, street_id: str | None = None) -> list[tuple]:
+        """``(street_id, element, aspect, level, not_applicable)`` per live finding: the
+        little the norm counts of the street list need, without joins."""
+        sql = ("SELECT street_id, element, aspect, level, not_applicable FROM findings "
+               "WHERE round_id = ? AND deleted_at IS NULL")
+        args: tuple = (round_id,)
+        if street_id is not None:
+            sql += " AND street_id = ?"
+            args = (round_id, street_id)
+        return self.p.conn.execute(sql, args).fetchall()

@@ -1,0 +1,867 @@
+"""The editor for one finding: item, level, place, text, priority, action and photos.
+
+Everything is saved as it is typed: a button or choice is stored at once, text after a
+pause of 300 ms, and any pending text when the field loses focus, another finding is
+chosen or the window closes. Each change is one step on the undo stack.
+"""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schouw.domain.levels import NOT_APPLICABLE, Level
+from schouw.services import walk
+from schouw.ui import camera, labels, theme
+from schouw.ui.session import Session
+from schouw.ui.widgets import ButtonBar, label, named, styled
+from schouw.ui.workers import PhotoImportTask, pool
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".tif", ".tiff", ".bmp"}
+NO_DATE = QDate(2000, 1, 1)
+TIMES_OF_DAY = ["", "ochtend", "middag", "avond", "nacht"]
+
+_scratch: tempfile.TemporaryDirectory | None = None
+
+
+def scratch_dir() -> Path:
+    """A folder for pasted and camera images until they are stored in the project."""
+    global _scratch
+    if _scratch is None:
+        _scratch = tempfile.TemporaryDirectory(prefix="schouw-")
+    return Path(_scratch.name)
+
+
+class LevelButton(QPushButton):
+    """A finger-sized level button: the big letter, and the profile's label under it."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__("", parent)
+        self.setProperty("main", text)
+        self.setProperty("sub", "")
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        width = max(metrics.horizontalAdvance(self.property("main") or "") + 20, 58)
+        return QSize(width, 60)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(44, 56)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        main = self.property("main") or ""
+        sub = self.property("sub") or ""
+        key = self.property("key")
+        ink = QColor(theme.INK)
+        if self.isChecked():
+            if key in _LEVEL_KEYS:
+                ink = QColor(theme.LEVEL_COLOURS[Level.parse(key)][1])
+            else:
+                ink = QColor("#ffffff")
+        if not self.isEnabled():
+            ink = QColor("#7a838c")
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setPen(ink)
+        rect = self.rect().adjusted(3, 4, -3, -4)
+        font = self.font()
+        font.setBold(True)
+        if sub:
+            top = rect.adjusted(0, 0, 0, -rect.height() * 2 // 5)
+            bottom = rect.adjusted(0, rect.height() * 3 // 5, 0, 0)
+            painter.setFont(font)
+            painter.drawText(top, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, main)
+            small = self.font()
+            small.setBold(False)
+            small.setPointSizeF(max(7.0, font.pointSizeF() * 0.52))
+            painter.setFont(small)
+            text = painter.fontMetrics().elidedText(sub, Qt.TextElideMode.ElideRight, rect.width())
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+        else:
+            painter.setFont(font)
+            if painter.fontMetrics().horizontalAdvance(main) > rect.width():
+                font.setPointSizeF(font.pointSizeF() * 0.7)
+                painter.setFont(font)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, main)
+        painter.end()
+
+
+_LEVEL_KEYS = {lv.value for lv in Level}
+
+
+class LevelBar(ButtonBar):
+    def make_button(self, text: str) -> QPushButton:
+        return LevelButton(text, self)
+
+
+class PhotoViewer(QDialog):
+    def __init__(self, data: bytes, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        named(self, "photoViewer", title)
+        self.setWindowTitle(title)
+        pixmap = QPixmap()
+        pixmap.loadFromData(data)
+        view = QLabel(self)
+        view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        max_size = QSize(int(screen.width() * 0.8), int(screen.height() * 0.8)) if screen else QSize(1200, 800)
+        view.setPixmap(pixmap.scaled(max_size, Qt.AspectRatioMode.KeepAspectRatio,
+                                     Qt.TransformationMode.SmoothTransformation))
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        close = named(QPushButton(self.tr("Sluiten"), self), "photoViewerClose", self.tr("Sluiten"))
+        close.clicked.connect(self.accept)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+
+
+class FindingEditor(QWidget):
+    #: whether typed text is waiting to be saved
+    pendingChanged = Signal(bool)
+    #: something to tell the user (text, is_error)
+    notice = Signal(str, bool)
+    #: a photo import finished (finding id, number of photos added)
+    importFinished = Signal(str, int)
+    #: the user wants this finding deleted
+    deleteRequested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        named(self, "findingEditor", self.tr("Bevinding bewerken"))
+        self.session = session
+        self.finding_id: str | None = None
+        self.street_id: str | None = None
+        self._detail: walk.FindingDetail | None = None
+        self._loading = False
+        self._pending: dict[str, Any] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.flush)
+        self.tasks: list[PhotoImportTask] = []
+        self.keep_original = False
+        self.setAcceptDrops(True)
+        self._build()
+        session.findingEdited.connect(self._on_finding_edited)
+        session.photosChanged.connect(self._on_photos_changed)
+        session.roundChanged.connect(self._on_round_changed)
+        self._on_round_changed()
+
+    # -- building ----------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(self)
+        outer.addWidget(self.stack)
+
+        empty = QWidget(self)
+        empty_layout = QVBoxLayout(empty)
+        self.empty_label = label(self.tr("Kies links een bevinding, of druk op Ctrl+N voor een nieuwe."),
+                                 "placeholder", empty)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addStretch(2)
+        self.stack.addWidget(empty)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        self.stack.addWidget(scroll)
+        self.scroll = scroll
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 10, 4)
+        layout.setSpacing(8)
+
+        head = QHBoxLayout()
+        self.title = label(self.tr("Bevinding"), "panelTitle")
+        head.addWidget(self.title, 1)
+        self.delete_button = styled(named(QPushButton(self.tr("Verwijderen"), self), "deleteFinding",
+                                          self.tr("Bevinding verwijderen")), role="danger")
+        self.delete_button.setToolTip(self.tr("Bevinding verwijderen (Ctrl+Delete); Ctrl+Z haalt haar terug"))
+        self.delete_button.clicked.connect(self.deleteRequested)
+        head.addWidget(self.delete_button)
+        layout.addLayout(head)
+
+        # item
+        layout.addWidget(label(self.tr("Onderdeel"), "fieldLabel"))
+        self.element_combo = named(QComboBox(self), "elementCombo", self.tr("Element"))
+        self.element_combo.setMaxVisibleItems(20)
+        self.aspect_combo = named(QComboBox(self), "aspectCombo", self.tr("Aspect"))
+        self.element_combo.activated.connect(self._element_chosen)
+        self.aspect_combo.activated.connect(self._aspect_chosen)
+        layout.addWidget(self.element_combo)
+        layout.addWidget(self.aspect_combo)
+
+        # level
+        level_head = QHBoxLayout()
+        self.level_title = label(self.tr("Niveau"), "fieldLabel")
+        level_head.addWidget(self.level_title)
+        level_head.addStretch(1)
+        self.norm_label = label("", "muted")
+        self.norm_label.setObjectName("normLabel")
+        level_head.addWidget(self.norm_label)
+        layout.addLayout(level_head)
+        self.level_bar = LevelBar("levelButtons", self.tr("Niveau"), parent=self)
+        self.level_bar.chosen.connect(self._level_chosen)
+        layout.addWidget(self.level_bar)
+        self.choice_bar = LevelBar("choiceButtons", self.tr("Keuze"), parent=self)
+        self.choice_bar.chosen.connect(self._choice_chosen)
+        layout.addWidget(self.choice_bar)
+        self.no_level_label = label(self.tr("Waarneming zonder niveau: beschrijf wat u ziet."), "muted")
+        layout.addWidget(self.no_level_label)
+        self.help_label = label("", "help")
+        self.help_label.setObjectName("levelHelp")
+        self.help_label.setWordWrap(True)
+        self.help_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.help_label)
+
+        # place and text
+        form = QGridLayout()
+        form.setHorizontalSpacing(8)
+        form.setVerticalSpacing(4)
+        self.number_edit = named(QLineEdit(self), "houseNumber", self.tr("Huisnummer"))
+        self.number_edit.setPlaceholderText(self.tr("bijv. 12a"))
+        self.number_edit.setMaximumWidth(110)
+        self.spot_edit = named(QLineEdit(self), "spot", self.tr("Plek"))
+        self.spot_edit.setPlaceholderText(self.tr("bijv. bij de speeltuin"))
+        form.addWidget(label(self.tr("Huisnr."), "fieldLabel"), 0, 0)
+        form.addWidget(label(self.tr("Plek"), "fieldLabel"), 0, 1)
+        form.addWidget(self.number_edit, 1, 0)
+        form.addWidget(self.spot_edit, 1, 1)
+        layout.addLayout(form)
+        self.time_row = QWidget(self)
+        time_layout = QHBoxLayout(self.time_row)
+        time_layout.setContentsMargins(0, 0, 0, 0)
+        time_layout.addWidget(label(self.tr("Tijdstip"), "fieldLabel"))
+        self.time_combo = named(QComboBox(self), "timeOfDay", self.tr("Tijdstip"))
+        self.time_combo.setEditable(True)
+        self.time_combo.addItems(TIMES_OF_DAY)
+        self.time_combo.activated.connect(lambda _i: self._queue("time_of_day", self.time_combo.currentText(),
+                                                                 now=True))
+        self.time_combo.lineEdit().textEdited.connect(lambda text: self._queue("time_of_day", text))
+        time_layout.addWidget(self.time_combo, 1)
+        layout.addWidget(self.time_row)
+
+        layout.addWidget(label(self.tr("Omschrijving"), "fieldLabel"))
+        self.text_edit = named(QPlainTextEdit(self), "description", self.tr("Omschrijving"))
+        self.text_edit.setPlaceholderText(self.tr("Wat ziet u, en wat moet er gebeuren?"))
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMinimumHeight(64)
+        self.text_edit.setMaximumHeight(110)
+        layout.addWidget(self.text_edit)
+
+        layout.addWidget(label(self.tr("Prioriteit"), "fieldLabel"))
+        prio = QHBoxLayout()
+        self.priority_bar = ButtonBar("priorityButtons", self.tr("Prioriteit"), big=False, parent=self)
+        self.priority_bar.set_options([(key, labels.priority_label(key),
+                                        self.tr("Prioriteit {p}").format(p=labels.priority_label(key)), "")
+                                       for key in labels.priority_keys()])
+        self.priority_bar.chosen.connect(self._priority_chosen)
+        prio.addWidget(self.priority_bar, 1)
+        layout.addLayout(prio)
+
+        # action
+        self.action_box = named(QGroupBox(self.tr("Actiepunt"), self), "actionBox", self.tr("Actiepunt"))
+        self.action_box.setCheckable(True)
+        self.action_box.setChecked(False)
+        self.action_box.toggled.connect(self._action_toggled)
+        action_form = QFormLayout(self.action_box)
+        action_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.party_combo = named(QComboBox(self), "actionParty", self.tr("Actiehouder"))
+        self.party_combo.setEditable(True)
+        self.party_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.party_combo.lineEdit().setPlaceholderText(self.tr("wie pakt het op?"))
+        self.party_combo.lineEdit().textEdited.connect(lambda _t: self._queue_action())
+        self.party_combo.activated.connect(lambda _i: self._queue_action(now=True))
+        self.due_edit = named(QDateEdit(self), "actionDue", self.tr("Uiterlijk klaar op"))
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setMinimumDate(NO_DATE)
+        self.due_edit.setSpecialValueText(self.tr("geen datum"))
+        self.due_edit.setDisplayFormat("d-M-yyyy")
+        self.due_edit.dateChanged.connect(lambda _d: self._queue_action())
+        action_form.addRow(self.tr("Actiehouder"), self.party_combo)
+        action_form.addRow(self.tr("Uiterlijk"), self.due_edit)
+        layout.addWidget(self.action_box)
+
+        # photos
+        photo_head = QHBoxLayout()
+        self.photo_title = label(self.tr("Foto's"), "fieldLabel")
+        photo_head.addWidget(self.photo_title)
+        photo_head.addStretch(1)
+        layout.addLayout(photo_head)
+        self.photo_list = named(QListWidget(self), "photoStrip", self.tr("Foto's van deze bevinding"))
+        self.photo_list.setViewMode(QListView.ViewMode.IconMode)
+        self.photo_list.setIconSize(QSize(132, 99))
+        self.photo_list.setFlow(QListView.Flow.LeftToRight)
+        self.photo_list.setWrapping(True)
+        self.photo_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.photo_list.setMovement(QListView.Movement.Static)
+        self.photo_list.setSpacing(4)
+        self.photo_list.setMinimumHeight(124)
+        self.photo_list.setMaximumHeight(260)
+        self.photo_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.photo_list.itemActivated.connect(self._open_photo)
+        self.photo_list.installEventFilter(self)
+        self.photo_list.currentRowChanged.connect(lambda _r: self._update_photo_buttons())
+        layout.addWidget(self.photo_list)
+        self.photo_hint = label(self.tr("Sleep foto's hierheen, plak ze (Ctrl+Shift+V) of kies een bestand."),
+                                "muted")
+        self.photo_hint.setWordWrap(True)
+        layout.addWidget(self.photo_hint)
+        photo_buttons = QHBoxLayout()
+        self.add_photo_button = named(QPushButton(self.tr("Foto toevoegen…"), self), "addPhoto",
+                                      self.tr("Foto toevoegen uit bestand"))
+        self.paste_photo_button = named(QPushButton(self.tr("Plakken"), self), "pastePhoto",
+                                        self.tr("Foto plakken van het klembord"))
+        self.camera_button = named(QPushButton(self.tr("Camera"), self), "cameraButton",
+                                   self.tr("Foto maken met de camera"))
+        self.remove_photo_button = named(QPushButton(self.tr("Foto weg"), self), "removePhoto",
+                                         self.tr("Gekozen foto verwijderen"))
+        self.add_photo_button.clicked.connect(self.choose_photos)
+        self.paste_photo_button.clicked.connect(self.paste_photo)
+        self.camera_button.clicked.connect(self.open_camera)
+        self.remove_photo_button.clicked.connect(self.remove_photo)
+        self.camera_button.setVisible(camera.available())
+        for button in (self.add_photo_button, self.paste_photo_button, self.camera_button,
+                       self.remove_photo_button):
+            photo_buttons.addWidget(button)
+        photo_buttons.addStretch(1)
+        layout.addLayout(photo_buttons)
+        progress_row = QHBoxLayout()
+        self.progress = named(QProgressBar(self), "photoProgress", self.tr("Voortgang foto-import"))
+        self.progress.setFormat(self.tr("Foto %v van %m"))
+        self.cancel_button = named(QPushButton(self.tr("Annuleren"), self), "cancelImport",
+                                   self.tr("Foto-import annuleren"))
+        self.cancel_button.clicked.connect(self.cancel_imports)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        self.progress_row = QWidget(self)
+        self.progress_row.setLayout(progress_row)
+        self.progress_row.setVisible(False)
+        layout.addWidget(self.progress_row)
+        layout.addStretch(1)
+
+        for edit, field_name in ((self.number_edit, "house_number"), (self.spot_edit, "spot")):
+            edit.textEdited.connect(lambda text, f=field_name: self._queue(f, text))
+            edit.editingFinished.connect(self.flush)
+        self.text_edit.textChanged.connect(self._text_changed)
+        for widget in (self.text_edit, self.party_combo, self.party_combo.lineEdit(), self.due_edit,
+                       self.time_combo, self.time_combo.lineEdit()):
+            widget.installEventFilter(self)
+
+        QWidget.setTabOrder(self.element_combo, self.aspect_combo)
+        QWidget.setTabOrder(self.aspect_combo, self.level_bar)
+        QWidget.setTabOrder(self.level_bar, self.number_edit)
+        QWidget.setTabOrder(self.number_edit, self.spot_edit)
+        QWidget.setTabOrder(self.spot_edit, self.time_combo)
+        QWidget.setTabOrder(self.time_combo, self.text_edit)
+        QWidget.setTabOrder(self.text_edit, self.priority_bar)
+        QWidget.setTabOrder(self.priority_bar, self.action_box)
+        QWidget.setTabOrder(self.action_box, self.party_combo)
+        QWidget.setTabOrder(self.party_combo, self.due_edit)
+        QWidget.setTabOrder(self.due_edit, self.add_photo_button)
+        self.stack.setCurrentIndex(0)
+
+    # -- round and finding ------------------------------------------------------------------
+    def _on_round_changed(self) -> None:
+        self.load(None)
+        ctx = self.session.ctx
+        self.element_combo.clear()
+        if ctx is None:
+            return
+        model = self.element_combo.model()
+        group = None
+        for element in ctx.form.elements:
+            if element.group and element.group != group:
+                group = element.group
+                self.element_combo.addItem(group, None)
+                item = model.item(self.element_combo.count() - 1)
+                item.setEnabled(False)
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.element_combo.addItem(element.name, element.id)
+        levels = [(lv.value, lv.value, self.tr("Niveau {level}, {label}").format(
+            level=lv.value, label=ctx.level_label(lv)), lv.value) for lv in ctx.levels]
+        levels.append((NOT_APPLICABLE, labels.not_applicable_label(), self.tr("Niet van toepassing"), "nvt"))
+        self.level_bar.set_options(levels)
+        for lv in ctx.levels:
+            button = self.level_bar.buttons()[lv.value]
+            button.setProperty("main", lv.value)
+            button.setProperty("sub", ctx.level_label(lv))
+            button.setToolTip(self.tr("{level}: {label} (toets {key})").format(
+                level=lv.value, label=ctx.level_label(lv), key=self._level_key(lv)))
+        nvt = self.level_bar.buttons()[NOT_APPLICABLE]
+        nvt.setProperty("main", labels.not_applicable_label())
+        nvt.setProperty("sub", "")
+        nvt.setToolTip(self.tr("Niet van toepassing (toets 0)"))
+        self.refresh_parties()
+
+    @staticmethod
+    def _level_key(level: Level) -> str:
+        return {"A+": "1", "A": "2", "B": "3", "C": "4", "D": "5"}[level.value]
+
+    def refresh_parties(self) -> None:
+        current = self.party_combo.currentText()
+        self.party_combo.blockSignals(True)
+        self.party_combo.clear()
+        self.party_combo.addItems(walk.known_parties(self.session.project))
+        self.party_combo.setEditText(current)
+        self.party_combo.blockSignals(False)
+
+    def load(self, finding_id: str | None) -> None:
+        """Show a finding (or nothing); saves what was being typed first."""
+        if finding_id != self.finding_id:
+            self.flush()
+        self.finding_id = finding_id
+        if finding_id is None:
+            self._detail = None
+            self.stack.setCurrentIndex(0)
+            return
+        self._detail = walk.finding_detail(self.session.project, finding_id)
+        self.street_id = self._detail.finding.street_id
+        self.stack.setCurrentIndex(1)
+        self._fill(full=True)
+
+    def set_placeholder(self, text: str) -> None:
+        self.empty_label.setText(text)
+
+    def _fill(self, full: bool = False) -> None:
+        ctx = self.session.ctx
+        detail = self._detail
+        if ctx is None or detail is None:
+            return
+        f = detail.finding
+        self._loading = True
+        try:
+            street = self.session.project.areas.street(f.street_id)
+            self.title.setText(self.tr("Bevinding in {street}").format(street=street.name if street else ""))
+            index = self.element_combo.findData(f.element)
+            self.element_combo.setCurrentIndex(index)
+            self._fill_aspects(f.element, f.aspect)
+            item = ctx.item(f.element, f.aspect)
+            aspect = item[1] if item else None
+            scale = aspect.scale if aspect else "none"
+            self.level_bar.setVisible(scale == "crow")
+            self.choice_bar.setVisible(scale == "choice")
+            self.no_level_label.setVisible(scale == "none")
+            norm = ctx.norm(f.element, f.aspect, f.street_id) if scale == "crow" else None
+            if scale == "crow":
+                self.level_bar.set_value(NOT_APPLICABLE if f.not_applicable else (f.level.value if f.level else None))
+                self.level_bar.mark(norm.value if norm else None)
+            elif scale == "choice":
+                options = [(c, c, self.tr("Keuze {c}").format(c=c), "choice") for c in aspect.choices]
+                if [k for k in self.choice_bar.buttons()] != list(aspect.choices):
+                    self.choice_bar.set_options(options)
+                self.choice_bar.set_value(f.choice)
+            if norm is not None:
+                area = labels.area_type_label(ctx.area_type(f.street_id)).lower()
+                self.norm_label.setText(self.tr("norm {level} ({area})").format(area=area, level=norm.value))
+                self.norm_label.setToolTip(self.tr("De norm voor dit aspect in een {area}: {level} – {label}").format(
+                    area=area, level=norm.value, label=ctx.level_label(norm)))
+            else:
+                self.norm_label.setText("")
+            self.help_label.setText(self._help_html(aspect, f, norm))
+            self.help_label.setVisible(aspect is not None and bool(aspect.help or aspect.levels))
+            self.time_row.setVisible(bool(aspect and aspect.time_of_day))
+            self._set_text(self.number_edit, "house_number", f.house_number)
+            self._set_text(self.spot_edit, "spot", f.spot)
+            if "time_of_day" not in self._pending and self.time_combo.currentText() != f.time_of_day:
+                self.time_combo.setEditText(f.time_of_day)
+            if "description" not in self._pending and self.text_edit.toPlainText() != f.description:
+                self.text_edit.setPlainText(f.description)
+            self.priority_bar.set_value(f.priority)
+            if "action" not in self._pending:
+                action = detail.action
+                self.action_box.setChecked(action is not None)
+                if action is not None:
+                    if self.party_combo.currentText() != action.party:
+                        self.party_combo.setEditText(action.party)
+                    self.due_edit.setDate(QDate(action.due_date.year, action.due_date.month, action.due_date.day)
+                                          if action.due_date else NO_DATE)
+                elif full:
+                    self.party_combo.setEditText("")
+                    self.due_edit.setDate(NO_DATE)
+            self._fill_photos()
+        finally:
+            self._loading = False
+
+    def _set_text(self, edit: QLineEdit, field_name: str, value: str) -> None:
+        if field_name not in self._pending and edit.text() != value:
+            edit.setText(value)
+
+    def _fill_aspects(self, element_id: str, aspect_id: str) -> None:
+        ctx = self.session.ctx
+        element = ctx.form.element(element_id) if ctx else None
+        self.aspect_combo.blockSignals(True)
+        self.aspect_combo.clear()
+        if element is not None:
+            for aspect in element.aspects:
+                suffix = f"  ({labels.category_label(aspect.category)})" if aspect.category != "overig" else ""
+                self.aspect_combo.addItem(aspect.name + suffix, aspect.id)
+        self.aspect_combo.setCurrentIndex(self.aspect_combo.findData(aspect_id))
+        self.aspect_combo.blockSignals(False)
+
+    def _help_html(self, aspect, finding, norm: Level | None) -> str:
+        if aspect is None:
+            return ""
+        ctx = self.session.ctx
+        parts = []
+        if aspect.help:
+            parts.append(f"<p style='margin:0 0 4px 0'>{html.escape(aspect.help)}</p>")
+        if aspect.levels:
+            rows = []
+            for level in ctx.levels if ctx else ():
+                text = aspect.level_help(level)
+                if not text:
+                    continue
+                chosen = finding.level == level and not finding.not_applicable
+                bg, fg = theme.LEVEL_COLOURS[level]
+                badge = (f"<td style='background:{bg}; color:{fg}; font-weight:bold; padding:1px 6px;'"
+                         f" align='center'>{level.value}</td>")
+                style = "font-weight:bold;" if chosen else ""
+                mark = f" <i>({html.escape(self.tr('norm'))})</i>" if norm == level else ""
+                rows.append(f"<tr>{badge}<td style='padding:1px 6px; {style}'>{html.escape(text)}{mark}</td></tr>")
+            parts.append("<table cellspacing='2' cellpadding='0'>" + "".join(rows) + "</table>")
+        return "".join(parts)
+
+    def _fill_photos(self) -> None:
+        detail = self._detail
+        self.photo_list.clear()
+        if detail is None:
+            return
+        for n, photo in enumerate(detail.photos, start=1):
+            data = walk.thumbnail(self.session.project, photo.id)
+            pixmap = QPixmap()
+            if data:
+                pixmap.loadFromData(data)
+            icon = QIcon(self._framed(pixmap))
+            item = QListWidgetItem(icon, self.tr("Foto {n}").format(n=n))
+            item.setData(Qt.ItemDataRole.UserRole, photo.id)
+            item.setToolTip(photo.source_name or "")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         self.tr("Foto {n}: {name}").format(n=n, name=photo.source_name or ""))
+            self.photo_list.addItem(item)
+        count = len(detail.photos)
+        self.photo_title.setText(self.tr("Foto's ({n})").format(n=count) if count else self.tr("Foto's"))
+        self._update_photo_buttons()
+
+    def _framed(self, pixmap: QPixmap) -> QPixmap:
+        """Thumbnails of any shape on one canvas size, so the strip lines up."""
+        size = self.photo_list.iconSize()
+        canvas = QPixmap(size)
+        canvas.fill(QColor("#dfe3e8"))
+        if not pixmap.isNull():
+            scaled = pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+            painter = QPainter(canvas)
+            painter.drawPixmap((size.width() - scaled.width()) // 2, (size.height() - scaled.height()) // 2, scaled)
+            painter.end()
+        return canvas
+
+    def _update_photo_buttons(self) -> None:
+        self.remove_photo_button.setEnabled(self.photo_list.currentItem() is not None)
+
+    # -- session events ---------------------------------------------------------------------
+    def _on_finding_edited(self, finding_id: str) -> None:
+        if finding_id == self.finding_id and self.finding_id is not None:
+            try:
+                self._detail = walk.finding_detail(self.session.project, finding_id)
+            except Exception:  # noqa: BLE001 - finding vanished (undo of its creation)
+                self.load(None)
+                return
+            if self._detail.finding.deleted_at:
+                self.load(None)
+                return
+            self._fill()
+
+    def _on_photos_changed(self, finding_id: str) -> None:
+        if finding_id == self.finding_id and self._detail is not None:
+            self._detail.photos = self.session.project.photos.for_finding(finding_id)
+            self._fill_photos()
+
+    # -- user edits -------------------------------------------------------------------------
+    def _element_chosen(self, index: int) -> None:
+        element_id = self.element_combo.itemData(index)
+        if self._loading or self.finding_id is None or element_id is None:
+            return
+        ctx = self.session.ctx
+        element = ctx.form.element(element_id)
+        if element is None or (self._detail and self._detail.finding.element == element_id):
+            return
+        self.flush()
+        self.session.edit(self.finding_id, {"element": element_id, "aspect": element.aspects[0].id},
+                          self.tr("Onderdeel wijzigen"))
+        self.aspect_combo.setFocus()
+
+    def _aspect_chosen(self, index: int) -> None:
+        aspect_id = self.aspect_combo.itemData(index)
+        if self._loading or self.finding_id is None or aspect_id is None:
+            return
+        self.flush()
+        self.session.edit(self.finding_id, {"aspect": aspect_id}, self.tr("Aspect wijzigen"))
+
+    def _level_chosen(self, key: str) -> None:
+        if self._loading or self.finding_id is None:
+            return
+        self.flush()
+        self.session.edit(self.finding_id, {"level": key or None, "not_applicable": False},
+                          self.tr("Niveau {level}").format(level=key or "–"))
+
+    def set_level(self, key: str) -> bool:
+        """Keyboard: choose a level (or n.v.t.) for the finding shown. False if none fits."""
+        if self.finding_id is None or not self.level_bar.isVisible():
+            return False
+        if key not in self.level_bar.buttons():
+            return False
+        self.level_bar.set_value(key)
+        self._level_chosen(key)
+        return True
+
+    def _choice_chosen(self, key: str) -> None:
+        if self._loading or self.finding_id is None:
+            return
+        self.flush()
+        self.session.edit(self.finding_id, {"choice": key or None}, self.tr("Keuze {c}").format(c=key or "–"))
+
+    def _priority_chosen(self, key: str) -> None:
+        if self._loading or self.finding_id is None:
+            return
+        if not key:  # priority always has a value
+            self.priority_bar.set_value(self._detail.finding.priority if self._detail else "normaal")
+            return
+        self.flush()
+        self.session.edit(self.finding_id, {"priority": key}, self.tr("Prioriteit wijzigen"))
+
+    def _text_changed(self) -> None:
+        if not self._loading and self.finding_id is not None:
+            self._queue("description", self.text_edit.toPlainText())
+
+    def _action_toggled(self, on: bool) -> None:
+        if self._loading or self.finding_id is None:
+            return
+        self._queue_action(now=True)
+
+    def _queue_action(self, now: bool = False) -> None:
+        if self._loading or self.finding_id is None:
+            return
+        qdate = self.due_edit.date()
+        due = None if qdate == NO_DATE else date(qdate.year(), qdate.month(), qdate.day())
+        self._queue("action", (self.action_box.isChecked(), self.party_combo.currentText(), due), now=now)
+
+    def _queue(self, field_name: str, value: Any, now: bool = False) -> None:
+        if self._loading or self.finding_id is None:
+            return
+        self._pending[field_name] = value
+        if now:
+            self.flush()
+        else:
+            self._timer.start()
+            self.pendingChanged.emit(True)
+
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def flush(self) -> None:
+        """Save whatever was typed and not saved yet."""
+        self._timer.stop()
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, {}
+        finding_id = self.finding_id
+        texts = {"house_number": self.tr("Huisnummer wijzigen"), "spot": self.tr("Plek wijzigen"),
+                 "description": self.tr("Omschrijving wijzigen"), "time_of_day": self.tr("Tijdstip wijzigen")}
+        if finding_id is not None:
+            for field_name, value in pending.items():
+                if field_name == "action":
+                    wanted, party, due = value
+                    self.session.set_action(finding_id, wanted, party, due, self.tr("Actiepunt wijzigen"))
+                else:
+                    self.session.edit(finding_id, {field_name: value}, texts[field_name], merge=field_name)
+        self.pendingChanged.emit(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched is not self.photo_list:
+            self.flush()
+        if watched is self.photo_list and event.type() == QEvent.Type.KeyPress:
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste_photo()
+                return True
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.remove_photo()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- photos -----------------------------------------------------------------------------
+    def choose_photos(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.finding_id is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Foto's kiezen"), str(Path.home()),
+            self.tr("Foto's (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff);;Alle bestanden (*)"))
+        if paths:
+            self.add_photo_files([Path(p) for p in paths])
+
+    def add_photo_files(self, paths: list[Path]) -> PhotoImportTask | None:
+        """Import photos for the finding shown, on a worker thread with progress and cancel."""
+        if self.finding_id is None or not paths:
+            return None
+        task = PhotoImportTask(self.session.project, self.finding_id, paths, self.keep_original)
+        finding_id = self.finding_id
+        task.signals.progress.connect(self._import_progress)
+        task.signals.progress.connect(lambda n, _t, fid=finding_id: n and self.session.photosChanged.emit(fid))
+        task.signals.done.connect(lambda added, refused, dupes, cancelled, t=task:
+                                  self._import_done(t, added, refused, dupes, cancelled))
+        task.signals.failed.connect(lambda text, t=task: self._import_failed(t, text))
+        self.tasks.append(task)
+        self.progress.setRange(0, len(paths))
+        self.progress.setValue(0)
+        self.progress_row.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        pool().start(task)
+        return task
+
+    def _import_progress(self, n: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(n)
+
+    def _import_done(self, task: PhotoImportTask, added: list, refused: list, dupes: list, cancelled: bool) -> None:
+        self._forget(task)
+        self.session.photos_added(task.finding_id, added,
+                                  self.tr("Foto's toevoegen") if len(added) != 1 else self.tr("Foto toevoegen"))
+        problems = list(refused)
+        if dupes:
+            problems.append(self.tr("Al bij deze bevinding: {names}").format(names=", ".join(dupes)))
+        if problems:
+            self.notice.emit("\n".join(problems), True)
+        elif cancelled:
+            self.notice.emit(self.tr("Import geannuleerd; {n} foto's bewaard.").format(n=len(added)), False)
+        else:
+            self.notice.emit(self.tr("{n} foto('s) toegevoegd.").format(n=len(added)), False)
+        self.importFinished.emit(task.finding_id, len(added))
+
+    def _import_failed(self, task: PhotoImportTask, text: str) -> None:
+        self._forget(task)
+        self.notice.emit(self.tr("Foto's toevoegen mislukte: {detail}").format(detail=text), True)
+        self.session.photosChanged.emit(task.finding_id)
+        self.importFinished.emit(task.finding_id, 0)
+
+    def _forget(self, task: PhotoImportTask) -> None:
+        if task in self.tasks:
+            self.tasks.remove(task)
+        if not self.tasks:
+            self.progress_row.setVisible(False)
+
+    def cancel_imports(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+        self.cancel_button.setEnabled(False)
+
+    def wait_for_imports(self, msecs: int = 30000) -> None:
+        self.cancel_imports()
+        for task in list(self.tasks):
+            task.finished.wait(msecs / 1000)
+
+    def paste_photo(self) -> bool:
+        mime = QApplication.clipboard().mimeData()
+        paths = self._paths_from_mime(mime)
+        if paths:
+            self.add_photo_files(paths)
+            return True
+        if mime is not None and mime.hasImage():
+            image = QImage(mime.imageData())
+            if not image.isNull():
+                self.add_photo_files([self._save_image(image, "geplakt")])
+                return True
+        self.notice.emit(self.tr("Het klembord bevat geen foto."), False)
+        return False
+
+    def _save_image(self, image: QImage, stem: str) -> Path:
+        from datetime import datetime
+
+        path = scratch_dir() / f"{stem}-{datetime.now():%Y%m%d-%H%M%S-%f}.png"
+        image.save(str(path), "PNG")
+        return path
+
+    @staticmethod
+    def _paths_from_mime(mime) -> list[Path]:
+        if mime is None or not mime.hasUrls():
+            return []
+        paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        return [p for p in paths if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()]
+
+    def open_camera(self) -> None:
+        if self.finding_id is None or not camera.available():
+            return
+        folder = Path(tempfile.mkdtemp(prefix="camera-", dir=scratch_dir()))
+        dialog = camera.CameraDialog(folder, self)
+        dialog.captured.connect(lambda path: self.add_photo_files([Path(path)]))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def remove_photo(self) -> None:
+        item = self.photo_list.currentItem()
+        if item is None or self.finding_id is None:
+            return
+        self.session.remove_photo(self.finding_id, item.data(Qt.ItemDataRole.UserRole), self.tr("Foto verwijderen"))
+
+    def _open_photo(self, item: QListWidgetItem) -> None:
+        data = walk.photo_image(self.session.project, item.data(Qt.ItemDataRole.UserRole))
+        if data:
+            viewer = PhotoViewer(data, item.text(), self)
+            viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            viewer.open()
+
+    # -- drag and drop ----------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        mime = event.mimeData()
+        if self.finding_id is not None and (self._paths_from_mime(mime) or mime.hasImage()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        mime = event.mimeData()
+        paths = self._paths_from_mime(mime)
+        if not paths and mime.hasImage():
+            image = QImage(mime.imageData())
+            if not image.isNull():
+                paths = [self._save_image(image, "gesleept")]
+        if paths:
+            self.add_photo_files(paths)
+            event.acceptProposedAction()

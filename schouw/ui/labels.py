@@ -1,0 +1,89 @@
+"""Translated labels for the domain's keys (roles, priorities, area types, statuses).
+
+The domain keeps stable keys and Dutch labels; here each label goes through Qt's
+translation so the English interface shows English words. Keys the domain adds later
+still show, with the domain's own Dutch label.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from schouw.domain.actions import PRIORITIES, ROLES, STATUS_LABELS
+from schouw.domain.levels import NOT_APPLICABLE
+from schouw.domain.profile import AREA_TYPE_LABELS
+
+_ROLE = {
+    "gemeente": QT_TRANSLATE_NOOP("labels", "Gemeente"),
+    "corporatie": QT_TRANSLATE_NOOP("labels", "Woningcorporatie"),
+    "politie": QT_TRANSLATE_NOOP("labels", "Politie"),
+    "welzijn": QT_TRANSLATE_NOOP("labels", "Welzijn"),
+    "bewoner": QT_TRANSLATE_NOOP("labels", "Bewoner"),
+    "overig": QT_TRANSLATE_NOOP("labels", "Overig"),
+}
+_PRIORITY = {
+    "laag": QT_TRANSLATE_NOOP("labels", "laag"),
+    "normaal": QT_TRANSLATE_NOOP("labels", "normaal"),
+    "hoog": QT_TRANSLATE_NOOP("labels", "hoog"),
+    "spoed": QT_TRANSLATE_NOOP("labels", "spoed"),
+}
+_AREA = {
+    "centrum": QT_TRANSLATE_NOOP("labels", "Centrum"),
+    "woongebied": QT_TRANSLATE_NOOP("labels", "Woongebied"),
+    "hoofdinfra": QT_TRANSLATE_NOOP("labels", "Hoofdinfrastructuur"),
+    "bedrijventerrein": QT_TRANSLATE_NOOP("labels", "Bedrijventerrein"),
+    "recreatie": QT_TRANSLATE_NOOP("labels", "Recreatie / buitengebied"),
+}
+_STATUS = {
+    "open": QT_TRANSLATE_NOOP("labels", "open"),
+    "doorgezet": QT_TRANSLATE_NOOP("labels", "doorgezet"),
+    "ingepland": QT_TRANSLATE_NOOP("labels", "ingepland"),
+    "in_behandeling": QT_TRANSLATE_NOOP("labels", "in behandeling"),
+    "afgehandeld": QT_TRANSLATE_NOOP("labels", "afgehandeld"),
+    "afgewezen": QT_TRANSLATE_NOOP("labels", "afgewezen"),
+    "heropend": QT_TRANSLATE_NOOP("labels", "heropend"),
+}
+_CATEGORY = {
+    "schoon": QT_TRANSLATE_NOOP("labels", "schoon"),
+    "heel": QT_TRANSLATE_NOOP("labels", "heel"),
+    "overig": QT_TRANSLATE_NOOP("labels", "overig"),
+}
+_NVT = QT_TRANSLATE_NOOP("labels", "n.v.t.")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("labels", text)
+
+
+def role_keys() -> list[str]:
+    return list(ROLES)
+
+
+def role_label(key: str) -> str:
+    return _tr(_ROLE[key]) if key in _ROLE else ROLES.get(key, key)
+
+
+def priority_keys() -> list[str]:
+    return list(PRIORITIES)
+
+
+def priority_label(key: str) -> str:
+    return _tr(_PRIORITY[key]) if key in _PRIORITY else PRIORITIES.get(key, key)
+
+
+def area_type_label(key: str) -> str:
+    return _tr(_AREA[key]) if key in _AREA else AREA_TYPE_LABELS.get(key, key)
+
+
+def status_label(key: str | None) -> str:
+    if not key:
+        return ""
+    return _tr(_STATUS[key]) if key in _STATUS else STATUS_LABELS.get(key, key)  # type: ignore[call-overload]
+
+
+def category_label(key: str) -> str:
+    return _tr(_CATEGORY[key]) if key in _CATEGORY else key
+
+
+def not_applicable_label() -> str:
+    return _tr(_NVT) if NOT_APPLICABLE == "n.v.t." else NOT_APPLICABLE

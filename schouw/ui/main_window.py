@@ -1,0 +1,739 @@
+"""The main window: menus, the start page and the walk screen (streets | findings | editor)."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from schouw import settings
+from schouw.domain.levels import NOT_APPLICABLE
+from schouw.messages import SchouwError
+from schouw.services import walk
+from schouw.store.project import Project, create_project, open_project
+from schouw.ui import i18n, panels, theme
+from schouw.ui.dialogs import show_error, show_message
+from schouw.ui.finding_editor import FindingEditor
+from schouw.ui.prefs import Preferences
+from schouw.ui.session import Session
+from schouw.ui.start_page import StartPage
+from schouw.ui.widgets import named, panel
+from schouw.ui.workers import BackupTask, pool
+
+log = logging.getLogger(__name__)
+
+#: Keys for the levels, best first; letters work too (A, B, C, D, + for A+, N for n.v.t.).
+LEVEL_KEYS = {
+    "A+": ["1", "+", "Ctrl+1"],
+    "A": ["2", "A", "Ctrl+2"],
+    "B": ["3", "B", "Ctrl+3"],
+    "C": ["4", "C", "Ctrl+4"],
+    "D": ["5", "D", "Ctrl+5"],
+    NOT_APPLICABLE: ["0", "N", "Ctrl+0"],
+}
+
+#: Later features put their items in the output section of the Ronde menu (under
+#: "Rapport maken…") by adding a factory here: ``factory(window) -> QAction``. The window
+#: calls them whenever it builds its menus (also after a language switch).
+ROUND_OUTPUT_ACTIONS: list[Callable[[MainWindow], QAction]] = []
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, prefs: Preferences | None = None):
+        super().__init__()
+        named(self, "mainWindow", "Schouw")
+        self.prefs = prefs or Preferences.load()
+        self.session: Session | None = None
+        self.editor: FindingEditor | None = None
+        self.streets: panels.StreetPanel | None = None
+        self.findings: panels.FindingsPanel | None = None
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(60 * 60 * 1000)
+        self._backup_timer.timeout.connect(self._daily_backup)
+        self.setMinimumSize(960, 600)
+        self._build()
+        if self.prefs.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.prefs.geometry.encode()))
+        else:
+            self.resize(1366, 768)
+
+    # ================================================================== building
+    def _build(self) -> None:
+        self._build_actions()
+        self._build_menus()
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("mainStack")
+        self.setCentralWidget(self.stack)
+        self.stack.show()  # a widget made after the window was shown starts hidden
+        self.start_page = StartPage(self.stack)
+        self.start_page.newProject.connect(self.new_project)
+        self.start_page.openProject.connect(self.choose_project)
+        self.start_page.openRecent.connect(self.open_path)
+        self.start_page.newRound.connect(self.new_round)
+        self.start_page.importStreets.connect(self.import_streets)
+        self.stack.addWidget(self.start_page)
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("savedState")
+        self.path_label = QLabel(self)
+        self.path_label.setObjectName("projectPath")
+        self.statusBar().addPermanentWidget(self.path_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        if self.session is not None:
+            self._build_walk()
+        self._update_state()
+
+    def _build_walk(self) -> None:
+        session = self.session
+        splitter = QSplitter(Qt.Orientation.Horizontal, self.stack)
+        splitter.setObjectName("walkSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(8)
+        self.streets = panels.StreetPanel(session, splitter)
+        self.findings = panels.FindingsPanel(session, splitter)
+        editor_frame = panel(splitter)
+        editor_frame.setObjectName("editorPanel")
+        from PySide6.QtWidgets import QVBoxLayout
+
+        editor_layout = QVBoxLayout(editor_frame)
+        editor_layout.setContentsMargins(10, 10, 4, 10)
+        self.editor = FindingEditor(session, editor_frame)
+        self.editor.keep_original = self.prefs.keep_original
+        editor_layout.addWidget(self.editor)
+        splitter.addWidget(self.streets)
+        splitter.addWidget(self.findings)
+        splitter.addWidget(editor_frame)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        self.streets.setMinimumWidth(280)
+        self.findings.setMinimumWidth(400)
+        editor_frame.setMinimumWidth(440)
+        width = max(self.width(), 1200)
+        left = max(330, int(width * 0.24))
+        right = max(460, int(width * 0.33))
+        splitter.setSizes([left, width - left - right, right])
+        if self.prefs.splitter:
+            splitter.restoreState(QByteArray.fromBase64(self.prefs.splitter.encode()))
+        self.splitter = splitter
+        self.stack.addWidget(splitter)
+
+        self.streets.streetSelected.connect(self._street_selected)
+        self.streets.roundRequested.connect(self.open_round)
+        self.streets.addStreetRequested.connect(self.add_street)
+        self.findings.findingSelected.connect(self._finding_selected)
+        self.findings.newFindingRequested.connect(self.new_finding)
+        self.findings.doneToggled.connect(self.set_street_done)
+        self.findings.doneAndNextRequested.connect(self.done_and_next)
+        self.editor.pendingChanged.connect(self._update_saved)
+        self.editor.notice.connect(self._notice)
+        self.editor.deleteRequested.connect(self.delete_finding)
+
+        QWidget.setTabOrder(self.streets.round_combo, self.streets.search)
+        QWidget.setTabOrder(self.streets.search, self.streets.hide_done)
+        QWidget.setTabOrder(self.streets.hide_done, self.streets.table)
+        QWidget.setTabOrder(self.streets.table, self.streets.add_street)
+        QWidget.setTabOrder(self.streets.add_street, self.findings.new_button)
+        QWidget.setTabOrder(self.findings.new_button, self.findings.done_button)
+        QWidget.setTabOrder(self.findings.done_button, self.findings.next_button)
+        QWidget.setTabOrder(self.findings.next_button, self.findings.table)
+        QWidget.setTabOrder(self.findings.table, self.editor.delete_button)
+        QWidget.setTabOrder(self.editor.delete_button, self.editor.element_combo)
+
+    def _action(self, name: str, text: str, slot, shortcuts: list | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcuts:
+            # the same key twice in one action would make it ambiguous (and dead)
+            keys: list[QKeySequence] = []
+            for s in shortcuts:
+                seq = QKeySequence(s)
+                if not seq.isEmpty() and seq not in keys:
+                    keys.append(seq)
+            action.setShortcuts(keys)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        a = self._action
+        a("actNewProject", self.tr("&Nieuw project…"), self.new_project, ["Ctrl+Shift+N"])
+        a("actOpenProject", self.tr("&Openen…"), self.choose_project, [QKeySequence.StandardKey.Open])
+        a("actImportStreets", self.tr("&Straten importeren…"), self.import_streets)
+        a("actSettings", self.tr("&Instellingen…"), self.open_settings, ["Ctrl+,"])
+        a("actQuit", self.tr("&Afsluiten"), self.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
+        a("actUndo", self.tr("&Ongedaan maken"), self.undo, ["Ctrl+Z"])
+        a("actRedo", self.tr("Opnie&uw"), self.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
+        a("actNewFinding", self.tr("&Nieuwe bevinding"), self.new_finding, ["Ctrl+N"])
+        a("actDeleteFinding", self.tr("Bevinding &verwijderen"), self.delete_finding, ["Ctrl+Del"])
+        a("actAddPhoto", self.tr("&Foto toevoegen…"), self._choose_photos, ["Ctrl+I"])
+        a("actPastePhoto", self.tr("Foto &plakken"), self._paste_photo, ["Ctrl+Shift+V"])
+        a("actFindStreet", self.tr("Straat &zoeken"), self.focus_search, [QKeySequence.StandardKey.Find, "Ctrl+F"])
+        a("actNextStreet", self.tr("&Volgende straat"), lambda: self.step_street(1), ["Ctrl+PgDown", "Alt+Down"])
+        a("actPrevStreet", self.tr("Vo&rige straat"), lambda: self.step_street(-1), ["Ctrl+PgUp", "Alt+Up"])
+        a("actStreetDone", self.tr("Straat &gelopen"), self.toggle_street_done, ["Ctrl+D"])
+        a("actDoneNext", self.tr("Gelopen, volgende &open straat"), self.done_and_next,
+          ["Ctrl+Return", "Ctrl+Enter"])
+        a("actAddStreet", self.tr("Straat &toevoegen…"), self.add_street)
+        a("actNewRound", self.tr("&Nieuwe ronde…"), self.new_round, ["Ctrl+Shift+R"])
+        a("actTeam", self.tr("&Team…"), self.edit_team)
+        a("actReport", self.tr("&Rapport maken…"), self.make_report, ["Ctrl+P"])
+        a("actShortcuts", self.tr("&Sneltoetsen"), self.show_shortcuts, ["F1"])
+        a("actAbout", self.tr("&Over Schouw"), self.show_about)
+        for key, keys in LEVEL_KEYS.items():
+            text = self.tr("Niveau {level}").format(level=key) if key != NOT_APPLICABLE else self.tr("Niet van toepassing")
+            safe = key.replace("+", "plus").replace(".", "")
+            action = a(f"actLevel_{safe}", text, lambda _c=False, k=key: self.set_level(k), keys)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.actions_by_name["actReport"].setEnabled(report_available())
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        act = self.actions_by_name
+        file_menu = bar.addMenu(self.tr("&Bestand"))
+        file_menu.setObjectName("menuFile")
+        file_menu.addAction(act["actNewProject"])
+        file_menu.addAction(act["actOpenProject"])
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent"))
+        self.recent_menu.setObjectName("menuRecent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addAction(act["actImportStreets"])
+        file_menu.addSeparator()
+        file_menu.addAction(act["actSettings"])
+        file_menu.addSeparator()
+        file_menu.addAction(act["actQuit"])
+
+        edit = bar.addMenu(self.tr("Be&werken"))
+        edit.setObjectName("menuEdit")
+        edit.addAction(act["actUndo"])
+        edit.addAction(act["actRedo"])
+        edit.addSeparator()
+        edit.addAction(act["actNewFinding"])
+        edit.addAction(act["actDeleteFinding"])
+        levels = edit.addMenu(self.tr("Ni&veau"))
+        levels.setObjectName("menuLevel")
+        for key in LEVEL_KEYS:
+            safe = key.replace("+", "plus").replace(".", "")
+            levels.addAction(act[f"actLevel_{safe}"])
+        edit.addSeparator()
+        edit.addAction(act["actAddPhoto"])
+        edit.addAction(act["actPastePhoto"])
+
+        street = bar.addMenu(self.tr("&Straat"))
+        street.setObjectName("menuStreet")
+        street.addAction(act["actFindStreet"])
+        street.addAction(act["actNextStreet"])
+        street.addAction(act["actPrevStreet"])
+        street.addSeparator()
+        street.addAction(act["actStreetDone"])
+        street.addAction(act["actDoneNext"])
+        street.addSeparator()
+        street.addAction(act["actAddStreet"])
+
+        self.round_menu = bar.addMenu(self.tr("&Ronde"))
+        self.round_menu.setObjectName("menuRound")
+        self.round_menu.addAction(act["actNewRound"])
+        self.rounds_menu = self.round_menu.addMenu(self.tr("Ronde &openen"))
+        self.rounds_menu.setObjectName("menuRounds")
+        self.rounds_menu.aboutToShow.connect(self._fill_rounds)
+        self.round_menu.addAction(act["actTeam"])
+        self.round_menu.addSeparator()
+        # Output of a round: reports now; "Exporteren…" and "Synchroniseren…" join this
+        # section later (add_round_output_action keeps them together).
+        self._round_output_anchor = self.round_menu.addSeparator()
+        self.round_menu.insertAction(self._round_output_anchor, act["actReport"])
+        for factory in ROUND_OUTPUT_ACTIONS:
+            try:
+                self.add_round_output_action(factory(self))
+            except Exception:  # noqa: BLE001 - a broken extension must not stop the app
+                log.exception("round menu extension failed")
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("menuHelp")
+        help_menu.addAction(act["actShortcuts"])
+        help_menu.addAction(act["actAbout"])
+
+    def add_round_output_action(self, action: QAction) -> None:
+        """Put an action in the round's output section of the Ronde menu (see
+        :data:`ROUND_OUTPUT_ACTIONS`)."""
+        self.addAction(action)
+        self.round_menu.insertAction(self._round_output_anchor, action)
+
+    def _rebuild(self) -> None:
+        """Build menus and screens anew (language, text size or project changed),
+        keeping where the user was."""
+        state = self._view_state()
+        if self.editor is not None:
+            self.editor.flush()
+            self.editor.wait_for_imports()
+        for action in list(self.actions()):
+            self.removeAction(action)
+            action.deleteLater()
+        self.statusBar().removeWidget(self.saved_label)
+        self.statusBar().removeWidget(self.path_label)
+        self.saved_label.deleteLater()
+        self.path_label.deleteLater()
+        old = self.takeCentralWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self.editor = self.streets = self.findings = None
+        self._build()
+        self._restore_view_state(state)
+
+    def _view_state(self) -> dict:
+        if self.streets is None or self.findings is None:
+            return {}
+        return {"street": self.streets.current_street_id(), "finding": self.findings.current_finding_id(),
+                "search": self.streets.search.text(), "hide_done": self.streets.hide_done.isChecked()}
+
+    def _restore_view_state(self, state: dict) -> None:
+        if not state or self.streets is None:
+            return
+        self.streets.hide_done.setChecked(state.get("hide_done", False))
+        self.streets.search.setText(state.get("search", ""))
+        if state.get("street"):
+            self.reveal(state["street"], state.get("finding", ""))
+
+    # ================================================================== state
+    def _update_state(self) -> None:
+        session = self.session
+        has_round = session is not None and session.ctx is not None
+        if has_round:
+            self.stack.setCurrentIndex(1)
+        else:
+            has_buurten = session is not None and bool(session.project.areas.buurten())
+            self.start_page.show_state(project_name=session.name if session else None, has_buurten=has_buurten,
+                                       recent=[p for p in self.prefs.recent if Path(p).exists()])
+            self.stack.setCurrentIndex(0)
+        for name in ("actNewFinding", "actDeleteFinding", "actAddPhoto", "actPastePhoto", "actFindStreet",
+                     "actNextStreet", "actPrevStreet", "actStreetDone", "actDoneNext", "actAddStreet", "actTeam"):
+            self.actions_by_name[name].setEnabled(has_round)
+        self.actions_by_name["actReport"].setEnabled(has_round and report_available())
+        self.actions_by_name["actNewRound"].setEnabled(session is not None)
+        self.actions_by_name["actImportStreets"].setEnabled(session is not None)
+        self.path_label.setText(str(session.project.path) if session else "")
+        self._update_saved()
+
+    def _update_saved(self, *_args) -> None:
+        pending = self.editor is not None and self.editor.has_pending()
+        if self.session is None:
+            self.setWindowTitle("Schouw")
+            self.saved_label.setText("")
+            return
+        state = self.tr("wordt opgeslagen…") if pending else self.tr("opgeslagen")
+        parts = [self.session.name]
+        if self.session.ctx is not None:
+            parts.append(self.session.ctx.round.title)
+        self.setWindowTitle(f"{' – '.join(parts)} – {state} – Schouw")
+        self.saved_label.setText(("● " if pending else "✓ ") + (self.tr("Wijziging wordt opgeslagen…") if pending
+                                                               else self.tr("Alles opgeslagen")))
+        self.saved_label.setProperty("pending", pending)
+        self.saved_label.style().unpolish(self.saved_label)
+        self.saved_label.style().polish(self.saved_label)
+
+    def _notice(self, text: str, error: bool) -> None:
+        if error:
+            show_message(self, self.tr("Foto's"), text)
+        else:
+            self.statusBar().showMessage(text, 6000)
+
+    # ================================================================== projects
+    def open_initial(self, db: str | Path | None) -> None:
+        """At start: ``--db`` if given, else the last project, else the default file."""
+        if db:
+            self.open_path(str(db))
+            return
+        for candidate in (self.prefs.last_project, str(settings.default_project_path())):
+            if candidate and Path(candidate).is_file():
+                if self.open_path(candidate, quiet_missing=True):
+                    return
+                break
+        self._update_state()
+
+    def open_path(self, path: str, quiet_missing: bool = False) -> bool:
+        try:
+            project = open_project(path)
+        except SchouwError as error:
+            if error.key == "project_missing":
+                self.prefs.forget_project(path)
+                if quiet_missing:
+                    return False
+            show_error(self, error)
+            self._update_state()
+            return False
+        self._use_project(project)
+        return True
+
+    def _use_project(self, project: Project) -> None:
+        self.close_project()
+        session = Session(project, self)
+        session.failed.connect(self._failed)
+        session.reveal.connect(self.reveal)
+        session.roundChanged.connect(self._update_state)
+        session.undo_stack.indexChanged.connect(self._update_saved)
+        self.session = session
+        self.prefs.remember_project(project.path)
+        round_id = self.prefs.last_round.get(str(project.path))
+        rounds = walk.rounds(project)
+        if round_id not in {r["id"] for r in rounds}:
+            round_id = rounds[0]["id"] if rounds else None
+        self._rebuild()
+        self._open_round(round_id)
+        self._daily_backup()
+        self._backup_timer.start()
+
+    def close_project(self) -> None:
+        if self.session is None:
+            return
+        if self.editor is not None:
+            self.editor.flush()
+            self.editor.wait_for_imports()
+        session, self.session = self.session, None
+        self._backup_timer.stop()
+        session.close()
+        session.deleteLater()
+        self._rebuild()
+
+    def new_project(self) -> None:
+        start = str(settings.default_project_path().parent / self.tr("wijkschouw.schouw"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Nieuw project"), start,
+                                              self.tr("Schouw-project (*.schouw)"))
+        if path:
+            self.create_at(path)
+
+    def create_at(self, path: str) -> bool:
+        if not path.endswith(".schouw"):
+            path += ".schouw"
+        try:
+            project = create_project(path)
+        except SchouwError as error:
+            show_error(self, error)
+            return False
+        self._use_project(project)
+        return True
+
+    def choose_project(self) -> None:
+        start = self.prefs.last_project or str(settings.data_dir())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Project openen"), str(Path(start).parent),
+                                              self.tr("Schouw-project (*.schouw);;Alle bestanden (*)"))
+        if path:
+            self.open_path(path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.prefs.recent:
+            action = self.recent_menu.addAction(f"{Path(path).stem}  —  {path}")
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+            action.setEnabled(Path(path).exists())
+        if not self.prefs.recent:
+            self.recent_menu.addAction(self.tr("(nog geen recente projecten)")).setEnabled(False)
+
+    def _daily_backup(self) -> None:
+        if self.session is not None:
+            pool().start(BackupTask(self.session.project))
+
+    def import_streets(self) -> None:
+        from schouw.ui.import_dialog import StreetImportDialog
+
+        if self.session is None:
+            return
+        dialog = StreetImportDialog(self.session.project, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._streets_imported(dialog.result_text))
+        dialog.open()
+
+    def _streets_imported(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+        if self.session is not None and self.session.ctx is not None:
+            self.session.open_round(self.session.ctx.round.id)
+        self._update_state()
+
+    # ================================================================== rounds
+    def new_round(self) -> None:
+        from schouw.ui.round_dialog import RoundDialog
+
+        if self.session is None:
+            return
+        dialog = RoundDialog(self.session.project, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.open_round(dialog.round_id))
+        dialog.open()
+        return dialog
+
+    def open_round(self, round_id: str | None) -> None:
+        if self.editor is not None:
+            self.editor.flush()
+        self._open_round(round_id)
+
+    def _open_round(self, round_id: str | None) -> None:
+        if self.session is None:
+            return
+        try:
+            self.session.open_round(round_id)
+        except SchouwError as error:
+            show_error(self, error)
+            self.session.open_round(None)
+        if self.session.ctx is not None:
+            self.prefs.last_round[str(self.session.project.path)] = self.session.ctx.round.id
+            self.prefs.save()
+            if self.streets is not None and not self.streets.current_street_id():
+                self.streets.step(1, skip_done=True) or self.streets.step(1)
+        self._update_state()
+
+    def _fill_rounds(self) -> None:
+        self.rounds_menu.clear()
+        if self.session is None:
+            return
+        for row in walk.rounds(self.session.project):
+            action = self.rounds_menu.addAction(f"{row['date']}  {row['title']}  ({row['findings']})")
+            action.setCheckable(True)
+            action.setChecked(self.session.ctx is not None and self.session.ctx.round.id == row["id"])
+            action.triggered.connect(lambda _c=False, rid=row["id"]: self.open_round(rid))
+
+    def edit_team(self) -> None:
+        from schouw.ui.round_dialog import TeamDialog
+
+        if self.session is None or self.session.ctx is None:
+            return
+        dialog = TeamDialog(self.session.project, self.session.ctx.round.id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def make_report(self) -> None:
+        if self.session is None or self.session.ctx is None:
+            return
+        if self.editor is not None:
+            self.editor.flush()
+        try:
+            from schouw.ui.report_dialog import ReportDialog
+        except ImportError:
+            show_message(self, self.tr("Rapport"), self.tr("Rapporten maken kan in deze versie nog niet."),
+                         error=False)
+            return
+        dialog = ReportDialog(self.session.project, self.session.ctx.round.id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # ================================================================== walking
+    def _street_selected(self, street_id: str) -> None:
+        if self.editor is not None:
+            self.editor.flush()
+        self.findings.show_street(street_id)
+        ids = self.findings.model.finding_ids()
+        self.findings.select_finding(ids[0] if ids else "")
+        if not ids:
+            self.editor.load(None)
+
+    def _finding_selected(self, finding_id: str) -> None:
+        self.editor.load(finding_id or None)
+
+    def reveal(self, street_id: str, finding_id: str) -> None:
+        """Show a street and finding (after undo/redo or a rebuild)."""
+        if self.streets is None:
+            return
+        if self.streets.current_street_id() != street_id:
+            self.streets.select_street(street_id)
+        if finding_id:
+            self.findings.select_finding(finding_id)
+
+    def new_finding(self) -> None:
+        if self.session is None or self.session.ctx is None or self.streets is None:
+            return
+        street_id = self.streets.current_street_id()
+        if not street_id:
+            self.streets.step(1)
+            street_id = self.streets.current_street_id()
+            if not street_id:
+                return
+        self.editor.flush()
+        last = self.editor._detail.finding if self.editor._detail is not None else None
+        finding_id = self.session.new_finding(street_id, last.element if last else None,
+                                              last.aspect if last else None)
+        if finding_id:
+            self.findings.select_finding(finding_id)
+            self.editor.element_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.statusBar().showMessage(self.tr("Nieuwe bevinding: kies het niveau met 1–5 of A–D."), 5000)
+
+    def delete_finding(self) -> None:
+        if self.session is None or self.findings is None:
+            return
+        finding_id = self.findings.current_finding_id()
+        if not finding_id:
+            return
+        self.editor.flush()
+        row = self.findings.model.row_of(finding_id)
+        ids = self.findings.model.finding_ids()
+        self.session.delete_finding(finding_id, self.tr("Bevinding verwijderen"))
+        remaining = self.findings.model.finding_ids()
+        if remaining:
+            self.findings.select_finding(remaining[min(row, len(remaining) - 1)])
+        elif ids:
+            self.editor.load(None)
+        self.statusBar().showMessage(self.tr("Bevinding verwijderd. Ctrl+Z haalt haar terug."), 8000)
+
+    def set_level(self, key: str) -> None:
+        if self.editor is not None and not self.editor.set_level(key):
+            self.statusBar().showMessage(self.tr("Kies eerst een bevinding met een niveau."), 4000)
+
+    def step_street(self, delta: int) -> None:
+        if self.streets is not None:
+            self.editor.flush()
+            self.streets.step(delta)
+
+    def focus_search(self) -> None:
+        if self.streets is not None:
+            self.streets.focus_search()
+
+    def set_street_done(self, done: bool) -> None:
+        if self.session is None or self.streets is None:
+            return
+        street_id = self.streets.current_street_id()
+        if street_id:
+            self.session.set_street_done(street_id, done,
+                                         self.tr("Straat gelopen") if done else self.tr("Straat niet gelopen"))
+
+    def toggle_street_done(self) -> None:
+        if self.session is None or self.streets is None or self.session.ctx is None:
+            return
+        street_id = self.streets.current_street_id()
+        if street_id:
+            done = street_id in self.session.project.rounds.done_streets(self.session.ctx.round.id)
+            self.set_street_done(not done)
+
+    def done_and_next(self) -> None:
+        if self.streets is None:
+            return
+        self.editor.flush()
+        self.set_street_done(True)
+        if not self.streets.step(1, skip_done=True):
+            self.statusBar().showMessage(self.tr("Alle straten verder in de lijst zijn gelopen."), 6000)
+
+    def add_street(self) -> None:
+        if self.session is None or self.session.ctx is None:
+            return
+        name = panels.ask_street_name(self)
+        if name:
+            self.session.add_street(name)
+
+    def _choose_photos(self) -> None:
+        if self.editor is not None:
+            self.editor.choose_photos()
+
+    def _paste_photo(self) -> None:
+        if self.editor is not None and self.editor.finding_id:
+            self.editor.paste_photo()
+
+    def undo(self) -> None:
+        if self.session is not None:
+            if self.editor is not None:
+                self.editor.flush()
+            self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.session is not None:
+            if self.editor is not None:
+                self.editor.flush()
+            self.session.undo_stack.redo()
+
+    def _failed(self, error: SchouwError) -> None:
+        show_error(self, error)
+        if self.editor is not None and self.editor.finding_id:
+            self.session.findingEdited.emit(self.editor.finding_id)
+
+    # ================================================================== settings & help
+    def open_settings(self):
+        from schouw.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.prefs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._settings_chosen(dialog))
+        dialog.open()
+        return dialog
+
+    def _settings_chosen(self, dialog) -> None:
+        if dialog.apply_to(self.prefs):
+            self.apply_language_and_size()
+        if self.editor is not None:
+            self.editor.keep_original = self.prefs.keep_original
+
+    def apply_language_and_size(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        i18n.set_language(self.prefs.language)
+        theme.apply(QApplication.instance(), self.prefs.text_scale)
+        self._rebuild()
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+N", self.tr("nieuwe bevinding in de gekozen straat")),
+            ("1 2 3 4 5  /  + A B C D", self.tr("niveau A+ A B C D (Ctrl+1..5 werkt ook tijdens typen)")),
+            ("0  /  N", self.tr("niet van toepassing")),
+            ("Ctrl+F", self.tr("straat zoeken; ↓ of Enter gaat naar de lijst")),
+            ("Ctrl+PgDown / Alt+↓", self.tr("volgende straat")),
+            ("Ctrl+PgUp / Alt+↑", self.tr("vorige straat")),
+            ("Ctrl+D", self.tr("straat gelopen aan/uit")),
+            ("Ctrl+Enter", self.tr("straat gelopen en door naar de volgende open straat")),
+            ("Ctrl+Z / Ctrl+Y", self.tr("ongedaan maken / opnieuw")),
+            ("Ctrl+Delete", self.tr("bevinding verwijderen")),
+            ("Ctrl+I / Ctrl+Shift+V", self.tr("foto toevoegen / foto plakken")),
+        ]
+        text = "\n".join(f"{keys:<26} {what}" for keys, what in rows)
+        box = show_message(self, self.tr("Sneltoetsen"), text, error=False)
+        box.setStyleSheet("QLabel { font-family: monospace; }")
+
+    def show_about(self) -> None:
+        from schouw import __version__
+
+        show_message(self, self.tr("Over Schouw"),
+                     self.tr("Schouw {version}\nWijkschouw en beeldkwaliteit (CROW A+ t/m D), straat voor straat, "
+                             "offline, in één projectbestand.").format(version=__version__), error=False)
+
+    # ================================================================== closing
+    def flush(self) -> None:
+        if self.editor is not None:
+            self.editor.flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        if self.editor is not None:
+            self.editor.wait_for_imports()
+        self.prefs.geometry = bytes(self.saveGeometry().toBase64()).decode()
+        if self.session is not None and hasattr(self, "splitter"):
+            try:
+                self.prefs.splitter = bytes(self.splitter.saveState().toBase64()).decode()
+            except RuntimeError:
+                pass
+        self.prefs.save()
+        if self.session is not None:
+            session, self.session = self.session, None
+            session.close()
+        self._backup_timer.stop()
+        super().closeEvent(event)
+
+
+def report_available() -> bool:
+    try:
+        return importlib.util.find_spec("schouw.ui.report_dialog") is not None
+    except (ImportError, ValueError):
+        return False
+
+

@@ -1,0 +1,229 @@
+"""Starting a round (buurt, form, date, team) and keeping its team."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schouw.messages import SchouwError
+from schouw.services import walk
+from schouw.store.project import Project
+from schouw.ui import labels
+from schouw.ui.dialogs import show_error
+from schouw.ui.widgets import label, named, styled
+
+
+class TeamEditor(QWidget):
+    """Type a person (name, organisation, role) and press Enter, or pick someone who
+    walked before. ``members()`` gives the team as typed."""
+
+    memberAdded = Signal(object)
+    memberRemoved = Signal(object)
+
+    def __init__(self, recent: list[walk.TeamMember], parent: QWidget | None = None):
+        super().__init__(parent)
+        named(self, "teamEditor", self.tr("Team"))
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(8)
+        self.name_edit = named(QLineEdit(self), "personName", self.tr("Naam deelnemer"))
+        self.name_edit.setPlaceholderText(self.tr("Naam"))
+        self.org_edit = named(QLineEdit(self), "personOrganisation", self.tr("Organisatie"))
+        self.org_edit.setPlaceholderText(self.tr("Organisatie"))
+        self.role_combo = named(QComboBox(self), "personRole", self.tr("Rol"))
+        for key in labels.role_keys():
+            self.role_combo.addItem(labels.role_label(key), key)
+        self.add_button = named(QPushButton(self.tr("Toevoegen"), self), "addPerson", self.tr("Deelnemer toevoegen"))
+        self.add_button.clicked.connect(self._add_typed)
+        for edit in (self.name_edit, self.org_edit):
+            edit.returnPressed.connect(self._add_typed)
+        layout.addWidget(self.name_edit, 0, 0)
+        layout.addWidget(self.org_edit, 0, 1)
+        layout.addWidget(self.role_combo, 0, 2)
+        layout.addWidget(self.add_button, 0, 3)
+
+        self.table = named(QTableWidget(0, 3, self), "teamTable", self.tr("Deelnemers"))
+        self.table.setHorizontalHeaderLabels([self.tr("Naam"), self.tr("Organisatie"), self.tr("Rol")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setMinimumHeight(140)
+        layout.addWidget(self.table, 1, 0, 1, 3)
+        self.remove_button = named(QPushButton(self.tr("Weghalen"), self), "removePerson",
+                                   self.tr("Gekozen deelnemer weghalen"))
+        self.remove_button.clicked.connect(self._remove_selected)
+        layout.addWidget(self.remove_button, 1, 3, Qt.AlignmentFlag.AlignTop)
+
+        layout.addWidget(label(self.tr("Eerder meegelopen (dubbelklik om toe te voegen)"), "muted"), 2, 0, 1, 4)
+        self.recent_list = named(QListWidget(self), "recentPeople", self.tr("Eerder meegelopen"))
+        self.recent_list.setMaximumHeight(120)
+        for person in recent:
+            text = f"{person.name} — {person.organisation or labels.role_label(person.role)}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, person)
+            self.recent_list.addItem(item)
+        self.recent_list.itemActivated.connect(self._add_recent)
+        self.recent_list.setVisible(bool(recent))
+        layout.addWidget(self.recent_list, 3, 0, 1, 4)
+        self._members: list[walk.TeamMember] = []
+
+    def add_member(self, member: walk.TeamMember) -> bool:
+        if not member.name.strip():
+            return False
+        key = (member.name.strip().casefold(), member.organisation.strip().casefold())
+        if any((m.name.casefold(), m.organisation.casefold()) == key for m in self._members):
+            return False
+        member = walk.TeamMember(member.name.strip(), member.organisation.strip(), member.role)
+        self._members.append(member)
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for col, text in enumerate((member.name, member.organisation, labels.role_label(member.role))):
+            self.table.setItem(row, col, QTableWidgetItem(text))
+        self.memberAdded.emit(member)
+        return True
+
+    def _add_typed(self) -> None:
+        if self.add_member(walk.TeamMember(self.name_edit.text(), self.org_edit.text(),
+                                           self.role_combo.currentData())):
+            self.name_edit.clear()
+            self.org_edit.clear()
+        self.name_edit.setFocus()
+
+    def _add_recent(self, item: QListWidgetItem) -> None:
+        self.add_member(item.data(Qt.ItemDataRole.UserRole))
+
+    def _remove_selected(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self._members):
+            member = self._members.pop(row)
+            self.table.removeRow(row)
+            self.memberRemoved.emit(member)
+
+    def members(self) -> list[walk.TeamMember]:
+        return list(self._members)
+
+
+class RoundDialog(QDialog):
+    """Nieuwe schouwronde: which buurt, which form, when, and who walks."""
+
+    def __init__(self, project: Project, parent: QWidget | None = None):
+        super().__init__(parent)
+        named(self, "roundDialog", self.tr("Nieuwe schouwronde"))
+        self.setWindowTitle(self.tr("Nieuwe schouwronde"))
+        self.project = project
+        self.round_id: str | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(self.tr("Nieuwe schouwronde"), "heading"))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.buurt_combo = named(QComboBox(self), "roundBuurt", self.tr("Wijk en buurt"))
+        for choice in walk.buurt_choices(project):
+            self.buurt_combo.addItem(self.tr("{label} ({n} straten)").format(label=choice.label, n=choice.streets),
+                                     choice.buurt.id)
+        self.form_combo = named(QComboBox(self), "roundForm", self.tr("Schouwformulier"))
+        for f in walk.form_choices(project):
+            self.form_combo.addItem(f"{f.title} ({f.version})", f.id)
+        self.date_edit = named(QDateEdit(QDate.currentDate(), self), "roundDate", self.tr("Datum"))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMMM yyyy")
+        self.title_edit = named(QLineEdit(self), "roundTitle", self.tr("Titel"))
+        self.title_edit.setPlaceholderText(self.tr("bijv. Jaarschouw Vogelbuurt (leeg: automatisch)"))
+        form.addRow(self.tr("Wijk / buurt"), self.buurt_combo)
+        form.addRow(self.tr("Formulier"), self.form_combo)
+        form.addRow(self.tr("Datum"), self.date_edit)
+        form.addRow(self.tr("Titel"), self.title_edit)
+        layout.addLayout(form)
+        layout.addWidget(label(self.tr("Team"), "fieldLabel"))
+        self.team = TeamEditor(walk.recent_people(project), self)
+        layout.addWidget(self.team, 1)
+        self.buttons = QDialogButtonBox(self)
+        self.start_button = styled(named(QPushButton(self.tr("Ronde starten"), self), "startRound",
+                                         self.tr("Ronde starten")), role="primary")
+        self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        named(cancel, "cancelRound", self.tr("Annuleren"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.start_button.setDefault(False)
+        self.start_button.setAutoDefault(False)
+        self.start_button.setEnabled(self.buurt_combo.count() > 0 and self.form_combo.count() > 0)
+        self.resize(720, 640)
+
+    def accept(self) -> None:
+        qdate = self.date_edit.date()
+        try:
+            round_ = walk.start_round(
+                self.project, buurt_id=self.buurt_combo.currentData(), form_id=self.form_combo.currentData(),
+                when=date(qdate.year(), qdate.month(), qdate.day()), title=self.title_edit.text(),
+                team=self.team.members())
+        except SchouwError as error:
+            show_error(self, error)
+            return
+        self.round_id = round_.id
+        super().accept()
+
+
+class TeamDialog(QDialog):
+    """The team of the open round: add or take away people; saved at once."""
+
+    def __init__(self, project: Project, round_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        named(self, "teamDialog", self.tr("Team van de ronde"))
+        self.setWindowTitle(self.tr("Team van de ronde"))
+        self.project = project
+        self.round_id = round_id
+        layout = QVBoxLayout(self)
+        self.team = TeamEditor(walk.recent_people(project), self)
+        self._ids: dict[tuple[str, str], str] = {}
+        for person in project.rounds.participants(round_id):
+            self.team.add_member(walk.TeamMember(person.name, person.organisation, person.role))
+            self._ids[(person.name, person.organisation)] = person.id
+        # Every change is saved straight away, like everything else in the app.
+        self.team.memberAdded.connect(self._added)
+        self.team.memberRemoved.connect(self._removed)
+        layout.addWidget(self.team)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        named(buttons.button(QDialogButtonBox.StandardButton.Close), "closeTeam", self.tr("Sluiten"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(680, 480)
+
+    def _added(self, member: walk.TeamMember) -> None:
+        from schouw.services.rounds import add_participant
+
+        person = add_participant(self.project, self.round_id, member.name, member.organisation, member.role)
+        self._ids[(person.name, person.organisation)] = person.id
+
+    def _removed(self, member: walk.TeamMember) -> None:
+        participant_id = self._ids.pop((member.name, member.organisation), None)
+        if participant_id:
+            self.project.rounds.remove_participant(participant_id)
+
+
+def ask_round(project: Project, parent: QWidget | None) -> RoundDialog:
+    dialog = RoundDialog(project, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return dialog
+
+
