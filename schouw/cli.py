@@ -126,7 +126,8 @@ def build_parser() -> Parser:
                         help="alleen wijzigingen na een eerder pakket (.zip) of sinds een datum (JJJJ-MM-DD)")
     export.add_argument("--no-personal-data", action="store_true",
                         help="laat namen en contactgegevens van deelnemers weg (organisatie en rol blijven)")
-    export.add_argument("--no-xlsx", action="store_true", help="geen bevindingen.xlsx in het pakket")
+    export.add_argument("--xlsx", action="store_true",
+                        help="ook bevindingen.xlsx (met de actielijst op een tweede blad) in het pakket")
     imp_pkg = command("import", "voeg een exportpakket (ZIP) samen met dit project; eerst wordt alles gecontroleerd")
     imp_pkg.add_argument("file", metavar="FILE.zip")
     conflicts = command("conflicts", "conflicten na het samenvoegen van pakketten")
@@ -304,7 +305,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with _open(args) as project:
         result = export_package(project, args.round, args.out, since=args.since,
-                                personal_data=not args.no_personal_data, xlsx=not args.no_xlsx)
+                                personal_data=not args.no_personal_data, xlsx=args.xlsx)
     _emit(args, result.as_dict(),
           lambda: f"Pakket gemaakt: {result.path} ({result.findings} bevindingen, {result.photos} foto's"
                   f"{', alleen wijzigingen' if result.incremental else ''}).")

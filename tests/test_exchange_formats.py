@@ -27,7 +27,7 @@ def package(tmp_path_factory):
         add_finding(project, round_id, 8, text="=HYPERLINK(\"http://x\")", street="'s-Gravendijkwal")
         gone = add_finding(project, round_id, 9, text="Verwijderd")
         project.findings.delete(gone.id)
-        path = export_package(project, round_id, folder / "p.zip").path
+        path = export_package(project, round_id, folder / "p.zip", xlsx=True).path
         return zip_members(path)
 
 

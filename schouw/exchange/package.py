@@ -175,7 +175,7 @@ def _max_per_device(rows: list[dict[str, Any]], into: dict[str, str]) -> None:
 
 
 def export_round(project, round_id: str, out: str | Path, *, since: str | None = None,
-                 personal_data: bool = True, xlsx: bool = True,
+                 personal_data: bool = True, xlsx: bool = False,
                  progress: Progress | None = None) -> ExportResult:
     """Write the package of one round to ``out``; returns what went in."""
     from schouw.photos import Mask, export_copy
@@ -295,7 +295,8 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
                 "round_streets": round_streets, "findings": findings, "actions": action_docs,
                 "photos": photo_docs,
             }
-            writer.add(DOCUMENT_NAME, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"),
+            # Compact: json's C encoder is only used without indent (ten times faster).
+            writer.add(DOCUMENT_NAME, json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
                        compress=True)
             tick("schouw.json")
             writer.add(SCHEMA_NAME, schema_text().encode("utf-8"), compress=True)

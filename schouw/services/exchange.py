@@ -38,7 +38,7 @@ __all__ = [
 
 
 def export_package(project: Project, round_id: str, out: str | Path, *, since: str | None = None,
-                   personal_data: bool = True, xlsx: bool = True,
+                   personal_data: bool = True, xlsx: bool = False,
                    progress: Progress | None = None) -> ExportResult:
     return export_round(project, round_id, out, since=since, personal_data=personal_data, xlsx=xlsx,
                         progress=progress)

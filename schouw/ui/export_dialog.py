@@ -1,0 +1,427 @@
+"""Exportpakket maken, pakket importeren, and the conflicts a merge left behind.
+
+Export and import run on Qt's thread pool with their own connection to the project
+(``Project.for_thread()``) and report progress through signals, so the window never
+freezes on a round with thousands of photos; Annuleren stops them between two steps
+(an export leaves no half file, an import that is cancelled changes nothing). The
+widgets only call ``schouw.services.exchange``; no rule lives here.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schouw.messages import SchouwError
+from schouw.services import exchange
+from schouw.store.project import Project
+
+log = logging.getLogger(__name__)
+
+STAGES = {"foto's": "Foto's inpakken…", "controleren": "Pakket controleren…", "samenvoegen": "Samenvoegen…",
+          "foto's afwerken": "Foto's afwerken…"}
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class ExchangeTask(QRunnable):
+    """Runs ``work(worker_project, progress)`` off the GUI thread."""
+
+    def __init__(self, project: Project, work: Callable[[Project, Callable[[int, int, str], bool]], Any]):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = _Signals()
+        self.project = project
+        self.work = work
+        self._cancel = threading.Event()
+        self.finished = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _progress(self, done: int, total: int, stage: str) -> bool:
+        self.signals.progress.emit(done, total, stage)
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            worker = self.project.for_thread()
+            try:
+                result = self.work(worker, self._progress)
+            finally:
+                worker.close()
+            self.signals.done.emit(result)
+        except SchouwError as error:
+            self.signals.failed.emit(error.message())
+        except Exception as error:  # noqa: BLE001 - shown as one line, logged with the trace
+            log.exception("exchange task failed")
+            self.signals.failed.emit(f"Er ging iets onverwachts mis ({type(error).__name__}). Er is niets verloren.")
+        finally:
+            self.finished.set()
+
+
+class _TaskDialog(QDialog):
+    """Shared progress/cancel behaviour of the export and import dialogs."""
+
+    finished_task = Signal(bool)
+
+    def __init__(self, project: Project, parent: QWidget | None, prefix: str):
+        super().__init__(parent)
+        self.project = project
+        self.task: ExchangeTask | None = None
+        self.result_value: Any = None
+        self.error_text = ""
+        self.progress = _named(QProgressBar(self), f"{prefix}Progress", self.tr("Voortgang"))
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status = _named(QLabel("", self), f"{prefix}Status", self.tr("Status"))
+        self.status.setWordWrap(True)
+        self.start_button = QPushButton(self)
+        self.close_button = _named(QPushButton(self.tr("Sluiten"), self), f"{prefix}Cancel",
+                                   self.tr("Annuleren of sluiten"))
+        self.close_button.clicked.connect(self._cancel_or_close)
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.start_button)
+        row.addWidget(self.close_button)
+        return row
+
+    def _run(self, work) -> None:
+        self.result_value = None
+        self.error_text = ""
+        self.task = ExchangeTask(self.project, work)
+        self.task.signals.progress.connect(self._on_progress)
+        self.task.signals.done.connect(self._on_done)
+        self.task.signals.failed.connect(self._on_failed)
+        self.start_button.setEnabled(False)
+        self.close_button.setText(self.tr("Annuleren"))
+        self.progress.setRange(0, 0)
+        QThreadPool.globalInstance().start(self.task)
+
+    def _on_progress(self, done: int, total: int, stage: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+        self.status.setText(self.tr(STAGES.get(stage, stage)))
+
+    def _finish(self) -> None:
+        self.start_button.setEnabled(True)
+        self.close_button.setText(self.tr("Sluiten"))
+        self.task = None
+
+    def _on_done(self, result: Any) -> None:
+        self.result_value = result
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self._finish()
+        self.status.setText(self.describe(result))
+        self.finished_task.emit(True)
+
+    def _on_failed(self, message: str) -> None:
+        self.error_text = message
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self._finish()
+        self.status.setText(message)
+        self.finished_task.emit(False)
+
+    def describe(self, result: Any) -> str:  # pragma: no cover - overridden
+        return ""
+
+    def _cancel_or_close(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.status.setText(self.tr("Afbreken…"))
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task.finished.wait(30)
+        super().reject()
+
+
+class ExportDialog(_TaskDialog):
+    """Exportpakket maken: one round to a ZIP for the municipality or the coordinator."""
+
+    def __init__(self, project: Project, round_id: str | None = None, parent: QWidget | None = None):
+        super().__init__(project, parent, "export")
+        _named(self, "exportDialog", self.tr("Exportpakket maken"))
+        self.setWindowTitle(self.tr("Exportpakket maken"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Een ZIP met de hele ronde: bevindingen (JSON, CSV voor Excel, GeoJSON voor GIS), "
+                               "actiepunten en foto's met afgeschermde gezichten en kentekens."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.round_combo = _named(QComboBox(self), "exportRound", self.tr("Ronde"))
+        for r in project.rounds.list():
+            self.round_combo.addItem(f"{r['date']}  {r['wijk']} / {r['buurt']} — {r['title']}", r["id"])
+        if round_id:
+            index = self.round_combo.findData(round_id)
+            if index >= 0:
+                self.round_combo.setCurrentIndex(index)
+        form.addRow(self.tr("Ronde"), self.round_combo)
+        self.file_edit = _named(QLineEdit(self), "exportFile", self.tr("Pakketbestand"))
+        browse = _named(QPushButton(self.tr("Bladeren…"), self), "exportBrowse", self.tr("Pakketbestand kiezen"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Opslaan als"), row)
+        self.since_edit = _named(QLineEdit(self), "exportSince", self.tr("Alleen wijzigingen sinds"))
+        self.since_edit.setPlaceholderText(self.tr("leeg: alles; of een eerder pakket of een datum (JJJJ-MM-DD)"))
+        since_browse = _named(QPushButton(self.tr("Pakket…"), self), "exportSinceBrowse",
+                              self.tr("Eerder pakket kiezen"))
+        since_browse.clicked.connect(self._browse_since)
+        row = QHBoxLayout()
+        row.addWidget(self.since_edit, 1)
+        row.addWidget(since_browse)
+        form.addRow(self.tr("Alleen wijzigingen sinds"), row)
+        self.anonymous = _named(QCheckBox(self.tr("Zonder persoonsgegevens (geen namen en contactgegevens "
+                                                  "van deelnemers)"), self),
+                                "exportNoPersonalData", self.tr("Zonder persoonsgegevens"))
+        self.xlsx = _named(QCheckBox(self.tr("Ook een Excel-werkmap (.xlsx) met de actielijst"), self),
+                           "exportXlsx", self.tr("Ook een Excel-werkmap"))
+        form.addRow("", self.anonymous)
+        form.addRow("", self.xlsx)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        self.start_button.setText(self.tr("Exporteren"))
+        _named(self.start_button, "exportStart", self.tr("Exporteren"))
+        self.start_button.clicked.connect(self.start)
+        layout.addLayout(self._buttons())
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Pakket opslaan"), self.file_edit.text(),
+                                              self.tr("ZIP-pakket (*.zip)"))
+        if path:
+            self.file_edit.setText(path if path.lower().endswith(".zip") else path + ".zip")
+
+    def _browse_since(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Eerder pakket"), "", self.tr("ZIP-pakket (*.zip)"))
+        if path:
+            self.since_edit.setText(path)
+
+    def start(self) -> None:
+        round_id = self.round_combo.currentData()
+        out = self.file_edit.text().strip()
+        if not round_id or not out:
+            self.status.setText(self.tr("Kies een ronde en een bestandsnaam."))
+            return
+        since = self.since_edit.text().strip() or None
+        personal = not self.anonymous.isChecked()
+        xlsx = self.xlsx.isChecked()
+        self._run(lambda worker, progress: exchange.export_package(
+            worker, round_id, Path(out), since=since, personal_data=personal, xlsx=xlsx, progress=progress))
+
+    def describe(self, result: exchange.ExportResult) -> str:
+        return self.tr("Pakket gemaakt: {path} ({findings} bevindingen, {photos} foto's).").format(
+            path=result.path.name, findings=result.findings, photos=result.photos)
+
+
+class ImportDialog(_TaskDialog):
+    """Pakket importeren: check everything, then merge in one transaction."""
+
+    def __init__(self, project: Project, parent: QWidget | None = None):
+        super().__init__(project, parent, "packageImport")
+        _named(self, "packageImportDialog", self.tr("Pakket importeren"))
+        self.setWindowTitle(self.tr("Pakket importeren"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Voeg het pakket van een team of een eerder exportpakket samen met dit project. "
+                               "Het pakket wordt eerst helemaal gecontroleerd; een pakket dat niet klopt, "
+                               "verandert niets."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        row = QHBoxLayout()
+        self.file_edit = _named(QLineEdit(self), "packageImportFile", self.tr("Pakketbestand"))
+        browse = _named(QPushButton(self.tr("Bladeren…"), self), "packageImportBrowse",
+                        self.tr("Pakketbestand kiezen"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.file_edit, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Pakket"), row)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        self.conflicts_button = _named(QPushButton(self.tr("Conflicten bekijken…"), self),
+                                       "packageImportConflicts", self.tr("Conflicten bekijken"))
+        self.conflicts_button.setVisible(False)
+        self.conflicts_button.clicked.connect(self._show_conflicts)
+        layout.addWidget(self.conflicts_button)
+        self.start_button.setText(self.tr("Importeren"))
+        _named(self.start_button, "packageImportStart", self.tr("Importeren"))
+        self.start_button.clicked.connect(self.start)
+        layout.addLayout(self._buttons())
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pakket kiezen"), "", self.tr("ZIP-pakket (*.zip)"))
+        if path:
+            self.file_edit.setText(path)
+
+    def start(self) -> None:
+        path = self.file_edit.text().strip()
+        if not path:
+            self.status.setText(self.tr("Kies een pakketbestand."))
+            return
+        self.conflicts_button.setVisible(False)
+        self._run(lambda worker, progress: exchange.import_package(worker, Path(path), progress=progress))
+
+    def describe(self, result: exchange.MergeResult) -> str:
+        self.conflicts_button.setVisible(result.conflicts > 0)
+        return exchange.summary_line(result)
+
+    def _show_conflicts(self) -> None:
+        ConflictsDialog(self.project, self).exec()
+
+
+class ConflictModel(QAbstractTableModel):
+    HEADERS = ("Soort", "Wat", "Bewaard uit", "Bewaard (tijd)", "Opzij (tijd)", "Omgedraaid")
+
+    def __init__(self, project: Project, parent: QObject | None = None):
+        super().__init__(parent)
+        self.project = project
+        self.rows: list[exchange.ConflictView] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = exchange.list_conflicts(self.project)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        view = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            side = self.tr("dit project") if view.kept_side == "lokaal" else self.tr("het pakket")
+            return (view.kind, view.what, side, view.kept_at[:19].replace("T", " "),
+                    view.other_at[:19].replace("T", " "), str(view.flips))[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return view.id
+        return None
+
+
+class ConflictsDialog(QDialog):
+    """The coordinator's review: which version was kept, what differs, and flip."""
+
+    def __init__(self, project: Project, parent: QWidget | None = None):
+        super().__init__(parent)
+        _named(self, "conflictsDialog", self.tr("Conflicten"))
+        self.setWindowTitle(self.tr("Conflicten na samenvoegen"))
+        self.project = project
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Hier zijn beide kanten dezelfde rij gaan wijzigen sinds ze elkaar laatst zagen. "
+                               "De nieuwste versie is bewaard; met ‘Omdraaien’ zet u de andere terug."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.model = ConflictModel(project, self)
+        self.table = _named(QTableView(self), "conflictsTable", self.tr("Conflicten"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._show_detail)
+        layout.addWidget(self.table, 1)
+        self.detail = _named(QPlainTextEdit(self), "conflictsDetail", self.tr("Verschillen"))
+        self.detail.setReadOnly(True)
+        layout.addWidget(self.detail)
+        row = QHBoxLayout()
+        self.empty = QLabel(self.tr("Geen conflicten."), self)
+        self.empty.setVisible(not self.model.rows)
+        row.addWidget(self.empty)
+        row.addStretch(1)
+        self.flip_button = _named(QPushButton(self.tr("Omdraaien"), self), "conflictsFlip",
+                                  self.tr("Andere versie terugzetten"))
+        self.flip_button.clicked.connect(self.flip_selected)
+        self.flip_button.setEnabled(False)
+        close = _named(QPushButton(self.tr("Sluiten"), self), "conflictsClose", self.tr("Sluiten"))
+        close.clicked.connect(self.accept)
+        row.addWidget(self.flip_button)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.resize(820, 480)
+
+    def selected(self) -> exchange.ConflictView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _show_detail(self, *_: object) -> None:
+        view = self.selected()
+        self.flip_button.setEnabled(view is not None)
+        if view is None:
+            self.detail.setPlainText("")
+            return
+        lines = [self.tr("{kind} {what}").format(kind=view.kind, what=view.what)]
+        lines += [f"  {name}: {exchange.describe_value(kept)!r}  ←  {self.tr('opzij')}: "
+                  f"{exchange.describe_value(other)!r}" for name, kept, other in view.fields]
+        self.detail.setPlainText("\n".join(lines))
+
+    def flip_selected(self) -> None:
+        view = self.selected()
+        if view is None:
+            return
+        try:
+            exchange.flip_conflict(self.project, view.id)
+        except SchouwError as error:
+            self.detail.setPlainText(error.message())
+            return
+        row = next(i for i, v in enumerate(self.model.rows) if v.id == view.id)
+        self.model.reload()
+        self.table.selectRow(row)
+        self._show_detail()

@@ -1,0 +1,125 @@
+"""The export, import and conflicts dialogs: real projects, real packages, the worker
+thread, and every interactive widget named for assistive technology and tests."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+pytest.importorskip("PySide6")
+
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+)
+from test_exchange_helpers import new_project, seed_round  # noqa: E402
+
+from schouw.services.exchange import export_package, import_package, list_conflicts  # noqa: E402
+from schouw.ui.export_dialog import ConflictsDialog, ExportDialog, ImportDialog  # noqa: E402
+
+INTERACTIVE = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractItemView, QProgressBar)
+
+
+def assert_named(dialog):
+    from PySide6.QtWidgets import QWidget
+
+    widgets = [w for w in dialog.findChildren(QWidget) if isinstance(w, INTERACTIVE)]
+    assert widgets
+    for widget in widgets:
+        if inside_composite(widget, dialog):
+            continue  # Qt's own parts of a composite widget (a table's scroll bars, a combo's list)
+        assert widget.objectName(), widget
+        assert widget.accessibleName(), widget.objectName()
+
+
+def inside_composite(widget, dialog) -> bool:
+    parent = widget.parent()
+    while parent is not None and parent is not dialog:
+        if isinstance(parent, INTERACTIVE):
+            return True
+        parent = parent.parent()
+    return False
+
+
+def test_export_then_import_with_progress(qtbot, tmp_path):
+    source = new_project(tmp_path / "bron.schouw", "dev-bron")
+    round_id = seed_round(source, findings=3)
+    dialog = ExportDialog(source, round_id)
+    qtbot.addWidget(dialog)
+    assert_named(dialog)
+    seen = []
+    dialog.progress.valueChanged.connect(seen.append)
+    dialog.file_edit.setText(str(tmp_path / "pakket.zip"))
+    dialog.anonymous.setChecked(True)
+    with qtbot.waitSignal(dialog.finished_task, timeout=20000) as blocker:
+        qtbot.mouseClick(dialog.start_button, qtbot_left())
+    assert blocker.args == [True], dialog.error_text
+    assert (tmp_path / "pakket.zip").exists() and "Pakket gemaakt" in dialog.status.text()
+    assert seen and dialog.start_button.isEnabled()
+    source.close()
+
+    target = new_project(tmp_path / "doel.schouw", "dev-doel")
+    imp = ImportDialog(target)
+    qtbot.addWidget(imp)
+    assert_named(imp)
+    imp.file_edit.setText(str(tmp_path / "pakket.zip"))
+    with qtbot.waitSignal(imp.finished_task, timeout=20000) as blocker:
+        imp.start()
+    assert blocker.args == [True], imp.error_text
+    assert "Geïmporteerd" in imp.status.text()
+    assert len(target.findings.models(round_id)) == 3
+    target.close()
+
+
+def test_import_of_a_bad_file_says_why(qtbot, tmp_path):
+    target = new_project(tmp_path / "doel.schouw", "dev-doel")
+    bad = tmp_path / "kapot.zip"
+    bad.write_bytes(b"PK\x03\x04 kapot")
+    imp = ImportDialog(target)
+    qtbot.addWidget(imp)
+    imp.file_edit.setText(str(bad))
+    with qtbot.waitSignal(imp.finished_task, timeout=20000) as blocker:
+        imp.start()
+    assert blocker.args == [False]
+    assert "geweigerd" in imp.status.text() and "niets veranderd" in imp.status.text()
+    target.close()
+
+
+def test_conflicts_view_flips(qtbot, tmp_path):
+    coord = new_project(tmp_path / "c.schouw", "dev-c")
+    round_id = seed_round(coord, findings=2)
+    start = export_package(coord, round_id, tmp_path / "start.zip").path
+    finding = coord.findings.models(round_id)[0]
+    coord.findings.update(finding.id, description="Coördinator")
+    with new_project(tmp_path / "t.schouw", "team") as team:
+        import_package(team, start)
+        team.findings.update(finding.id, description="Team")
+        back = export_package(team, round_id, tmp_path / "back.zip").path
+    import_package(coord, back)
+    assert len(list_conflicts(coord)) == 1
+
+    dialog = ConflictsDialog(coord)
+    qtbot.addWidget(dialog)
+    assert_named(dialog)
+    from PySide6.QtTest import QAbstractItemModelTester
+
+    QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert dialog.model.rowCount() == 1 and not dialog.flip_button.isEnabled()
+    dialog.table.selectRow(0)
+    assert dialog.flip_button.isEnabled() and "Team" in dialog.detail.toPlainText()
+    dialog.flip_button.click()
+    assert coord.findings.get(finding.id).description == "Coördinator"
+    assert dialog.model.data(dialog.model.index(0, 5)) == "1"
+    coord.close()
+
+
+def qtbot_left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
