@@ -137,6 +137,16 @@ def build_parser() -> Parser:
     clist.add_argument("--round", metavar="ID")
     flip = command("flip", "zet de opzijgezette versie terug (nogmaals omdraaien herstelt)", conflicts_sub)
     flip.add_argument("id", metavar="ID")
+
+    report = command("report", "maak het PDF-rapport van een ronde, of alleen de actielijst (taal: --lang en)")
+    report.add_argument("round", metavar="RONDE", help="id van de ronde (of de eerste tekens ervan)")
+    report.add_argument("--out", required=True, metavar="FILE.pdf")
+    report.add_argument("--kind", choices=["round", "actions"], default="round",
+                        help="round: het volledige rapport (standaard); actions: alleen de actielijst")
+    report.add_argument("--party", metavar="ACTIEHOUDER",
+                        help="alleen de actiepunten van deze actiehouder (maakt een actielijst)")
+    report.add_argument("--logo", metavar="FILE",
+                        help="logo op het voorblad (standaard: de projectinstelling logo_path)")
     return parser
 
 
@@ -346,6 +356,20 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from schouw.services.reports import build_report
+
+    kind = "actions" if args.party else args.kind
+    with _open(args) as project:
+        result = build_report(project, args.round, args.out, kind=kind, party=args.party,
+                              lang=getattr(args, "lang", None) or messages.language(), logo=args.logo)
+    _emit(args, {"file": str(result.path), "kind": result.kind, "pages": result.pages,
+                 "findings": result.findings, "photos": result.photos, "actions": result.actions},
+          lambda: f"Rapport gemaakt: {result.path} ({result.pages} pagina's, {result.findings} bevindingen, "
+                  f"{result.photos} foto's, {result.actions} actiepunten).")
+    return EXIT_OK
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     from schouw.ui.app import run_app
 
@@ -356,6 +380,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo, "check": cmd_check, "forms": cmd_forms, "streets": cmd_streets,
     "rounds": cmd_rounds, "findings": cmd_findings, "finding": cmd_finding, "app": cmd_app,
     "export": cmd_export, "import": cmd_import, "conflicts": cmd_conflicts,
+    "report": cmd_report,
 }
 
 

@@ -300,6 +300,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Actiehouder '{party}' heeft geen actiepunten in deze ronde. Actiehouders: {parties}.",
         "en": "Party '{party}' has no actions in this round. Parties: {parties}.",
     },
+    "report_folder_missing": {
+        "nl": "De map {folder} bestaat niet; kies een andere plek voor het rapport.",
+        "en": "Folder {folder} does not exist; choose another place for the report.",
+    },
     "report_write_failed": {
         "nl": "Het rapport kan niet worden opgeslagen als {path} ({detail}). Is het bestand nog geopend in een PDF-viewer?",
         "en": "The report cannot be saved as {path} ({detail}). Is the file still open in a PDF viewer?",

@@ -1,0 +1,43 @@
+"""PDF reports with ReportLab: the full round report and the action list per party.
+
+The services layer (:mod:`schouw.services.reports`) gathers a :class:`ReportData` from
+the project; this package only lays it out, so it can be tested with plain values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from schouw.report.model import (
+    ActionEntry,
+    FindingEntry,
+    ParticipantEntry,
+    PhotoRef,
+    ReportData,
+    StreetEntry,
+)
+from schouw.report.pdf import ReportCancelled
+
+KINDS = ("round", "actions")
+
+__all__ = [
+    "KINDS", "ActionEntry", "FindingEntry", "ParticipantEntry", "PhotoRef", "ReportCancelled", "ReportData",
+    "StreetEntry", "render",
+]
+
+
+def render(data: ReportData, out: Path, *, kind: str = "round", party: str | None = None, lang: str = "nl",
+           progress: Callable[[int, int], None] | None = None,
+           cancel: Callable[[], bool] | None = None) -> int:
+    """Lay out and write the PDF at ``out``; returns the number of pages."""
+    from schouw.report.styles import register_fonts
+
+    register_fonts()
+    if kind == "actions":
+        from schouw.report.actions_report import ActionsReport
+
+        return ActionsReport(data, party, lang).build(out, progress=progress, cancel=cancel)
+    from schouw.report.round_report import RoundReport
+
+    return RoundReport(data, lang).build(out, progress=progress, cancel=cancel)

@@ -1,0 +1,326 @@
+"""Report texts in Dutch (the default) and English, and locale-free formatting.
+
+Reports must not depend on the machine's locale (a Dutch report made on an English
+Windows stays Dutch), so month names, decimal commas and percentages are done here.
+Domain terms stay Dutch in the English report too (schoon, heel, nulmeting,
+streefwaarde), with a gloss where a reader might need one: that is how the people at
+the casustafel speak.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+LANGUAGES = ("nl", "en")
+
+MONTHS = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+TEXTS: dict[str, dict[str, str]] = {
+    # cover
+    "wijkschouw": {"nl": "Wijkschouw", "en": "Wijkschouw (neighbourhood inspection)"},
+    "wijkschouw_short": {"nl": "Wijkschouw", "en": "Wijkschouw"},
+    "round_report": {"nl": "Rapport van de schouwronde", "en": "Round report"},
+    "actions_report": {"nl": "Actielijst", "en": "Action list"},
+    "actions_for": {"nl": "Actielijst voor {party}", "en": "Action list for {party}"},
+    "wijk": {"nl": "Wijk", "en": "Wijk (district)"},
+    "buurt": {"nl": "Buurt", "en": "Buurt (neighbourhood)"},
+    "date": {"nl": "Datum", "en": "Date"},
+    "area_type": {"nl": "Gebiedstype", "en": "Area type"},
+    "form": {"nl": "Schouwformulier", "en": "Inspection form"},
+    "profile": {"nl": "Kwaliteitsprofiel", "en": "Quality profile"},
+    "team": {"nl": "Schouwteam", "en": "Team"},
+    "made_on": {"nl": "Opgesteld op {date} met schouw {version}",
+                "en": "Compiled on {date} with schouw {version}"},
+    "cover_score": {"nl": "{share} van de metingen voldoet aan de norm (streefwaarde {target})",
+                    "en": "{share} of the measurements meet the norm (streefwaarde/target {target})"},
+    "cover_no_score": {"nl": "Deze ronde heeft geen metingen op de CROW-schaal.",
+                       "en": "This round has no measurements on the CROW scale."},
+    # document
+    "page_of": {"nl": "pagina {page} van", "en": "page {page} of"},
+    "subject_round": {"nl": "Wijkschouw {buurt}, {date}: bevindingen, beeldkwaliteit en acties",
+                      "en": "Wijkschouw {buurt}, {date}: findings, image quality and actions"},
+    "subject_actions": {"nl": "Actiepunten uit de wijkschouw {buurt}, {date}",
+                        "en": "Actions from the wijkschouw {buurt}, {date}"},
+    # summary
+    "summary": {"nl": "Samenvatting", "en": "Summary"},
+    "summary_intro": {
+        "nl": "Op {date} schouwde een team van {people} de {buurt}: {done} van de {streets} straten. "
+              "Er zijn {findings} bevindingen vastgelegd, waarvan {judged} met een beeldkwaliteitsniveau.",
+        "en": "On {date} a team of {people} inspected {buurt}: {done} of its {streets} streets. "
+              "{findings} findings were recorded, {judged} of them with an image-quality level.",
+    },
+    "summary_score": {
+        "nl": "Van die metingen voldoet {share} aan de norm uit het kwaliteitsprofiel; de streefwaarde is {target}.",
+        "en": "Of those measurements {share} meet the norm of the quality profile; the target (streefwaarde) is {target}.",
+    },
+    "people": {"nl": "{n} deelnemers", "en": "{n} people"},
+    "person": {"nl": "1 deelnemer", "en": "1 person"},
+    "totaal": {"nl": "Totaal", "en": "Totaal (overall)"},
+    "schoon": {"nl": "Schoon", "en": "Schoon (clean)"},
+    "heel": {"nl": "Heel", "en": "Heel (intact)"},
+    "at_norm": {"nl": "op of boven de norm", "en": "at or above the norm"},
+    "target": {"nl": "Streefwaarde", "en": "Target (streefwaarde)"},
+    "baseline": {"nl": "Nulmeting", "en": "Baseline (nulmeting)"},
+    "previous": {"nl": "Vorige ronde", "en": "Previous round"},
+    "this_is_baseline": {"nl": "Deze ronde is de nulmeting.", "en": "This round is the baseline (nulmeting)."},
+    "trend": {"nl": "Trend", "en": "Trend"},
+    "better": {"nl": "beter", "en": "better"},
+    "same": {"nl": "gelijk", "en": "same"},
+    "worse": {"nl": "slechter", "en": "worse"},
+    "no_trend": {"nl": "geen vergelijking", "en": "no comparison"},
+    "points": {"nl": "{delta} procentpunt", "en": "{delta} points"},
+    "measured": {"nl": "{n} metingen", "en": "{n} measurements"},
+    "measured_one": {"nl": "1 meting", "en": "1 measurement"},
+    "spread": {"nl": "Spreiding over de niveaus", "en": "Spread over the levels"},
+    "chart_title": {"nl": "Aandeel op of boven de norm per element",
+                    "en": "Share at or above the norm per element"},
+    "chart_target": {"nl": "streefwaarde {target}", "en": "target {target}"},
+    "per_element": {"nl": "Beeldkwaliteit per element", "en": "Image quality per element"},
+    "element": {"nl": "Element", "en": "Element"},
+    "count_n": {"nl": "Metingen", "en": "Measured"},
+    "stat_findings": {"nl": "bevindingen", "en": "findings"},
+    "stat_streets": {"nl": "van {total} straten geschouwd", "en": "of {total} streets inspected"},
+    "stat_actions": {"nl": "actiepunten", "en": "actions"},
+    "stat_photos": {"nl": "foto's", "en": "photos"},
+    "norm": {"nl": "Norm", "en": "Norm"},
+    "share_short": {"nl": "≥ norm", "en": "≥ norm"},
+    "elements_without": {"nl": "Niet gemeten in deze ronde: {names}.",
+                         "en": "Not measured in this round: {names}."},
+    "history": {"nl": "Verloop over de rondes", "en": "Rounds compared"},
+    "round": {"nl": "Ronde", "en": "Round"},
+    "current_marker": {"nl": "deze ronde", "en": "this round"},
+    "baseline_marker": {"nl": "nulmeting", "en": "baseline"},
+    "per_street": {"nl": "Beeldkwaliteit per straat", "en": "Image quality per street"},
+    "street": {"nl": "Straat", "en": "Street"},
+    "streets": {"nl": "Straten", "en": "Streets"},
+    "findings_n": {"nl": "Bevindingen", "en": "Findings"},
+    "status": {"nl": "Status", "en": "Status"},
+    "done": {"nl": "geschouwd", "en": "inspected"},
+    "not_done": {"nl": "nog niet geschouwd", "en": "not inspected yet"},
+    "notes": {"nl": "Toelichting bij de cijfers", "en": "About the figures"},
+    "note_method": {
+        "nl": "Elke bevinding met een niveau (A+ t/m D) is één meting. De score is het aandeel metingen "
+              "op of boven de norm die het kwaliteitsprofiel voor dat aspect en gebiedstype geeft; "
+              "een straat met een eigen gebiedstype krijgt de norm van dat gebiedstype.",
+        "en": "Every finding with a level (A+ to D) is one measurement. The score is the share of "
+              "measurements at or above the norm the quality profile sets for that aspect and area type; "
+              "a street with its own area type gets that area type's norm.",
+    },
+    "note_excluded": {"nl": "Niet meegeteld: {parts}.", "en": "Left out: {parts}."},
+    "ex_nvt": {"nl": "{n} × n.v.t.", "en": "{n} × n.v.t. (not applicable)"},
+    "ex_without": {"nl": "{n} waarnemingen zonder niveau", "en": "{n} observations without a level",
+                   "nl1": "1 waarneming zonder niveau", "en1": "1 observation without a level"},
+    "ex_unjudged": {"nl": "{n} bevindingen nog zonder oordeel", "en": "{n} findings not judged yet",
+                    "nl1": "1 bevinding nog zonder oordeel", "en1": "1 finding not judged yet"},
+    "ex_unknown": {"nl": "{n} bevindingen op onderdelen die niet op het formulier staan",
+                   "en": "{n} findings on items not on the form",
+                   "nl1": "1 bevinding op een onderdeel dat niet op het formulier staat",
+                   "en1": "1 finding on an item not on the form"},
+    "note_no_norm": {
+        "nl": "Zonder norm in het profiel (wel in de spreiding, niet in het aandeel): {items}.",
+        "en": "No norm in the profile (counted in the spread, not in the share): {items}.",
+    },
+    "note_trend": {
+        "nl": "Trend: vergeleken met de vorige ronde; een verschil van hooguit {tol} procentpunt geldt als gelijk. "
+              "Eerdere rondes zijn opnieuw berekend met het huidige kwaliteitsprofiel.",
+        "en": "Trend: compared with the previous round; a difference of at most {tol} points counts as the same. "
+              "Earlier rounds are re-scored against the current quality profile.",
+    },
+    "note_streets": {"nl": "{n} straten zijn in deze ronde nog niet geschouwd.",
+                     "en": "{n} streets have not been inspected in this round yet.",
+                     "nl1": "1 straat is in deze ronde nog niet geschouwd.",
+                     "en1": "1 street has not been inspected in this round yet."},
+    # findings
+    "findings": {"nl": "Bevindingen per straat", "en": "Findings per street"},
+    "street_meta_findings": {"nl": "{n} bevindingen", "en": "{n} findings"},
+    "street_meta_finding": {"nl": "1 bevinding", "en": "1 finding"},
+    "street_score": {"nl": "{share} op of boven de norm", "en": "{share} at or above the norm"},
+    "no_findings": {"nl": "Geen bevindingen in deze straat.", "en": "No findings in this street."},
+    "not_done_yet": {"nl": "Deze straat is in deze ronde nog niet geschouwd.",
+                     "en": "This street has not been inspected in this round yet."},
+    "house_numbers": {"nl": "huisnummers {range}", "en": "house numbers {range}"},
+    "norm_meets": {"nl": "Norm {norm} ({area}): voldoet", "en": "Norm {norm} ({area}): meets"},
+    "norm_fails": {"nl": "Norm {norm} ({area}): voldoet niet", "en": "Norm {norm} ({area}): below the norm"},
+    "norm_none": {"nl": "Geen norm in het profiel", "en": "No norm in the profile"},
+    "nvt": {"nl": "n.v.t.", "en": "n.v.t."},
+    "nvt_long": {"nl": "Niet van toepassing", "en": "Not applicable (n.v.t.)"},
+    "observation": {"nl": "Waarneming", "en": "Observation"},
+    "assessment": {"nl": "Oordeel", "en": "Assessment"},
+    "observations": {"nl": "Waarnemingen zonder niveau", "en": "Observations without a level"},
+    "observations_intro": {
+        "nl": "Onderdelen die niet op de CROW-schaal worden beoordeeld (zoals sociale veiligheid en overlast), "
+              "met hoe vaak elk oordeel is gegeven.",
+        "en": "Items that are not judged on the CROW scale (such as social safety and nuisance), "
+              "with how often each assessment was given.",
+    },
+    "item": {"nl": "Onderdeel", "en": "Item"},
+    "spread_choices": {"nl": "Oordelen", "en": "Assessments"},
+    "priority": {"nl": "prioriteit {p}", "en": "priority {p}"},
+    "time_of_day": {"nl": "tijdstip: {t}", "en": "time of day: {t}"},
+    "action_line": {"nl": "Actie", "en": "Action"},
+    "due": {"nl": "uiterlijk {date}", "en": "due {date}"},
+    "mor": {"nl": "MOR {id}", "en": "MOR {id}"},
+    "photo_missing": {"nl": "foto niet beschikbaar", "en": "photo not available"},
+    "photos_n": {"nl": "{n} foto's", "en": "{n} photos"},
+    # action list
+    "actions": {"nl": "Actielijst", "en": "Action list"},
+    "actions_intro": {
+        "nl": "{n} actiepunten uit de wijkschouw van {date}, per actiehouder, op volgorde van de uiterste datum.",
+        "en": "{n} actions from the wijkschouw of {date}, per responsible party, by due date.",
+        "nl1": "1 actiepunt uit de wijkschouw van {date}.",
+        "en1": "1 action from the wijkschouw of {date}.",
+    },
+    "actions_party_intro": {
+        "nl": "Dit zijn de {n} actiepunten voor {party} uit de wijkschouw {buurt} van {date}. "
+              "Wilt u de status doorgeven aan de coördinator van de wijkschouw?",
+        "en": "These are the {n} actions for {party} from the wijkschouw {buurt} of {date}. "
+              "Please report their status to the coordinator of the wijkschouw.",
+        "nl1": "Dit is het actiepunt voor {party} uit de wijkschouw {buurt} van {date}. "
+               "Wilt u de status doorgeven aan de coördinator van de wijkschouw?",
+        "en1": "This is the action for {party} from the wijkschouw {buurt} of {date}. "
+               "Please report its status to the coordinator of the wijkschouw.",
+    },
+    "no_actions": {"nl": "Er zijn geen actiepunten in deze ronde.", "en": "There are no actions in this round."},
+    "no_party": {"nl": "(geen actiehouder)", "en": "(no responsible party)"},
+    "nr": {"nl": "Nr.", "en": "No."},
+    "location": {"nl": "Locatie", "en": "Location"},
+    "finding": {"nl": "Bevinding", "en": "Finding"},
+    "due_col": {"nl": "Uiterlijk", "en": "Due"},
+    "mor_col": {"nl": "MOR", "en": "MOR"},
+    "overdue": {"nl": "verlopen", "en": "overdue"},
+    "party_count": {"nl": "{n} actiepunten, {open} nog open", "en": "{n} actions, {open} still open",
+                    "nl1": "1 actiepunt, {open} nog open", "en1": "1 action, {open} still open"},
+    # participants
+    "participants": {"nl": "Deelnemers", "en": "Participants"},
+    "name": {"nl": "Naam", "en": "Name"},
+    "organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "role": {"nl": "Rol", "en": "Role"},
+    "no_participants": {"nl": "Er zijn geen deelnemers vastgelegd.", "en": "No participants were recorded."},
+}
+
+#: Action statuses (values of ActionStatus) as the report shows them.
+STATUS = {
+    "open": {"nl": "open", "en": "open"},
+    "doorgezet": {"nl": "doorgezet", "en": "forwarded"},
+    "ingepland": {"nl": "ingepland", "en": "scheduled"},
+    "in_behandeling": {"nl": "in behandeling", "en": "in progress"},
+    "afgehandeld": {"nl": "afgehandeld", "en": "done"},
+    "afgewezen": {"nl": "afgewezen", "en": "rejected"},
+    "heropend": {"nl": "heropend", "en": "reopened"},
+}
+
+ROLES = {
+    "gemeente": {"nl": "Gemeente", "en": "Municipality"},
+    "corporatie": {"nl": "Woningcorporatie", "en": "Housing association"},
+    "politie": {"nl": "Politie", "en": "Police"},
+    "welzijn": {"nl": "Welzijn", "en": "Welfare"},
+    "bewoner": {"nl": "Bewoner", "en": "Resident"},
+    "overig": {"nl": "Overig", "en": "Other"},
+}
+
+AREA_TYPES = {
+    "centrum": {"nl": "centrum", "en": "centre"},
+    "woongebied": {"nl": "woongebied", "en": "residential"},
+    "hoofdinfra": {"nl": "hoofdinfrastructuur", "en": "main infrastructure"},
+    "bedrijventerrein": {"nl": "bedrijventerrein", "en": "business park"},
+    "recreatie": {"nl": "recreatie / buitengebied", "en": "recreation / rural"},
+}
+
+PRIORITY = {
+    "laag": {"nl": "laag", "en": "low"},
+    "normaal": {"nl": "normaal", "en": "normal"},
+    "hoog": {"nl": "hoog", "en": "high"},
+    "spoed": {"nl": "spoed", "en": "urgent"},
+}
+
+#: English for the default Dutch level labels; a profile's own labels are shown as they are.
+LEVEL_LABELS_EN = {"zeer hoog": "very high", "hoog": "high", "basis": "basic", "laag": "low", "zeer laag": "very low"}
+
+
+class Texts:
+    """The report strings and formats for one language."""
+
+    def __init__(self, lang: str = "nl"):
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}")
+        self.lang = lang
+
+    def __call__(self, key: str, **params: object) -> str:
+        entry = TEXTS.get(key)
+        if entry is None:
+            return key
+        # "nl1"/"en1": the singular, used when n == 1
+        text = (params.get("n") == 1 and entry.get(self.lang + "1")) or entry.get(self.lang) or entry["nl"]
+        return text.format(**params) if params else text
+
+    def _pick(self, table: dict[str, dict[str, str]], key: str) -> str:
+        entry = table.get(key)
+        return entry.get(self.lang, entry["nl"]) if entry else key
+
+    def status(self, value: str) -> str:
+        return self._pick(STATUS, value)
+
+    def role(self, value: str) -> str:
+        return self._pick(ROLES, value)
+
+    def area_type(self, value: str) -> str:
+        return self._pick(AREA_TYPES, value)
+
+    def priority(self, value: str) -> str:
+        return self._pick(PRIORITY, value)
+
+    def level_label(self, label: str) -> str:
+        return LEVEL_LABELS_EN.get(label, label) if self.lang == "en" else label
+
+    # -- formats ------------------------------------------------------------------------
+    def date(self, value: date | datetime | str | None) -> str:
+        """'13 oktober 2026' / '13 October 2026'."""
+        if value is None or value == "":
+            return ""
+        if isinstance(value, str):
+            try:
+                value = date.fromisoformat(value[:10])
+            except ValueError:
+                return value
+        return f"{value.day} {MONTHS[self.lang][value.month - 1]} {value.year}"
+
+    def short_date(self, value: date | str | None) -> str:
+        """'13-10-2026' / '13 Oct 2026': for table cells."""
+        if value is None or value == "":
+            return ""
+        if isinstance(value, str):
+            try:
+                value = date.fromisoformat(value[:10])
+            except ValueError:
+                return value
+        if self.lang == "nl":
+            return f"{value.day}-{value.month}-{value.year}"
+        return f"{value.day} {MONTHS['en'][value.month - 1][:3]} {value.year}"
+
+    def number(self, value: float, decimals: int = 1) -> str:
+        text = f"{value:,.{decimals}f}"
+        if self.lang == "nl":
+            text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        return text
+
+    def percent(self, share: float | None, decimals: int = 0) -> str:
+        """0.7083 -> '71%' (or '70,8%' with one decimal); None -> '–'."""
+        if share is None:
+            return "–"
+        return self.number(share * 100, decimals) + "%"
+
+    def points(self, delta: float | None) -> str:
+        """A change in share as signed percentage points: '+4,2'."""
+        if delta is None:
+            return "–"
+        value = delta * 100
+        sign = "+" if value > 0.05 else "−" if value < -0.05 else "±"
+        return sign + self.number(abs(value), 1)
+
+    def count(self, n: int, one: str, many: str) -> str:
+        return self(one) if n == 1 else self(many, n=n)

@@ -1,0 +1,150 @@
+"""What a report shows, as plain values: the services layer fills these from the
+project, the report layer only lays them out.
+
+Photo bytes are not in here: a report of 1,000 photos would hold ~200 MB before the
+first page is laid out. :class:`ReportData` carries a loader instead, which the photo
+flowable calls while it is drawn, so only the PDF itself ever holds the images.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from schouw.domain.levels import ALL_LEVELS, DEFAULT_LABELS, Level
+from schouw.domain.scoring import History, RoundScore
+
+
+@dataclass(frozen=True)
+class PhotoRef:
+    id: str
+    width: int
+    height: int
+    caption: str = ""
+    taken_at: str | None = None
+
+
+@dataclass(frozen=True)
+class ActionEntry:
+    party: str
+    due_date: date | None
+    status: str
+    status_reason: str = ""
+    mor_id: str | None = None
+    mor_status: str | None = None
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in ("afgehandeld", "afgewezen")
+
+
+@dataclass(frozen=True)
+class FindingEntry:
+    #: 1.. in report order (street order, then time recorded): the action list refers to it.
+    number: int
+    id: str
+    street_id: str
+    street: str
+    element: str
+    aspect: str
+    category: str
+    level: Level | None = None
+    not_applicable: bool = False
+    choice: str | None = None
+    #: The norm that applied (None: no norm or not a CROW item) and the area type it came from.
+    norm: Level | None = None
+    area_type: str = ""
+    house_number: str = ""
+    spot: str = ""
+    description: str = ""
+    priority: str = "normaal"
+    time_of_day: str = ""
+    observed_at: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    photos: tuple[PhotoRef, ...] = ()
+    action: ActionEntry | None = None
+    #: "element.aspect" ids, for grouping observations.
+    item: str = ""
+
+    @property
+    def meets(self) -> bool | None:
+        if self.level is None or self.norm is None:
+            return None
+        return self.level.meets(self.norm)
+
+
+@dataclass(frozen=True)
+class StreetEntry:
+    id: str
+    name: str
+    area_type: str
+    house_numbers: str = ""
+    woonplaats: str = ""
+    done: bool = True
+
+
+@dataclass(frozen=True)
+class ParticipantEntry:
+    name: str
+    organisation: str = ""
+    role: str = "overig"
+
+
+@dataclass
+class ReportData:
+    municipality: str
+    project_name: str
+    wijk: str
+    wijk_code: str
+    buurt: str
+    buurt_code: str
+    buurt_area_type: str
+    round_id: str
+    round_title: str
+    round_date: date
+    form_title: str
+    form_version: str
+    profile_name: str
+    streets: list[StreetEntry]
+    findings: list[FindingEntry]
+    participants: list[ParticipantEntry]
+    score: RoundScore | None = None
+    history: History | None = None
+    #: Target share (streefwaarde) per category "totaal"/"schoon"/"heel".
+    targets: dict[str, float] = field(default_factory=dict)
+    levels: tuple[Level, ...] = ALL_LEVELS
+    level_labels: dict[Level, str] = field(default_factory=lambda: dict(DEFAULT_LABELS))
+    #: Names of form elements and aspects, for notes: {"element.aspect": "Element — Aspect"}.
+    item_names: dict[str, str] = field(default_factory=dict)
+    #: The options of choice items in form order: {"element.aspect": ("in orde", ...)}.
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    logo: Path | None = None
+    created: date | None = None
+    load_photo: Callable[[str], bytes | None] = lambda photo_id: None
+
+    @property
+    def has_scores(self) -> bool:
+        return self.score is not None and self.score.total.judged > 0
+
+    @property
+    def photo_count(self) -> int:
+        return sum(len(f.photos) for f in self.findings)
+
+    def findings_of(self, street_id: str) -> list[FindingEntry]:
+        return [f for f in self.findings if f.street_id == street_id]
+
+    def actions(self, party: str | None = None) -> list[FindingEntry]:
+        """Findings with an action (of one party, case-insensitive), by due date."""
+        chosen = [f for f in self.findings if f.action is not None
+                  and (party is None or f.action.party.strip().casefold() == party.strip().casefold())]
+        return sorted(chosen, key=lambda f: (f.action.due_date or date.max, f.number))
+
+    def parties(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for f in self.findings:
+            if f.action is not None:
+                seen.setdefault(f.action.party.strip().casefold(), f.action.party.strip())
+        return sorted(seen.values(), key=str.casefold)

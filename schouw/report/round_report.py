@@ -1,0 +1,656 @@
+"""The full round report: cover, summary with scores, findings per street with photos,
+action list per party, participants."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import cm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    Image,
+    Indenter,
+    KeepInFrame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from schouw import __version__
+from schouw.domain.levels import Level
+from schouw.domain.scoring import CATEGORIES, TREND_TOLERANCE, Comparison, Tally
+from schouw.report import styles as S
+from schouw.report.common import P, action_table, clip, esc, grid, party_groups, title_line
+from schouw.report.flowables import (
+    Badge,
+    PhotoRow,
+    element_chart,
+    level_badge,
+    spread_bar,
+    trend_mark,
+)
+from schouw.report.i18n import Texts
+from schouw.report.model import FindingEntry, ReportData, StreetEntry
+from schouw.report.pdf import FRAME_W, MARGIN_BOTTOM, MARGIN_X, PAGE_H, PAGE_W, Heading, ReportDoc
+
+BADGE_COL = 1.55 * cm
+BAND_TOP = PAGE_H - 4.4 * cm
+BAND_BOTTOM = PAGE_H - 11.6 * cm
+
+
+def _cover_frames() -> list[Frame]:
+    def frame(fid: str, x: float, y: float, w: float, h: float) -> Frame:
+        return Frame(x, y, w, h, id=fid, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    top = frame("cover-top", MARGIN_X, BAND_TOP + 0.6 * cm, FRAME_W, PAGE_H - BAND_TOP - 1.8 * cm)
+    band = frame("cover-band", MARGIN_X, BAND_BOTTOM + 0.8 * cm, FRAME_W, BAND_TOP - BAND_BOTTOM - 1.6 * cm)
+    body = frame("cover-body", MARGIN_X, MARGIN_BOTTOM, FRAME_W, BAND_BOTTOM - 1.0 * cm - MARGIN_BOTTOM)
+    return [top, band, body]
+
+
+def _draw_cover(canv) -> None:
+    canv.saveState()
+    canv.setFillColor(S.BRAND)
+    canv.rect(0, BAND_BOTTOM, PAGE_W, BAND_TOP - BAND_BOTTOM, stroke=0, fill=1)
+    canv.setFillColor(S.LEVEL_COLOURS[Level.A])
+    canv.rect(0, BAND_BOTTOM - 0.18 * cm, PAGE_W, 0.18 * cm, stroke=0, fill=1)
+    canv.restoreState()
+
+
+class RoundReport:
+    def __init__(self, data: ReportData, lang: str = "nl") -> None:
+        self.d = data
+        self.t = Texts(lang)
+        self.lang = lang
+        self.today = data.created or date.today()
+
+    # -- helpers ------------------------------------------------------------------------
+    def pct(self, share: float | None) -> str:
+        return self.t.percent(share)
+
+    def pct1(self, share: float | None) -> str:
+        return self.t.percent(share, 1)
+
+    def target(self, category: str = "totaal") -> float | None:
+        return self.d.targets.get(category)
+
+    def level_label(self, level: Level) -> str:
+        return self.t.level_label(self.d.level_labels.get(level, ""))
+
+    def norms_text(self, tally: Tally) -> str:
+        return "/".join(lv.value for lv in sorted(tally.norms, reverse=True)) or "–"
+
+    # -- cover --------------------------------------------------------------------------
+    def cover(self) -> list[Flowable]:
+        t, d = self.t, self.d
+        muni = P(esc(d.municipality or d.project_name), "cover_municipality")
+        top: list[Flowable] = [muni]
+        logo = _logo(d.logo, 4.6 * cm, 2.0 * cm)
+        if logo is not None:
+            table = Table([[muni, logo]], colWidths=[FRAME_W - 5 * cm, 5 * cm])
+            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                                       ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+            top = [table]
+        frames = _cover_frames()
+        story: list[Flowable] = [KeepInFrame(frames[0]._width, frames[0]._height, top, mode="shrink")]
+        story.append(_frame_break())
+        title_size = 30 if len(d.buurt) <= 28 else 22
+        title_style = S.styles()["cover_title"].clone("cover_title_fit", fontSize=title_size, leading=title_size * 1.15)
+        band = [
+            P(esc(t("wijkschouw").upper()), "cover_kicker"),
+            Spacer(1, 6),
+            _para(esc(d.buurt), title_style),
+            Spacer(1, 6),
+            P(esc(d.round_title or t("round_report")), "cover_sub"),
+            Spacer(1, 2),
+            P(esc(t.date(d.round_date)), "cover_sub"),
+        ]
+        story.append(KeepInFrame(frames[1]._width, frames[1]._height, _bottom(band, frames[1]), mode="shrink"))
+        story.append(_frame_break())
+
+        rows = [
+            (t("wijk"), d.wijk + (f" ({d.wijk_code})" if d.wijk_code else "")),
+            (t("buurt"), d.buurt + (f" ({d.buurt_code})" if d.buurt_code else "")),
+            (t("date"), t.date(d.round_date)),
+            (t("area_type"), t.area_type(d.buurt_area_type).capitalize()),
+            (t("form"), f"{d.form_title} ({d.form_version})"),
+            (t("profile"), d.profile_name or "–"),
+        ]
+        info = Table([[P(esc(k), "cover_label"), P(esc(v), "cover_value")] for k, v in rows],
+                     colWidths=[4.2 * cm, FRAME_W - 4.2 * cm], hAlign="LEFT")
+        info.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 2),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        body: list[Flowable] = [info, Spacer(1, 14)]
+        if d.has_scores:
+            share = d.score.share()
+            colour = S.share_colour(share, self.target())
+            text = t("cover_score", share=f"<b>{self.pct(share)}</b>", target=self.pct(self.target()))
+            big = S.styles()["kpi_value"]
+            box = Table([[_para(f"<font color='{colour.hexval()}'>{self.pct(share)}</font>", big),
+                          P(text, "body")]], colWidths=[3.4 * cm, FRAME_W - 3.4 * cm])
+            box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), S.PALE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 10),
+                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+                                     ("LINEBEFORE", (0, 0), (0, -1), 3, colour)]))
+            body += [box, Spacer(1, 12)]
+        else:
+            body += [P(esc(t("cover_no_score")), "body"), Spacer(1, 14)]
+        body += [self._cover_stats(), Spacer(1, 14)]
+        body.append(P(esc(t("team")), "cover_label"))
+        team = d.participants[:12]
+        for p in team:
+            line = f"{esc(p.name)}" + (f" <font color='{S.MUTED.hexval()}'>— {esc(p.organisation)}</font>" if p.organisation else "")
+            body.append(P(line, "cover_value"))
+        if len(d.participants) > len(team):
+            body.append(P(f"… +{len(d.participants) - len(team)}", "cover_value"))
+        if not d.participants:
+            body.append(P("–", "cover_value"))
+        body += [Spacer(1, 18), P(esc(t("made_on", date=t.date(self.today), version=__version__)), "small")]
+        story.append(KeepInFrame(frames[2]._width, frames[2]._height, body, mode="shrink"))
+        story += [NextPageTemplate("normal"), PageBreak()]
+        return story
+
+    def _cover_stats(self) -> Table:
+        t, d = self.t, self.d
+        done = sum(1 for s in d.streets if s.done)
+        stats = [
+            (str(len(d.findings)), t("stat_findings")),
+            (str(done), t("stat_streets", total=len(d.streets))),
+            (str(len(d.actions())), t("stat_actions")),
+            (str(d.photo_count), t("stat_photos")),
+        ]
+        w = FRAME_W / len(stats)
+        number = S.styles()["cover_value"].clone("cover_stat", fontName=S.FONT_BOLD, fontSize=16, leading=20)
+        cells = [[_para(esc(n), number), P(esc(label), "small")] for n, label in stats]
+        table = Table([cells], colWidths=[w] * len(stats), hAlign="LEFT")
+        table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.5, S.RULE),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+        return table
+
+    # -- summary ------------------------------------------------------------------------
+    def summary(self) -> list[Flowable]:
+        t, d = self.t, self.d
+        story: list[Flowable] = [Heading(esc(t("summary")), S.styles()["h1"], outline=t("summary"), key="summary")]
+        score = d.score
+        people = t.count(len(d.participants), "person", "people")
+        judged = score.total.judged if score else 0
+        streets_total = len(d.streets)
+        streets_done = sum(1 for s in d.streets if s.done)
+        intro = t("summary_intro", date=t.date(d.round_date), people=people, buurt=esc(d.buurt),
+                  done=streets_done, streets=streets_total, findings=len(d.findings), judged=judged)
+        if d.has_scores and score.share() is not None:
+            intro += " " + t("summary_score", share=f"<b>{self.pct1(score.share())}</b>",
+                             target=self.pct(self.target()))
+        story += [P(intro), Spacer(1, 10)]
+        if not d.has_scores:
+            story += [P(esc(t("cover_no_score"))), Spacer(1, 6)]
+            return story + self._observations() + self._street_table()
+        story += [self._kpis(), Spacer(1, 12)]
+        story += [P(esc(t("spread")), "h3"),
+                  spread_bar(score.total.counts, d.levels, {lv: self.level_label(lv) for lv in d.levels},
+                             FRAME_W, self.pct), Spacer(1, 10)]
+        rows = [(e.name, e.tally.share, e.tally.judged) for e in score.elements.values() if e.tally.judged]
+        chart = element_chart(rows, self.target(), FRAME_W, self.pct,
+                              t("chart_target", target=self.pct(self.target())), t("norm_none"))
+        story += [KeepTogether([P(esc(t("chart_title")), "h3"), chart]), Spacer(1, 8)]
+        story += self._element_table()
+        story += self._history_table()
+        story += self._street_table()
+        story += self._observations()
+        story += self._notes()
+        return story
+
+    def _observations(self) -> list[Flowable]:
+        """Per choice/none item, how often each answer was given."""
+        t, d = self.t, self.d
+        counts: dict[str, dict[str, int]] = {}
+        for f in d.findings:
+            if f.level is not None or f.not_applicable or f.item not in d.choices:
+                continue
+            answer = f.choice or ""
+            counts.setdefault(f.item, {}).setdefault(answer, 0)
+            counts[f.item][answer] += 1
+        if not counts:
+            return []
+        widths = [6.6 * cm, 2.4 * cm, FRAME_W - 9.0 * cm]
+        rows = [[P(esc(t("item")), "th"), P(esc(t("findings_n")), "th_right"), P(esc(t("spread_choices")), "th")]]
+        for item, options in d.choices.items():
+            got = counts.get(item)
+            if not got:
+                continue
+            order = [c for c in options if c in got] + [c for c in got if c not in options and c]
+            spread = " · ".join(f"{esc(c)} <b>{got[c]}</b>" for c in order) or "–"
+            rows.append([P(esc(d.item_names.get(item, item)), "cell"), P(str(sum(got.values())), "cell_right"),
+                         P(spread, "cell")])
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(grid(widths))
+        return [CondPageBreak(5 * cm), P(esc(t("observations")), "h2"), P(esc(t("observations_intro")), "note"),
+                table, Spacer(1, 8)]
+
+    def _kpis(self) -> Table:
+        t, d = self.t, self.d
+        history = d.history
+        cells = []
+        for cat in CATEGORIES:
+            tally = d.score.category(cat)
+            comp: Comparison | None = history.categories.get(cat) if history else None
+            target = comp.target if comp else self.target(cat)
+            colour = S.share_colour(tally.share, target)
+            parts: list[Flowable] = [
+                P(esc(t(cat)), "kpi_label"),
+                P(f"<font color='{colour.hexval()}'>{self.pct(tally.share)}</font>", "kpi_value"),
+                P(esc(t("at_norm")) + " · " + esc(t.count(tally.with_norm, "measured_one", "measured")), "kpi_small"),
+                Spacer(1, 4),
+                P(f"{esc(t('target'))}: <b>{self.pct(target)}</b>", "kpi_small"),
+            ]
+            if history and not history.is_baseline and comp is not None:
+                parts.append(P(f"{esc(t('baseline'))}: {self.pct(comp.baseline)} · "
+                               f"{esc(t('previous'))}: {self.pct(comp.previous)}", "kpi_small"))
+                trend = comp.trend
+                word = t(trend.value) if trend else t("no_trend")
+                delta = t.points(comp.delta_previous)
+                line = Table([[trend_mark(trend), P(f"<b>{esc(word)}</b> ({esc(t('points', delta=delta))})", "kpi_small")]],
+                             colWidths=[12, None], hAlign="LEFT")
+                line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                                          ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                                          ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+                parts.append(line)
+            elif history and history.is_baseline:
+                parts.append(P(esc(t("this_is_baseline")), "kpi_small"))
+            cells.append(parts)
+        w = (FRAME_W - 2 * 8) / 3
+        table = Table([[cells[0], "", cells[1], "", cells[2]]], colWidths=[w, 8, w, 8, w])
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                 ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 8),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 9)]
+        for col in (0, 2, 4):
+            style += [("BACKGROUND", (col, 0), (col, 0), S.PALE), ("LINEABOVE", (col, 0), (col, 0), 2.5, S.BRAND)]
+        table.setStyle(TableStyle(style))
+        return table
+
+    def _element_table(self) -> list[Flowable]:
+        t, d = self.t, self.d
+        levels = list(d.levels)
+        name_w = FRAME_W - (1.8 + 0.9 * len(levels) + 1.2 + 1.5 + 1.6 + 1.9) * cm
+        widths = [name_w, 1.8 * cm] + [0.9 * cm] * len(levels) + [1.2 * cm, 1.5 * cm, 1.6 * cm, 1.9 * cm]
+        header = ([P(esc(t("element")), "th"), P(esc(t("count_n")), "th_right")]
+                  + [P(lv.value, "th_right") for lv in levels]
+                  + [P(esc(t("norm")), "th_right"), P(esc(t("share_short")), "th_right"),
+                     P(esc(t("previous")), "th_right"), P(esc(t("trend")), "th")])
+        rows = [header]
+        unmeasured = []
+        for element_id, es in d.score.elements.items():
+            if not es.tally.judged:
+                unmeasured.append(es.name)
+                continue
+            comp = d.history.elements.get(element_id) if d.history else None
+            trend = comp.trend if comp else None
+            trend_cell: Flowable | str = ""
+            if comp is not None and comp.previous is not None:
+                trend_cell = Table([[trend_mark(trend, 7), P(esc(t(trend.value)) if trend else "–", "cell_muted")]],
+                                   colWidths=[11, None])
+                trend_cell.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+            share = es.tally.share
+            colour = S.share_colour(share, self.target())
+            rows.append([P(esc(es.name), "cell"), P(str(es.tally.judged), "cell_right")]
+                        + [P(str(es.tally.counts.get(lv, 0) or "·"), "cell_right") for lv in levels]
+                        + [P(self.norms_text(es.tally), "cell_right"),
+                           P(f"<font color='{colour.hexval()}'><b>{self.pct(share)}</b></font>", "cell_right"),
+                           P(self.pct(comp.previous) if comp else "–", "cell_right"), trend_cell])
+        total = d.score.total
+        rows.append([P(f"<b>{esc(t('totaal'))}</b>", "cell"), P(f"<b>{total.judged}</b>", "cell_right")]
+                    + [P(f"<b>{total.counts.get(lv, 0)}</b>", "cell_right") for lv in levels]
+                    + [P("", "cell"), P(f"<b>{self.pct(total.share)}</b>", "cell_right"),
+                       P(self.pct(d.history.categories['totaal'].previous) if d.history else "–", "cell_right"), ""])
+        extra = [("LINEABOVE", (0, -1), (-1, -1), 0.8, S.BRAND), ("BACKGROUND", (0, -1), (-1, -1), S.BRAND_LIGHT)]
+        for i, lv in enumerate(levels):
+            extra += [("BACKGROUND", (2 + i, 0), (2 + i, 0), S.LEVEL_COLOURS[lv]),
+                      ("TEXTCOLOR", (2 + i, 0), (2 + i, 0), S.LEVEL_TEXT[lv])]
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(grid(widths, extra=extra))
+        # header cells are Paragraphs: recolour the level headers' text
+        for i, lv in enumerate(levels):
+            rows[0][2 + i] = P(f"<font color='{S.LEVEL_TEXT[lv].hexval()}'><b>{lv.value}</b></font>", "th_right")
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(grid(widths, extra=extra))
+        story: list[Flowable] = [CondPageBreak(5 * cm), P(esc(t("per_element")), "h2"), table]
+        if unmeasured:
+            story.append(Spacer(1, 3))
+            story.append(P(esc(t("elements_without", names=", ".join(unmeasured))), "note"))
+        story.append(Spacer(1, 8))
+        return story
+
+    def _history_table(self) -> list[Flowable]:
+        t, d = self.t, self.d
+        if d.history is None:
+            return []
+        widths = [FRAME_W - (3.3 + 2.0 + 1.9 * 3) * cm, 3.3 * cm, 2.0 * cm, 1.9 * cm, 1.9 * cm, 1.9 * cm]
+        rows = [[P(esc(t("round")), "th"), P(esc(t("date")), "th"), P(esc(t("count_n")), "th_right"),
+                 P(esc(t("totaal")), "th_right"), P(esc(t("schoon")), "th_right"), P(esc(t("heel")), "th_right")]]
+        current_row = 0
+        for i, point in enumerate(d.history.points):
+            marks = []
+            if point.round_id == d.history.baseline.round_id:
+                marks.append(t("baseline_marker"))
+            if point.round_id == d.history.current.round_id:
+                marks.append(t("current_marker"))
+                current_row = i + 1
+            name = esc(point.title) + (f" <font color='{S.MUTED.hexval()}'>({esc(', '.join(marks))})</font>" if marks else "")
+            rows.append([P(name, "cell"), P(esc(t.date(point.date)), "cell"),
+                         P(str(point.score.total.judged), "cell_right")]
+                        + [P(self.pct1(point.score.share(c)), "cell_right") for c in CATEGORIES])
+        rows.append([P(f"<i>{esc(t('target'))}</i>", "cell"), "", ""]
+                    + [P(f"<i>{self.pct(d.targets.get(c))}</i>", "cell_right") for c in CATEGORIES])
+        table = Table(rows, colWidths=widths, hAlign="LEFT")
+        extra = [("FONTNAME", (0, current_row), (-1, current_row), S.FONT_BOLD)]
+        table.setStyle(grid(widths, extra=extra))
+        for cell in rows[current_row]:
+            if hasattr(cell, "style"):
+                cell.style = S.styles()["cell_bold"] if cell.style.alignment == 0 else cell.style
+        return [CondPageBreak(4 * cm), P(esc(t("history")), "h2"), table, Spacer(1, 8)]
+
+    def _street_table(self) -> list[Flowable]:
+        t, d = self.t, self.d
+        scored = d.has_scores
+        if scored:
+            widths = [FRAME_W - (3.0 + 2.4 + 1.9 + 1.6 + 3.0) * cm, 3.0 * cm, 2.4 * cm, 1.9 * cm, 1.6 * cm, 3.0 * cm]
+        else:
+            widths = [FRAME_W - (3.0 + 2.4 + 3.0) * cm, 3.0 * cm, 2.4 * cm, 3.0 * cm]
+        header = [P(esc(t("street")), "th"), P(esc(t("area_type")), "th"), P(esc(t("findings_n")), "th_right")]
+        if scored:
+            header += [P(esc(t("count_n")), "th_right"), P(esc(t("share_short")), "th_right")]
+        rows = [header + [P(esc(t("status")), "th")]]
+        for street in d.streets:
+            ss = d.score.streets.get(street.id) if d.score else None
+            status = (esc(t("done")) if street.done
+                      else f"<font color='{S.WARN.hexval()}'>{esc(t('not_done'))}</font>")
+            row = [P(esc(street.name), "cell"), P(esc(t.area_type(street.area_type)), "cell"),
+                   P(str(ss.findings if ss else len(d.findings_of(street.id))), "cell_right")]
+            if scored:
+                share = ss.tally.share if ss else None
+                colour = S.share_colour(share, self.target())
+                row += [P(str(ss.tally.judged if ss else 0), "cell_right"),
+                        P(f"<font color='{colour.hexval()}'>{self.pct(share)}</font>", "cell_right")]
+            rows.append(row + [P(status, "cell")])
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(grid(widths))
+        title = t("per_street") if scored else t("streets")
+        return [CondPageBreak(5 * cm), P(esc(title), "h2"), table, Spacer(1, 8)]
+
+    def _notes(self) -> list[Flowable]:
+        t, d = self.t, self.d
+        notes = [P(esc(t("notes")), "h3"), P(esc(t("note_method")), "note")]
+        ex = d.score.excluded
+        parts = []
+        if ex.not_applicable:
+            parts.append(t("ex_nvt", n=ex.not_applicable))
+        if ex.without_level:
+            parts.append(t("ex_without", n=ex.without_level))
+        if ex.unjudged:
+            parts.append(t("ex_unjudged", n=ex.unjudged))
+        if ex.unknown_item:
+            parts.append(t("ex_unknown", n=ex.unknown_item))
+        if parts:
+            notes.append(P(esc(t("note_excluded", parts="; ".join(parts))), "note"))
+        if d.score.no_norm:
+            items = []
+            for element, aspect, area_type in d.score.no_norm:
+                name = d.item_names.get(f"{element}.{aspect}", f"{element}.{aspect}")
+                items.append(f"{name} ({t.area_type(area_type)})")
+            notes.append(P(esc(t("note_no_norm", items="; ".join(items))), "note"))
+        not_done = sum(1 for s in d.streets if not s.done)
+        if not_done:
+            notes.append(P(esc(t("note_streets", n=not_done)), "note"))
+        notes.append(P(esc(t("note_trend", tol=t.number(TREND_TOLERANCE * 100, 0))), "note"))
+        return [KeepTogether(notes)]
+
+    # -- findings per street --------------------------------------------------------------
+    def findings(self) -> list[Flowable]:
+        t, d = self.t, self.d
+        story: list[Flowable] = [
+            PageBreak(),
+            Heading(esc(t("findings")), S.styles()["h1"], outline=t("findings"), key="findings"),
+        ]
+        by_street: dict[str, list[FindingEntry]] = {}
+        for f in d.findings:
+            by_street.setdefault(f.street_id, []).append(f)
+        for i, street in enumerate(d.streets):
+            story += self._street(i, street, by_street.get(street.id, []))
+        return story
+
+    def _street(self, index: int, street: StreetEntry, findings: list[FindingEntry]) -> list[Flowable]:
+        t, d = self.t, self.d
+        heading = Heading(esc(street.name), S.styles()["h2"], outline=street.name, key=f"street-{index}", level=1)
+        meta = [t.area_type(street.area_type)]
+        if street.house_numbers:
+            meta.append(t("house_numbers", range=street.house_numbers))
+        meta.append(t.count(len(findings), "street_meta_finding", "street_meta_findings"))
+        ss = d.score.streets.get(street.id) if d.score else None
+        if ss is not None and ss.tally.share is not None:
+            meta.append(t("street_score", share=self.pct(ss.tally.share)))
+        if not street.done:
+            meta.append(t("not_done"))
+        top: list[Flowable] = [heading, P(esc(" · ".join(meta)), "meta")]
+        story: list[Flowable] = [CondPageBreak(3.2 * cm)]
+        if not findings:
+            top.append(P(esc(t("no_findings") if street.done else t("not_done_yet")), "finding_norm"))
+            return [*story, KeepTogether(top), Spacer(1, 12)]
+        for n, f in enumerate(findings):
+            keep, rest = self._finding(f)
+            if n == 0:
+                keep = top + keep
+            else:
+                keep = [Spacer(1, 5), HRFlowable(width="100%", thickness=0.4, color=S.RULE, spaceAfter=5), *keep]
+            # Never nest KeepTogether: the heading, its meta line and the first finding
+            # (with its first row of photos) must travel to a new page as one block.
+            story += [KeepTogether(keep), *rest]
+        story.append(Spacer(1, 12))
+        return story
+
+    def _badge(self, f: FindingEntry) -> Flowable:
+        t = self.t
+        if f.level is not None:
+            return level_badge(f.level, self.level_label(f.level))
+        if f.not_applicable:
+            return Badge(t("nvt"), "", S.NEUTRAL, colors.white, width=BADGE_COL - 8)
+        # Choice answers ("aandachtspunt") do not fit a badge; they are spelled out
+        # beside it. Their order says nothing reliable about severity, so no colour.
+        return Badge("i", t("observation").lower(), S.CHOICE, colors.white, width=BADGE_COL - 8)
+
+    def _finding(self, f: FindingEntry) -> tuple[list[Flowable], list[Flowable]]:
+        """(what must stay together, what may flow on): the header with the text and
+        the first row of photos, then the other photo rows."""
+        t = self.t
+        text_w = FRAME_W - BADGE_COL
+        title = P(f"{f.number}. {esc(f.element)} — {esc(f.aspect)}", "finding_title")
+        where = [f"{f.street} {f.house_number}".strip()]
+        if f.spot:
+            where.append(f.spot)
+        if f.observed_at and len(f.observed_at) >= 16:
+            where.append(f.observed_at[11:16])
+        if f.time_of_day:
+            where.append(t("time_of_day", t=f.time_of_day))
+        if f.priority and f.priority != "normaal":
+            where.append(t("priority", p=t.priority(f.priority)))
+        loc = P(esc(" · ".join(where)), "finding_loc")
+        body: list[Flowable] = []
+        if f.choice:
+            body.append(P(f"{esc(t('assessment'))}: <b>{esc(f.choice)}</b>", "finding_text"))
+        if f.description:
+            body.append(P(esc(f.description), "finding_text"))
+        if f.level is not None:
+            area = t.area_type(f.area_type)
+            if f.norm is None:
+                body.append(P(esc(t("norm_none")), "finding_norm"))
+            else:
+                ok = bool(f.meets)
+                colour = (S.GOOD if ok else S.BAD).hexval()
+                text = t("norm_meets" if ok else "norm_fails", norm=f.norm.value, area=area)
+                body.append(P(f"<font color='{colour}'>{esc(text)}</font>", "finding_norm"))
+        elif f.not_applicable:
+            body.append(P(esc(t("nvt_long")), "finding_norm"))
+        if f.action is not None:
+            body.append(Spacer(1, 3))
+            body.append(_action_box(self._action_line(f), text_w))
+        # Short texts sit beside the badge; a very long one flows on below it, where it
+        # may split over pages (a table cell cannot).
+        inline = len(f.description) <= 1500
+        cell = [title, loc, Spacer(1, 3), *body] if inline else [title, loc]
+        head = Table([[self._badge(f), cell]], colWidths=[BADGE_COL, text_w])
+        head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        keep: list[Flowable] = [head, Indenter(left=BADGE_COL)]
+        rows = self._photo_rows(f)
+        if not inline:
+            return keep, [*body, *rows, Indenter(left=-BADGE_COL)]
+        return keep + rows[:1], [*rows[1:], Indenter(left=-BADGE_COL)]
+
+    def _action_line(self, f: FindingEntry) -> str:
+        t = self.t
+        a = f.action
+        assert a is not None
+        parts = [f"<b>{esc(t('action_line'))}</b>: {esc(a.party or t('no_party'))}"]
+        if a.due_date:
+            parts.append(esc(t("due", date=t.date(a.due_date))))
+        parts.append(f"{esc(t('status').lower())}: <b>{esc(t.status(a.status))}</b>")
+        if a.mor_id:
+            parts.append(esc(t("mor", id=a.mor_id)) + (f" ({esc(a.mor_status)})" if a.mor_status else ""))
+        line = " · ".join(parts)
+        if a.status_reason:
+            line += f"<br/><font color='{S.MUTED.hexval()}'>{esc(clip(a.status_reason, 400))}</font>"
+        return line
+
+    def _photo_rows(self, f: FindingEntry) -> list[Flowable]:
+        if not f.photos:
+            return []
+        n = len(f.photos)
+        rows: list[Flowable] = []
+        for i in range(0, n, 2):
+            pair = f.photos[i:i + 2]
+            captions = []
+            for k, ref in enumerate(pair, start=i + 1):
+                parts = []
+                if n > 2:
+                    parts.append(f"{k}/{n}")
+                if ref.caption:
+                    parts.append(ref.caption)
+                captions.append(" · ".join(parts))
+            rows.append(PhotoRow(pair, self.d.load_photo, captions, self.t("photo_missing")))
+        rows[0].spaceBefore = 5
+        return rows
+
+    # -- actions and participants --------------------------------------------------------
+    def actions(self) -> list[Flowable]:
+        t, d = self.t, self.d
+        story: list[Flowable] = [PageBreak(),
+                                 Heading(esc(t("actions")), S.styles()["h1"], outline=t("actions"), key="actions")]
+        groups = party_groups(t, d, None)
+        total = sum(len(g) for _, g in groups)
+        if not total:
+            story.append(P(esc(t("no_actions"))))
+            return story
+        story.append(P(esc(t("actions_intro", n=total, date=t.date(d.round_date)))))
+        story.append(Spacer(1, 4))
+        for i, (party, findings) in enumerate(groups):
+            open_n = sum(1 for f in findings if f.action and not f.action.is_closed)
+            heading = Heading(esc(party), S.styles()["h2"], outline=party, key=f"party-{i}", level=1)
+            count = P(esc(t("party_count", n=len(findings), open=open_n)), "meta")
+            # no keepWithNext: that would drag the whole table to the next page; the
+            # table splits by rows and repeats its header, so room for a few rows is enough
+            story += [CondPageBreak(6 * cm), heading, count, action_table(t, findings, self.today), Spacer(1, 8)]
+        return story
+
+    def participants(self) -> list[Flowable]:
+        t, d = self.t, self.d
+        story: list[Flowable] = [CondPageBreak(8 * cm), Spacer(1, 6),
+                                 Heading(esc(t("participants")), S.styles()["h1"], outline=t("participants"),
+                                         key="participants")]
+        if not d.participants:
+            story.append(P(esc(t("no_participants"))))
+            return story
+        widths = [5.5 * cm, FRAME_W - 9.0 * cm, 3.5 * cm]
+        rows = [[P(esc(t("name")), "th"), P(esc(t("organisation")), "th"), P(esc(t("role")), "th")]]
+        for p in d.participants:
+            rows.append([P(esc(p.name), "cell"), P(esc(p.organisation or "–"), "cell"), P(esc(t.role(p.role)), "cell")])
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(grid(widths))
+        story.append(table)
+        return story
+
+    # -- the whole --------------------------------------------------------------------------
+    def story(self) -> list[Flowable]:
+        return [*self.cover(), *self.summary(), *self.findings(), *self.actions(), *self.participants()]
+
+    def build(self, out: Path, *, progress: Callable[[int, int], None] | None = None,
+              cancel: Callable[[], bool] | None = None) -> int:
+        t, d = self.t, self.d
+        title = title_line(t, d)
+        doc = ReportDoc(
+            str(out), header_left=title, header_right=d.municipality or d.project_name,
+            footer_left=t("round_report"), page_of=t("page_of", page="{page}"), lang=self.lang,
+            draw_cover=_draw_cover, cover_frames=_cover_frames(), progress=progress, cancel=cancel,
+            title=title, author=d.municipality or d.project_name,
+            subject=t("subject_round", buurt=d.buurt, date=t.date(d.round_date)),
+            creator=f"schouw {__version__}",
+            keywords=", ".join(x for x in ("wijkschouw", "beeldkwaliteit", d.wijk, d.buurt) if x),
+        )
+        return doc.build_story(self.story())
+
+
+def _bottom(flowables: list[Flowable], frame: Frame) -> list[Flowable]:
+    """Push ``flowables`` to the bottom of ``frame`` (the cover title sits low in its band)."""
+    used = sum(f.wrap(frame._width, frame._height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+    free = frame._height - used - 2
+    return [Spacer(1, free), *flowables] if free > 0 else flowables
+
+
+def _frame_break() -> Flowable:
+    from reportlab.platypus import FrameBreak
+
+    return FrameBreak()
+
+
+def _para(text: str, style):
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(text, style)
+
+
+def _action_box(markup: str, width: float) -> Flowable:
+    box = Table([[P(markup, "action")]], colWidths=[width])
+    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), S.PALE), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 3),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                             ("LINEBEFORE", (0, 0), (0, -1), 2, S.BRAND)]))
+    return box
+
+
+def _logo(path: Path | None, max_w: float, max_h: float) -> Flowable | None:
+    """The municipality's logo, scaled to fit; None when absent or unreadable (a
+    report is never refused because of a logo)."""
+    if path is None:
+        return None
+    try:
+        from reportlab.lib.utils import ImageReader
+
+        reader = ImageReader(str(path))
+        w, h = reader.getSize()
+    except Exception:  # noqa: BLE001 - any unreadable image: leave the logo out
+        return None
+    scale = min(max_w / w, max_h / h)
+    image = Image(str(path), width=w * scale, height=h * scale)
+    image.hAlign = "RIGHT"
+    return image

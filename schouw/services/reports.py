@@ -1,0 +1,248 @@
+"""Making the PDF reports of a round: the use case behind `schouw report` and the
+report dialog.
+
+This is where the project is read: the round, its buurt and streets, findings with
+their actions and photo records, the team, and every earlier round of the buurt,
+each scored against the *current* quality profile so the trend stays honest after a
+norm changed. The report package gets plain values and a photo loader; photo bytes
+are fetched one by one while the pages are laid out.
+
+The PDF is written to a temporary file beside the target and moved into place at the
+end, so a cancelled or failed build never leaves half a PDF or clobbers an older one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from schouw.domain.models import Finding, Round
+from schouw.domain.profile import Profile
+from schouw.domain.scoring import RoundPoint, compare, score_round
+from schouw.messages import SchouwError
+from schouw.report import (
+    KINDS,
+    ActionEntry,
+    FindingEntry,
+    ParticipantEntry,
+    PhotoRef,
+    ReportCancelled,
+    ReportData,
+    StreetEntry,
+    render,
+)
+from schouw.store.project import Project
+
+log = logging.getLogger(__name__)
+
+#: Progress is reported as (done, TOTAL): gathering takes the first 5 %, layout up to
+#: 95 %, writing the file the rest.
+TOTAL = 1000
+_GATHER, _LAYOUT = 50, 950
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    path: Path
+    kind: str
+    pages: int
+    findings: int
+    photos: int
+    actions: int
+
+
+def _check(cancel: Callable[[], bool] | None) -> None:
+    if cancel is not None and cancel():
+        raise ReportCancelled()
+
+
+def _score(project: Project, round_: Round, profile: Profile | None, area_type: str,
+           street_types: dict[str, str | None], street_ids: list[str], findings: list[Finding] | None = None):
+    form = project.forms.get(round_.form_key)
+    if form is None:
+        return None
+    if findings is None:
+        findings = project.findings.models(round_.id)
+    return score_round(findings, form, profile, area_type=area_type, street_area_types=street_types,
+                       streets=street_ids, done_streets=project.rounds.done_streets(round_.id))
+
+
+def gather(project: Project, round_id: str, *, logo: str | Path | None = None, today: date | None = None,
+           cancel: Callable[[], bool] | None = None,
+           progress: Callable[[int, int], None] | None = None) -> ReportData:
+    """Everything a report of ``round_id`` shows, read from ``project``."""
+    round_ = project.rounds.get(round_id)
+    form = project.forms.get(round_.form_key)
+    if form is None:
+        raise SchouwError("unknown_form", id=round_.form_key, available="-")
+    profile = project.forms.profile(round_.profile_id) if round_.profile_id else None
+    buurt = project.areas.buurt(round_.buurt_id)
+    if buurt is None:
+        raise SchouwError("unknown_buurt", name=round_.buurt_id, hint="")
+    wijk = project.areas.wijk(buurt.wijk_id)
+    streets = project.areas.streets(buurt.id)
+    done = project.rounds.done_streets(round_.id)
+    findings = project.findings.models(round_.id)
+    known = {s.id for s in streets}
+    for missing in dict.fromkeys(f.street_id for f in findings if f.street_id not in known):
+        street = project.areas.street(missing)  # e.g. a street deleted after the walk
+        if street is not None:
+            streets.append(street)
+    street_by_id = {s.id: s for s in streets}
+    street_types = {s.id: s.area_type for s in streets}
+    position = {s.id: i for i, s in enumerate(streets)}
+    findings.sort(key=lambda f: (position.get(f.street_id, len(position)), f.created_at))
+
+    score = score_round(findings, form, profile, area_type=buurt.area_type, street_area_types=street_types,
+                        streets=[s.id for s in streets], done_streets=done)
+    current = RoundPoint(round_.id, round_.date, round_.title, score)
+    earlier = []
+    for other in project.rounds.rounds_of_buurt(buurt.id):
+        if other.id == round_.id or other.date > round_.date:
+            continue
+        _check(cancel)
+        other_score = _score(project, other, profile, buurt.area_type, street_types, [])
+        if other_score is not None:
+            earlier.append(RoundPoint(other.id, other.date, other.title, other_score))
+    history = compare(current, earlier, profile)
+
+    entries: list[FindingEntry] = []
+    for n, f in enumerate(findings, start=1):
+        if n % 25 == 0:
+            _check(cancel)
+            if progress is not None:
+                progress(int(_GATHER * n / max(1, len(findings))), TOTAL)
+        found = form.find(f.element, f.aspect)
+        element_name = found[0].name if found else f.element
+        aspect_name = found[1].name if found else f.aspect
+        category = found[1].category if found else ""
+        street = street_by_id.get(f.street_id)
+        area_type = (street.area_type if street and street.area_type else None) or buurt.area_type
+        norm = None
+        if found and found[1].has_level and profile is not None:
+            norm = profile.norm(f.element, f.aspect, area_type)
+        action = project.actions.for_finding(f.id)
+        photos = tuple(PhotoRef(p.id, p.width, p.height, p.caption, p.taken_at)
+                       for p in project.photos.for_finding(f.id))
+        entries.append(FindingEntry(
+            number=n, id=f.id, street_id=f.street_id, street=street.name if street else "?",
+            element=element_name, aspect=aspect_name, category=category, level=f.level,
+            not_applicable=f.not_applicable, choice=f.choice, norm=norm, area_type=area_type,
+            house_number=f.house_number, spot=f.spot, description=f.description, priority=f.priority,
+            time_of_day=f.time_of_day, observed_at=f.observed_at, lat=f.lat, lon=f.lon, photos=photos,
+            action=ActionEntry(action.party, action.due_date, action.status.value, action.status_reason,
+                               action.mor_id, action.mor_status) if action else None,
+            item=f"{f.element}.{f.aspect}",
+        ))
+
+    municipality = project.meta("municipality") or (profile.municipality if profile else "")
+    logo_path = _logo_path(project, logo)
+
+    def load_photo(photo_id: str) -> bytes | None:
+        return project.photos.blob(photo_id, "report") or project.photos.blob(photo_id, "jpeg")
+
+    data = ReportData(
+        municipality=municipality, project_name=project.meta("name"),
+        wijk=wijk.name if wijk else "", wijk_code=wijk.code if wijk else "",
+        buurt=buurt.name, buurt_code=buurt.code, buurt_area_type=buurt.area_type,
+        round_id=round_.id, round_title=round_.title, round_date=round_.date,
+        form_title=form.title, form_version=form.version, profile_name=profile.name if profile else "",
+        streets=[StreetEntry(s.id, s.name, s.area_type or buurt.area_type, s.house_numbers, s.woonplaats,
+                             s.id in done) for s in streets],
+        findings=entries,
+        participants=list(dict.fromkeys(  # the same person entered twice is listed once
+            ParticipantEntry(p.name.strip(), p.organisation.strip(), p.role)
+            for p in project.rounds.participants(round_.id))),
+        score=score, history=history,
+        targets={c: profile.target_for(c) for c in ("totaal", "schoon", "heel")} if profile else {},
+        item_names={f"{e.id}.{a.id}": f"{e.name} — {a.name}" for e, a in form.items()},
+        choices={f"{e.id}.{a.id}": tuple(a.choices) for e, a in form.items() if a.scale != "crow"},
+        logo=logo_path, created=today or date.today(), load_photo=load_photo,
+    )
+    if profile is not None:
+        data.levels = tuple(profile.levels)
+        data.level_labels = {lv: profile.label(lv) for lv in profile.labels}
+    return data
+
+
+def _logo_path(project: Project, logo: str | Path | None) -> Path | None:
+    """The ``--logo`` file (must exist), else the project's ``logo_path`` (relative to
+    the project file; left out with a log line when it is gone)."""
+    if logo:
+        path = Path(logo).expanduser()
+        if not path.is_file():
+            raise SchouwError("file_missing", path=str(path))
+        return path
+    configured = project.meta("logo_path")
+    if not configured:
+        return None
+    path = Path(configured).expanduser()
+    if not path.is_absolute():
+        path = project.path.parent / path
+    if not path.is_file():
+        log.warning("logo %s not found; report made without logo", path)
+        return None
+    return path
+
+
+def build_report(project: Project, round_id: str, out_path: str | Path, *, kind: str = "round",
+                 party: str | None = None, lang: str = "nl",
+                 progress: Callable[[int, int], None] | None = None,
+                 cancel: Callable[[], bool] | None = None,
+                 logo: str | Path | None = None, today: date | None = None) -> ReportResult:
+    """Write the report of one round to ``out_path``.
+
+    ``kind`` is "round" (the full report) or "actions" (the action list, of one
+    ``party`` or all). ``progress(done, total)`` is called from this thread;
+    ``cancel()`` returning True stops the build with :class:`ReportCancelled` and
+    leaves no file behind.
+    """
+    if kind not in KINDS:
+        raise ValueError(kind)
+    out = Path(out_path).expanduser()
+    if out.suffix.lower() != ".pdf":
+        out = out.with_name(out.name + ".pdf")
+    if not out.parent.is_dir():
+        raise SchouwError("report_folder_missing", folder=str(out.parent))
+    if progress is not None:
+        progress(0, TOTAL)
+    data = gather(project, round_id, logo=logo, today=today, cancel=cancel, progress=progress)
+    if kind == "actions" and party:
+        if not data.actions(party):
+            raise SchouwError("report_unknown_party", party=party, parties=", ".join(data.parties()) or "-")
+    _check(cancel)
+
+    def layout(done: int, total: int) -> None:
+        if progress is not None:
+            progress(_GATHER + int((_LAYOUT - _GATHER) * done / max(1, total)), TOTAL)
+
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        pages = render(data, tmp, kind=kind, party=party, lang=lang, progress=layout, cancel=cancel)
+        _check(cancel)
+        os.replace(tmp, out)
+    except OSError as error:
+        raise SchouwError("report_write_failed", path=str(out), detail=error.strerror or str(error)) from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    if progress is not None:
+        progress(TOTAL, TOTAL)
+    actions = len(data.actions(party if kind == "actions" else None))
+    return ReportResult(out, kind, pages, len(data.findings), data.photo_count, actions)  # type: ignore[attr-defined]
+
+
+def parties(project: Project, round_id: str) -> list[str]:
+    """The responsible parties with actions in a round (for pickers)."""
+    round_ = project.rounds.get(round_id)
+    seen: dict[str, str] = {}
+    for finding in project.findings.models(round_.id):
+        action = project.actions.for_finding(finding.id)
+        if action is not None and action.party.strip():
+            seen.setdefault(action.party.strip().casefold(), action.party.strip())
+    return sorted(seen.values(), key=str.casefold)
