@@ -144,12 +144,13 @@ def child_import(package: Path, dst: Path) -> dict:
 
     for suffix in ("", "-wal", "-shm"):
         Path(str(dst) + suffix).unlink(missing_ok=True)
-    with create_project(dst, device_id="bench-coordinator") as project:
-        t = time.perf_counter()
-        checked = check_package(package)
-        check_s = time.perf_counter() - t
-        result = merge_package(project, checked)
-        total = time.perf_counter() - t
+    project = create_project(dst, device_id="bench-coordinator")
+    t = time.perf_counter()
+    checked = check_package(package)
+    check_s = time.perf_counter() - t
+    result = merge_package(project, checked)
+    project.close()  # includes the final WAL checkpoint: the user waits for it too
+    total = time.perf_counter() - t
     return {"check_s": check_s, "merge_s": total - check_s, "seconds": total, "peak_mb": peak_mb(),
             "photos": result.photos_written, "findings": result.added["findings"]}
 

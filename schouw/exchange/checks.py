@@ -136,13 +136,17 @@ class MemberReader:
         self.zf = zf
 
     def read(self, name: str) -> bytes:
+        return self.read_checked(name)[0]
+
+    def read_checked(self, name: str) -> tuple[bytes, str]:
+        """(bytes, sha256) of a member, refused unless both match the manifest."""
         expected = self.package.members.get(name)
         if expected is None:
             raise PackageRefused(self.package.path, "pkg_missing_member", name=name)
         data, digest = _read_member(self.package.path, self.zf, name, expected.size)
         if digest != expected.sha256:
             raise PackageRefused(self.package.path, "pkg_checksum", name=name)
-        return data
+        return data, digest
 
 
 def _read_member(path: Path, zf: zipfile.ZipFile, name: str, size: int,

@@ -266,7 +266,7 @@ class Merger:
         doc, sync = self.doc, self.sync
         total = len(plan.blobs)
         round_id = plan.round_id or doc.round.id
-        with self.project.atomic():
+        with sync.bulk(), self.project.atomic():
             sync.add_form(doc.form.model_dump(mode="json"))
             for table in TABLES:
                 rows = plan.writes.get(table)
@@ -274,7 +274,8 @@ class Merger:
                     sync.upsert(table, rows)
             with self.package.reader() as reader:
                 for n, (photo_id, member) in enumerate(plan.blobs, start=1):
-                    sync.put_photo_blob(photo_id, "jpeg", reader.read(member))
+                    data, digest = reader.read_checked(member)
+                    sync.put_photo_blob(photo_id, "jpeg", data, digest)
                     self.result.photos_written += 1
                     if progress is not None and n % 50 == 0 and progress(n, total, "samenvoegen") is False:
                         raise SchouwError("cancelled")

@@ -322,8 +322,8 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
             info.create_system = 3
             zf.writestr(info, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
             tick("manifest")
-        with open(part, "rb+") as handle:
-            os.fsync(handle.fileno())
+        # No fsync: a package is a copy of what the project holds; the rename only
+        # guarantees that nobody ever sees a half-written file under the real name.
         os.replace(part, out)
     except BaseException:
         with contextlib.suppress(OSError):
