@@ -141,3 +141,24 @@ def test_check_reports_damaged_photo(demo_path):
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["ok"] is False and any("controlesom" in p for p in report["problems"])
+
+
+def test_photo_gps_fills_a_finding_without_position(shared_testdata, project):
+    """DSCN0010.jpg carries GPS 43.467448, 11.885127 (expected.json); a finding without a
+    position takes it, a second photo elsewhere does not move it again."""
+    from schouw.domain.models import Buurt, Street, Wijk
+    from schouw.services.findings import add_finding, add_photos
+    from schouw.services.rounds import create_round
+
+    wijk = project.areas.add_wijk(Wijk(name="W"))
+    buurt = project.areas.add_buurt(Buurt(wijk_id=wijk.id, name="B"))
+    project.areas.add_streets([Street(buurt_id=buurt.id, name="Merelstraat")])
+    round_ = create_round(project, buurt="B", form_id="crow-beeldkwaliteit", when="2026-11-23")
+    finding, _ = add_finding(project, round_.id, street="Merelstraat", item="asfalt.onkruid", level="C")
+    assert finding.lat is None
+    gps = shared_testdata / "images" / "gps"
+    outcome = add_photos(project, finding.id, [gps / "DSCN0010.jpg", gps / "DSCN0042.jpg", gps / "DSCN0010.jpg"])
+    assert len(outcome.added) == 2 and outcome.duplicates == ["DSCN0010.jpg"]
+    stored = project.findings.get(finding.id)
+    assert stored.lat == pytest.approx(43.467448, abs=1e-5) and stored.lon == pytest.approx(11.885127, abs=1e-5)
+    assert stored.observed_at.startswith("2008-10-22T16:28:39")

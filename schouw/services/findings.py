@@ -107,6 +107,21 @@ def add_finding(
     return stored, refused
 
 
+def _take_position(project: Project, finding: Finding, prepared) -> Finding:
+    """A finding with no location yet takes the photo's GPS position (and time): the
+    photo was taken where the problem is, and typing coordinates in the street is not
+    an option. A position already set (by hand or by an earlier photo) is kept."""
+    changes = {}
+    if finding.lat is None and prepared.lat is not None and prepared.lon is not None:
+        changes.update(lat=prepared.lat, lon=prepared.lon)
+    if finding.observed_at is None and prepared.taken_at:
+        changes["observed_at"] = prepared.taken_at
+    if not changes:
+        return finding
+    project.findings.update(finding.id, **changes)
+    return finding.model_copy(update=changes)
+
+
 def add_photos(project: Project, finding_id: str, paths: Sequence[str | Path], *,
                keep_original: bool = False,
                progress: Callable[[int, int], bool] | None = None) -> PhotoOutcome:
@@ -127,7 +142,9 @@ def add_photos(project: Project, finding_id: str, paths: Sequence[str | Path], *
                 outcome.duplicates.append(prepared.source_name)
             else:
                 photo, blobs = photo_record(prepared, finding.id, position)
-                outcome.added.append(project.photos.add(photo, blobs))
+                with project.atomic():
+                    outcome.added.append(project.photos.add(photo, blobs))
+                    finding = _take_position(project, finding, prepared)
                 position += 1
         if progress is not None and progress(n, len(paths)) is False:
             break
