@@ -147,6 +147,16 @@ def build_parser() -> Parser:
                         help="alleen de actiepunten van deze actiehouder (maakt een actielijst)")
     report.add_argument("--logo", metavar="FILE",
                         help="logo op het voorblad (standaard: de projectinstelling logo_path)")
+
+    sync = command("sync", "verstuur bevindingen naar het meldsysteem van de gemeente (MOR) en haal hun status op")
+    sync.add_argument("--profile", metavar="FILE", help="synchronisatieprofiel (TOML); standaard het gekozen profiel")
+    sync.add_argument("--dry-run", action="store_true", help="toon wat er zou gaan, zonder iets te versturen")
+    sync.add_argument("--retry-failed", action="store_true", help="zet mislukte meldingen eerst terug in de wachtrij")
+    sync.add_argument("--set-secret", action="store_true",
+                      help="sla de API-sleutel of het client secret van het profiel op (gelezen van stdin of gevraagd)")
+    sync.add_argument("--due-only", action="store_true",
+                      help="sla meldingen over waarvan de wachttijd na een storing nog loopt (voor geplande taken)")
+    sync.add_argument("--list", action="store_true", help="toon alleen de uitgaande meldingen, zonder te versturen")
     return parser
 
 
@@ -370,6 +380,71 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_secret() -> str:
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("API-sleutel of client secret (wordt niet getoond): ")
+    return sys.stdin.readline().strip()
+
+
+def _sync_text(outcome, rows: list[dict]) -> str:
+    if outcome.dry_run:
+        lines = [f"Proefdraai voor {outcome.profile}: {len(outcome.plan)} melding(en) zouden gaan."]
+        lines += [f"  {p['finding_id'][:8]}  {p['title']}  [{p['service_code'] or 'GEEN service_code'}]"
+                  f"  {p['photos']} foto('s)" for p in outcome.plan]
+        lines += [f"  pakket {p['file']}: {p['state']}" for p in outcome.packages]
+        return "\n".join(lines)
+    lines = []
+    run = outcome.run
+    if run is not None:
+        lines.append(f"{outcome.profile}: {len(run.sent)} verzonden, {len(run.failed)} mislukt, "
+                     f"{len(run.unknown)} onbekend, {len(run.retrying)} later opnieuw, "
+                     f"{run.statuses} statuswijziging(en), {run.photos} foto('s).")
+        lines += [f"  verzonden  {r.finding_id[:8]}  {r.remote_id or 'wacht op nummer'}" for r in run.sent]
+        lines += [f"  mislukt    {r.finding_id[:8]}  {r.message}" for r in run.failed]
+        lines += [f"  onbekend   {r.finding_id[:8]}  {r.message}" for r in run.unknown]
+        lines += [f"  later      {r.finding_id[:8]}  {r.message}" for r in run.retrying]
+        if run.offline:
+            lines.append(f"Niet bereikbaar: {run.offline}")
+        if run.cancelled:
+            lines.append("Afgebroken; wat al verstuurd was staat vast.")
+    lines += [f"  pakket {p['file']}: {p['state']}" for p in outcome.packages]
+    if outcome.package_error:
+        lines.append(f"Pakketten: {outcome.package_error}")
+    c = outcome.counts
+    lines.append(f"Uitgaand: {c.get('queued', 0)} in de wachtrij, {c.get('sent', 0)} verzonden, "
+                 f"{c.get('failed', 0)} mislukt, {c.get('unknown', 0) + c.get('sending', 0)} onbekend.")
+    return "\n".join(lines)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from schouw.services import sync as sync_service
+
+    if args.list:
+        with _open(args) as project:
+            rows = sync_service.outbox_rows(project)
+        _emit(args, rows, lambda: "\n".join(
+            f"{r['finding_id'][:8]}  {r['street']} {r['number']}  {r['element']}.{r['aspect']}  {r['label']}"
+            f"  ({r['attempts']} poging(en))" for r in rows) or "Geen uitgaande meldingen.")
+        return EXIT_OK
+    profile = sync_service.load_profile(args.profile)
+    if args.set_secret:
+        where = sync_service.store_secret(profile, _read_secret())
+        _emit(args, {"profile": profile.name, "store": where},
+              lambda: messages.render("secret_saved", profile=profile.name, store=where))
+        return EXIT_OK
+    with _open(args) as project:
+        outcome = sync_service.run_sync(project, profile, dry_run=args.dry_run, retry=args.retry_failed,
+                                        respect_backoff=args.due_only)
+        rows = sync_service.outbox_rows(project)
+    _emit(args, {**outcome.as_dict(), "outbox": rows}, lambda: _sync_text(outcome, rows))
+    if outcome.run is not None and outcome.run.aborted:
+        print(messages.render("sync_aborted", detail=outcome.run.aborted), file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     from schouw.ui.app import run_app
 
@@ -380,7 +455,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo, "check": cmd_check, "forms": cmd_forms, "streets": cmd_streets,
     "rounds": cmd_rounds, "findings": cmd_findings, "finding": cmd_finding, "app": cmd_app,
     "export": cmd_export, "import": cmd_import, "conflicts": cmd_conflicts,
-    "report": cmd_report,
+    "report": cmd_report, "sync": cmd_sync,
 }
 
 

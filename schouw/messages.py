@@ -288,6 +288,50 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Synchronisatieprofiel {path} is ongeldig: {detail}",
         "en": "Sync profile {path} is invalid: {detail}",
     },
+    "sync_no_profile": {
+        "nl": "Er is geen synchronisatieprofiel gekozen. Geef --profile FILE op of zet een profiel in {path}.",
+        "en": "No sync profile has been chosen. Give --profile FILE or put a profile at {path}.",
+    },
+    "sync_aborted": {
+        "nl": "Synchronisatie gestopt: {detail}",
+        "en": "Sync stopped: {detail}",
+    },
+    "transport_unavailable": {
+        "nl": "Versturen naar een meldsysteem van soort '{kind}' kan deze versie van schouw nog niet.",
+        "en": "This version of schouw cannot send to a report system of kind '{kind}' yet.",
+    },
+    "secret_empty": {
+        "nl": "Er is geen sleutel ingevoerd; er is niets opgeslagen.",
+        "en": "No key was entered; nothing was stored.",
+    },
+    "secret_not_needed": {
+        "nl": "Een profiel met kind = \"folder\" heeft geen sleutel nodig.",
+        "en": "A profile with kind = \"folder\" needs no key.",
+    },
+    "secret_store_failed": {
+        "nl": "De sleutelbos van het systeem ({store}) werkt niet: {detail}. Ontgrendel hem, of zet SCHOUW_SECRET_STORE=file.",
+        "en": "The system keyring ({store}) does not work: {detail}. Unlock it, or set SCHOUW_SECRET_STORE=file.",
+    },
+    "secret_saved": {
+        "nl": "Sleutel voor {profile} opgeslagen in {store}.",
+        "en": "Key for {profile} stored in {store}.",
+    },
+    "folder_not_configured": {
+        "nl": "Het profiel heeft geen [folder]-blok met een map voor exportpakketten.",
+        "en": "The profile has no [folder] block with a folder for export packages.",
+    },
+    "folder_missing": {
+        "nl": "De gedeelde map {path} bestaat niet of is niet gekoppeld; er is niets geschreven.",
+        "en": "The shared folder {path} does not exist or is not mounted; nothing was written.",
+    },
+    "folder_readonly": {
+        "nl": "In de gedeelde map {path} mag schouw niet schrijven.",
+        "en": "schouw may not write to the shared folder {path}.",
+    },
+    "folder_export_unavailable": {
+        "nl": "Exportpakketten maken kan deze versie van schouw nog niet; er is niets naar de gedeelde map geschreven.",
+        "en": "This version of schouw cannot make export packages yet; nothing was written to the shared folder.",
+    },
     "unexpected": {
         "nl": "Er ging iets onverwachts mis ({detail}). Er is niets verloren; details staan in {log}.",
         "en": "Something unexpected went wrong ({detail}). Nothing was lost; details are in {log}.",

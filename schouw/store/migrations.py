@@ -152,4 +152,46 @@ def _v3(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+def _v4(conn: sqlite3.Connection) -> None:
+    """The MOR outbox: one row per finding to send to the municipality, with every
+    attempt recorded before it is made (state, attempts, back-off, the server's answer,
+    the remote id or token), and per photo whether it is attached there. This is this
+    file's own sending state, so it is not a synced table and never travels in packages."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE mor_outbox (
+            id TEXT PRIMARY KEY,
+            finding_id TEXT NOT NULL UNIQUE REFERENCES findings(id),
+            reason TEXT NOT NULL DEFAULT 'auto',
+            state TEXT NOT NULL DEFAULT 'queued'
+                CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'unknown')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            queued_at TEXT NOT NULL,
+            first_attempt_at TEXT,
+            last_attempt_at TEXT,
+            next_attempt_at TEXT,
+            endpoint TEXT,
+            error_kind TEXT,
+            last_error TEXT NOT NULL DEFAULT '',
+            remote_id TEXT,
+            token TEXT,
+            sent_at TEXT,
+            remote_state TEXT,
+            remote_state_text TEXT,
+            status_checked_at TEXT,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL DEFAULT '');
+        CREATE TABLE mor_outbox_photos (
+            outbox_id TEXT NOT NULL REFERENCES mor_outbox(id) ON DELETE CASCADE,
+            photo_id TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('uploading', 'attached', 'refused')),
+            message TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (outbox_id, photo_id));
+        CREATE INDEX mor_outbox_state ON mor_outbox(state, next_attempt_at);
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]

@@ -7,6 +7,11 @@ base_url = "https://meldingen.voorbeeldstad.nl/open311/v2"
 jurisdiction_id = "voorbeeldstad.nl"     # open311 only
 timeout = 20                   # seconds per request
 
+[open311]                      # open311 only, optional
+media_upload = true            # the server takes one photo as a multipart "media" file
+reference_attribute = "schouw_id"        # an attribute that keeps the finding's UUID
+attributes = { bron = "wijkschouw" }     # fixed answers for service attributes
+
 [signalen]                     # signalen only
 token_url = "https://login.voorbeeldstad.nl/realms/signals/protocol/openid-connect/token"
 client_id = "schouw"
@@ -56,6 +61,19 @@ class Selection(BaseModel):
     parties: list[str] = Field(default_factory=lambda: ["Gemeente"])
 
 
+class Open311Settings(BaseModel):
+    """Open311 details that differ per server (all optional)."""
+
+    model_config = ConfigDict(extra="forbid")
+    #: The server takes one photo as a multipart ``media`` file with the request (an
+    #: extension of GeoReport v2, whose ``media_url`` needs a public URL we do not have).
+    media_upload: bool = False
+    #: Fixed answers for a service's attributes: code -> value (e.g. ``bron = "wijkschouw"``).
+    attributes: dict[str, str] = Field(default_factory=dict)
+    #: An attribute that keeps the finding's UUID, when the server defines one.
+    reference_attribute: str = ""
+
+
 class FolderSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     path: str
@@ -80,6 +98,7 @@ class SyncProfile(BaseModel):
     jurisdiction_id: str = ""
     timeout: float = Field(default=20, gt=0, le=300)
     signalen: SignalenSettings | None = None
+    open311: Open311Settings = Field(default_factory=Open311Settings)
     mapping: dict[str, str] = Field(default_factory=dict)
     selection: Selection = Field(default_factory=Selection)
     folder: FolderSettings | None = None
