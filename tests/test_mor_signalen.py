@@ -177,7 +177,7 @@ def test_send_builds_the_signal_signalen_expects(server, transport):
     outcome = transport.send(rep)
     (stored,) = stored_for(server, rep)
     assert outcome.remote_id == f"SIG-{stored.id}"
-    assert outcome.status.state is ActionStatus.OPEN and outcome.status.state_text == "Gemeld"
+    assert outcome.status.state is ActionStatus.FORWARDED and outcome.status.state_text == "Gemeld"
     body = stored.body
     assert body["text"].startswith(uuid_tag(rep.finding_id) + " Grof vuil (C)")
     assert body["location"]["geometrie"] == {"type": "Point", "coordinates": [5.1214, 52.0907]}
@@ -292,7 +292,7 @@ def test_status_maps_every_state_code_and_keeps_signalens_words(server, transpor
         assert status.notes == f"toelichting {code}"
         assert status.remote_id == remote
     assert transport.status(remote).agency == "ASC"
-    expected = {"m": "open", "i": "open", "b": "in_behandeling", "h": "in_behandeling", "ingepland": "ingepland",
+    expected = {"m": "doorgezet", "i": "doorgezet", "b": "in_behandeling", "h": "in_behandeling", "ingepland": "ingepland",
                 "o": "afgehandeld", "a": "afgewezen", "reopened": "heropend", "s": "doorgezet",
                 "reaction requested": "in_behandeling", "forward to external": "doorgezet"}
     assert {code: STATES[code][0].value for code in expected} == expected

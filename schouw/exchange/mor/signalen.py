@@ -63,11 +63,12 @@ PAGE_SIZE = 100
 PRIORITIES = {"laag": "low", "normaal": "normal", "hoog": "high", "spoed": "high"}
 
 #: Every state code in Signalen's workflow.py, with its display text there, mapped onto
-#: our action statuses (DOMAIN.md). Codes not listed here become OPEN.
+#: our action statuses (DOMAIN.md). A signal Signalen holds is "doorgezet" for the team
+#: until the municipality acts (as Open311's "open"). Codes not listed here become OPEN.
 STATES: dict[str, tuple[ActionStatus, str]] = {
     "": (ActionStatus.OPEN, "Leeg"),
-    "m": (ActionStatus.OPEN, "Gemeld"),
-    "i": (ActionStatus.OPEN, "In afwachting van behandeling"),
+    "m": (ActionStatus.FORWARDED, "Gemeld"),
+    "i": (ActionStatus.FORWARDED, "In afwachting van behandeling"),
     "b": (ActionStatus.IN_PROGRESS, "In behandeling"),
     "h": (ActionStatus.IN_PROGRESS, "On hold"),
     "ingepland": (ActionStatus.SCHEDULED, "Ingepland"),
@@ -87,13 +88,19 @@ STATES: dict[str, tuple[ActionStatus, str]] = {
 }
 
 EXTRA_LABELS = {
-    "element": "Element",
-    "aspect": "Aspect",
+    "element": "Element (code)",
+    "aspect": "Aspect (code)",
+    "element_name": "Element",
+    "aspect_name": "Aspect",
     "level": "Beeldkwaliteit",
     "norm": "Norm",
+    "area_type": "Gebiedstype",
     "round": "Schouwronde",
+    "round_date": "Datum schouw",
     "street": "Straat",
     "party": "Actiehouder",
+    "choice": "Keuze",
+    "spot": "Plek",
 }
 
 _NOT_JSON = object()
@@ -182,7 +189,7 @@ def compose_text(report: OutgoingReport) -> str:
     characters; what is cut is the end, never the tag."""
     tag = uuid_tag(report.finding_id)
     title = report.title.strip()
-    body = report.description.strip()
+    body = re.sub(r"[ \t]*" + re.escape(tag) + r"[ \t]*\n?", "", report.description).strip()  # it goes first
     if title and title not in body:
         body = f"{title}\n\n{body}" if body else title
     text = f"{tag} {body}".replace("\x00", "").strip()
