@@ -27,6 +27,7 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -167,6 +168,7 @@ def child_copies(dst: Path) -> dict:
 
 
 def run_child(*args: str) -> dict:
+    os.sync()  # each phase starts with no dirty pages of the one before
     out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -180,6 +182,7 @@ def floor(package: Path, folder: Path) -> tuple[float, float]:
         for info in zf.infolist():
             if info.filename.startswith("fotos/"):
                 (folder / info.filename).write_bytes(zf.read(info))
+    os.sync()  # the floor should not pay for writing back the files just unpacked
     line = subprocess.run([sys.executable, str(FLOORS), "zip", str(folder)], capture_output=True, text=True,
                           check=True).stdout.strip()
     fields = dict(part.split("=") for part in line.split()[1:])
@@ -192,6 +195,7 @@ def main() -> None:
     parser.add_argument("--photos", type=int, default=20_000)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--no-copies", action="store_true", help="skip making thumbnails/report copies")
+    parser.add_argument("--runs", type=int, default=1, help="repeat export, import and floor (median)")
     args = parser.parse_args()
     os.environ.setdefault("SCHOUW_DATA_DIR", str(args.out / "data"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -202,20 +206,31 @@ def main() -> None:
     t = time.perf_counter()
     round_id = build(src, args.findings, args.photos)
     print(f"source: {src.name} ({src.stat().st_size / 1e6:.0f} MB, ready in {time.perf_counter() - t:.0f} s)")
-    exp = run_child("_export", str(src), round_id, str(package))
-    print(f"export seconds={exp['seconds']:.2f} peak_mb={exp['peak_mb']:.0f} zip_mb={exp['size_mb']:.0f} "
-          f"photos={exp['photos']}")
-    imp = run_child("_import", str(package), str(dst))
-    print(f"import seconds={imp['seconds']:.2f} (check {imp['check_s']:.2f} + merge {imp['merge_s']:.2f}) "
-          f"peak_mb={imp['peak_mb']:.0f} findings={imp['findings']} photos={imp['photos']}")
+    exports, imports, floors = [], [], []
+    for run in range(args.runs):
+        # interleaved, so a busy shared machine weighs on the floor as on the work
+        exp = run_child("_export", str(src), round_id, str(package))
+        print(f"[{run + 1}] export seconds={exp['seconds']:.2f} peak_mb={exp['peak_mb']:.0f} "
+              f"zip_mb={exp['size_mb']:.0f} photos={exp['photos']}", flush=True)
+        floors.append(floor(package, args.out / "exchange-floor"))
+        print(f"[{run + 1}] floor zip -0 seconds={floors[-1][0]:.2f} zip_mb={floors[-1][1]:.0f}", flush=True)
+        imp = run_child("_import", str(package), str(dst))
+        print(f"[{run + 1}] import seconds={imp['seconds']:.2f} (check {imp['check_s']:.2f} + merge "
+              f"{imp['merge_s']:.2f}) peak_mb={imp['peak_mb']:.0f} findings={imp['findings']} "
+              f"photos={imp['photos']}", flush=True)
+        floors.append(floor(package, args.out / "exchange-floor"))
+        print(f"[{run + 1}] floor zip -0 seconds={floors[-1][0]:.2f}", flush=True)
+        exports.append(exp["seconds"])
+        imports.append(imp["seconds"])
     if not args.no_copies:
         cp = run_child("_copies", str(dst))
         print(f"copies seconds={cp['seconds']:.2f} peak_mb={cp['peak_mb']:.0f} made={cp['made']} "
               "(thumbnails and report copies of the imported photos)")
-    floor_s, floor_mb = floor(package, args.out / "exchange-floor")
-    print(f"floor zip -0 seconds={floor_s:.2f} zip_mb={floor_mb:.0f}")
-    print(f"ratio export/floor={exp['seconds'] / floor_s:.2f} import/floor={imp['seconds'] / floor_s:.2f}")
-
+    floor_s = statistics.median(f[0] for f in floors)
+    print(f"median: export={statistics.median(exports):.2f} import={statistics.median(imports):.2f} "
+          f"floor={floor_s:.2f}")
+    print(f"ratio export/floor={statistics.median(exports) / floor_s:.2f} "
+          f"import/floor={statistics.median(imports) / floor_s:.2f}")
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1].startswith("_"):
