@@ -127,11 +127,20 @@ def app_window(qtbot, ui_data):
     yield make
     import sys
 
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
     for window in made:
         try:
             window.close()
+            window.deleteLater()
         except RuntimeError:
             pass
+    for widget in QApplication.topLevelWidgets():  # dialogs a test left open
+        if widget.isVisible():
+            widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     sys.excepthook = sys.__excepthook__
     from schouw.ui import i18n
 

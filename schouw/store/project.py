@@ -80,6 +80,30 @@ class Project:
         """One transaction (nested calls become savepoints): all or nothing."""
         return self.db.atomic()
 
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Project]:
+        """A transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
+
+        With two connections writing (the GUI and a worker thread), a deferred
+        transaction that reads first and writes later cannot wait for the other's lock:
+        SQLite answers "database is locked" at once to avoid a deadlock. Taking the lock
+        up front lets the busy timeout do its work. Nested ``atomic()`` calls inside
+        become savepoints.
+        """
+        if self.conn.in_transaction:
+            with self.atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
     def fault_point(self, name: str) -> None:
         _fault_point(name)
 

@@ -62,12 +62,13 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: Trac
             except Exception:  # noqa: BLE001 - never let the hook itself fail
                 log_exception(*sys.exc_info())
         if QApplication.instance() is not None:
-            tr = QCoreApplication.translate
             show_message(
-                _parent() if _parent else None, tr("errors", "Er ging iets mis"),
-                tr("errors", "Er ging iets onverwachts mis. Uw werk is opgeslagen; u kunt gewoon verder."),
-                detail=tr("errors", "Technische details staan in {path}. Stuur dat bestand mee als u "
-                                    "het probleem meldt.").format(path=path))
+                _parent() if _parent else None, QCoreApplication.translate("errors", "Er ging iets mis"),
+                QCoreApplication.translate(
+                    "errors", "Er ging iets onverwachts mis. Uw werk is opgeslagen; u kunt gewoon verder."),
+                detail=QCoreApplication.translate(
+                    "errors", "Technische details staan in {path}. Stuur dat bestand mee als u "
+                              "het probleem meldt.").format(path=path))
     finally:
         _busy = False
 

@@ -44,7 +44,7 @@ from schouw.services import walk
 from schouw.ui import camera, labels, theme
 from schouw.ui.session import Session
 from schouw.ui.widgets import ButtonBar, label, named, styled
-from schouw.ui.workers import PhotoImportTask, pool
+from schouw.ui.workers import PhotoImportTask, start_task
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".tif", ".tiff", ".bmp"}
 NO_DATE = QDate(2000, 1, 1)
@@ -753,7 +753,7 @@ class FindingEditor(QWidget):
         self.progress.setValue(0)
         self.progress_row.setVisible(True)
         self.cancel_button.setEnabled(True)
-        pool().start(task)
+        start_task(task)
         return task
 
     def _import_progress(self, n: int, total: int) -> None:

@@ -30,7 +30,7 @@ from schouw.ui.prefs import Preferences
 from schouw.ui.session import Session
 from schouw.ui.start_page import StartPage
 from schouw.ui.widgets import named, panel
-from schouw.ui.workers import BackupTask, pool
+from schouw.ui.workers import BackupTask, start_task
 
 log = logging.getLogger(__name__)
 
@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
 
     def _daily_backup(self) -> None:
         if self.session is not None:
-            pool().start(BackupTask(self.session.project))
+            start_task(BackupTask(self.session.project))
 
     def import_streets(self) -> None:
         from schouw.ui.import_dialog import StreetImportDialog

@@ -154,7 +154,7 @@ class StreetModel(QAbstractTableModel):
                 tip += "\n" + self.tr("Gelopen")
             return tip
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            state = self.tr("klaar") if row.done else self.tr("niet klaar")
+            state = self.tr("gelopen") if row.done else self.tr("niet gelopen")
             return self.tr("{name}, {n} bevindingen, {below} onder de norm, {state}").format(
                 name=row.name, n=row.findings, below=row.below_norm, state=state)
         return None

@@ -76,7 +76,7 @@ class StreetPanel(QFrame):
         self.stat_done = label("0/0", "stat")
         for value, caption, name in ((self.stat_findings, self.tr("bevindingen"), "statFindings"),
                                      (self.stat_below, self.tr("onder norm"), "statBelow"),
-                                     (self.stat_done, self.tr("straten klaar"), "statDone")):
+                                     (self.stat_done, self.tr("straten gelopen"), "statDone")):
             value.setObjectName(name)
             box = QVBoxLayout()
             box.setSpacing(0)
@@ -87,7 +87,7 @@ class StreetPanel(QFrame):
             box.addWidget(cap)
             stats_layout.addLayout(box, 1)
         layout.addWidget(stats)
-        self.progress = named(QProgressBar(self), "roundProgress", self.tr("Straten klaar"))
+        self.progress = named(QProgressBar(self), "roundProgress", self.tr("Straten gelopen"))
         self.progress.setTextVisible(True)
         self.progress.setFormat(self.tr("%v van %m straten gelopen"))
         layout.addWidget(self.progress)
@@ -109,6 +109,7 @@ class StreetPanel(QFrame):
         self.proxy.setSourceModel(self.model)
         self.table = named(QTableView(self), "streetList", self.tr("Straten"))
         self.table.setModel(self.proxy)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -261,7 +262,8 @@ class StreetPanel(QFrame):
             self.roundRequested.emit(round_id)
 
     def _done_toggled(self, street_id: str, done: bool) -> None:
-        self.session.set_street_done(street_id, done, self.tr("Straat klaar") if done else self.tr("Straat niet klaar"))
+        self.session.set_street_done(street_id, done,
+                                     self.tr("Straat gelopen") if done else self.tr("Straat niet gelopen"))
 
 
 class FindingsPanel(QFrame):
@@ -312,6 +314,7 @@ class FindingsPanel(QFrame):
         self.model = FindingModel(self)
         self.table = named(QTableView(self), "findingTable", self.tr("Bevindingen"))
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)
         self.table.setItemDelegateForColumn(FindingModel.COL_LEVEL, LevelDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -436,6 +439,9 @@ class FindingsPanel(QFrame):
 
 
 def ask_street_name(parent: QWidget) -> str:
-    name, ok = QInputDialog.getText(parent, parent.tr("Straat toevoegen"),
-                                    parent.tr("Naam van de straat die niet in de lijst staat:"))
+    from PySide6.QtCore import QCoreApplication
+
+    name, ok = QInputDialog.getText(
+        parent, QCoreApplication.translate("StreetPanel", "Straat toevoegen"),
+        QCoreApplication.translate("StreetPanel", "Naam van de straat die niet in de lijst staat:"))
     return name.strip() if ok else ""

@@ -67,12 +67,18 @@ class Session(QObject):
         return self.project.findings.get(finding_id, include_deleted=True).street_id
 
     def run(self, func, *args: Any, **kwargs: Any) -> Any:
-        """Call a use case; a user error becomes the ``failed`` signal, not an exception."""
+        """Call a use case in one write transaction; a user error becomes the ``failed``
+        signal, not an exception."""
         try:
-            return func(*args, **kwargs)
+            with self.project.write():
+                return func(*args, **kwargs)
         except SchouwError as error:
             self.failed.emit(error)
             return None
+
+    def write(self):
+        """The write transaction every change runs in (see ``Project.write``)."""
+        return self.project.write()
 
     # -- changes (each one undoable) ------------------------------------------------------
     def new_finding(self, street_id: str, element: str | None = None, aspect: str | None = None) -> str | None:

@@ -55,8 +55,18 @@ def stylesheet(scale: float = 1.0) -> str:
     return Template(text).safe_substitute(values)
 
 
+_applied_scale: float | None = None
+
+
 def apply(app: QApplication, scale: float = 1.0) -> None:
-    app.setStyle("Fusion")
+    """Style, palette, font and stylesheet; re-applying the same size does nothing
+    (a stylesheet change re-polishes every widget, which takes a moment)."""
+    global _applied_scale
+    if _applied_scale is not None and abs(_applied_scale - scale) < 1e-6 and app.styleSheet():
+        return
+    _applied_scale = scale
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
     palette = QPalette()
     colours = {
         QPalette.ColorRole.Window: "#eef1f4",

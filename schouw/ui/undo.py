@@ -62,7 +62,8 @@ class EditFindingCommand(_Command):
 
     def _set(self, values: dict[str, Any]) -> None:
         s = self.session
-        walk.edit_finding(s.project, s.ctx, self.finding_id, values)
+        with s.write():
+            walk.edit_finding(s.project, s.ctx, self.finding_id, values)
         s.after_edit(self.finding_id, values.keys(), reveal=True)
 
     def undo(self) -> None:
@@ -94,7 +95,8 @@ class SetActionCommand(_Command):
     def _set(self, values: tuple) -> None:
         s = self.session
         wanted, party, due = values
-        walk.set_action(s.project, self.finding_id, wanted=wanted, party=party or "", due=due)
+        with s.write():
+            walk.set_action(s.project, self.finding_id, wanted=wanted, party=party or "", due=due)
         s.findingEdited.emit(self.finding_id)
         s.reveal.emit(s._street_of(self.finding_id), self.finding_id)
 
@@ -115,14 +117,16 @@ class AddFindingCommand(_Command):
 
     def undo(self) -> None:
         s = self.session
-        walk.delete_finding(s.project, self.finding_id)
+        with s.write():
+            walk.delete_finding(s.project, self.finding_id)
         s.findingsChanged.emit(self.street_id)
         s.streetChanged.emit(self.street_id)
         s.reveal.emit(self.street_id, "")
 
     def apply(self) -> None:
         s = self.session
-        walk.restore_finding(s.project, self.finding_id, with_action=True)
+        with s.write():
+            walk.restore_finding(s.project, self.finding_id, with_action=True)
         s.findingsChanged.emit(self.street_id)
         s.streetChanged.emit(self.street_id)
         s.reveal.emit(self.street_id, self.finding_id)
@@ -137,13 +141,15 @@ class DeleteFindingCommand(_Command):
 
     def apply(self) -> None:
         s = self.session
-        self.had_action = walk.delete_finding(s.project, self.finding_id)
+        with s.write():
+            self.had_action = walk.delete_finding(s.project, self.finding_id)
         s.findingsChanged.emit(self.street_id)
         s.streetChanged.emit(self.street_id)
 
     def undo(self) -> None:
         s = self.session
-        walk.restore_finding(s.project, self.finding_id, self.had_action)
+        with s.write():
+            walk.restore_finding(s.project, self.finding_id, self.had_action)
         s.findingsChanged.emit(self.street_id)
         s.streetChanged.emit(self.street_id)
         s.reveal.emit(self.street_id, self.finding_id)
@@ -157,7 +163,8 @@ class StreetDoneCommand(_Command):
 
     def _set(self, done: bool, reveal: bool) -> None:
         s = self.session
-        walk.set_street_done(s.project, s.ctx, self.street_id, done)
+        with s.write():
+            walk.set_street_done(s.project, s.ctx, self.street_id, done)
         s.streetChanged.emit(self.street_id)
         if reveal:
             s.reveal.emit(self.street_id, "")
@@ -181,8 +188,9 @@ class PhotoCommand(_Command):
 
     def _set(self, present: bool, reveal: bool) -> None:
         s = self.session
-        for photo_id in self.photo_ids:
-            (walk.restore_photo if present else walk.remove_photo)(s.project, photo_id)
+        with s.write():
+            for photo_id in self.photo_ids:
+                (walk.restore_photo if present else walk.remove_photo)(s.project, photo_id)
         s.photosChanged.emit(self.finding_id)
         s.findingEdited.emit(self.finding_id)
         if reveal:

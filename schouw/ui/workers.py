@@ -52,26 +52,49 @@ class PhotoImportTask(QRunnable):
         return not self._cancel.is_set()
 
     def run(self) -> None:
-        from schouw.services.findings import add_photos
-
         try:
-            worker = self.project.for_thread()
-            try:
-                self.signals.progress.emit(0, len(self.paths))
-                if self._cancel.is_set():
-                    self.signals.done.emit([], [], [], True)
-                    return
-                outcome = add_photos(worker, self.finding_id, self.paths, keep_original=self.keep_original,
-                                     progress=self._progress)
-            finally:
-                worker.close()
-            self.signals.done.emit([p.id for p in outcome.added], [e.message() for e in outcome.refused],
-                                   list(outcome.duplicates), self._cancel.is_set())
+            added, refused, duplicates = self._import()
+            self.signals.done.emit(added, refused, duplicates, self._cancel.is_set())
         except Exception as error:  # noqa: BLE001 - reported to the GUI thread, logged there
             log.exception("photo import failed")
             self.signals.failed.emit(f"{type(error).__name__}: {error}")
         finally:
             self.finished.set()
+
+    def _import(self) -> tuple[list[str], list[str], list[str]]:
+        """Run ``add_photos``; when the GUI held the write lock at an unlucky moment
+        ("database is locked"), run it again: photos already stored are recognised by
+        their hash and skipped, so nothing is stored twice."""
+        import sqlite3
+        import time
+
+        from schouw.services.findings import add_photos
+
+        refused: list[str] = []
+        duplicates: list[str] = []
+        worker = self.project.for_thread()
+        try:
+            before = {p.id for p in worker.photos.for_finding(self.finding_id)}
+            self.signals.progress.emit(0, len(self.paths))
+            for attempt in range(20):
+                if self._cancel.is_set():
+                    break
+                try:
+                    outcome = add_photos(worker, self.finding_id, self.paths, keep_original=self.keep_original,
+                                         progress=self._progress)
+                except sqlite3.OperationalError as error:
+                    if "locked" not in str(error) or attempt == 19:
+                        raise
+                    time.sleep(0.05 * (attempt + 1))
+                    continue
+                refused = [e.message() for e in outcome.refused]
+                duplicates = list(outcome.duplicates)
+                break
+            added = [p for p in worker.photos.for_finding(self.finding_id) if p.id not in before]
+        finally:
+            worker.close()
+        mine = {p.source_name for p in added}
+        return [p.id for p in added], refused, [name for name in duplicates if name not in mine]
 
 
 class BackupTask(QRunnable):
@@ -79,7 +102,10 @@ class BackupTask(QRunnable):
 
     def __init__(self, project: Project):
         super().__init__()
+        # Python keeps the task alive (see start_task); Qt must not delete it under us.
+        self.setAutoDelete(False)
         self.project = project
+        self.finished = threading.Event()
 
     def run(self) -> None:
         try:
@@ -90,7 +116,29 @@ class BackupTask(QRunnable):
                 worker.close()
         except Exception:  # noqa: BLE001 - a failed backup must not disturb the walk
             log.exception("daily backup failed")
+        finally:
+            self.finished.set()
 
 
 def pool() -> QThreadPool:
     return QThreadPool.globalInstance()
+
+
+_running: set[QRunnable] = set()
+
+
+def start_task(task: QRunnable) -> None:
+    """Run a task on the pool, holding a Python reference until it has finished:
+    a QRunnable whose Python wrapper is collected while Qt runs it corrupts memory."""
+    _running.add(task)
+    done = getattr(task, "finished", None)
+    pool().start(task)
+    if done is not None:
+        _reap()
+
+
+def _reap() -> None:
+    for task in list(_running):
+        done = getattr(task, "finished", None)
+        if done is not None and done.is_set():
+            _running.discard(task)

@@ -1,0 +1,1625 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Foto maken</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <source>Camerabeeld</source>
+        <translation>Camera view</translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Camera sluiten</source>
+        <translation>Close camera</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictModel</name>
+    <message>
+        <source>dit project</source>
+        <translation>this project</translation>
+    </message>
+    <message>
+        <source>het pakket</source>
+        <translation>the package</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicten</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Conflicten na samenvoegen</source>
+        <translation>Conflicts after merging</translation>
+    </message>
+    <message>
+        <source>Hier zijn beide kanten dezelfde rij gaan wijzigen sinds ze elkaar laatst zagen. De nieuwste versie is bewaard; met ‘Omdraaien’ zet u de andere terug.</source>
+        <translation>Here both sides changed the same row since they last met. The newest version was kept; ‘Swap’ restores the other one.</translation>
+    </message>
+    <message>
+        <source>Verschillen</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>Geen conflicten.</source>
+        <translation>No conflicts.</translation>
+    </message>
+    <message>
+        <source>Omdraaien</source>
+        <translation>Swap</translation>
+    </message>
+    <message>
+        <source>Andere versie terugzetten</source>
+        <translation>Restore the other version</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{kind} {what}</source>
+        <translation>{kind} {what}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exportpakket maken</source>
+        <translation>Make export package</translation>
+    </message>
+    <message>
+        <source>Een ZIP met de hele ronde: bevindingen (JSON, CSV voor Excel, GeoJSON voor GIS), actiepunten en foto&apos;s met afgeschermde gezichten en kentekens.</source>
+        <translation>A ZIP with the whole round: findings (JSON, CSV for Excel, GeoJSON for GIS), actions and photos with faces and number plates masked.</translation>
+    </message>
+    <message>
+        <source>Ronde</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Pakketbestand</source>
+        <translation>Package file</translation>
+    </message>
+    <message>
+        <source>Bladeren…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Pakketbestand kiezen</source>
+        <translation>Choose package file</translation>
+    </message>
+    <message>
+        <source>Opslaan als</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Alleen wijzigingen sinds</source>
+        <translation>Only changes since</translation>
+    </message>
+    <message>
+        <source>leeg: alles; of een eerder pakket of een datum (JJJJ-MM-DD)</source>
+        <translation>empty: everything; or an earlier package or a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Pakket…</source>
+        <translation>Package…</translation>
+    </message>
+    <message>
+        <source>Eerder pakket kiezen</source>
+        <translation>Choose earlier package</translation>
+    </message>
+    <message>
+        <source>Zonder persoonsgegevens (geen namen en contactgegevens van deelnemers)</source>
+        <translation>Without personal data (no names and contact details of participants)</translation>
+    </message>
+    <message>
+        <source>Zonder persoonsgegevens</source>
+        <translation>Without personal data</translation>
+    </message>
+    <message>
+        <source>Ook een Excel-werkmap (.xlsx) met de actielijst</source>
+        <translation>Also an Excel workbook (.xlsx) with the action list</translation>
+    </message>
+    <message>
+        <source>Ook een Excel-werkmap</source>
+        <translation>Also an Excel workbook</translation>
+    </message>
+    <message>
+        <source>Exporteren</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Pakket opslaan</source>
+        <translation>Save package</translation>
+    </message>
+    <message>
+        <source>ZIP-pakket (*.zip)</source>
+        <translation>ZIP package (*.zip)</translation>
+    </message>
+    <message>
+        <source>Eerder pakket</source>
+        <translation>Earlier package</translation>
+    </message>
+    <message>
+        <source>Kies een ronde en een bestandsnaam.</source>
+        <translation>Choose a round and a file name.</translation>
+    </message>
+    <message>
+        <source>Pakket gemaakt: {path} ({findings} bevindingen, {photos} foto&apos;s).</source>
+        <translation>Package made: {path} ({findings} findings, {photos} photos).</translation>
+    </message>
+</context>
+<context>
+    <name>FindingEditor</name>
+    <message>
+        <source>Bevinding bewerken</source>
+        <extracomment>whether typed text is waiting to be saved something to tell the user (text, is_error) a photo import finished (finding id, number of photos added) the user wants this finding deleted</extracomment>
+        <translation>Edit finding</translation>
+    </message>
+    <message>
+        <source>Kies links een bevinding, of druk op Ctrl+N voor een nieuwe.</source>
+        <translation>Choose a finding on the left, or press Ctrl+N for a new one.</translation>
+    </message>
+    <message>
+        <source>Bevinding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Bevinding verwijderen</source>
+        <translation>Delete finding</translation>
+    </message>
+    <message>
+        <source>Bevinding verwijderen (Ctrl+Delete); Ctrl+Z haalt haar terug</source>
+        <translation>Delete finding (Ctrl+Delete); Ctrl+Z brings it back</translation>
+    </message>
+    <message>
+        <source>Onderdeel</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Aspect</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Keuze</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <source>Waarneming zonder niveau: beschrijf wat u ziet.</source>
+        <translation>Observation without a level: describe what you see.</translation>
+    </message>
+    <message>
+        <source>Huisnummer</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <source>bijv. 12a</source>
+        <translation>e.g. 12a</translation>
+    </message>
+    <message>
+        <source>Plek</source>
+        <translation>Spot</translation>
+    </message>
+    <message>
+        <source>bijv. bij de speeltuin</source>
+        <translation>e.g. by the playground</translation>
+    </message>
+    <message>
+        <source>Huisnr.</source>
+        <translation>House no.</translation>
+    </message>
+    <message>
+        <source>Tijdstip</source>
+        <translation>Time of day</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Wat ziet u, en wat moet er gebeuren?</source>
+        <translation>What do you see, and what needs to happen?</translation>
+    </message>
+    <message>
+        <source>Prioriteit</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Prioriteit {p}</source>
+        <translation>Priority {p}</translation>
+    </message>
+    <message>
+        <source>Actiepunt</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Actiehouder</source>
+        <translation>Responsible party</translation>
+    </message>
+    <message>
+        <source>wie pakt het op?</source>
+        <translation>who takes it on?</translation>
+    </message>
+    <message>
+        <source>Uiterlijk klaar op</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>geen datum</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>Uiterlijk</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Foto&apos;s</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Foto&apos;s van deze bevinding</source>
+        <translation>Photos of this finding</translation>
+    </message>
+    <message>
+        <source>Sleep foto&apos;s hierheen, plak ze (Ctrl+Shift+V) of kies een bestand.</source>
+        <translation>Drag photos here, paste them (Ctrl+Shift+V) or choose a file.</translation>
+    </message>
+    <message>
+        <source>Foto toevoegen…</source>
+        <translation>Add photo…</translation>
+    </message>
+    <message>
+        <source>Foto toevoegen uit bestand</source>
+        <translation>Add photo from file</translation>
+    </message>
+    <message>
+        <source>Plakken</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>Foto plakken van het klembord</source>
+        <translation>Paste photo from the clipboard</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Foto maken met de camera</source>
+        <translation>Take a photo with the camera</translation>
+    </message>
+    <message>
+        <source>Foto weg</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <source>Gekozen foto verwijderen</source>
+        <translation>Remove the selected photo</translation>
+    </message>
+    <message>
+        <source>Voortgang foto-import</source>
+        <translation>Photo import progress</translation>
+    </message>
+    <message>
+        <source>Foto %v van %m</source>
+        <translation>Photo %v of %m</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Foto-import annuleren</source>
+        <translation>Cancel photo import</translation>
+    </message>
+    <message>
+        <source>Niveau {level}, {label}</source>
+        <translation>Level {level}, {label}</translation>
+    </message>
+    <message>
+        <source>Niet van toepassing</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>{level}: {label} (toets {key})</source>
+        <translation>{level}: {label} (key {key})</translation>
+    </message>
+    <message>
+        <source>Niet van toepassing (toets 0)</source>
+        <translation>Not applicable (key 0)</translation>
+    </message>
+    <message>
+        <source>Bevinding in {street}</source>
+        <translation>Finding in {street}</translation>
+    </message>
+    <message>
+        <source>Keuze {c}</source>
+        <translation>Choice {c}</translation>
+    </message>
+    <message>
+        <source>norm {level} ({area})</source>
+        <translation>norm {level} ({area})</translation>
+    </message>
+    <message>
+        <source>De norm voor dit aspect in een {area}: {level} – {label}</source>
+        <translation>The norm for this aspect in a {area}: {level} – {label}</translation>
+    </message>
+    <message>
+        <source>Foto {n}</source>
+        <translation>Photo {n}</translation>
+    </message>
+    <message>
+        <source>Foto {n}: {name}</source>
+        <translation>Photo {n}: {name}</translation>
+    </message>
+    <message>
+        <source>Foto&apos;s ({n})</source>
+        <translation>Photos ({n})</translation>
+    </message>
+    <message>
+        <source>Onderdeel wijzigen</source>
+        <translation>Change item</translation>
+    </message>
+    <message>
+        <source>Aspect wijzigen</source>
+        <translation>Change aspect</translation>
+    </message>
+    <message>
+        <source>Niveau {level}</source>
+        <translation>Level {level}</translation>
+    </message>
+    <message>
+        <source>Prioriteit wijzigen</source>
+        <translation>Change priority</translation>
+    </message>
+    <message>
+        <source>Huisnummer wijzigen</source>
+        <translation>Change house number</translation>
+    </message>
+    <message>
+        <source>Plek wijzigen</source>
+        <translation>Change spot</translation>
+    </message>
+    <message>
+        <source>Omschrijving wijzigen</source>
+        <translation>Change description</translation>
+    </message>
+    <message>
+        <source>Tijdstip wijzigen</source>
+        <translation>Change time of day</translation>
+    </message>
+    <message>
+        <source>Actiepunt wijzigen</source>
+        <translation>Change action</translation>
+    </message>
+    <message>
+        <source>Foto&apos;s kiezen</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <source>Foto&apos;s (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff);;Alle bestanden (*)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Foto&apos;s toevoegen</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <source>Foto toevoegen</source>
+        <translation>Add photo</translation>
+    </message>
+    <message>
+        <source>Al bij deze bevinding: {names}</source>
+        <translation>Already with this finding: {names}</translation>
+    </message>
+    <message>
+        <source>Import geannuleerd; {n} foto&apos;s bewaard.</source>
+        <translation>Import cancelled; {n} photo(s) kept.</translation>
+    </message>
+    <message>
+        <source>{n} foto(&apos;s) toegevoegd.</source>
+        <translation>{n} photo(s) added.</translation>
+    </message>
+    <message>
+        <source>Foto&apos;s toevoegen mislukte: {detail}</source>
+        <translation>Adding photos failed: {detail}</translation>
+    </message>
+    <message>
+        <source>Het klembord bevat geen foto.</source>
+        <translation>The clipboard holds no photo.</translation>
+    </message>
+    <message>
+        <source>Foto verwijderen</source>
+        <translation>Remove photo</translation>
+    </message>
+</context>
+<context>
+    <name>FindingModel</name>
+    <message>
+        <source>Niveau</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Bevinding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Prio</source>
+        <translation>Prio</translation>
+    </message>
+    <message>
+        <source>Foto&apos;s</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Actiehouder</source>
+        <translation>Responsible party</translation>
+    </message>
+    <message>
+        <source>nr. {n}</source>
+        <translation>no. {n}</translation>
+    </message>
+    <message>
+        <source>geen niveau</source>
+        <translation>no level</translation>
+    </message>
+    <message>
+        <source>onder de norm {norm}</source>
+        <translation>below norm {norm}</translation>
+    </message>
+    <message>
+        <source>Onder de norm: {level} is lager dan norm {norm}</source>
+        <translation>Below the norm: {level} is lower than norm {norm}</translation>
+    </message>
+    <message>
+        <source>Voldoet aan norm {norm}</source>
+        <translation>Meets norm {norm}</translation>
+    </message>
+    <message>
+        <source>Actiepunt: {party}, status {status}, uiterlijk {due}</source>
+        <translation>Action: {party}, status {status}, due {due}</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Bevindingen in de straat</source>
+        <translation>Findings in the street</translation>
+    </message>
+    <message>
+        <source>Kies een straat</source>
+        <translation>Choose a street</translation>
+    </message>
+    <message>
+        <source>+ Nieuwe bevinding</source>
+        <translation>+ New finding</translation>
+    </message>
+    <message>
+        <source>Nieuwe bevinding</source>
+        <translation>New finding</translation>
+    </message>
+    <message>
+        <source>Nieuwe bevinding in deze straat (Ctrl+N)</source>
+        <translation>New finding in this street (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Straat gelopen</source>
+        <translation>Street walked</translation>
+    </message>
+    <message>
+        <source>Markeer deze straat als gelopen (Ctrl+D)</source>
+        <translation>Mark this street as walked (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Klaar, volgende straat ›</source>
+        <translation>Done, next street ›</translation>
+    </message>
+    <message>
+        <source>Straat gelopen, naar de volgende straat</source>
+        <translation>Street walked, go to the next street</translation>
+    </message>
+    <message>
+        <source>Markeer als gelopen en ga naar de volgende open straat (Ctrl+Enter)</source>
+        <translation>Mark as walked and go to the next open street (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Bevindingen</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Nog geen bevindingen in deze straat. Druk op Ctrl+N of ‘+ Nieuwe bevinding’, of markeer de straat als gelopen.</source>
+        <translation>No findings in this street yet. Press Ctrl+N or ‘+ New finding’, or mark the street as walked.</translation>
+    </message>
+    <message>
+        <source>nrs. {n}</source>
+        <translation>nos. {n}</translation>
+    </message>
+    <message>
+        <source>1 bevinding</source>
+        <translation>1 finding</translation>
+    </message>
+    <message>
+        <source>{n} bevindingen</source>
+        <translation>{n} findings</translation>
+    </message>
+    <message>
+        <source>{below} van {judged} onder de norm</source>
+        <translation>{below} of {judged} below the norm</translation>
+    </message>
+    <message>
+        <source>✓ Gelopen</source>
+        <translation>✓ Walked</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Pakket importeren</source>
+        <translation>Import package</translation>
+    </message>
+    <message>
+        <source>Voeg het pakket van een team of een eerder exportpakket samen met dit project. Het pakket wordt eerst helemaal gecontroleerd; een pakket dat niet klopt, verandert niets.</source>
+        <translation>Merge a team&apos;s package or an earlier export package into this project. The package is checked completely first; a package that is not right changes nothing.</translation>
+    </message>
+    <message>
+        <source>Pakketbestand</source>
+        <translation>Package file</translation>
+    </message>
+    <message>
+        <source>Bladeren…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Pakketbestand kiezen</source>
+        <translation>Choose package file</translation>
+    </message>
+    <message>
+        <source>Pakket</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>Conflicten bekijken…</source>
+        <translation>View conflicts…</translation>
+    </message>
+    <message>
+        <source>Conflicten bekijken</source>
+        <translation>View conflicts</translation>
+    </message>
+    <message>
+        <source>Importeren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Pakket kiezen</source>
+        <translation>Choose package</translation>
+    </message>
+    <message>
+        <source>ZIP-pakket (*.zip)</source>
+        <translation>ZIP package (*.zip)</translation>
+    </message>
+    <message>
+        <source>Kies een pakketbestand.</source>
+        <translation>Choose a package file.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Nieuw project…</source>
+        <extracomment>Keys for the levels, best first; letters work too (A, B, C, D, + for A+, N for n.v.t.). Later features put their items in the output section of the Ronde menu (under &quot;Rapport maken…&quot;) by adding a factory here: ``factory(window) -&gt; QAction``. The window calls them whenever it builds its menus (also after a language switch).</extracomment>
+        <translation>&amp;New project…</translation>
+    </message>
+    <message>
+        <source>&amp;Openen…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>&amp;Straten importeren…</source>
+        <translation>&amp;Import streets…</translation>
+    </message>
+    <message>
+        <source>&amp;Instellingen…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Ongedaan maken</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Opnie&amp;uw</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe bevinding</source>
+        <translation>&amp;New finding</translation>
+    </message>
+    <message>
+        <source>Bevinding &amp;verwijderen</source>
+        <translation>&amp;Delete finding</translation>
+    </message>
+    <message>
+        <source>&amp;Foto toevoegen…</source>
+        <translation>Add &amp;photo…</translation>
+    </message>
+    <message>
+        <source>Foto &amp;plakken</source>
+        <translation>Pa&amp;ste photo</translation>
+    </message>
+    <message>
+        <source>Straat &amp;zoeken</source>
+        <translation>&amp;Find street</translation>
+    </message>
+    <message>
+        <source>&amp;Volgende straat</source>
+        <translation>&amp;Next street</translation>
+    </message>
+    <message>
+        <source>Vo&amp;rige straat</source>
+        <translation>&amp;Previous street</translation>
+    </message>
+    <message>
+        <source>Straat &amp;gelopen</source>
+        <translation>Street &amp;walked</translation>
+    </message>
+    <message>
+        <source>Gelopen, volgende &amp;open straat</source>
+        <translation>Walked, next &amp;open street</translation>
+    </message>
+    <message>
+        <source>Straat &amp;toevoegen…</source>
+        <translation>&amp;Add street…</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe ronde…</source>
+        <translation>&amp;New round…</translation>
+    </message>
+    <message>
+        <source>&amp;Team…</source>
+        <translation>&amp;Team…</translation>
+    </message>
+    <message>
+        <source>&amp;Rapport maken…</source>
+        <translation>Make &amp;report…</translation>
+    </message>
+    <message>
+        <source>&amp;Sneltoetsen</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Over Schouw</source>
+        <translation>&amp;About Schouw</translation>
+    </message>
+    <message>
+        <source>Niveau {level}</source>
+        <translation>Level {level}</translation>
+    </message>
+    <message>
+        <source>Niet van toepassing</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Recent</source>
+        <translation>&amp;Recent</translation>
+    </message>
+    <message>
+        <source>Be&amp;werken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Ni&amp;veau</source>
+        <translation>&amp;Level</translation>
+    </message>
+    <message>
+        <source>&amp;Straat</source>
+        <translation>&amp;Street</translation>
+    </message>
+    <message>
+        <source>&amp;Ronde</source>
+        <translation>&amp;Round</translation>
+    </message>
+    <message>
+        <source>Ronde &amp;openen</source>
+        <translation>&amp;Open round</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>wordt opgeslagen…</source>
+        <translation>saving…</translation>
+    </message>
+    <message>
+        <source>opgeslagen</source>
+        <translation>saved</translation>
+    </message>
+    <message>
+        <source>Wijziging wordt opgeslagen…</source>
+        <translation>Saving change…</translation>
+    </message>
+    <message>
+        <source>Alles opgeslagen</source>
+        <translation>All saved</translation>
+    </message>
+    <message>
+        <source>Foto&apos;s</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>wijkschouw.schouw</source>
+        <translation>inspection.schouw</translation>
+    </message>
+    <message>
+        <source>Nieuw project</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>Schouw-project (*.schouw)</source>
+        <translation>Schouw project (*.schouw)</translation>
+    </message>
+    <message>
+        <source>Project openen</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <source>Schouw-project (*.schouw);;Alle bestanden (*)</source>
+        <translation>Schouw project (*.schouw);;All files (*)</translation>
+    </message>
+    <message>
+        <source>(nog geen recente projecten)</source>
+        <translation>(no recent projects yet)</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Rapporten maken kan in deze versie nog niet.</source>
+        <translation>This version cannot make reports yet.</translation>
+    </message>
+    <message>
+        <source>Nieuwe bevinding: kies het niveau met 1–5 of A–D.</source>
+        <translation>New finding: choose the level with 1–5 or A–D.</translation>
+    </message>
+    <message>
+        <source>Bevinding verwijderen</source>
+        <translation>Delete finding</translation>
+    </message>
+    <message>
+        <source>Bevinding verwijderd. Ctrl+Z haalt haar terug.</source>
+        <translation>Finding deleted. Ctrl+Z brings it back.</translation>
+    </message>
+    <message>
+        <source>Kies eerst een bevinding met een niveau.</source>
+        <translation>First choose a finding that takes a level.</translation>
+    </message>
+    <message>
+        <source>Straat gelopen</source>
+        <translation>Street walked</translation>
+    </message>
+    <message>
+        <source>Straat niet gelopen</source>
+        <translation>Street not walked</translation>
+    </message>
+    <message>
+        <source>Alle straten verder in de lijst zijn gelopen.</source>
+        <translation>All further streets in the list have been walked.</translation>
+    </message>
+    <message>
+        <source>nieuwe bevinding in de gekozen straat</source>
+        <translation>new finding in the chosen street</translation>
+    </message>
+    <message>
+        <source>niveau A+ A B C D (Ctrl+1..5 werkt ook tijdens typen)</source>
+        <translation>level A+ A B C D (Ctrl+1..5 also works while typing)</translation>
+    </message>
+    <message>
+        <source>niet van toepassing</source>
+        <translation>not applicable</translation>
+    </message>
+    <message>
+        <source>straat zoeken; ↓ of Enter gaat naar de lijst</source>
+        <translation>find street; ↓ or Enter moves to the list</translation>
+    </message>
+    <message>
+        <source>volgende straat</source>
+        <translation>next street</translation>
+    </message>
+    <message>
+        <source>vorige straat</source>
+        <translation>previous street</translation>
+    </message>
+    <message>
+        <source>straat gelopen aan/uit</source>
+        <translation>street walked on/off</translation>
+    </message>
+    <message>
+        <source>straat gelopen en door naar de volgende open straat</source>
+        <translation>street walked, on to the next open street</translation>
+    </message>
+    <message>
+        <source>ongedaan maken / opnieuw</source>
+        <translation>undo / redo</translation>
+    </message>
+    <message>
+        <source>bevinding verwijderen</source>
+        <translation>delete finding</translation>
+    </message>
+    <message>
+        <source>foto toevoegen / foto plakken</source>
+        <translation>add photo / paste photo</translation>
+    </message>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Over Schouw</source>
+        <translation>About Schouw</translation>
+    </message>
+    <message>
+        <source>Schouw {version}
+Wijkschouw en beeldkwaliteit (CROW A+ t/m D), straat voor straat, offline, in één projectbestand.</source>
+        <translation>Schouw {version}
+Neighbourhood inspections and image quality (CROW A+ to D), street by street, offline, in one project file.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Straat</source>
+        <translation type="unfinished">Street</translation>
+    </message>
+    <message>
+        <source>Onderdeel</source>
+        <translation type="unfinished">Item</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Pogingen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volgende poging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verzonden, wacht op nummer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verzonden: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mislukt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>onbekend, wordt nagekeken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wachtrij (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wachtrij</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <source>Nieuwe schouwronde</source>
+        <translation>New inspection round</translation>
+    </message>
+    <message>
+        <source>Wijk en buurt</source>
+        <translation>District and neighbourhood</translation>
+    </message>
+    <message>
+        <source>{label} ({n} straten)</source>
+        <translation>{label} ({n} streets)</translation>
+    </message>
+    <message>
+        <source>Schouwformulier</source>
+        <translation>Inspection form</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>bijv. Jaarschouw Vogelbuurt (leeg: automatisch)</source>
+        <translation>e.g. Annual inspection Vogelbuurt (empty: automatic)</translation>
+    </message>
+    <message>
+        <source>Wijk / buurt</source>
+        <translation>District / neighbourhood</translation>
+    </message>
+    <message>
+        <source>Formulier</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Ronde starten</source>
+        <translation>Start round</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Taal</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Tekstgrootte</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Originele fotobestanden ook bewaren (groter projectbestand)</source>
+        <translation>Also keep the original photo files (larger project file)</translation>
+    </message>
+    <message>
+        <source>Originele foto&apos;s bewaren</source>
+        <translation>Keep original photos</translation>
+    </message>
+    <message>
+        <source>Taal / language</source>
+        <translation>Taal / language</translation>
+    </message>
+    <message>
+        <source>Instellingen opslaan</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Startpagina</source>
+        <translation>Start page</translation>
+    </message>
+    <message>
+        <source>Schouw</source>
+        <translation>Schouw</translation>
+    </message>
+    <message>
+        <source>Leg een wijkschouw straat voor straat vast: bevindingen met niveau A+ t/m D, foto&apos;s en actiepunten, ook zonder netwerk. Alles wordt direct opgeslagen in één projectbestand.</source>
+        <translation>Record a neighbourhood inspection street by street: findings with level A+ to D, photos and actions, also without a network. Everything is saved at once in one project file.</translation>
+    </message>
+    <message>
+        <source>Nieuwe ronde…</source>
+        <translation>New round…</translation>
+    </message>
+    <message>
+        <source>Nieuwe schouwronde</source>
+        <translation>New inspection round</translation>
+    </message>
+    <message>
+        <source>Straten importeren…</source>
+        <translation>Import streets…</translation>
+    </message>
+    <message>
+        <source>Straten importeren</source>
+        <translation>Import streets</translation>
+    </message>
+    <message>
+        <source>Nieuw project…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <source>Nieuw project</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>Project openen…</source>
+        <translation>Open project…</translation>
+    </message>
+    <message>
+        <source>Project openen</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <source>Recente projecten</source>
+        <translation>Recent projects</translation>
+    </message>
+    <message>
+        <source>Geen project geopend</source>
+        <translation>No project open</translation>
+    </message>
+    <message>
+        <source>Maak een nieuw project of open een bestaand projectbestand (.schouw).</source>
+        <translation>Make a new project or open an existing project file (.schouw).</translation>
+    </message>
+    <message>
+        <source>Project ‘{name}’ heeft nog geen straten</source>
+        <translation>Project ‘{name}’ has no streets yet</translation>
+    </message>
+    <message>
+        <source>Importeer eerst de straten van een buurt (CSV of GeoJSON); daarna kunt u een ronde starten.</source>
+        <translation>First import the streets of a neighbourhood (CSV or GeoJSON); then you can start a round.</translation>
+    </message>
+    <message>
+        <source>Project ‘{name}’ heeft nog geen ronde</source>
+        <translation>Project ‘{name}’ has no round yet</translation>
+    </message>
+    <message>
+        <source>Start een ronde: kies de buurt, het formulier, de datum en wie er meelopen.</source>
+        <translation>Start a round: choose the neighbourhood, the form, the date and who walks along.</translation>
+    </message>
+</context>
+<context>
+    <name>StreetImportDialog</name>
+    <message>
+        <source>Straten importeren</source>
+        <translation>Import streets</translation>
+    </message>
+    <message>
+        <source>Kies een CSV-bestand (met een kolom ‘straat’ of ‘naam’) of een GeoJSON-bestand met de straten van één buurt. Bestaande straten blijven staan.</source>
+        <translation>Choose a CSV file (with a column ‘straat’ or ‘naam’) or a GeoJSON file with the streets of one neighbourhood. Existing streets stay.</translation>
+    </message>
+    <message>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Bladeren…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Bestand kiezen</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <source>Buurt</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>leeg: zelfde als de buurt</source>
+        <translation>empty: same as the neighbourhood</translation>
+    </message>
+    <message>
+        <source>Woonplaats</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Gebiedstype</source>
+        <translation>Area type</translation>
+    </message>
+    <message>
+        <source>Importeren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stratenbestand kiezen</source>
+        <translation>Choose street file</translation>
+    </message>
+    <message>
+        <source>Straten (*.csv *.geojson *.json);;Alle bestanden (*)</source>
+        <translation>Streets (*.csv *.geojson *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Kies een bestand en vul de naam van de buurt in.</source>
+        <translation>Choose a file and fill in the name of the neighbourhood.</translation>
+    </message>
+    <message>
+        <source>{added} straten toegevoegd en {updated} aangevuld in {buurt}.</source>
+        <translation>{added} streets added and {updated} completed in {buurt}.</translation>
+    </message>
+</context>
+<context>
+    <name>StreetModel</name>
+    <message>
+        <source>Straat</source>
+        <extracomment>the second, smaller line of a finding: number, spot and description the user ticked or unticked a street&apos;s done box (street id, done)</extracomment>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Bev.</source>
+        <translation>Find.</translation>
+    </message>
+    <message>
+        <source>&lt; norm</source>
+        <translation>&lt; norm</translation>
+    </message>
+    <message>
+        <source>Straat is gelopen</source>
+        <translation>Street has been walked</translation>
+    </message>
+    <message>
+        <source>Straatnaam</source>
+        <translation>Street name</translation>
+    </message>
+    <message>
+        <source>Aantal bevindingen</source>
+        <translation>Number of findings</translation>
+    </message>
+    <message>
+        <source>Bevindingen onder de norm van het kwaliteitsprofiel</source>
+        <translation>Findings below the norm of the quality profile</translation>
+    </message>
+    <message>
+        <source>{n} bevindingen, {below} onder de norm</source>
+        <translation>{n} findings, {below} below the norm</translation>
+    </message>
+    <message>
+        <source>Gelopen</source>
+        <translation>Walked</translation>
+    </message>
+    <message>
+        <source>gelopen</source>
+        <translation>walked</translation>
+    </message>
+    <message>
+        <source>niet gelopen</source>
+        <translation>not walked</translation>
+    </message>
+    <message>
+        <source>{name}, {n} bevindingen, {below} onder de norm, {state}</source>
+        <translation>{name}, {n} findings, {below} below the norm, {state}</translation>
+    </message>
+</context>
+<context>
+    <name>StreetPanel</name>
+    <message>
+        <source>Straten van de ronde</source>
+        <translation>Streets of the round</translation>
+    </message>
+    <message>
+        <source>Schouwronde</source>
+        <translation>Inspection round</translation>
+    </message>
+    <message>
+        <source>bevindingen</source>
+        <translation>findings</translation>
+    </message>
+    <message>
+        <source>onder norm</source>
+        <translation>below norm</translation>
+    </message>
+    <message>
+        <source>straten gelopen</source>
+        <translation>streets walked</translation>
+    </message>
+    <message>
+        <source>Straten gelopen</source>
+        <translation>Streets walked</translation>
+    </message>
+    <message>
+        <source>%v van %m straten gelopen</source>
+        <translation>%v of %m streets walked</translation>
+    </message>
+    <message>
+        <source>Zoek straat</source>
+        <translation>Find street</translation>
+    </message>
+    <message>
+        <source>Zoek straat…  (Ctrl+F)</source>
+        <translation>Find street…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Verberg gelopen straten</source>
+        <translation>Hide walked streets</translation>
+    </message>
+    <message>
+        <source>Straten</source>
+        <translation>Streets</translation>
+    </message>
+    <message>
+        <source>Bev.</source>
+        <translation>Find.</translation>
+    </message>
+    <message>
+        <source>&lt; norm</source>
+        <translation>&lt; norm</translation>
+    </message>
+    <message>
+        <source>Straat toevoegen…</source>
+        <translation>Add street…</translation>
+    </message>
+    <message>
+        <source>Straat toevoegen die niet in de lijst staat</source>
+        <translation>Add a street that is not in the list</translation>
+    </message>
+    <message>
+        <source>{below} van {judged} beoordeelde bevindingen onder de norm ({pct})</source>
+        <translation>{below} of {judged} judged findings below the norm ({pct})</translation>
+    </message>
+    <message>
+        <source>Straat gelopen</source>
+        <translation>Street walked</translation>
+    </message>
+    <message>
+        <source>Straat niet gelopen</source>
+        <translation>Street not walked</translation>
+    </message>
+    <message>
+        <source>Straat toevoegen</source>
+        <translation>Add street</translation>
+    </message>
+    <message>
+        <source>Naam van de straat die niet in de lijst staat:</source>
+        <translation>Name of the street that is not in the list:</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Uitgaande meldingen</source>
+        <extracomment>After every run: the outcome&apos;s as_dict() (for the main window to refresh).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitgaande meldingen per bevinding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alles selecteren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchroniseren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verstuur de wachtrij en haal de status op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Stop na de melding die nu verstuurd wordt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zet mislukte meldingen terug in de wachtrij</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voortgang van de synchronisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uitkomst van de synchronisatie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bezig met synchroniseren…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wordt gestopt na de melding die nu verstuurd wordt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 melding(en) terug in de wachtrij.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 verzonden, %2 mislukt, %3 onbekend, %4 later opnieuw, %5 statuswijziging(en).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gestopt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niet bereikbaar: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgebroken; wat al verstuurd was staat vast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pakket(ten) naar de gedeelde map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchroniseren mislukt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>Team van de ronde</source>
+        <translation>Team of the round</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>TeamEditor</name>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Naam deelnemer</source>
+        <translation>Participant name</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Deelnemer toevoegen</source>
+        <translation>Add participant</translation>
+    </message>
+    <message>
+        <source>Deelnemers</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Weghalen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Gekozen deelnemer weghalen</source>
+        <translation>Remove the selected participant</translation>
+    </message>
+    <message>
+        <source>Eerder meegelopen (dubbelklik om toe te voegen)</source>
+        <translation>Walked before (double-click to add)</translation>
+    </message>
+    <message>
+        <source>Eerder meegelopen</source>
+        <translation>Walked before</translation>
+    </message>
+</context>
+<context>
+    <name>_TaskDialog</name>
+    <message>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Annuleren of sluiten</source>
+        <translation>Cancel or close</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Afbreken…</source>
+        <translation>Stopping…</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>Dat lukte niet</source>
+        <translation>That did not work</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Er ging iets mis</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Er ging iets onverwachts mis. Uw werk is opgeslagen; u kunt gewoon verder.</source>
+        <translation>Something unexpected went wrong. Your work has been saved; you can carry on.</translation>
+    </message>
+    <message>
+        <source>Technische details staan in {path}. Stuur dat bestand mee als u het probleem meldt.</source>
+        <translation>Technical details are in {path}. Please include that file when you report the problem.</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Gemeente</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Woningcorporatie</source>
+        <translation>Housing corporation</translation>
+    </message>
+    <message>
+        <source>Politie</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Welzijn</source>
+        <translation>Welfare</translation>
+    </message>
+    <message>
+        <source>Bewoner</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Overig</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>laag</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>normaal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>hoog</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>spoed</source>
+        <translation>urgent</translation>
+    </message>
+    <message>
+        <source>Centrum</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <source>Woongebied</source>
+        <translation>Residential</translation>
+    </message>
+    <message>
+        <source>Hoofdinfrastructuur</source>
+        <translation>Main infrastructure</translation>
+    </message>
+    <message>
+        <source>Bedrijventerrein</source>
+        <translation>Business park</translation>
+    </message>
+    <message>
+        <source>Recreatie / buitengebied</source>
+        <translation>Recreation / rural</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>doorgezet</source>
+        <translation>forwarded</translation>
+    </message>
+    <message>
+        <source>ingepland</source>
+        <translation>scheduled</translation>
+    </message>
+    <message>
+        <source>in behandeling</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>afgehandeld</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>afgewezen</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>heropend</source>
+        <translation>reopened</translation>
+    </message>
+    <message>
+        <source>schoon</source>
+        <translation>clean</translation>
+    </message>
+    <message>
+        <source>heel</source>
+        <translation>intact</translation>
+    </message>
+    <message>
+        <source>overig</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <source>n.v.t.</source>
+        <translation>n/a</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <source>Nieuwe bevinding</source>
+        <translation>New finding</translation>
+    </message>
+</context>
+</TS>
