@@ -223,6 +223,19 @@ def test_photos_are_embedded_as_jpeg_once_each(built):
                 names.add(name)
     assert filters == {"/DCTDecode"}  # passed through, not re-encoded, not ASCII85
     assert len(names) == built["result"].photos
+    # the very bytes of the stored report copies
+    from schouw.store import open_project
+
+    with open_project(built["path"]) as project:
+        stored = {project.photos.blob(ph.id, "report")
+                  for f in project.findings.models(built["ids"]["round"]) for ph in project.photos.for_finding(f.id)}
+    embedded = set()
+    for page in reader.pages:
+        for ref in page.get("/Resources", {}).get("/XObject", {}).values():
+            obj = ref.get_object()
+            if obj.get("/Subtype") == "/Image":
+                embedded.add(obj.get_data())
+    assert embedded == stored
 
 
 def test_progress_runs_to_the_end(built):

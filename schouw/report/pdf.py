@@ -9,11 +9,12 @@ Three things here are about speed and memory with a thousand photos:
   under a lock so two report builds in one process don't restore it under each other.
 - Photos are passed through as the JPEG bytes they are (DCTDecode), straight into an
   image XObject: ReportLab's ``drawImage`` with an in-memory image would decode every
-  photo to RGB just to hash it.
+  photo to RGB just to hash it. The XObject keeps only the photo's size; its bytes
+  are fetched again when the file is written (:class:`LazyJPEG`), so a report holds
+  one photo at a time.
 - ReportLab normally formats the whole file into a list of byte strings and joins
   them, so at the end the images are in memory three times (objects, pieces, joined
-  file). :func:`write_pdf` writes each object to disk as it is formatted and lets go of
-  each image's bytes once written.
+  file). :func:`write_pdf` writes each object to disk as it is formatted.
 
 "pagina X van Y" needs Y before the last page exists; instead of building twice, each
 footer draws a form XObject that is defined once, when the page count is known.
@@ -127,7 +128,7 @@ def write_pdf(canvas: Canvas, handle, cancel: Callable[[], bool] | None = None) 
             ids.append(oid)
             if isinstance(obj, PDFImageXObject):
                 obj.streamContent = b""  # written: let the bytes go
-                if cancel is not None and counter % 50 == 0 and cancel():
+                if cancel is not None and counter % 25 == 0 and cancel():
                     raise ReportCancelled()
     finally:
         with contextlib.suppress(AttributeError):
@@ -161,17 +162,63 @@ class ReportCanvas(Canvas):
             write_pdf(self, handle, self.cancel)
 
 
-def draw_jpeg(canv: Canvas, key: str, data: bytes, x: float, y: float, w: float, h: float) -> tuple[int, int]:
-    """Place JPEG bytes as they are (no decoding), fitted into the box; returns the
-    pixel size. Non-JPEG data goes through ReportLab's (decoding) path."""
+class LazyJPEG(PDFImageXObject):
+    """A JPEG image XObject that holds only its size until the file is written.
+
+    The bytes are read once while the page is drawn (for the pixel size) and let go;
+    :func:`write_pdf` formats the object, which reads them again, writes them and lets
+    go again. So a report holds one photo at a time, however many it has.
+    """
+
+    def __init__(self, name: str, load: Callable[[], bytes | None]) -> None:
+        super().__init__(name)
+        self._load = load
+
+    def format(self, document):
+        data = self._load()
+        if not data or _jpeg_size(data) != (self.width, self.height):
+            data = _grey_jpeg(self.width, self.height)  # changed or gone since it was drawn
+        self.streamContent = data
+        try:
+            return super().format(document)
+        finally:
+            self.streamContent = b""
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    from reportlab.pdfbase.pdfutils import readJPEGInfo
+
+    try:
+        info = readJPEGInfo(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - not a readable JPEG
+        return None
+    return info[0], info[1]
+
+
+def _grey_jpeg(width: int, height: int) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (max(1, width), max(1, height)), (200, 204, 208)).save(out, "JPEG", quality=50)
+    return out.getvalue()
+
+
+def draw_jpeg(canv: Canvas, key: str, load: Callable[[], bytes | None], x: float, y: float, w: float,
+              h: float) -> bool:
+    """Place a JPEG, fitted into the box, without decoding it. Returns False when there
+    is nothing to draw. Non-JPEG data goes through ReportLab's own (decoding) path."""
     doc = canv._doc
     reg = doc.getXObjectName(key)
     obj = doc.idToObject.get(reg)
     if obj is None:
-        obj = PDFImageXObject(key)
+        data = load()
+        if not data:
+            return False
+        obj = LazyJPEG(key, load)
         if not obj.loadImageFromJPEG(io.BytesIO(data)):
-            iw, ih = canv.drawImage(ImageReader(io.BytesIO(data)), x, y, w, h, preserveAspectRatio=True)
-            return iw, ih
+            canv.drawImage(ImageReader(io.BytesIO(data)), x, y, w, h, preserveAspectRatio=True)
+            return True
+        obj.streamContent = b""
         obj.name = key
         doc.Reference(obj, reg)
         doc.addForm(key, obj)
@@ -183,7 +230,7 @@ def draw_jpeg(canv: Canvas, key: str, data: bytes, x: float, y: float, w: float,
     canv._code.append(f"/{reg} Do")
     canv.restoreState()
     canv._formsinuse.append(key)
-    return obj.width, obj.height
+    return True
 
 
 # -- flowables --------------------------------------------------------------------------

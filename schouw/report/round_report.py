@@ -13,7 +13,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    HRFlowable,
     Image,
     Indenter,
     KeepInFrame,
@@ -29,10 +28,14 @@ from schouw import __version__
 from schouw.domain.levels import Level
 from schouw.domain.scoring import CATEGORIES, TREND_TOLERANCE, Comparison, Tally
 from schouw.report import styles as S
-from schouw.report.common import P, action_table, clip, esc, grid, party_groups, title_line
+from schouw.report.common import P, action_table, cell, clip, esc, grid, party_groups, title_line
 from schouw.report.flowables import (
     Badge,
+    Boxed,
+    FindingBlock,
     PhotoRow,
+    Seg,
+    TextLines,
     element_chart,
     level_badge,
     spread_bar,
@@ -339,26 +342,23 @@ class RoundReport:
         widths = [FRAME_W - (3.3 + 2.0 + 1.9 * 3) * cm, 3.3 * cm, 2.0 * cm, 1.9 * cm, 1.9 * cm, 1.9 * cm]
         rows = [[P(esc(t("round")), "th"), P(esc(t("date")), "th"), P(esc(t("count_n")), "th_right"),
                  P(esc(t("totaal")), "th_right"), P(esc(t("schoon")), "th_right"), P(esc(t("heel")), "th_right")]]
-        current_row = 0
-        for i, point in enumerate(d.history.points):
+        for point in d.history.points:
             marks = []
             if point.round_id == d.history.baseline.round_id:
                 marks.append(t("baseline_marker"))
-            if point.round_id == d.history.current.round_id:
+            current = point.round_id == d.history.current.round_id
+            if current:
                 marks.append(t("current_marker"))
-                current_row = i + 1
-            name = esc(point.title) + (f" <font color='{S.MUTED.hexval()}'>({esc(', '.join(marks))})</font>" if marks else "")
-            rows.append([P(name, "cell"), P(esc(t.date(point.date)), "cell"),
-                         P(str(point.score.total.judged), "cell_right")]
-                        + [P(self.pct1(point.score.share(c)), "cell_right") for c in CATEGORIES])
+            b, nb = ("<b>", "</b>") if current else ("", "")
+            name = b + esc(point.title) + nb + (
+                f" <font color='{S.MUTED.hexval()}'>({esc(', '.join(marks))})</font>" if marks else "")
+            rows.append([P(name, "cell"), P(b + esc(t.date(point.date)) + nb, "cell"),
+                         P(b + str(point.score.total.judged) + nb, "cell_right")]
+                        + [P(b + self.pct1(point.score.share(c)) + nb, "cell_right") for c in CATEGORIES])
         rows.append([P(f"<i>{esc(t('target'))}</i>", "cell"), "", ""]
                     + [P(f"<i>{self.pct(d.targets.get(c))}</i>", "cell_right") for c in CATEGORIES])
         table = Table(rows, colWidths=widths, hAlign="LEFT")
-        extra = [("FONTNAME", (0, current_row), (-1, current_row), S.FONT_BOLD)]
-        table.setStyle(grid(widths, extra=extra))
-        for cell in rows[current_row]:
-            if hasattr(cell, "style"):
-                cell.style = S.styles()["cell_bold"] if cell.style.alignment == 0 else cell.style
+        table.setStyle(grid(widths))
         return [CondPageBreak(4 * cm), P(esc(t("history")), "h2"), table, Spacer(1, 8)]
 
     def _street_table(self) -> list[Flowable]:
@@ -372,20 +372,24 @@ class RoundReport:
         if scored:
             header += [P(esc(t("count_n")), "th_right"), P(esc(t("share_short")), "th_right")]
         rows = [header + [P(esc(t("status")), "th")]]
+        commands: list[tuple] = []
         for street in d.streets:
             ss = d.score.streets.get(street.id) if d.score else None
-            status = (esc(t("done")) if street.done
-                      else f"<font color='{S.WARN.hexval()}'>{esc(t('not_done'))}</font>")
-            row = [P(esc(street.name), "cell"), P(esc(t.area_type(street.area_type)), "cell"),
-                   P(str(ss.findings if ss else len(d.findings_of(street.id))), "cell_right")]
+            status = t("done") if street.done else t("not_done")
+            row = [cell(Seg(street.name, S.FONT, 8.5, 10.5)), t.area_type(street.area_type),
+                   str(ss.findings if ss else len(d.findings_of(street.id)))]
             if scored:
                 share = ss.tally.share if ss else None
-                colour = S.share_colour(share, self.target())
-                row += [P(str(ss.tally.judged if ss else 0), "cell_right"),
-                        P(f"<font color='{colour.hexval()}'>{self.pct(share)}</font>", "cell_right")]
-            rows.append(row + [P(status, "cell")])
+                commands.append(("TEXTCOLOR", (4, len(rows)), (4, len(rows)), S.share_colour(share, self.target())))
+                row += [str(ss.tally.judged if ss else 0), self.pct(share)]
+            if not street.done:
+                commands.append(("TEXTCOLOR", (len(row), len(rows)), (len(row), len(rows)), S.WARN))
+            rows.append(row + [status])
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(grid(widths))
+        numbers = (2, 4) if scored else (2, 2)
+        table.setStyle(grid(widths, extra=[
+            ("FONT", (0, 1), (-1, -1), S.FONT, 8.5), ("TEXTCOLOR", (0, 1), (-1, -1), S.INK),
+            ("ALIGN", (numbers[0], 1), (numbers[1], -1), "RIGHT"), *commands]))
         title = t("per_street") if scored else t("streets")
         return [CondPageBreak(5 * cm), P(esc(title), "h2"), table, Spacer(1, 8)]
 
@@ -448,14 +452,9 @@ class RoundReport:
             top.append(P(esc(t("no_findings") if street.done else t("not_done_yet")), "finding_norm"))
             return [*story, KeepTogether(top), Spacer(1, 12)]
         for n, f in enumerate(findings):
-            keep, rest = self._finding(f)
-            if n == 0:
-                keep = top + keep
-            else:
-                keep = [Spacer(1, 5), HRFlowable(width="100%", thickness=0.4, color=S.RULE, spaceAfter=5), *keep]
-            # Never nest KeepTogether: the heading, its meta line and the first finding
-            # (with its first row of photos) must travel to a new page as one block.
-            story += [KeepTogether(keep), *rest]
+            block, rest = self._finding(f, rule=n > 0)
+            # The heading and meta line travel to a new page with the first finding.
+            story += [KeepTogether([*top, block]) if n == 0 else block, *rest]
         story.append(Spacer(1, 12))
         return story
 
@@ -469,69 +468,64 @@ class RoundReport:
         # beside it. Their order says nothing reliable about severity, so no colour.
         return Badge("i", t("observation").lower(), S.CHOICE, colors.white, width=BADGE_COL - 8)
 
-    def _finding(self, f: FindingEntry) -> tuple[list[Flowable], list[Flowable]]:
-        """(what must stay together, what may flow on): the header with the text and
-        the first row of photos, then the other photo rows."""
+    def _finding(self, f: FindingEntry, rule: bool) -> tuple[Flowable, list[Flowable]]:
+        """(the block that stays together, what may flow on after it): the badge with
+        title, text, norm, action and the first row of photos; then the other photo rows."""
         t = self.t
-        text_w = FRAME_W - BADGE_COL
-        title = P(f"{f.number}. {esc(f.element)} — {esc(f.aspect)}", "finding_title")
-        where = [f"{f.street} {f.house_number}".strip()]
+        where = [f"{f.street} {clip(f.house_number, 20)}".strip()]
         if f.spot:
-            where.append(f.spot)
+            where.append(clip(f.spot, 160))
         if f.observed_at and len(f.observed_at) >= 16:
             where.append(f.observed_at[11:16])
         if f.time_of_day:
             where.append(t("time_of_day", t=f.time_of_day))
         if f.priority and f.priority != "normaal":
             where.append(t("priority", p=t.priority(f.priority)))
-        loc = P(esc(" · ".join(where)), "finding_loc")
-        body: list[Flowable] = []
+        head = [Seg(f"{f.number}. {f.element} — {f.aspect}", S.FONT_BOLD, 10, 12.5),
+                Seg(" · ".join(where), S.FONT, 8.5, 11, S.MUTED)]
+        body: list[Seg] = []
         if f.choice:
-            body.append(P(f"{esc(t('assessment'))}: <b>{esc(f.choice)}</b>", "finding_text"))
+            body.append(Seg(f"{t('assessment')}: {f.choice}", S.FONT_BOLD, 9.5, 12.5, space_before=3))
         if f.description:
-            body.append(P(esc(f.description), "finding_text"))
+            body.append(Seg(f.description, S.FONT, 9.5, 12.5, space_before=1 if f.choice else 3))
         if f.level is not None:
-            area = t.area_type(f.area_type)
             if f.norm is None:
-                body.append(P(esc(t("norm_none")), "finding_norm"))
+                body.append(Seg(t("norm_none"), S.FONT, 8.5, 11, S.MUTED, 2))
             else:
                 ok = bool(f.meets)
-                colour = (S.GOOD if ok else S.BAD).hexval()
-                text = t("norm_meets" if ok else "norm_fails", norm=f.norm.value, area=area)
-                body.append(P(f"<font color='{colour}'>{esc(text)}</font>", "finding_norm"))
+                line = t("norm_meets" if ok else "norm_fails", norm=f.norm.value, area=t.area_type(f.area_type))
+                body.append(Seg(line, S.FONT, 8.5, 11, S.GOOD if ok else S.BAD, 2))
         elif f.not_applicable:
-            body.append(P(esc(t("nvt_long")), "finding_norm"))
+            body.append(Seg(t("nvt_long"), S.FONT, 8.5, 11, S.MUTED, 2))
+        action: list[Flowable] = []
         if f.action is not None:
-            body.append(Spacer(1, 3))
-            body.append(_action_box(self._action_line(f), text_w))
-        # Short texts sit beside the badge; a very long one flows on below it, where it
-        # may split over pages (a table cell cannot).
-        inline = len(f.description) <= 1500
-        cell = [title, loc, Spacer(1, 3), *body] if inline else [title, loc]
-        head = Table([[self._badge(f), cell]], colWidths=[BADGE_COL, text_w])
-        head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-        keep: list[Flowable] = [head, Indenter(left=BADGE_COL)]
+            box = Boxed(TextLines(self._action_segs(f)))
+            box.spaceBefore = 4
+            action.append(box)
         rows = self._photo_rows(f)
-        if not inline:
-            return keep, [*body, *rows, Indenter(left=-BADGE_COL)]
-        return keep + rows[:1], [*rows[1:], Indenter(left=-BADGE_COL)]
+        if len(f.description) > 1500:
+            # A very long text flows on below the header, where it may split over pages.
+            block = FindingBlock(self._badge(f), [TextLines(head)], BADGE_COL, rule)
+            return block, [Indenter(left=BADGE_COL), TextLines(body), *action, *rows, Indenter(left=-BADGE_COL)]
+        block = FindingBlock(self._badge(f), [TextLines(head + body), *action, *rows[:1]], BADGE_COL, rule)
+        rest = rows[1:]
+        return block, [Indenter(left=BADGE_COL), *rest, Indenter(left=-BADGE_COL)] if rest else []
 
-    def _action_line(self, f: FindingEntry) -> str:
+    def _action_segs(self, f: FindingEntry) -> list[Seg]:
         t = self.t
         a = f.action
         assert a is not None
-        parts = [f"<b>{esc(t('action_line'))}</b>: {esc(a.party or t('no_party'))}"]
+        parts = []
         if a.due_date:
-            parts.append(esc(t("due", date=t.date(a.due_date))))
-        parts.append(f"{esc(t('status').lower())}: <b>{esc(t.status(a.status))}</b>")
+            parts.append(t("due", date=t.date(a.due_date)))
+        parts.append(f"{t('status').lower()}: {t.status(a.status)}")
         if a.mor_id:
-            parts.append(esc(t("mor", id=a.mor_id)) + (f" ({esc(a.mor_status)})" if a.mor_status else ""))
-        line = " · ".join(parts)
+            parts.append(t("mor", id=a.mor_id) + (f" ({a.mor_status})" if a.mor_status else ""))
+        segs = [Seg(f"{t('action_line')}: {a.party or t('no_party')}", S.FONT_BOLD, 8.5, 11),
+                Seg(" · ".join(parts), S.FONT, 8.5, 11)]
         if a.status_reason:
-            line += f"<br/><font color='{S.MUTED.hexval()}'>{esc(clip(a.status_reason, 400))}</font>"
-        return line
+            segs.append(Seg(clip(a.status_reason, 400), S.FONT, 8.5, 11, S.MUTED))
+        return segs
 
     def _photo_rows(self, f: FindingEntry) -> list[Flowable]:
         if not f.photos:
@@ -627,15 +621,6 @@ def _para(text: str, style):
     from reportlab.platypus import Paragraph
 
     return Paragraph(text, style)
-
-
-def _action_box(markup: str, width: float) -> Flowable:
-    box = Table([[P(markup, "action")]], colWidths=[width])
-    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), S.PALE), ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                             ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 3),
-                             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                             ("LINEBEFORE", (0, 0), (0, -1), 2, S.BRAND)]))
-    return box
 
 
 def _logo(path: Path | None, max_w: float, max_h: float) -> Flowable | None:
