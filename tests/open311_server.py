@@ -355,7 +355,7 @@ class _Handler(BaseHTTPRequestHandler):
         if fault == "400":
             return self._error(400, "description too long for this service (max 20 characters)")
         if fault == "400_echo":
-            echoed = "&".join(f"{k}={v}" for k, v in form.items())
+            echoed = "&".join(f"{k}={v}" for k, v in sorted(form.items(), key=lambda kv: kv[0] != "api_key"))
             return self._error(400, f"could not process request: {echoed}")
         problem = owner.validate(form)
         if problem is not None:

@@ -90,27 +90,40 @@ def test_plain_http_to_another_host_is_refused(tmp_path):
     assert result.returncode == 2 and "alleen toegestaan naar localhost" in result.stderr
 
 
-POINTS = ["mor-attempt-recorded", "mor-answer-received", "mor-sent-recorded", "mor-photos-uploading"]
+POINTS = ["mor-attempt-recorded", "mor-answer-received", "mor-sent-recorded", "in-flight"]
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 @pytest.mark.parametrize("point", POINTS)
 def test_sigkill_at_every_step_then_exactly_once(setup, server, tmp_path, point):
+    """Killed after the attempt is recorded, after the server answered but before the
+    answer was recorded, after it was recorded, and while the request is in flight (the
+    server has stored it and is slow to answer)."""
     db, profile, ids = setup
     marker = tmp_path / "marker"
-    env = dict(os.environ, SCHOUW_FAULT=point, SCHOUW_FAULT_MARKER=str(marker))
+    env = dict(os.environ)
+    if point == "in-flight":
+        server.faults = ["slow"]
+        server.slow_seconds = 5
+    else:
+        env.update(SCHOUW_FAULT=point, SCHOUW_FAULT_MARKER=str(marker))
     proc = subprocess.Popen([sys.executable, "-m", "schouw", "--db", str(db), "sync", "--profile", str(profile)],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
-    while not marker.exists():
+
+    def reached() -> bool:
+        return len(server.stored()) == 1 if point == "in-flight" else marker.exists()
+
+    while not reached():
         assert proc.poll() is None, "sync ended before reaching the fault point"
         assert time.monotonic() < deadline
         time.sleep(0.02)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    server.slow_seconds = 1.2
     with open_project(db) as project:
         before = outbox_rows(project)
-    if point in ("mor-attempt-recorded", "mor-answer-received"):
+    if point in ("mor-attempt-recorded", "mor-answer-received", "in-flight"):
         assert [r["state"] for r in before if r["attempts"]] == ["unknown"]  # 'sending' shows as unknown
     out = sync_json(db, profile)
     assert {r["state"] for r in out["outbox"]} == {"sent"}

@@ -263,6 +263,48 @@ def test_photo_goes_masked_and_without_metadata(proj, server):
         "attribute[schouw_id]": ids["litter_c"], "attribute[bron]": "wijkschouw"}
 
 
+def test_photos_the_server_cannot_take_are_marked_refused(proj, server, tmp_path):
+    from test_mor_fixtures import jpeg
+
+    from schouw.services.findings import add_photos
+
+    project, ids = proj
+    add_photos(project, ids["litter_c"], [jpeg(tmp_path / "tweede.jpg", (20, 20, 200))])
+    first, second = project.photos.for_finding(ids["litter_c"])
+    sync(project, make_profile(server.url))
+    repo = OutboxRepo(project)
+    row = repo.for_finding(ids["litter_c"])
+    assert repo.photo_states(row.id) == {first.id: "attached", second.id: "refused"}
+    assert "één foto" in repo.get(row.id).last_error and repo.get(row.id).state == "sent"
+    assert list(server.attachments) == [row.remote_id]
+    posts = server.posts
+    sync(project, make_profile(server.url))  # nothing is tried again
+    assert server.posts == posts and repo.photo_states(row.id)[second.id] == "refused"
+
+
+def test_photo_of_a_request_found_again_counts_as_attached(proj, server):
+    project, ids = proj
+    server.faults = ["drop"] * 3
+    sync(project, make_profile(server.url))
+    repo = OutboxRepo(project)
+    row = repo.for_finding(ids["litter_c"])
+    assert row.state == "sent" and row.remote_id in server.attachments
+    photo = project.photos.for_finding(ids["litter_c"])[0]
+    assert repo.photo_states(row.id) == {photo.id: "attached"}
+
+
+def test_without_media_upload_no_photo_goes_and_the_outbox_says_so(proj, server):
+    project, ids = proj
+    profile = make_profile(server.url, open311={"media_upload": False, "attributes": {"bron": "wijkschouw"}})
+    sync(project, profile)
+    repo = OutboxRepo(project)
+    row = repo.for_finding(ids["litter_c"])
+    assert server.attachments == {}
+    assert set(repo.photo_states(row.id).values()) == {"refused"}
+    stored = [r for r in server.stored() if r["service_request_id"] == row.remote_id][0]
+    assert "niet meegestuurd" in stored["description"]
+
+
 def test_status_changes_come_back_into_the_actions(proj, server):
     project, ids = proj
     profile = make_profile(server.url)

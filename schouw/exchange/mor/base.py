@@ -69,6 +69,9 @@ class SendOutcome:
     remote_id: str | None     # None when the server answered with a token only
     token: str | None = None  # Open311: a token to resolve later via GET tokens/{token}
     status: RemoteStatus | None = None
+    #: Photo ids the create call itself carried (Open311 ``media``); the outbox records
+    #: them as attached together with the send, so upload_photos never sees them again.
+    photos: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,3 +114,12 @@ class Transport(Protocol):
 
     def status(self, remote_id: str) -> RemoteStatus:
         """The current state of one request."""
+
+    # Optional (the outbox uses it when a transport has it):
+    #
+    # def attached_photos(self, remote_id: str, report: OutgoingReport) -> set[str]:
+    #     """The report's photos the server already holds: asked before photos whose
+    #     upload outcome was never recorded (a crash, a timeout) go again, and for a
+    #     request found again after an unknown outcome."""
+    #
+    # def close(self) -> None: ...

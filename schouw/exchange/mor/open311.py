@@ -14,8 +14,8 @@ What the spec leaves open and how this client decides:
   *config* (a wrong key is not fixed by trying again).
 - **Photos.** ``media_url`` needs a public URL, which a laptop in the street does not
   have. Servers that take an uploaded file (``[open311] media_upload = true``) get the
-  first photo as a multipart ``media`` field with the request; otherwise no photo goes
-  and the description says so.
+  first photo as a multipart ``media`` field with the request; otherwise no photo goes.
+  The description says what did not go, and the outbox marks those photos refused.
 - **Secrets.** The api_key goes only in POST bodies, never in a URL; every message
   built from a server answer passes :func:`redact`. Plain http only to localhost.
 """
@@ -294,7 +294,11 @@ class Open311Transport:
             raise TransportError("unknown", self._network_message(error)) from None
         finally:
             form.pop("api_key", None)
-        return self._outcome(response)
+        outcome = self._outcome(response)
+        if files is not None:
+            outcome = SendOutcome(remote_id=outcome.remote_id, token=outcome.token, status=outcome.status,
+                                  photos=(report.photos[0].photo_id,))
+        return outcome
 
     def _outcome(self, response: httpx.Response) -> SendOutcome:
         status = response.status_code
@@ -352,9 +356,26 @@ class Open311Transport:
         return None
 
     def upload_photos(self, remote_id: str, report: OutgoingReport, done: set[str]) -> set[str]:
-        # The create call carried what this server can take (one photo, or none); there
-        # is no later upload in GeoReport v2, so every photo is as attached as it gets.
-        return {p.photo_id for p in report.photos}
+        """GeoReport v2 has no call to attach a file to an existing request: the create
+        call carried what this server takes (one photo, with media_upload). Anything else
+        is refused, permanently and with the reason, so the outbox shows it as such."""
+        pending = [p for p in report.photos if p.photo_id not in done]
+        if not pending:
+            return set(done)
+        if not self.settings.media_upload:
+            raise TransportError("permanent", "niet meegestuurd: dit meldsysteem neemt geen foto's aan "
+                                              "(Open311 zonder media_upload)")
+        raise TransportError("permanent", "niet meegestuurd: Open311 neemt één foto mee met de melding zelf "
+                                          "en kent geen latere bijlagen")
+
+    def attached_photos(self, remote_id: str, report: OutgoingReport) -> set[str]:
+        """After an unknown outcome: the request's ``media_url`` says whether the photo
+        that went with it arrived."""
+        if not (self.settings.media_upload and report.photos):
+            return set()
+        data = self._get(f"requests/{quote(remote_id, safe='')}.json", self._params())
+        item = data[0] if isinstance(data, list) and data else data if isinstance(data, dict) else {}
+        return {report.photos[0].photo_id} if isinstance(item, dict) and item.get("media_url") else set()
 
     def status(self, remote_id: str) -> RemoteStatus:
         data = self._get(f"requests/{quote(remote_id, safe='')}.json", self._params())

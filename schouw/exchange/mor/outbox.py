@@ -346,6 +346,9 @@ class Outbox:
     def _record_sent(self, row: OutboxRow, outcome: SendOutcome, *, found_again: bool = False) -> None:
         with self.p.atomic():
             self.repo.mark_sent(row.id, outcome.remote_id, outcome.token, self.endpoint)
+            if outcome.photos:
+                self.repo.mark_photos(row.id, outcome.photos, "attached")
+                self.result.photos += len(outcome.photos)
             if outcome.remote_id:
                 self._forwarded(row.finding_id, outcome.remote_id, outcome.status)
         note = "teruggevonden bij de server" if found_again else ""
@@ -416,8 +419,10 @@ class Outbox:
         uncertain = [p for p in pending if states.get(p) == "uploading"]
         checker = getattr(self.transport, "attached_photos", None)
         try:
-            if uncertain and checker is not None:
-                already = set(checker(row.remote_id, report)) & set(uncertain)
+            # ask first after a crash mid-upload, and when nothing is known of this row's
+            # photos yet (a request found again: the create call may have carried some)
+            if checker is not None and (uncertain or not states):
+                already = set(checker(row.remote_id, report)) & set(pending)
                 if already:
                     self.repo.mark_photos(row.id, already, "attached")
                     done |= already
