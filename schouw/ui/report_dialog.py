@@ -1,0 +1,274 @@
+"""Rapport maken: the PDF of a round (or its action list) from the Ronde menu.
+
+The report is built on Qt's thread pool with its own connection to the project file
+(``Project.for_thread()``): a round with a thousand photos takes seconds, and the window
+must stay responsive meanwhile. Progress arrives through signals; Annuleren stops the
+build between two pieces of layout and leaves no file (an older report of the same
+name is kept). Afterwards "Openen in PDF-viewer" hands the file to the system.
+The dialog only calls ``schouw.services.reports``; no rule lives here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from schouw.messages import SchouwError
+from schouw.report import ReportCancelled
+from schouw.report.i18n import Texts
+from schouw.services.reports import TOTAL, ReportResult, build_report, parties
+from schouw.store.project import Project
+
+log = logging.getLogger(__name__)
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class ReportTask(QRunnable):
+    """Builds one report off the GUI thread, on a connection of its own."""
+
+    def __init__(self, project: Project, round_id: str, out: Path, *, kind: str, party: str | None,
+                 lang: str) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = _Signals()
+        self.project = project
+        self.round_id = round_id
+        self.out = out
+        self.kind = kind
+        self.party = party
+        self.lang = lang
+        self._cancel = threading.Event()
+        self.finished = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            worker = self.project.for_thread()
+            try:
+                result = build_report(worker, self.round_id, self.out, kind=self.kind, party=self.party,
+                                      lang=self.lang, progress=self.signals.progress.emit,
+                                      cancel=self._cancel.is_set)
+            finally:
+                worker.close()
+            self.signals.done.emit(result)
+        except ReportCancelled:
+            self.signals.cancelled.emit()
+        except SchouwError as error:
+            self.signals.failed.emit(error.message())
+        except Exception as error:  # noqa: BLE001 - shown as one line, logged with the trace
+            log.exception("report failed")
+            self.signals.failed.emit(
+                f"Er ging iets onverwachts mis ({type(error).__name__}). Er is niets verloren.")
+        finally:
+            self.finished.set()
+
+
+def _file_name(text: str) -> str:
+    """A file name from a round title: no characters Windows refuses."""
+    return re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "-", text).strip(" .-") or "rapport"
+
+
+class ReportDialog(QDialog):
+    """Choose kind, party, language and file; build in a worker; open the result."""
+
+    report_done = Signal(object)
+
+    def __init__(self, project: Project, round_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.round = project.rounds.get(round_id)
+        self.task: ReportTask | None = None
+        self.result: ReportResult | None = None
+        _named(self, "reportDialog", self.tr("Rapport maken"))
+        self.setWindowTitle(self.tr("Rapport maken"))
+        self.setMinimumWidth(520)
+
+        buurt = project.areas.buurt(self.round.buurt_id)
+        buurt_name = buurt.name if buurt else ""
+        intro = QLabel(self, objectName="reportIntro")
+        intro.setWordWrap(True)
+        intro.setText(self.tr("Ronde: {title} — {buurt}, {date}").format(
+            title=self.round.title, buurt=buurt_name, date=Texts("nl").date(self.round.date)))
+
+        self.kind = _named(QComboBox(self), "reportKind", self.tr("Soort rapport"))
+        self.kind.addItem(self.tr("Volledig rapport van de ronde"), "round")
+        self.kind.addItem(self.tr("Actielijst"), "actions")
+        self.party = _named(QComboBox(self), "reportParty", self.tr("Actiehouder"))
+        self.party.addItem(self.tr("Alle actiehouders"), None)
+        for name in parties(project, self.round.id):
+            self.party.addItem(name, name)
+        self.lang = _named(QComboBox(self), "reportLanguage", self.tr("Taal van het rapport"))
+        self.lang.addItem("Nederlands", "nl")
+        self.lang.addItem("English", "en")
+
+        default = project.path.parent / f"{_file_name(f'Wijkschouw {buurt_name} {self.round.date.isoformat()}')}.pdf"
+        self.path = _named(QLineEdit(str(default), self), "reportPath", self.tr("Opslaan als"))
+        self.browse = _named(QPushButton(self.tr("Bladeren…"), self), "reportBrowse",
+                             self.tr("Kies waar het rapport komt"))
+        self.browse.clicked.connect(self._choose_file)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self.browse)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Soort rapport"), self.kind)
+        form.addRow(self.tr("Actiehouder"), self.party)
+        form.addRow(self.tr("Taal"), self.lang)
+        form.addRow(self.tr("Opslaan als"), path_row)
+
+        self.progress = _named(QProgressBar(self), "reportProgress", self.tr("Voortgang"))
+        self.progress.setRange(0, TOTAL)
+        self.progress.setValue(0)
+        self.status = _named(QLabel("", self), "reportStatus", self.tr("Status"))
+        self.status.setWordWrap(True)
+
+        self.build_button = _named(QPushButton(self.tr("Rapport maken"), self), "reportBuild",
+                                   self.tr("Rapport maken"))
+        self.build_button.setDefault(True)
+        self.build_button.clicked.connect(self.start)
+        self.open_button = _named(QPushButton(self.tr("Openen in PDF-viewer"), self), "reportOpen",
+                                  self.tr("Openen in PDF-viewer"))
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_pdf)
+        self.close_button = _named(QPushButton(self.tr("Sluiten"), self), "reportClose",
+                                   self.tr("Annuleren of sluiten"))
+        self.close_button.clicked.connect(self._cancel_or_close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.build_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    # -- choices ----------------------------------------------------------------------
+    def _kind_changed(self) -> None:
+        actions = self.kind.currentData() == "actions"
+        self.party.setEnabled(actions and self.party.count() > 1)
+
+    def _choose_file(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Rapport opslaan als"), self.path.text(),
+                                                self.tr("PDF-bestanden (*.pdf)"))
+        if chosen:
+            self.path.setText(chosen)
+
+    # -- building ---------------------------------------------------------------------
+    def start(self) -> None:
+        text = self.path.text().strip()
+        if not text:
+            self.status.setText(self.tr("Kies eerst waar het rapport moet komen."))
+            return
+        out = Path(text).expanduser()
+        if out.suffix.lower() != ".pdf":
+            out = out.with_name(out.name + ".pdf")
+            self.path.setText(str(out))
+        kind = self.kind.currentData()
+        self.result = None
+        self.task = ReportTask(self.project, self.round.id, out, kind=kind,
+                               party=self.party.currentData() if kind == "actions" else None,
+                               lang=self.lang.currentData())
+        self.task.signals.progress.connect(self._on_progress)
+        self.task.signals.done.connect(self._on_done)
+        self.task.signals.failed.connect(self._on_failed)
+        self.task.signals.cancelled.connect(self._on_cancelled)
+        self._busy(True)
+        self.progress.setValue(0)
+        self.status.setText(self.tr("Rapport wordt gemaakt…"))
+        from schouw.ui.workers import start_task
+
+        start_task(self.task)
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.kind, self.lang, self.path, self.browse, self.build_button):
+            widget.setEnabled(not busy)
+        self.party.setEnabled(not busy and self.kind.currentData() == "actions" and self.party.count() > 1)
+        self.open_button.setEnabled(not busy and self.result is not None)
+        self.close_button.setText(self.tr("Annuleren") if busy else self.tr("Sluiten"))
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(min(done, total))
+
+    def _on_done(self, result: ReportResult) -> None:
+        self.task = None
+        self.result = result
+        self.progress.setValue(self.progress.maximum())
+        self._busy(False)
+        self.status.setText(self.tr("Rapport gemaakt: {path} ({pages} pagina's).").format(
+            path=result.path, pages=result.pages))
+        self.report_done.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        self.task = None
+        self.progress.setValue(0)
+        self._busy(False)
+        self.status.setText(message)
+
+    def _on_cancelled(self) -> None:
+        self.task = None
+        self.progress.setValue(0)
+        self._busy(False)
+        self.status.setText(self.tr("Afgebroken; er is geen rapport gemaakt."))
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
+    def open_pdf(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path)))
+
+    def _cancel_or_close(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.status.setText(self.tr("Afbreken…"))
+        elif self.result is not None:
+            self.accept()
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self.task is not None:  # closing while building: stop it and wait for the worker
+            self.task.cancel()
+            self.task.finished.wait(30)
+        super().reject()
