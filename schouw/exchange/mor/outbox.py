@@ -55,11 +55,6 @@ RECONCILE_MARGIN = timedelta(hours=3)
 
 Progress = Callable[[int, int, str], None]
 
-#: A request closed at the municipality is asked for its status once a week (it may be
-#: reopened there), not on every run.
-CLOSED_RECHECK = timedelta(days=7)
-CLOSED_STATES = (ActionStatus.DONE.value, ActionStatus.REJECTED.value)
-
 
 @dataclass(frozen=True)
 class Policy:
@@ -178,11 +173,7 @@ class Outbox:
             uncertain = [r for r in uncertain if not r.next_attempt_at or r.next_attempt_at <= now]
             queued = [r for r in queued if not r.next_attempt_at or r.next_attempt_at <= now]
         sent_rows = [r for r in rows if r.state == SENT]
-        week_ago = stamp(self.clock() - CLOSED_RECHECK)
-        # closed at the municipality and checked this week: not asked again every run
-        polled = [r for r in sent_rows if not (r.remote_state in CLOSED_STATES and r.status_checked_at
-                                               and r.status_checked_at > week_ago)]
-        self._total = len(uncertain) + len(queued) + (len(polled) if statuses else 0) + 1
+        self._total = len(uncertain) + len(queued) + (len(sent_rows) if statuses else 0) + 1
         became_unknown: list[str] = []
         try:
             for row in uncertain + queued:
@@ -201,7 +192,7 @@ class Outbox:
                 if current.remote_id and current.endpoint in (None, self.endpoint):
                     self._photos(current)
             if statuses:
-                for row in polled:
+                for row in sent_rows:
                     self._check_cancel()
                     self._tick(f"status {row.remote_id or row.finding_id[:8]}")
                     self._status(self.repo.get(row.id))
