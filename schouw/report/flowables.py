@@ -413,11 +413,16 @@ class TextLines(Flowable):
         text = self.canv.beginText()
         y = self.height
         x_prev = y_prev = None
+        font = colour = None
         for i, (seg, lines) in enumerate(laid):
             if i:
                 y -= seg.space_before
-            text.setFont(seg.font, seg.size, seg.leading)
-            text.setFillColor(seg.colour)
+            if (seg.font, seg.size) != font:
+                text.setFont(seg.font, seg.size, seg.leading)
+                font = (seg.font, seg.size)
+            if seg.colour is not colour:
+                text.setFillColor(seg.colour)
+                colour = seg.colour
             for line in lines:
                 base = y - seg.size * 0.93 - (seg.leading - seg.size * 1.2) / 2
                 if x_prev is None:

@@ -289,7 +289,7 @@ class RoundReport:
         header = ([P(esc(t("element")), "th"), P(esc(t("count_n")), "th_right")]
                   + [P(lv.value, "th_right") for lv in levels]
                   + [P(esc(t("norm")), "th_right"), P(esc(t("share_short")), "th_right"),
-                     P(esc(t("previous")), "th_right"), P(esc(t("trend")), "th")])
+                     P(esc(t("previous_short")), "th_right"), P(esc(t("trend")), "th")])
         rows = [header]
         unmeasured = []
         for element_id, es in d.score.elements.items():
