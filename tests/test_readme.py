@@ -72,3 +72,20 @@ def test_every_cli_command_is_documented():
         if path == ["app"]:
             continue
         assert f"`schouw {' '.join(path)}" in README, f"schouw {' '.join(path)} is not in the README"
+
+
+def test_readme_sync_profiles_are_valid():
+    """The two complete profile examples a municipality copies must load as they are."""
+    import tomllib
+
+    from schouw.exchange.mor.profile import parse_sync_profile
+    from schouw.services.forms import find_form
+
+    blocks = re.findall(r"```toml\n(.+?)\n```", README, re.S)
+    profiles = [parse_sync_profile(tomllib.loads(b), "README") for b in blocks]
+    assert {p.kind for p in profiles} == {"open311", "signalen"}
+    items = set(find_form("crow-beeldkwaliteit").item_keys())
+    elements = {key.split(".")[0] for key in items}
+    for profile in profiles:
+        for key in profile.mapping:
+            assert key == "default" or key in items or key in elements, key
