@@ -28,9 +28,11 @@ conflict so the coordinator can choose it.
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -272,13 +274,15 @@ class Merger:
                 rows = plan.writes.get(table)
                 if rows:
                     sync.upsert(table, rows)
-            with self.package.reader() as reader:
-                for n, (photo_id, member) in enumerate(plan.blobs, start=1):
-                    data, digest = reader.read_checked(member)
+            photos = prefetch(self.package, [member for _, member in plan.blobs])
+            try:
+                for n, ((photo_id, _), (data, digest)) in enumerate(zip(plan.blobs, photos, strict=True), start=1):
                     sync.put_photo_blob(photo_id, "jpeg", data, digest)
                     self.result.photos_written += 1
                     if progress is not None and n % 50 == 0 and progress(n, total, "samenvoegen") is False:
                         raise SchouwError("cancelled")
+            finally:
+                photos.close()
             for photo_id in plan.drop_derived:
                 sync.drop_photo_blobs(photo_id, DERIVED_KINDS)
             for c in plan.conflicts:
@@ -292,6 +296,44 @@ class Merger:
                 source_project=doc.project_id, created_at=doc.created_at, incremental=doc.incremental,
                 change_first=doc.changes.first, change_last=doc.changes.last, summary=self.result.as_dict())
         self.result.round_id = round_id
+
+
+def prefetch(package: VerifiedPackage, members: list[str], depth: int = 32) -> Iterator[tuple[bytes, str]]:
+    """Read and hash members on a second thread while the caller writes the previous
+    ones to SQLite (both release the GIL for the bulk of their work). At most ``depth``
+    photos wait in memory; an error in the reader is raised in the caller."""
+    if not members:
+        return
+    box: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            with package.reader() as reader:
+                for member in members:
+                    item = reader.read_checked(member)
+                    while not stop.is_set():
+                        try:
+                            box.put(item, timeout=0.2)
+                            break
+                        except queue.Full:
+                            continue
+                    if stop.is_set():
+                        return
+        except BaseException as error:  # noqa: BLE001 - handed to the consuming thread
+            box.put(error)
+
+    thread = threading.Thread(target=read, name="package-reader", daemon=True)
+    thread.start()
+    try:
+        for _ in members:
+            item = box.get()
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 def merge_package(project, package: VerifiedPackage, progress: Progress | None = None) -> MergeResult:
