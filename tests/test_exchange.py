@@ -238,3 +238,20 @@ def test_check_package_needs_no_project(coordinator, tmp_path):
         for info in zf.infolist():
             expected = zipfile.ZIP_STORED if info.filename.endswith(".jpg") else zipfile.ZIP_DEFLATED
             assert info.compress_type == expected, info.filename
+
+
+def test_cancelled_or_failed_export_leaves_no_file(coordinator, tmp_path):
+    from schouw.messages import SchouwError
+
+    source, round_id = coordinator
+    out = tmp_path / "x.zip"
+    with pytest.raises(SchouwError) as err:
+        export_package(source, round_id, out, progress=lambda done, total, stage: done < 3)
+    assert err.value.key == "cancelled"
+    assert not out.exists() and not (tmp_path / "x.zip.part").exists()
+    photo = source.photos.for_finding(source.findings.models(round_id)[1].id)[0]
+    source.photos.update(photo.id, masks=json.dumps([{"x": 0.1, "y": 0.1, "w": 0, "h": 0.2}]))
+    with pytest.raises(SchouwError) as err:
+        export_package(source, round_id, out)
+    assert err.value.key == "export_photo_failed"  # never an unmasked copy
+    assert not out.exists() and not (tmp_path / "x.zip.part").exists()

@@ -50,6 +50,7 @@ from schouw.exchange.document import (
     XLSX_NAME,
     schema_text,
 )
+from schouw.exchange.pipeline import ahead
 from schouw.messages import SchouwError
 from schouw.store.sync import SyncRepo
 
@@ -151,13 +152,13 @@ class _Writer:
         self.members: list[dict[str, Any]] = []
         self.size = 0
 
-    def add(self, name: str, data: bytes, *, compress: bool) -> tuple[str, int]:
+    def add(self, name: str, data: bytes, *, compress: bool, sha256: str | None = None) -> tuple[str, int]:
         info = zipfile.ZipInfo(name, date_time=self.when)
         info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
         info.external_attr = 0o644 << 16
         info.create_system = 3  # unix: the mode bits above mean what they say
         self.zf.writestr(info, data, compresslevel=6 if compress else None)
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256 or hashlib.sha256(data).hexdigest()
         self.members.append({"path": name, "size": len(data), "sha256": digest})
         self.size += len(data)
         return digest, len(data)
@@ -248,21 +249,32 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
     try:
         with zipfile.ZipFile(part, "w", allowZip64=True) as zf:
             writer = _Writer(zf, when)
-            for photo in photos:
+            def copy_of(photo: dict[str, Any]) -> tuple[bytes, str] | None:
+                """The export copy and its SHA-256 (on the worker thread)."""
+                finding = all_findings.get(photo["finding_id"])
+                if photo.get("deleted_at") or finding is None:
+                    return None
+                master = sync.photo_master(photo["id"])
+                if master is None:
+                    return None
+                try:
+                    masks = [Mask.from_dict(m) for m in photo.get("masks") or []]
+                    data = export_copy(master, masks)
+                except Exception as error:  # noqa: BLE001 - never let an unmasked copy out
+                    raise SchouwError("export_photo_failed", id=photo["id"], detail=str(error)) from error
+                return data, hashlib.sha256(data).hexdigest()
+
+            # The worker reads the project's connection; this thread only writes the ZIP
+            # meanwhile, so the connection is never used by both at once.
+            for photo, copy in zip(photos, ahead(copy_of, photos), strict=True):
                 doc = dict(photo)
                 doc.update(file=None, file_sha256=None, file_size=None)
-                finding = all_findings.get(photo["finding_id"])
-                master = sync.photo_master(photo["id"]) if not photo.get("deleted_at") else None
-                if master is not None and finding is not None:
-                    try:
-                        masks = [Mask.from_dict(m) for m in photo.get("masks") or []]
-                        data = export_copy(master, masks)
-                    except Exception as error:  # noqa: BLE001 - never let an unmasked copy out
-                        raise SchouwError("export_photo_failed", id=photo["id"], detail=str(error)) from error
+                if copy is not None:
+                    finding = all_findings[photo["finding_id"]]
                     street = all_streets.get(finding["street_id"], {})
                     name = namer.name(street.get("name", ""), finding.get("house_number", ""),
                                       finding["element"], finding["aspect"])
-                    digest, size = writer.add(name, data, compress=False)
+                    digest, size = writer.add(name, copy[0], compress=False, sha256=copy[1])
                     doc.update(file=name, file_sha256=digest, file_size=size)
                     if not finding.get("deleted_at"):
                         photo_files.setdefault(finding["id"], []).append(name)
