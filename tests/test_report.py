@@ -189,6 +189,7 @@ def test_full_report_reads_back(built):
     assert "<nr. 14> & de containers" in everything  # markup characters survive
     assert "SIG-2026-00123" in everything and "Valt buiten het budget" in everything
     assert "Oordeel: 3 of meer" in everything and "Niet van toepassing" in everything
+    assert "Waarnemingen zonder niveau" in everything  # the choice item, counted per answer
     assert "1 december 2026" in everything
     assert "Niet meegeteld: 1 × n.v.t.; 1 waarneming zonder niveau; 1 bevinding nog zonder oordeel" in everything
 
@@ -334,6 +335,19 @@ def test_cancel_leaves_no_file_and_keeps_the_old_one(built, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.pdf"]
 
 
+def test_round_without_a_profile_has_a_spread_but_no_score(built, tmp_path):
+    from schouw.store import open_project
+
+    copy = tmp_path / "kopie.schouw"
+    shutil.copyfile(built["path"], copy)
+    with open_project(copy) as project:
+        project.rounds.update(built["ids"]["round"], profile_id=None)
+        result = build_report(project, built["ids"]["round"], tmp_path / "x.pdf", today=TODAY)
+    everything = " ".join(text_of(result.path))
+    assert "geen normen voor deze metingen" in everything
+    assert "Spreiding over de niveaus" in everything and "Geen norm in het profiel" in everything
+
+
 def test_logo_from_project_meta(built, tmp_path):
     from PIL import Image
 
@@ -382,3 +396,6 @@ def test_cli_report(built, tmp_path):
     result = run_cli("--db", str(built["path"]), "report", built["ids"]["round"], "--out",
                      str(tmp_path / "nope" / "x.pdf"))
     assert result.returncode == 2 and "bestaat niet" in result.stderr
+    result = run_cli("--db", str(built["path"]), "report", built["ids"]["bare"], "--out", str(tmp_path / "l.pdf"),
+                     "--logo", str(tmp_path / "geen-logo.png"))
+    assert result.returncode == 2 and "geen-logo.png" in result.stderr

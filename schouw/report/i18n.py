@@ -38,6 +38,8 @@ TEXTS: dict[str, dict[str, str]] = {
                 "en": "Compiled on {date} with schouw {version}"},
     "cover_score": {"nl": "{share} van de metingen voldoet aan de norm (streefwaarde {target})",
                     "en": "{share} of the measurements meet the norm (streefwaarde/target {target})"},
+    "cover_no_norm": {"nl": "Het kwaliteitsprofiel geeft geen normen voor deze metingen; er is geen score.",
+                      "en": "The quality profile sets no norms for these measurements; there is no score."},
     "cover_no_score": {"nl": "Deze ronde heeft geen metingen op de CROW-schaal.",
                        "en": "This round has no measurements on the CROW scale."},
     # document

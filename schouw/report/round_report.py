@@ -133,7 +133,9 @@ class RoundReport:
         info.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 2),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         body: list[Flowable] = [info, Spacer(1, 14)]
-        if d.has_scores:
+        if d.has_scores and d.score.share() is None:
+            body += [P(esc(t("cover_no_norm")), "body"), Spacer(1, 12)]
+        elif d.has_scores:
             share = d.score.share()
             colour = S.share_colour(share, self.target())
             text = t("cover_score", share=f"<b>{self.pct(share)}</b>", target=self.pct(self.target()))
