@@ -372,3 +372,25 @@ def test_sociale_veiligheid_form_shows_choices(qtbot, app_window, tmp_path):
         assert editor.session.project.findings.get(editor.finding_id).choice == first
     else:
         assert not editor.level_bar.isVisibleTo(window)
+
+
+def test_filtering_never_switches_the_street(qtbot, app_window, small_project):
+    path, info = small_project
+    window = app_window(path)
+    window.streets.select_street(info["streets"]["Lijsterstraat"])
+    finding = window.findings.current_finding_id()
+    switched = []
+    window.streets.streetSelected.connect(switched.append)
+    search = window.findChild(QLineEdit, "streetSearch")
+    qtbot.keyClicks(search, "kievit")
+    assert window.streets.proxy.rowCount() == 1
+    assert switched == [] and window.findings.current_finding_id() == finding
+    # the next street counts from the street being walked, also while it is hidden
+    search.clear()
+    window.findChild(object, "hideDone").setChecked(True)
+    press(qtbot, window, Qt.Key.Key_Return, CTRL)  # walked: hidden now, on to the next open street
+    assert window.streets.current_street_id() == info["streets"]["Spreeuwenlaan"]
+    names = [window.streets.proxy.index(r, 1).data() for r in range(window.streets.proxy.rowCount())]
+    assert "Lijsterstraat" not in names
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)  # undo the walked mark: it comes back
+    assert window.streets.current_street_id() == info["streets"]["Lijsterstraat"]

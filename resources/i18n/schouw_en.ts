@@ -477,7 +477,7 @@
     </message>
     <message>
         <source>Actiehouder</source>
-        <translation>Responsible party</translation>
+        <translation>Action by</translation>
     </message>
     <message>
         <source>nr. {n}</source>
@@ -951,6 +951,109 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Rapport maken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ronde: {title} — {buurt}, {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soort rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volledig rapport van de ronde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actielijst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actiehouder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alle actiehouders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taal van het rapport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opslaan als</source>
+        <translation type="unfinished">Save as</translation>
+    </message>
+    <message>
+        <source>Bladeren…</source>
+        <translation type="unfinished">Browse…</translation>
+    </message>
+    <message>
+        <source>Kies waar het rapport komt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taal</source>
+        <translation type="unfinished">Language</translation>
+    </message>
+    <message>
+        <source>Voortgang</source>
+        <translation type="unfinished">Progress</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Openen in PDF-viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>Annuleren of sluiten</source>
+        <translation type="unfinished">Cancel or close</translation>
+    </message>
+    <message>
+        <source>Rapport opslaan als</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies eerst waar het rapport moet komen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rapport wordt gemaakt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Rapport gemaakt: {path} ({pages} pagina&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgebroken; er is geen rapport gemaakt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afbreken…</source>
+        <translation type="unfinished">Stopping…</translation>
+    </message>
+</context>
+<context>
     <name>RoundDialog</name>
     <message>
         <source>Nieuwe schouwronde</source>
@@ -1187,7 +1290,7 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     </message>
     <message>
         <source>Bev.</source>
-        <translation>Find.</translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>&lt; norm</source>
@@ -1278,7 +1381,7 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     </message>
     <message>
         <source>Bev.</source>
-        <translation>Find.</translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>&lt; norm</source>

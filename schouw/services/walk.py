@@ -167,7 +167,7 @@ def finding_rows(project: Project, ctx: RoundContext, street_id: str) -> list[Fi
 
 
 def finding_row(project: Project, ctx: RoundContext, finding_id: str) -> FindingRow | None:
-    finding = project.findings.get(finding_id, include_deleted=True)
+    finding = project.findings.one(finding_id, include_deleted=True)
     for row in project.findings.list(ctx.round.id, finding.street_id):
         if row["id"] == finding_id:
             return _row(ctx, row)
@@ -203,7 +203,7 @@ class FindingDetail:
 
 
 def finding_detail(project: Project, finding_id: str) -> FindingDetail:
-    finding = project.findings.get(finding_id, include_deleted=True)
+    finding = project.findings.one(finding_id, include_deleted=True)
     return FindingDetail(finding, project.actions.for_finding(finding_id),
                          project.photos.for_finding(finding_id))
 
@@ -235,7 +235,7 @@ def edit_finding(project: Project, ctx: RoundContext, finding_id: str, changes: 
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    finding = project.findings.get(finding_id, include_deleted=True)
+    finding = project.findings.one(finding_id, include_deleted=True)
     new = {key: _value_of(finding, key) for key in EDITABLE}
     new.update(changes)
     if "level" in changes:

@@ -112,3 +112,11 @@ class FindingRepo:
             sql += " AND street_id = ?"
             args = (round_id, street_id)
         return self.p.conn.execute(sql, args).fetchall()
+
+    def one(self, finding_id: str, *, include_deleted: bool = False) -> Finding:
+        """A finding by its exact id, through the primary key (``get`` also accepts an id
+        prefix, which costs a scan of the table; the GUI always has the whole id)."""
+        rows = dict_rows(self.p.conn.execute("SELECT * FROM findings WHERE id = ?", (finding_id,)))
+        if not rows or (rows[0]["deleted_at"] and not include_deleted):
+            raise SchouwError("unknown_finding", id=finding_id)
+        return from_row(Finding, rows[0])

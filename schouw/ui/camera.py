@@ -52,7 +52,7 @@ class CameraDialog(QDialog):
         self.session.setVideoOutput(view)
         shoot = styled(named(QPushButton(self.tr("Foto maken"), self), "cameraShoot",
                              self.tr("Foto maken")), role="primary")
-        shoot.setProperty("role", "big")
+        styled(shoot, "big")
         close = named(QPushButton(self.tr("Klaar"), self), "cameraClose", self.tr("Camera sluiten"))
         shoot.clicked.connect(self._shoot)
         close.clicked.connect(self.accept)

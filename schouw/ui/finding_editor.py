@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -71,46 +71,59 @@ class LevelButton(QPushButton):
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        width = max(metrics.horizontalAdvance(self.property("main") or "") + 20, 58)
-        return QSize(width, 60)
+        width = max(int(metrics.horizontalAdvance(self.property("main") or "") * 1.5) + 20, 58)
+        return QSize(width, max(60, metrics.height() * 3 + 8))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(44, 56)
+        return QSize(44, max(56, self.fontMetrics().height() * 3 + 4))
 
     def paintEvent(self, event) -> None:
-        super().paintEvent(event)
         main = self.property("main") or ""
         sub = self.property("sub") or ""
         key = self.property("key")
-        ink = QColor(theme.INK)
-        if self.isChecked():
-            if key in _LEVEL_KEYS:
-                ink = QColor(theme.LEVEL_COLOURS[Level.parse(key)][1])
-            else:
-                ink = QColor("#ffffff")
-        if not self.isEnabled():
-            ink = QColor("#7a838c")
+        style_key = self.property("styleKey")
         painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        frame = self.rect().adjusted(2, 2, -2, -2)
+        if self.isChecked():
+            colours = theme.LEVEL_COLOURS.get(Level.parse(key) if key in _LEVEL_KEYS else
+                                              ("n.v.t." if style_key == "nvt" else "choice"))
+            background, ink = QColor(colours[0]), QColor(colours[1])
+            border = QColor(theme.INK)
+        else:
+            background = QColor("#e8eef5" if self.isDown() or self.underMouse() else "#ffffff")
+            ink = QColor(theme.INK)
+            border = QColor("#7d8792")
+        if not self.isEnabled():
+            ink, border = QColor("#7a838c"), QColor("#c3cad2")
+        pen = QPen(border, 2)
+        if self.property("norm"):
+            pen = QPen(QColor(theme.INK), 3, Qt.PenStyle.DashLine)
+        if self.hasFocus():
+            pen = QPen(QColor(theme.ACCENT), 4)
+        painter.setPen(pen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(frame, 8, 8)
         painter.setPen(ink)
-        rect = self.rect().adjusted(3, 4, -3, -4)
+        rect = self.rect().adjusted(4, 5, -4, -5)
         font = self.font()
         font.setBold(True)
+        font.setPointSizeF(self.font().pointSizeF() * 1.5)
         if sub:
             top = rect.adjusted(0, 0, 0, -rect.height() * 2 // 5)
             bottom = rect.adjusted(0, rect.height() * 3 // 5, 0, 0)
             painter.setFont(font)
             painter.drawText(top, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, main)
             small = self.font()
-            small.setBold(False)
-            small.setPointSizeF(max(7.0, font.pointSizeF() * 0.52))
+            small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
             painter.setFont(small)
             text = painter.fontMetrics().elidedText(sub, Qt.TextElideMode.ElideRight, rect.width())
             painter.drawText(bottom, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
         else:
             painter.setFont(font)
             if painter.fontMetrics().horizontalAdvance(main) > rect.width():
-                font.setPointSizeF(font.pointSizeF() * 0.7)
+                font.setPointSizeF(self.font().pointSizeF())
                 painter.setFont(font)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, main)
         painter.end()
@@ -199,6 +212,12 @@ class FindingEditor(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(scroll)
         scroll.setWidget(body)
+        white = scroll.palette()
+        white.setColor(white.ColorRole.Window, QColor(theme.PANEL))
+        scroll.setPalette(white)
+        scroll.viewport().setPalette(white)
+        body.setPalette(white)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.stack.addWidget(scroll)
         self.scroll = scroll
         layout = QVBoxLayout(body)
@@ -248,74 +267,6 @@ class FindingEditor(QWidget):
         self.help_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.help_label)
 
-        # place and text
-        form = QGridLayout()
-        form.setHorizontalSpacing(8)
-        form.setVerticalSpacing(4)
-        self.number_edit = named(QLineEdit(self), "houseNumber", self.tr("Huisnummer"))
-        self.number_edit.setPlaceholderText(self.tr("bijv. 12a"))
-        self.number_edit.setMaximumWidth(110)
-        self.spot_edit = named(QLineEdit(self), "spot", self.tr("Plek"))
-        self.spot_edit.setPlaceholderText(self.tr("bijv. bij de speeltuin"))
-        form.addWidget(label(self.tr("Huisnr."), "fieldLabel"), 0, 0)
-        form.addWidget(label(self.tr("Plek"), "fieldLabel"), 0, 1)
-        form.addWidget(self.number_edit, 1, 0)
-        form.addWidget(self.spot_edit, 1, 1)
-        layout.addLayout(form)
-        self.time_row = QWidget(self)
-        time_layout = QHBoxLayout(self.time_row)
-        time_layout.setContentsMargins(0, 0, 0, 0)
-        time_layout.addWidget(label(self.tr("Tijdstip"), "fieldLabel"))
-        self.time_combo = named(QComboBox(self), "timeOfDay", self.tr("Tijdstip"))
-        self.time_combo.setEditable(True)
-        self.time_combo.addItems(TIMES_OF_DAY)
-        self.time_combo.activated.connect(lambda _i: self._queue("time_of_day", self.time_combo.currentText(),
-                                                                 now=True))
-        self.time_combo.lineEdit().textEdited.connect(lambda text: self._queue("time_of_day", text))
-        time_layout.addWidget(self.time_combo, 1)
-        layout.addWidget(self.time_row)
-
-        layout.addWidget(label(self.tr("Omschrijving"), "fieldLabel"))
-        self.text_edit = named(QPlainTextEdit(self), "description", self.tr("Omschrijving"))
-        self.text_edit.setPlaceholderText(self.tr("Wat ziet u, en wat moet er gebeuren?"))
-        self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setMinimumHeight(64)
-        self.text_edit.setMaximumHeight(110)
-        layout.addWidget(self.text_edit)
-
-        layout.addWidget(label(self.tr("Prioriteit"), "fieldLabel"))
-        prio = QHBoxLayout()
-        self.priority_bar = ButtonBar("priorityButtons", self.tr("Prioriteit"), big=False, parent=self)
-        self.priority_bar.set_options([(key, labels.priority_label(key),
-                                        self.tr("Prioriteit {p}").format(p=labels.priority_label(key)), "")
-                                       for key in labels.priority_keys()])
-        self.priority_bar.chosen.connect(self._priority_chosen)
-        prio.addWidget(self.priority_bar, 1)
-        layout.addLayout(prio)
-
-        # action
-        self.action_box = named(QGroupBox(self.tr("Actiepunt"), self), "actionBox", self.tr("Actiepunt"))
-        self.action_box.setCheckable(True)
-        self.action_box.setChecked(False)
-        self.action_box.toggled.connect(self._action_toggled)
-        action_form = QFormLayout(self.action_box)
-        action_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.party_combo = named(QComboBox(self), "actionParty", self.tr("Actiehouder"))
-        self.party_combo.setEditable(True)
-        self.party_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.party_combo.lineEdit().setPlaceholderText(self.tr("wie pakt het op?"))
-        self.party_combo.lineEdit().textEdited.connect(lambda _t: self._queue_action())
-        self.party_combo.activated.connect(lambda _i: self._queue_action(now=True))
-        self.due_edit = named(QDateEdit(self), "actionDue", self.tr("Uiterlijk klaar op"))
-        self.due_edit.setCalendarPopup(True)
-        self.due_edit.setMinimumDate(NO_DATE)
-        self.due_edit.setSpecialValueText(self.tr("geen datum"))
-        self.due_edit.setDisplayFormat("d-M-yyyy")
-        self.due_edit.dateChanged.connect(lambda _d: self._queue_action())
-        action_form.addRow(self.tr("Actiehouder"), self.party_combo)
-        action_form.addRow(self.tr("Uiterlijk"), self.due_edit)
-        layout.addWidget(self.action_box)
-
         # photos
         photo_head = QHBoxLayout()
         self.photo_title = label(self.tr("Foto's"), "fieldLabel")
@@ -326,13 +277,13 @@ class FindingEditor(QWidget):
         self.photo_list.setViewMode(QListView.ViewMode.IconMode)
         self.photo_list.setIconSize(QSize(132, 99))
         self.photo_list.setFlow(QListView.Flow.LeftToRight)
-        self.photo_list.setWrapping(True)
+        self.photo_list.setWrapping(False)  # one strip, scrolling sideways
         self.photo_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.photo_list.setMovement(QListView.Movement.Static)
         self.photo_list.setSpacing(4)
-        self.photo_list.setMinimumHeight(124)
-        self.photo_list.setMaximumHeight(260)
-        self.photo_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.photo_list.setHorizontalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.photo_list.setFixedHeight(99 + theme.line_height() + 44)
+        self.photo_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.photo_list.itemActivated.connect(self._open_photo)
         self.photo_list.installEventFilter(self)
         self.photo_list.currentRowChanged.connect(lambda _r: self._update_photo_buttons())
@@ -372,6 +323,74 @@ class FindingEditor(QWidget):
         self.progress_row.setLayout(progress_row)
         self.progress_row.setVisible(False)
         layout.addWidget(self.progress_row)
+        # place and text
+        form = QGridLayout()
+        form.setHorizontalSpacing(8)
+        form.setVerticalSpacing(4)
+        self.number_edit = named(QLineEdit(self), "houseNumber", self.tr("Huisnummer"))
+        self.number_edit.setPlaceholderText(self.tr("bijv. 12a"))
+        self.number_edit.setMaximumWidth(110)
+        self.spot_edit = named(QLineEdit(self), "spot", self.tr("Plek"))
+        self.spot_edit.setPlaceholderText(self.tr("bijv. bij de speeltuin"))
+        form.addWidget(label(self.tr("Huisnr."), "fieldLabel"), 0, 0)
+        form.addWidget(label(self.tr("Plek"), "fieldLabel"), 0, 1)
+        form.addWidget(self.number_edit, 1, 0)
+        form.addWidget(self.spot_edit, 1, 1)
+        layout.addLayout(form)
+        self.time_row = QWidget(self)
+        time_layout = QHBoxLayout(self.time_row)
+        time_layout.setContentsMargins(0, 0, 0, 0)
+        time_layout.addWidget(label(self.tr("Tijdstip"), "fieldLabel"))
+        self.time_combo = named(QComboBox(self), "timeOfDay", self.tr("Tijdstip"))
+        self.time_combo.setEditable(True)
+        self.time_combo.addItems(TIMES_OF_DAY)
+        self.time_combo.activated.connect(lambda _i: self._queue("time_of_day", self.time_combo.currentText(),
+                                                                 now=True))
+        self.time_combo.lineEdit().textEdited.connect(lambda text: self._queue("time_of_day", text))
+        time_layout.addWidget(self.time_combo, 1)
+        layout.addWidget(self.time_row)
+
+        layout.addWidget(label(self.tr("Omschrijving"), "fieldLabel"))
+        self.text_edit = named(QPlainTextEdit(self), "description", self.tr("Omschrijving"))
+        self.text_edit.setPlaceholderText(self.tr("Wat ziet u, en wat moet er gebeuren?"))
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMinimumHeight(64)
+        self.text_edit.setMaximumHeight(96)
+        layout.addWidget(self.text_edit)
+
+        layout.addWidget(label(self.tr("Prioriteit"), "fieldLabel"))
+        prio = QHBoxLayout()
+        self.priority_bar = ButtonBar("priorityButtons", self.tr("Prioriteit"), big=False, parent=self)
+        self.priority_bar.set_options([(key, labels.priority_label(key),
+                                        self.tr("Prioriteit {p}").format(p=labels.priority_label(key)), "")
+                                       for key in labels.priority_keys()])
+        self.priority_bar.chosen.connect(self._priority_chosen)
+        prio.addWidget(self.priority_bar, 1)
+        layout.addLayout(prio)
+
+        # action
+        self.action_box = named(QGroupBox(self.tr("Actiepunt"), self), "actionBox", self.tr("Actiepunt"))
+        self.action_box.setCheckable(True)
+        self.action_box.setChecked(False)
+        self.action_box.toggled.connect(self._action_toggled)
+        action_form = QFormLayout(self.action_box)
+        action_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.party_combo = named(QComboBox(self), "actionParty", self.tr("Actiehouder"))
+        self.party_combo.setEditable(True)
+        self.party_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.party_combo.lineEdit().setPlaceholderText(self.tr("wie pakt het op?"))
+        self.party_combo.lineEdit().textEdited.connect(lambda _t: self._queue_action())
+        self.party_combo.activated.connect(lambda _i: self._queue_action(now=True))
+        self.due_edit = named(QDateEdit(self), "actionDue", self.tr("Uiterlijk klaar op"))
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setMinimumDate(NO_DATE)
+        self.due_edit.setSpecialValueText(self.tr("geen datum"))
+        self.due_edit.setDisplayFormat("d-M-yyyy")
+        self.due_edit.dateChanged.connect(lambda _d: self._queue_action())
+        action_form.addRow(self.tr("Actiehouder"), self.party_combo)
+        action_form.addRow(self.tr("Uiterlijk"), self.due_edit)
+        layout.addWidget(self.action_box)
+
         layout.addStretch(1)
 
         for edit, field_name in ((self.number_edit, "house_number"), (self.spot_edit, "spot")):
@@ -382,17 +401,19 @@ class FindingEditor(QWidget):
                        self.time_combo, self.time_combo.lineEdit()):
             widget.installEventFilter(self)
 
-        QWidget.setTabOrder(self.element_combo, self.aspect_combo)
-        QWidget.setTabOrder(self.aspect_combo, self.level_bar)
-        QWidget.setTabOrder(self.level_bar, self.number_edit)
-        QWidget.setTabOrder(self.number_edit, self.spot_edit)
-        QWidget.setTabOrder(self.spot_edit, self.time_combo)
-        QWidget.setTabOrder(self.time_combo, self.text_edit)
-        QWidget.setTabOrder(self.text_edit, self.priority_bar)
-        QWidget.setTabOrder(self.priority_bar, self.action_box)
-        QWidget.setTabOrder(self.action_box, self.party_combo)
-        QWidget.setTabOrder(self.party_combo, self.due_edit)
-        QWidget.setTabOrder(self.due_edit, self.add_photo_button)
+        height = theme.line_height() + 16  # big enough for a finger
+        for widget in (self.element_combo, self.aspect_combo, self.number_edit, self.spot_edit, self.time_combo,
+                       self.party_combo, self.due_edit):
+            widget.setMinimumHeight(height)
+        pal = self.photo_list.palette()
+        pal.setColor(pal.ColorRole.Base, QColor(theme.SOFT))
+        self.photo_list.setPalette(pal)
+        chain = [self.element_combo, self.aspect_combo, self.level_bar, self.choice_bar, self.add_photo_button,
+                 self.paste_photo_button, self.camera_button, self.remove_photo_button, self.photo_list,
+                 self.number_edit, self.spot_edit, self.time_combo, self.text_edit, self.priority_bar,
+                 self.action_box, self.party_combo, self.due_edit]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self.stack.setCurrentIndex(0)
 
     # -- round and finding ------------------------------------------------------------------
@@ -577,6 +598,7 @@ class FindingEditor(QWidget):
             self.photo_list.addItem(item)
         count = len(detail.photos)
         self.photo_title.setText(self.tr("Foto's ({n})").format(n=count) if count else self.tr("Foto's"))
+        self.photo_hint.setVisible(count == 0)
         self._update_photo_buttons()
 
     def _framed(self, pixmap: QPixmap) -> QPixmap:

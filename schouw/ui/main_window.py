@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.start_page)
         self.saved_label = QLabel(self)
         self.saved_label.setObjectName("savedState")
+        self.saved_label.setFont(theme.font("fieldLabel"))
         self.path_label = QLabel(self)
         self.path_label.setObjectName("projectPath")
         self.statusBar().addPermanentWidget(self.path_label)
@@ -330,7 +331,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name["actReport"].setEnabled(has_round and report_available())
         self.actions_by_name["actNewRound"].setEnabled(session is not None)
         self.actions_by_name["actImportStreets"].setEnabled(session is not None)
-        self.path_label.setText(str(session.project.path) if session else "")
+        self.path_label.setText(session.project.path.name if session else "")
+        self.path_label.setToolTip(str(session.project.path) if session else "")
         self._update_saved()
 
     def _update_saved(self, *_args) -> None:
@@ -346,9 +348,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{' – '.join(parts)} – {state} – Schouw")
         self.saved_label.setText(("● " if pending else "✓ ") + (self.tr("Wijziging wordt opgeslagen…") if pending
                                                                else self.tr("Alles opgeslagen")))
-        self.saved_label.setProperty("pending", pending)
-        self.saved_label.style().unpolish(self.saved_label)
-        self.saved_label.style().polish(self.saved_label)
+        theme.colour_text(self.saved_label, "#8a5300" if pending else theme.GOOD)
 
     def _notice(self, text: str, error: bool) -> None:
         if error:

@@ -32,6 +32,9 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 4
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_FLAGS_CHECK = _FLAGS | Qt.ItemFlag.ItemIsUserCheckable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 def fold(text: str) -> str:
@@ -111,11 +114,8 @@ class StreetModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if index.column() == self.COL_DONE:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+            return _NO_FLAGS
+        return _FLAGS_CHECK if index.column() == self.COL_DONE else _FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -168,35 +168,60 @@ class StreetModel(QAbstractTableModel):
 
 
 class StreetFilter(QSortFilterProxyModel):
-    """Search as you type (accents and case ignored), optionally hiding done streets."""
+    """Search as you type (accents and case ignored), optionally hiding done streets.
+
+    The match is computed for all rows in one pass per keystroke; ``filterAcceptsRow``
+    only looks the answer up (Qt calls it once per row, through Python)."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._needle = ""
         self._hide_done = False
+        self._accepted: list[bool] | None = None
         self.setSortRole(SORT_ROLE)
+
+    def _compute(self) -> None:
+        model = self.sourceModel()
+        parts = self._needle.split()
+        if not parts and not self._hide_done:
+            self._accepted = None
+            return
+        keys = model._keys
+        rows = model._rows
+        self._accepted = [
+            (not self._hide_done or not rows[n].done) and all(part in key for part in parts)
+            for n, key in enumerate(keys)
+        ]
 
     def set_text(self, text: str) -> None:
         needle = " ".join(fold(text).split())
         if needle != self._needle:
             self.beginFilterChange()
             self._needle = needle
+            self._compute()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_hide_done(self, hide: bool) -> None:
         if hide != self._hide_done:
             self.beginFilterChange()
             self._hide_done = hide
+            self._compute()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def refresh(self) -> None:
+        """Re-run the filter after the streets changed (new street, done mark)."""
+        self.beginFilterChange()
+        self._compute()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        if self._hide_done and model.street(source_row).done:
-            return False
-        if not self._needle:
+        accepted = self._accepted
+        if accepted is None:
             return True
-        key = model.search_key(source_row)
-        return all(part in key for part in self._needle.split())
+        if source_row >= len(accepted):
+            self._compute()
+            accepted = self._accepted or []
+        return source_row < len(accepted) and accepted[source_row]
 
 
 class FindingModel(QAbstractTableModel):
@@ -250,8 +275,8 @@ class FindingModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+            return _NO_FLAGS
+        return _FLAGS
 
     @staticmethod
     def level_text(row: FindingRow) -> str:

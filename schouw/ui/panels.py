@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -21,10 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from schouw.services import walk
-from schouw.ui import labels
+from schouw.ui import labels, theme
 from schouw.ui.models import ID_ROLE, FindingModel, StreetFilter, StreetModel
 from schouw.ui.session import Session
-from schouw.ui.widgets import LevelDelegate, TwoLineDelegate, label, named, panel, styled
+from schouw.ui.widgets import (
+    DoneDelegate,
+    LevelDelegate,
+    Panel,
+    TwoLineDelegate,
+    label,
+    named,
+    panel,
+    styled,
+)
 
 
 def _pct(part: int, whole: int) -> str:
@@ -46,7 +54,7 @@ class SearchBox(QLineEdit):
         super().keyPressEvent(event)
 
 
-class StreetPanel(QFrame):
+class StreetPanel(Panel):
     """Round picker, round totals, street search and the street list."""
 
     streetSelected = Signal(str)
@@ -55,10 +63,10 @@ class StreetPanel(QFrame):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setProperty("panel", True)
         named(self, "streetPanel", self.tr("Straten van de ronde"))
         self.session = session
         self._current = ""
+        self._filtering = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
@@ -89,11 +97,16 @@ class StreetPanel(QFrame):
         layout.addWidget(stats)
         self.progress = named(QProgressBar(self), "roundProgress", self.tr("Straten gelopen"))
         self.progress.setTextVisible(True)
+        pal = self.progress.palette()
+        pal.setColor(pal.ColorRole.Highlight, QColor(theme.GOOD))
+        self.progress.setPalette(pal)
         self.progress.setFormat(self.tr("%v van %m straten gelopen"))
         layout.addWidget(self.progress)
 
         self.search = named(SearchBox(self), "streetSearch", self.tr("Zoek straat"))
         self.search.setPlaceholderText(self.tr("Zoek straat…  (Ctrl+F)"))
+        self.search.setFont(theme.font("panelTitle"))
+        self.search.setMinimumHeight(self.search.fontMetrics().height() + 16)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.leave.connect(self._enter_list)
@@ -118,16 +131,18 @@ class StreetPanel(QFrame):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 16)
+        self.table.verticalHeader().setDefaultSectionSize(theme.line_height() + 16)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(StreetModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
-        metrics = self.fontMetrics()
+        metrics = QFontMetrics(theme.font("fieldLabel"))
         self.table.setColumnWidth(StreetModel.COL_DONE, 40)
-        self.table.setColumnWidth(StreetModel.COL_FINDINGS, metrics.horizontalAdvance(self.tr("Bev.")) + 24)
-        self.table.setColumnWidth(StreetModel.COL_BELOW, metrics.horizontalAdvance(self.tr("< norm")) + 24)
+        self.table.setColumnWidth(StreetModel.COL_FINDINGS, metrics.horizontalAdvance(self.tr("Bev.")) + 16)
+        self.table.setColumnWidth(StreetModel.COL_BELOW, metrics.horizontalAdvance(self.tr("< norm")) + 16)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header.setHighlightSections(False)
+        header.setFont(theme.font("fieldLabel"))
+        self.table.setItemDelegateForColumn(StreetModel.COL_DONE, DoneDelegate(self.table))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         layout.addWidget(self.table, 1)
 
@@ -174,6 +189,13 @@ class StreetPanel(QFrame):
             return
         n, judged, below, done = walk.street_counts(self.session.project, self.session.ctx, street_id)
         self.model.update_counts(street_id, n, judged, below, done)
+        if self.hide_done.isChecked():
+            self._filtering = True
+            try:
+                self.proxy.refresh()
+            finally:
+                self._filtering = False
+            self._keep_selection()
         self._update_totals()
 
     def _street_added(self, street_id: str) -> None:
@@ -181,6 +203,7 @@ class StreetPanel(QFrame):
         status = next((s for s in walk.street_statuses(self.session.project, ctx) if s.id == street_id), None)
         if status is not None and self.model.row_of(street_id) < 0:
             self.model.append_street(status)
+            self.proxy.refresh()
             self._update_totals()
         self.select_street(street_id)
 
@@ -203,25 +226,28 @@ class StreetPanel(QFrame):
         return True
 
     def step(self, delta: int, *, skip_done: bool = False) -> bool:
-        """Move to the next (+1) or previous (-1) street in the list as shown."""
+        """Move to the next (+1) or previous (-1) street in the list as shown, counting
+        from the street being walked even when the filter hides it."""
         count = self.proxy.rowCount()
         if count == 0:
             return False
-        current = self.table.currentIndex()
-        row = current.row() if current.isValid() else (-1 if delta > 0 else count)
-        row += delta
-        while 0 <= row < count:
+        here = self.model.row_of(self._current) if self._current else -1
+        rows = range(count) if delta > 0 else range(count - 1, -1, -1)
+        for row in rows:
             index = self.proxy.index(row, StreetModel.COL_NAME)
-            if not skip_done or not self.model.street(self.proxy.mapToSource(index).row()).done:
-                self.table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-                self.table.scrollTo(index)
-                return True
-            row += delta
+            source = self.proxy.mapToSource(index).row()
+            if here >= 0 and (source <= here if delta > 0 else source >= here):
+                continue
+            if skip_done and self.model.street(source).done:
+                continue
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+            return True
         return False
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
+        if not current.isValid() or self._filtering:
             return
         street_id = current.data(ID_ROLE)
         if street_id and street_id != self._current:
@@ -233,27 +259,49 @@ class StreetPanel(QFrame):
         self.search.selectAll()
 
     def _filter(self, text: str) -> None:
-        self.proxy.set_text(text)
+        self._filtering = True
+        try:
+            self.proxy.set_text(text)
+        finally:
+            self._filtering = False
         self._keep_selection()
 
     def _hide_done(self, on: bool) -> None:
-        self.proxy.set_hide_done(on)
+        self._filtering = True
+        try:
+            self.proxy.set_hide_done(on)
+        finally:
+            self._filtering = False
         self._keep_selection()
 
     def _keep_selection(self) -> None:
+        """Filtering never changes the street being walked: it stays chosen (and
+        highlighted when it is in the filtered list)."""
+        selection = self.table.selectionModel()
+        index = QModelIndex()
         if self._current:
             row = self.model.row_of(self._current)
             index = self.proxy.mapFromSource(self.model.index(row, StreetModel.COL_NAME))
+        self._filtering = True
+        try:
             if index.isValid():
-                self.table.selectionModel().setCurrentIndex(
+                selection.setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            else:
+                selection.clear()
+        finally:
+            self._filtering = False
 
     def _enter_list(self) -> None:
+        """Enter or arrow down in the search box: go to the first street found."""
         if self.proxy.rowCount() == 0:
             return
         current = self.table.currentIndex()
-        if not current.isValid():
-            self.step(1)
+        if self.search.text().strip() or not current.isValid():
+            index = self.proxy.index(0, StreetModel.COL_NAME)
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _round_chosen(self, index: int) -> None:
@@ -266,7 +314,7 @@ class StreetPanel(QFrame):
                                      self.tr("Straat gelopen") if done else self.tr("Straat niet gelopen"))
 
 
-class FindingsPanel(QFrame):
+class FindingsPanel(Panel):
     """The chosen street: its totals, the buttons to work on it, and its findings."""
 
     findingSelected = Signal(str)
@@ -276,7 +324,6 @@ class FindingsPanel(QFrame):
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setProperty("panel", True)
         named(self, "findingsPanel", self.tr("Bevindingen in de straat"))
         self.session = session
         self.street_id = ""
@@ -325,19 +372,21 @@ class FindingsPanel(QFrame):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2 + 16)
+        self.table.verticalHeader().setDefaultSectionSize(theme.line_height() * 2 + 16)
         self.table.setItemDelegateForColumn(FindingModel.COL_ITEM, TwoLineDelegate(self.table))
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(FindingModel.COL_ITEM, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        metrics = self.fontMetrics()
-        widths = {FindingModel.COL_LEVEL: 7, FindingModel.COL_PRIORITY: 7, FindingModel.COL_PHOTOS: 6,
-                  FindingModel.COL_ACTION: 14}
+        header.setFont(theme.font("fieldLabel"))
+        metrics = QFontMetrics(theme.font("fieldLabel"))
+        widths = {FindingModel.COL_LEVEL: 7, FindingModel.COL_PRIORITY: 6, FindingModel.COL_PHOTOS: 6,
+                  FindingModel.COL_ACTION: 12}
         for col, chars in widths.items():
             self.table.setColumnWidth(col, metrics.averageCharWidth() * chars + 18)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.viewport().installEventFilter(self)
         layout.addWidget(self.table, 1)
         self.empty_hint = label(self.tr("Nog geen bevindingen in deze straat. Druk op Ctrl+N of "
                                         "‘+ Nieuwe bevinding’, of markeer de straat als gelopen."), "muted")
@@ -351,6 +400,15 @@ class FindingsPanel(QFrame):
         session.streetChanged.connect(self._street_changed)
         session.roundChanged.connect(self._round_changed)
         self._set_enabled(False)
+
+    def eventFilter(self, watched, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            # the responsible party gets a fair share of a wide table
+            width = max(self.table.columnWidth(FindingModel.COL_ACTION), int(watched.width() * 0.22))
+            self.table.setColumnWidth(FindingModel.COL_ACTION, min(width, 260))
+        return super().eventFilter(watched, event)
 
     def _set_enabled(self, on: bool) -> None:
         for widget in (self.new_button, self.done_button, self.next_button):

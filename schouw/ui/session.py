@@ -22,6 +22,10 @@ from schouw.store.project import Project
 log = logging.getLogger(__name__)
 
 
+def _plain(value: Any) -> Any:
+    return value.value if hasattr(value, "value") else value
+
+
 class Session(QObject):
     #: a finding's fields changed (finding id)
     findingEdited = Signal(str)
@@ -64,7 +68,7 @@ class Session(QObject):
         self.project.close()
 
     def _street_of(self, finding_id: str) -> str:
-        return self.project.findings.get(finding_id, include_deleted=True).street_id
+        return self.project.findings.one(finding_id, include_deleted=True).street_id
 
     def run(self, func, *args: Any, **kwargs: Any) -> Any:
         """Call a use case in one write transaction; a user error becomes the ``failed``
@@ -98,15 +102,11 @@ class Session(QObject):
         old = self.run(walk.edit_finding, self.project, self.ctx, finding_id, changes)
         if not old:
             return old is not None
-        new = {key: self._current(finding_id, key) for key in old}
+        current = self.project.findings.one(finding_id, include_deleted=True)
+        new = {key: _plain(getattr(current, key)) for key in old}
         self.undo_stack.push(EditFindingCommand(self, finding_id, old, new, text, merge))
         self.after_edit(finding_id, old.keys())
         return True
-
-    def _current(self, finding_id: str, key: str) -> Any:
-        finding = self.project.findings.get(finding_id, include_deleted=True)
-        value = getattr(finding, key)
-        return value.value if hasattr(value, "value") else value
 
     def after_edit(self, finding_id: str, keys, reveal: bool = False) -> None:
         street_id = self._street_of(finding_id)

@@ -34,6 +34,7 @@ class StartPage(QWidget):
         card.setMaximumWidth(760)
         outer.addWidget(card, 3)
         outer.addStretch(1)
+        outer.setContentsMargins(24, 40, 24, 40)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(36, 30, 36, 30)
         layout.setSpacing(12)
@@ -63,7 +64,7 @@ class StartPage(QWidget):
                                  self.tr("Project openen"))
         for button, signal in ((self.new_round_button, self.newRound), (self.import_button, self.importStreets),
                                (self.new_button, self.newProject), (self.open_button, self.openProject)):
-            button.setProperty("role", button.property("role") or "big")
+            styled(button, "big")
             button.clicked.connect(signal)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -73,7 +74,9 @@ class StartPage(QWidget):
         layout.addWidget(self.recent_title)
         self.recent = named(QListWidget(card), "recentProjects", self.tr("Recente projecten"))
         self.recent.itemActivated.connect(lambda item: self.openRecent.emit(item.data(Qt.ItemDataRole.UserRole)))
-        layout.addWidget(self.recent, 1)
+        self.recent.setMaximumHeight(self.fontMetrics().height() * 9)
+        layout.addWidget(self.recent)
+        layout.addStretch(1)
 
     def show_state(self, *, project_name: str | None, has_buurten: bool, recent: list[str]) -> None:
         if project_name is None:
@@ -88,8 +91,6 @@ class StartPage(QWidget):
             self.hint.setText(self.tr("Start een ronde: kies de buurt, het formulier, de datum en wie er meelopen."))
         self.new_round_button.setVisible(project_name is not None and has_buurten)
         self.import_button.setVisible(project_name is not None)
-        self.new_button.setProperty("role", "big" if project_name else "primary")
-        self.open_button.setProperty("role", "big")
         self.recent.clear()
         for path in recent:
             item = QListWidgetItem(f"{Path(path).stem}    —    {path}")

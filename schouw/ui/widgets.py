@@ -34,31 +34,48 @@ def named(widget: W, object_name: str, accessible: str, description: str = "") -
     return widget
 
 
-def styled(widget: W, **props: object) -> W:
-    """Set dynamic properties the stylesheet selects on (role="primary", ...)."""
+def styled(widget: W, role: str | None = None, **props: object) -> W:
+    """Give a button its look by role: primary, danger, done (checkable), big."""
     for key, value in props.items():
         widget.setProperty(key, value)
+    if role:
+        widget.setProperty("role", role)
+        theme.tint(widget, role)
     return widget
 
 
-def restyle(widget: QWidget) -> None:
-    """Re-apply the stylesheet after a dynamic property changed."""
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()
+class Panel(QFrame):
+    """A white card with a thin border and rounded corners on the grey window."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(theme.LINE), 1))
+        painter.setBrush(QColor(theme.PANEL))
+        painter.drawRoundedRect(self.rect().adjusted(0, 0, -1, -1), 6, 6)
+        painter.end()
 
 
-def panel(parent: QWidget | None = None) -> QFrame:
-    frame = QFrame(parent)
-    frame.setProperty("panel", True)
-    return frame
+def panel(parent: QWidget | None = None) -> Panel:
+    return Panel(parent)
 
 
 def label(text: str, role: str | None = None, parent: QWidget | None = None) -> QLabel:
     widget = QLabel(text, parent)
     if role:
         widget.setProperty("role", role)
+        theme.text_role(widget, role)
+        if role == "help":
+            widget.setAutoFillBackground(True)
+            pal = widget.palette()
+            pal.setColor(pal.ColorRole.Window, QColor(theme.SOFT))
+            widget.setPalette(pal)
+            widget.setFrameShape(QFrame.Shape.StyledPanel)
+            widget.setMargin(6)
     return widget
 
 
@@ -143,6 +160,8 @@ class ButtonBar(QWidget):
         """``(key, text, accessible name, style key)`` per button."""
         for button in list(self._buttons.values()):
             self._group.removeButton(button)
+            self._layout.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self._buttons.clear()
         for key, text, accessible, style_key in options:
@@ -151,12 +170,13 @@ class ButtonBar(QWidget):
             named(button, f"{self.objectName()}_{safe}", accessible)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setProperty("key", key)
+            button.setProperty("styleKey", style_key)
             if self._big:
-                styled(button, levelButton=True, level=style_key)
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             else:
-                styled(button, segment=True)
-            button.setProperty("key", key)
+                button.setMinimumHeight(theme.line_height() + 16)
+                theme.tint(button, "segment")
             self._group.addButton(button)
             self._layout.addWidget(button)
             self._buttons[key] = button
@@ -176,7 +196,7 @@ class ButtonBar(QWidget):
             on = k == key
             if bool(button.property(prop)) != on:
                 button.setProperty(prop, on)
-                restyle(button)
+                button.update()
 
     def _clicked(self, button: QPushButton) -> None:
         key = button.property("key")
@@ -223,3 +243,41 @@ class TwoLineDelegate(QStyledItemDelegate):
         painter.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          painter.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, rect.width()))
         painter.restore()
+
+
+class DoneDelegate(QStyledItemDelegate):
+    """The "walked" tick of a street: a clear green check, or an empty box."""
+
+    _icons: dict[bool, object] = {}
+
+    def _icon(self, on: bool):
+        if on not in self._icons:
+            from PySide6.QtGui import QIcon
+
+            from schouw.ui.resources import resource
+
+            self._icons[on] = QIcon(str(resource("icons", "check-on.svg" if on else "check-off.svg")))
+        return self._icons[on]
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        on = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+        opt.text = ""
+        widget = opt.widget
+        if widget is not None:
+            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        side = min(opt.rect.height() - 8, 22)
+        target = QRect(0, 0, side, side)
+        target.moveCenter(opt.rect.center())
+        self._icon(on).paint(painter, target)
+
+    def editorEvent(self, event, model, option, index) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.MouseButtonRelease and option.rect.contains(event.position().toPoint()):
+            on = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+            return model.setData(index, (Qt.CheckState.Unchecked if on else Qt.CheckState.Checked).value,
+                                 Qt.ItemDataRole.CheckStateRole)
+        return False
