@@ -373,9 +373,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     with _open(args) as project:
         result = build_report(project, args.round, args.out, kind=kind, party=args.party,
                               lang=getattr(args, "lang", None) or messages.language(), logo=args.logo)
+    pages = "1 pagina" if result.pages == 1 else f"{result.pages} pagina's"
     _emit(args, {"file": str(result.path), "kind": result.kind, "pages": result.pages,
                  "findings": result.findings, "photos": result.photos, "actions": result.actions},
-          lambda: f"Rapport gemaakt: {result.path} ({result.pages} pagina's, {result.findings} bevindingen, "
+          lambda: f"Rapport gemaakt: {result.path} ({pages}, {result.findings} bevindingen, "
                   f"{result.photos} foto's, {result.actions} actiepunten).")
     return EXIT_OK
 

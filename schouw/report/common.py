@@ -92,7 +92,7 @@ def action_rows(t: Texts, findings: list[FindingEntry], today: date, *,
     return rows, commands
 
 
-ACTION_WIDTHS = [0.9 * cm, 3.3 * cm, 5.4 * cm, 2.0 * cm, 2.6 * cm, 2.8 * cm]
+ACTION_WIDTHS = [0.9 * cm, 3.3 * cm, 5.4 * cm, 2.2 * cm, 2.4 * cm, 2.8 * cm]
 
 
 def action_table(t: Texts, findings: list[FindingEntry], today: date, *, text_limit: int = 180) -> Table:

@@ -234,8 +234,9 @@ class ReportDialog(QDialog):
         self.result = result
         self.progress.setValue(self.progress.maximum())
         self._busy(False)
-        self.status.setText(self.tr("Rapport gemaakt: {path} ({pages} pagina's).").format(
-            path=result.path, pages=result.pages))
+        text = (self.tr("Rapport gemaakt: {path} (1 pagina).") if result.pages == 1
+                else self.tr("Rapport gemaakt: {path} ({pages} pagina's)."))
+        self.status.setText(text.format(path=result.path, pages=result.pages))
         self.report_done.emit(result)
 
     def _on_failed(self, message: str) -> None:
