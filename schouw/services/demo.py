@@ -214,7 +214,7 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
                     round_id=round_.id, street_id=street.id, element=element.id, aspect=aspect.id,
                     level=level, not_applicable=not_applicable, choice=choice,
                     house_number=str(rng.randint(1, 80)) + rng.choice(["", "", "", "a", "b"]),
-                    spot=spot, description=f"{text} ({spot})", lat=lat + rng.uniform(-0.0001, 0.0001),
+                    spot=spot, description=text, lat=lat + rng.uniform(-0.0001, 0.0001),
                     lon=lon + rng.uniform(-0.0001, 0.0001),
                     priority=rng.choices(["laag", "normaal", "hoog", "spoed"], [2, 6, 2, 0.5])[0],
                     time_of_day=rng.choice(["", "avond", "nacht"]) if aspect.time_of_day else "",
@@ -232,7 +232,7 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
                                     else "Opnieuw gemeld door bewoners." if status == ActionStatus.REOPENED else "")
                 records = []
                 if photo_budget > 0 and (needs_action or rng.random() < 0.15):
-                    label = f"{street.name} {finding.house_number} — {aspect.name} {level.value if level else ''}"
+                    label = f"{street.name} {finding.house_number} - {aspect.name} {level.value if level else ''}"
                     for k in range(1 if rng.random() < 0.8 else 2):
                         raw = _street_photo(rng, label, level.value if level else None)
                         prepared = prepare_photo(raw, name=f"IMG_{when:%Y%m%d}_{stats['photos'] + 1:04d}.jpg")
