@@ -351,32 +351,41 @@ def merge_package(project, package: VerifiedPackage, progress: Progress | None =
     return merger.result
 
 
-def make_missing_copies(project, progress: Progress | None = None, batch: int = 25) -> int:
+def make_missing_copies(project, progress: Progress | None = None, batch: int = 32) -> int:
     """Thumbnails and report copies for photos that came in a package (which carries
     only the export copy). Runs after the merge in small transactions, so it can be
-    cancelled and resumed; a photo that cannot be decoded is left for ``schouw check``."""
+    cancelled and resumed; a photo that cannot be decoded is left for ``schouw check``.
+    Pillow decodes and encodes outside the GIL, so a few threads use every core; the
+    project's connection stays on this thread."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
     from schouw.photos import Mask, derivatives
 
     sync = SyncRepo(project)
     todo = {pid: masks for pid, masks in sync.photos_missing("report", limit=10**9)}
     todo.update({pid: masks for pid, masks in sync.photos_missing("thumb", limit=10**9)})
     items = list(todo.items())
+
+    def make(job: tuple[str, bytes | None, list]) -> tuple[str, bytes, bytes] | None:
+        photo_id, master, masks = job
+        try:
+            thumb, report = derivatives(master, [Mask.from_dict(m) for m in masks])
+        except Exception:  # noqa: BLE001 - a damaged photo must not stop the rest
+            return None
+        return photo_id, thumb, report
+
     made = 0
-    for start in range(0, len(items), batch):
-        chunk = items[start:start + batch]
-        copies = []
-        for photo_id, masks in chunk:
-            master = sync.photo_master(photo_id)
-            try:
-                thumb, report = derivatives(master, [Mask.from_dict(m) for m in masks])
-            except Exception:  # noqa: BLE001 - a damaged photo must not stop the rest
-                continue
-            copies.append((photo_id, thumb, report))
-        with project.atomic():
-            for photo_id, thumb, report in copies:
-                sync.put_photo_blob(photo_id, "thumb", thumb)
-                sync.put_photo_blob(photo_id, "report", report)
-        made += len(copies)
-        if progress is not None and progress(min(start + batch, len(items)), len(items), "foto's afwerken") is False:
-            break
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        for start in range(0, len(items), batch):
+            jobs = [(pid, sync.photo_master(pid), masks) for pid, masks in items[start:start + batch]]
+            copies = [c for c in pool.map(make, jobs) if c is not None]
+            with project.atomic():
+                for photo_id, thumb, report in copies:
+                    sync.put_photo_blob(photo_id, "thumb", thumb)
+                    sync.put_photo_blob(photo_id, "report", report)
+            made += len(copies)
+            if progress is not None and progress(min(start + batch, len(items)), len(items),
+                                                 "foto's afwerken") is False:
+                break
     return made
