@@ -31,6 +31,17 @@ def rows_of(project, round_id):
     return {t: sorted(scope[t], key=lambda r: r["id"]) for t in COMPARED}
 
 
+def round_score(project, round_id):
+    from schouw.domain.scoring import score_round
+
+    round_ = project.rounds.get(round_id)
+    buurt = project.areas.buurt(round_.buurt_id)
+    return score_round(project.findings.models(round_id), project.forms.get(round_.form_key),
+                       project.forms.profile(round_.profile_id), area_type=buurt.area_type,
+                       streets=[s.id for s in project.areas.streets(buurt.id)],
+                       done_streets=project.rounds.done_streets(round_id))
+
+
 @pytest.fixture
 def coordinator(tmp_path):
     project = new_project(tmp_path / "coordinator.schouw", "dev-coordinator")
@@ -52,6 +63,8 @@ def test_round_trip_into_an_empty_project(coordinator, tmp_path):
         merged = import_package(target, package)
         assert sum(merged.added.values()) > 0 and merged.conflicts == 0
         assert rows_of(target, round_id) == rows_of(source, round_id)
+        assert round_score(target, round_id) == round_score(source, round_id)
+        assert round_score(target, round_id).total.judged > 0
         assert target.forms.get(source.rounds.get(round_id).form_key) == source.forms.get(
             source.rounds.get(round_id).form_key)
         members = zip_members(package)
@@ -99,6 +112,7 @@ def test_two_teams_merge_into_the_coordinators_round(coordinator, tmp_path):
             laptop.rounds.set_street_done(round_id, laptop.areas.find_street(
                 laptop.rounds.get(round_id).buurt_id, street).id, True)
             packages.append(export_package(laptop, round_id, tmp_path / f"{team}.zip").path)
+    before = round_score(coord, round_id)
     for package in packages:
         result = import_package(coord, package)
         assert result.added["findings"] == 3 and result.conflicts == 0
@@ -109,6 +123,9 @@ def test_two_teams_merge_into_the_coordinators_round(coordinator, tmp_path):
     names = {coord.areas.street(s).name: n for s, n in by_street.items()}
     assert names["Merelstraat"] >= 3 and names["Koningin Máximalaan"] >= 3
     assert len(coord.rounds.done_streets(round_id)) == 2
+    after = round_score(coord, round_id)  # the scores now cover both teams' findings
+    assert after.total.judged == before.total.judged + 6
+    assert after.streets_done == 2
     from schouw.store.integrity import check_project
     assert check_project(coord) == []
 
