@@ -299,6 +299,7 @@ def test_add_street_and_team(qtbot, app_window, small_project, monkeypatch):
 
     window.edit_team()
     team = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "teamDialog" and w.isVisible())
+    qtbot.waitExposed(team)
     table = team.findChild(QTableView, "teamTable")
     assert table.model().rowCount() == 1  # Marieke from build_project
     team.findChild(QLineEdit, "personName").setText("Fatma Yıldız")  # QTest types ASCII only
@@ -338,6 +339,7 @@ def test_new_round_offers_recent_people(qtbot, app_window, small_project):
     path, _ = small_project
     window = app_window(path)
     dialog = window.new_round()
+    qtbot.waitExposed(dialog)
     recent = dialog.findChild(object, "recentPeople")
     assert recent.count() == 1 and "Marieke de Boer" in recent.item(0).text()
     recent.itemActivated.emit(recent.item(0))

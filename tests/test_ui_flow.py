@@ -44,9 +44,10 @@ def find(window, cls, name):
     return widget
 
 
-def dialog(name: str) -> QDialog:
+def dialog(qtbot, name: str) -> QDialog:
     found = [w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible()]
     assert found, f"dialog {name} is not open"
+    qtbot.waitExposed(found[-1])
     return found[-1]
 
 
@@ -112,7 +113,7 @@ def test_whole_walk(qtbot, app_window, tmp_path, streets_csv, photo_files, monke
 
     # -- 2. import the streets of a buurt -----------------------------------------------
     qtbot.mouseClick(find(window, QPushButton, "startImportStreets"), Qt.MouseButton.LeftButton)
-    importer = dialog("streetImportDialog")
+    importer = dialog(qtbot, "streetImportDialog")
     find(importer, QLineEdit, "importFile").setText(str(streets_csv))
     buurt = find(importer, QComboBox, "importBuurt")
     buurt.setFocus()
@@ -124,7 +125,7 @@ def test_whole_walk(qtbot, app_window, tmp_path, streets_csv, photo_files, monke
 
     # -- 3. a round with its team -----------------------------------------------------------
     qtbot.mouseClick(find(window, QPushButton, "startNewRound"), Qt.MouseButton.LeftButton)
-    rd = dialog("roundDialog")
+    rd = dialog(qtbot, "roundDialog")
     assert "Vogelbuurt" in find(rd, QComboBox, "roundBuurt").currentText()
     form_combo = find(rd, QComboBox, "roundForm")
     form_combo.setCurrentIndex(form_combo.findData("crow-beeldkwaliteit"))

@@ -726,6 +726,18 @@
         <translation>Not applicable</translation>
     </message>
     <message>
+        <source>&amp;Exporteren…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Pakket &amp;importeren…</source>
+        <translation>&amp;Import package…</translation>
+    </message>
+    <message>
+        <source>&amp;Synchroniseren…</source>
+        <translation>&amp;Synchronise…</translation>
+    </message>
+    <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -808,6 +820,18 @@
     <message>
         <source>Rapporten maken kan in deze versie nog niet.</source>
         <translation>This version cannot make reports yet.</translation>
+    </message>
+    <message>
+        <source>Synchroniseren</source>
+        <translation>Synchronise</translation>
+    </message>
+    <message>
+        <source>Synchroniseren met het meldingensysteem</source>
+        <translation>Synchronise with the reporting system</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Nieuwe bevinding: kies het niveau met 1–5 of A–D.</source>
@@ -900,47 +924,47 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <name>OutboxModel</name>
     <message>
         <source>Straat</source>
-        <translation type="unfinished">Street</translation>
+        <translation>Street</translation>
     </message>
     <message>
         <source>Onderdeel</source>
-        <translation type="unfinished">Item</translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Pogingen</source>
-        <translation type="unfinished"></translation>
+        <translation>Attempts</translation>
     </message>
     <message>
         <source>Volgende poging</source>
-        <translation type="unfinished"></translation>
+        <translation>Next attempt</translation>
     </message>
     <message>
         <source>verzonden, wacht op nummer</source>
-        <translation type="unfinished"></translation>
+        <translation>sent, waiting for a number</translation>
     </message>
     <message>
         <source>verzonden: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>sent: %1</translation>
     </message>
     <message>
         <source>mislukt: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>failed: %1</translation>
     </message>
     <message>
         <source>onbekend, wordt nagekeken</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown, being checked</translation>
     </message>
     <message>
         <source>wachtrij (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>queued (%1)</translation>
     </message>
     <message>
         <source>wachtrij</source>
-        <translation type="unfinished"></translation>
+        <translation>queued</translation>
     </message>
 </context>
 <context>
@@ -954,103 +978,107 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <name>ReportDialog</name>
     <message>
         <source>Rapport maken</source>
-        <translation type="unfinished"></translation>
+        <translation>Make report</translation>
     </message>
     <message>
         <source>Ronde: {title} — {buurt}, {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Round: {title} — {buurt}, {date}</translation>
     </message>
     <message>
         <source>Soort rapport</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind of report</translation>
     </message>
     <message>
         <source>Volledig rapport van de ronde</source>
-        <translation type="unfinished"></translation>
+        <translation>Full report of the round</translation>
     </message>
     <message>
         <source>Actielijst</source>
-        <translation type="unfinished"></translation>
+        <translation>Action list</translation>
     </message>
     <message>
         <source>Actiehouder</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible party</translation>
     </message>
     <message>
         <source>Alle actiehouders</source>
-        <translation type="unfinished"></translation>
+        <translation>All responsible parties</translation>
     </message>
     <message>
         <source>Taal van het rapport</source>
-        <translation type="unfinished"></translation>
+        <translation>Language of the report</translation>
     </message>
     <message>
         <source>Opslaan als</source>
-        <translation type="unfinished">Save as</translation>
+        <translation>Save as</translation>
     </message>
     <message>
         <source>Bladeren…</source>
-        <translation type="unfinished">Browse…</translation>
+        <translation>Browse…</translation>
     </message>
     <message>
         <source>Kies waar het rapport komt</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose where the report goes</translation>
     </message>
     <message>
         <source>Taal</source>
-        <translation type="unfinished">Language</translation>
+        <translation>Language</translation>
     </message>
     <message>
         <source>Voortgang</source>
-        <translation type="unfinished">Progress</translation>
+        <translation>Progress</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Openen in PDF-viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Open in PDF viewer</translation>
     </message>
     <message>
         <source>Sluiten</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Annuleren of sluiten</source>
-        <translation type="unfinished">Cancel or close</translation>
+        <translation>Cancel or close</translation>
     </message>
     <message>
         <source>Rapport opslaan als</source>
-        <translation type="unfinished"></translation>
+        <translation>Save report as</translation>
     </message>
     <message>
         <source>PDF-bestanden (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>Kies eerst waar het rapport moet komen.</source>
-        <translation type="unfinished"></translation>
+        <translation>First choose where the report should go.</translation>
     </message>
     <message>
         <source>Rapport wordt gemaakt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Making the report…</translation>
     </message>
     <message>
         <source>Annuleren</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Rapport gemaakt: {path} (1 pagina).</source>
+        <translation>Report made: {path} (1 page).</translation>
     </message>
     <message>
         <source>Rapport gemaakt: {path} ({pages} pagina&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Report made: {path} ({pages} pages).</translation>
     </message>
     <message>
         <source>Afgebroken; er is geen rapport gemaakt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopped; no report was made.</translation>
     </message>
     <message>
         <source>Afbreken…</source>
-        <translation type="unfinished">Stopping…</translation>
+        <translation>Stopping…</translation>
     </message>
 </context>
 <context>
@@ -1421,83 +1449,83 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Uitgaande meldingen</source>
         <extracomment>After every run: the outcome&apos;s as_dict() (for the main window to refresh).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Outgoing reports</translation>
     </message>
     <message>
         <source>Uitgaande meldingen per bevinding</source>
-        <translation type="unfinished"></translation>
+        <translation>Outgoing reports per finding</translation>
     </message>
     <message>
         <source>Alles selecteren</source>
-        <translation type="unfinished"></translation>
+        <translation>Select all</translation>
     </message>
     <message>
         <source>Synchroniseren</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronise</translation>
     </message>
     <message>
         <source>Verstuur de wachtrij en haal de status op</source>
-        <translation type="unfinished"></translation>
+        <translation>Send the queue and fetch the status</translation>
     </message>
     <message>
         <source>Annuleren</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Stop na de melding die nu verstuurd wordt</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop after the report being sent now</translation>
     </message>
     <message>
         <source>Opnieuw proberen</source>
-        <translation type="unfinished"></translation>
+        <translation>Try again</translation>
     </message>
     <message>
         <source>Zet mislukte meldingen terug in de wachtrij</source>
-        <translation type="unfinished"></translation>
+        <translation>Put failed reports back in the queue</translation>
     </message>
     <message>
         <source>Voortgang van de synchronisatie</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress of the synchronisation</translation>
     </message>
     <message>
         <source>Uitkomst van de synchronisatie</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome of the synchronisation</translation>
     </message>
     <message>
         <source>Bezig met synchroniseren…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronising…</translation>
     </message>
     <message>
         <source>Wordt gestopt na de melding die nu verstuurd wordt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopping after the report being sent now…</translation>
     </message>
     <message>
         <source>%1 melding(en) terug in de wachtrij.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 report(s) back in the queue.</translation>
     </message>
     <message>
         <source>%1 verzonden, %2 mislukt, %3 onbekend, %4 later opnieuw, %5 statuswijziging(en).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sent, %2 failed, %3 unknown, %4 to retry later, %5 status change(s).</translation>
     </message>
     <message>
         <source>Gestopt: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopped: %1</translation>
     </message>
     <message>
         <source>Niet bereikbaar: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not reachable: %1</translation>
     </message>
     <message>
         <source>Afgebroken; wat al verstuurd was staat vast.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopped; what was already sent stays sent.</translation>
     </message>
     <message>
         <source>%1 pakket(ten) naar de gedeelde map.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 package(s) to the shared folder.</translation>
     </message>
     <message>
         <source>Synchroniseren mislukt: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronising failed: %1</translation>
     </message>
 </context>
 <context>

@@ -90,9 +90,11 @@ class StreetImportDialog(QDialog):
             show_error(self, self.tr("Kies een bestand en vul de naam van de buurt in."))
             return
         try:
-            result = import_streets(self.project, path, buurt=buurt, wijk=self.wijk_edit.text().strip() or None,
-                                    woonplaats=self.woonplaats_edit.text().strip() or None,
-                                    area_type=self.area_combo.currentData())
+            with self.project.write():
+                result = import_streets(self.project, path, buurt=buurt,
+                                        wijk=self.wijk_edit.text().strip() or None,
+                                        woonplaats=self.woonplaats_edit.text().strip() or None,
+                                        area_type=self.area_combo.currentData())
         except SchouwError as error:
             show_error(self, error)
             return

@@ -203,6 +203,12 @@ class MainWindow(QMainWindow):
             action = a(f"actLevel_{safe}", text, lambda _c=False, k=key: self.set_level(k), keys)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.actions_by_name["actReport"].setEnabled(report_available())
+        # Exchange and MOR sync live in their own modules; they join when present.
+        if module_available("schouw.ui.export_dialog"):
+            a("actExport", self.tr("&Exporteren…"), self.export_package, ["Ctrl+E"])
+            a("actImportPackage", self.tr("Pakket &importeren…"), self.import_package)
+        if module_available("schouw.ui.sync_panel"):
+            a("actSync", self.tr("&Synchroniseren…"), self.open_sync)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -261,6 +267,9 @@ class MainWindow(QMainWindow):
         # section later (add_round_output_action keeps them together).
         self._round_output_anchor = self.round_menu.addSeparator()
         self.round_menu.insertAction(self._round_output_anchor, act["actReport"])
+        for name in ("actExport", "actImportPackage", "actSync"):
+            if name in act:
+                self.round_menu.insertAction(self._round_output_anchor, act[name])
         for factory in ROUND_OUTPUT_ACTIONS:
             try:
                 self.add_round_output_action(factory(self))
@@ -329,6 +338,9 @@ class MainWindow(QMainWindow):
                      "actNextStreet", "actPrevStreet", "actStreetDone", "actDoneNext", "actAddStreet", "actTeam"):
             self.actions_by_name[name].setEnabled(has_round)
         self.actions_by_name["actReport"].setEnabled(has_round and report_available())
+        for name in ("actExport", "actImportPackage", "actSync"):
+            if name in self.actions_by_name:
+                self.actions_by_name[name].setEnabled(session is not None)
         self.actions_by_name["actNewRound"].setEnabled(session is not None)
         self.actions_by_name["actImportStreets"].setEnabled(session is not None)
         self.path_label.setText(session.project.path.name if session else "")
@@ -533,6 +545,72 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def _open_extension(self, build) -> None:
+        """Open a dialog of another part of the app; a failure there is reported, not fatal."""
+        if self.session is None:
+            return
+        if self.editor is not None:
+            self.editor.flush()
+        try:
+            dialog = build()
+        except SchouwError as error:
+            show_error(self, error)
+            return
+        except Exception:  # noqa: BLE001 - logged by the hook, the walk goes on
+            import sys
+
+            from schouw.ui import errors
+
+            errors.handle_exception(*sys.exc_info())
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._after_extension)
+        dialog.open()
+
+    def _after_extension(self, *_args) -> None:
+        """A package import may have changed anything: read the round again."""
+        if self.session is not None and self.session.ctx is not None:
+            state = self._view_state()
+            self.session.open_round(self.session.ctx.round.id)
+            self._restore_view_state(state)
+
+    def export_package(self) -> None:
+        def build():
+            from schouw.ui.export_dialog import ExportDialog
+
+            ctx = self.session.ctx
+            return ExportDialog(self.session.project, ctx.round.id if ctx else None, self)
+
+        self._open_extension(build)
+
+    def import_package(self) -> None:
+        def build():
+            from schouw.ui.export_dialog import ImportDialog
+
+            return ImportDialog(self.session.project, self)
+
+        self._open_extension(build)
+
+    def open_sync(self) -> None:
+        def build():
+            from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+
+            from schouw.ui.sync_panel import SyncPanel
+
+            dialog = QDialog(self)
+            named(dialog, "syncDialog", self.tr("Synchroniseren"))
+            dialog.setWindowTitle(self.tr("Synchroniseren met het meldingensysteem"))
+            layout = QVBoxLayout(dialog)
+            layout.addWidget(SyncPanel(self.session.project, dialog))
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+            named(buttons.button(QDialogButtonBox.StandardButton.Close), "syncClose", self.tr("Sluiten"))
+            buttons.rejected.connect(dialog.reject)
+            layout.addWidget(buttons)
+            dialog.resize(900, 560)
+            return dialog
+
+        self._open_extension(build)
+
     # ================================================================== walking
     def _street_selected(self, street_id: str) -> None:
         if self.editor is not None:
@@ -730,10 +808,14 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def report_available() -> bool:
+def module_available(name: str) -> bool:
     try:
-        return importlib.util.find_spec("schouw.ui.report_dialog") is not None
+        return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
         return False
+
+
+def report_available() -> bool:
+    return module_available("schouw.ui.report_dialog")
 
 

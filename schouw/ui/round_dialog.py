@@ -173,10 +173,11 @@ class RoundDialog(QDialog):
     def accept(self) -> None:
         qdate = self.date_edit.date()
         try:
-            round_ = walk.start_round(
-                self.project, buurt_id=self.buurt_combo.currentData(), form_id=self.form_combo.currentData(),
-                when=date(qdate.year(), qdate.month(), qdate.day()), title=self.title_edit.text(),
-                team=self.team.members())
+            with self.project.write():
+                round_ = walk.start_round(
+                    self.project, buurt_id=self.buurt_combo.currentData(), form_id=self.form_combo.currentData(),
+                    when=date(qdate.year(), qdate.month(), qdate.day()), title=self.title_edit.text(),
+                    team=self.team.members())
         except SchouwError as error:
             show_error(self, error)
             return
@@ -212,13 +213,15 @@ class TeamDialog(QDialog):
     def _added(self, member: walk.TeamMember) -> None:
         from schouw.services.rounds import add_participant
 
-        person = add_participant(self.project, self.round_id, member.name, member.organisation, member.role)
+        with self.project.write():
+            person = add_participant(self.project, self.round_id, member.name, member.organisation, member.role)
         self._ids[(person.name, person.organisation)] = person.id
 
     def _removed(self, member: walk.TeamMember) -> None:
         participant_id = self._ids.pop((member.name, member.organisation), None)
         if participant_id:
-            self.project.rounds.remove_participant(participant_id)
+            with self.project.write():
+                self.project.rounds.remove_participant(participant_id)
 
 
 def ask_round(project: Project, parent: QWidget | None) -> RoundDialog:
