@@ -157,7 +157,8 @@ class _Writer:
         info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
         info.external_attr = 0o644 << 16
         info.create_system = 3  # unix: the mode bits above mean what they say
-        self.zf.writestr(info, data, compresslevel=6 if compress else None)
+        # level 1: JSON and CSV still shrink 5-10x, at a third of the time of level 6
+        self.zf.writestr(info, data, compresslevel=1 if compress else None)
         digest = sha256 or hashlib.sha256(data).hexdigest()
         self.members.append({"path": name, "size": len(data), "sha256": digest})
         self.size += len(data)
@@ -249,12 +250,15 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
     try:
         with zipfile.ZipFile(part, "w", allowZip64=True) as zf:
             writer = _Writer(zf, when)
-            def copy_of(photo: dict[str, Any]) -> tuple[bytes, str] | None:
-                """The export copy and its SHA-256 (on the worker thread)."""
-                finding = all_findings.get(photo["finding_id"])
-                if photo.get("deleted_at") or finding is None:
-                    return None
-                master = sync.photo_master(photo["id"])
+            def master_of(photo: dict[str, Any]) -> tuple[dict[str, Any], bytes | None]:
+                """The stored master (first worker: the only thread using the connection)."""
+                if photo.get("deleted_at") or photo["finding_id"] not in all_findings:
+                    return photo, None
+                return photo, sync.photo_master(photo["id"])
+
+            def copy_of(item: tuple[dict[str, Any], bytes | None]) -> tuple[bytes, str] | None:
+                """The export copy and its SHA-256 (second worker)."""
+                photo, master = item
                 if master is None:
                     return None
                 try:
@@ -264,9 +268,10 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
                     raise SchouwError("export_photo_failed", id=photo["id"], detail=str(error)) from error
                 return data, hashlib.sha256(data).hexdigest()
 
-            # The worker reads the project's connection; this thread only writes the ZIP
-            # meanwhile, so the connection is never used by both at once.
-            for photo, copy in zip(photos, ahead(copy_of, photos), strict=True):
+            # Three stages overlap: reading masters from SQLite, making the export copies
+            # (and hashing them), writing the ZIP. Only the first touches the project's
+            # connection; this thread leaves it alone until the photos are done.
+            for photo, copy in zip(photos, ahead(copy_of, ahead(master_of, photos)), strict=True):
                 doc = dict(photo)
                 doc.update(file=None, file_sha256=None, file_size=None)
                 if copy is not None:

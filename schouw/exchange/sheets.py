@@ -64,6 +64,7 @@ class FindingRow:
     values: dict[str, Any]
     lat: float | None = None
     lon: float | None = None
+    rd: tuple[float, float] | None = None
     location_source: str = ""
     photo_files: list[str] = field(default_factory=list)
 
@@ -148,7 +149,8 @@ def build_rows(*, findings: list[dict], streets: dict[str, dict], buurt: dict, w
                 "mor_nummer": action.get("mor_id") or "", "mor_status": action.get("mor_status_text") or action.get("mor_status") or "",
                 "gewijzigd": f.get("updated_at", ""),
             },
-            lat=lat, lon=lon, location_source=source, photo_files=files,
+            lat=lat, lon=lon, rd=(rd_x, rd_y) if rd_x is not None else None, location_source=source,
+            photo_files=files,
         ))
     return rows
 
@@ -261,7 +263,7 @@ def geojson_bytes(rows: Iterable[FindingRow]) -> bytes:
         geometry = None
         if row.lat is not None and row.lon is not None:
             geometry = {"type": "Point", "coordinates": [round(row.lon, 7), round(row.lat, 7)]}
-            rd_x, rd_y = wgs84_to_rd(row.lat, row.lon)
+            rd_x, rd_y = row.rd or wgs84_to_rd(row.lat, row.lon)
             props["rd_x"], props["rd_y"] = round(rd_x, 2), round(rd_y, 2)
         else:
             props["rd_x"] = props["rd_y"] = None
