@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from schouw.domain.levels import ALL_LEVELS, Level
 from schouw.messages import SchouwError
@@ -32,12 +32,30 @@ Category = Literal["schoon", "heel", "overig"]
 Scale = Literal["crow", "choice", "none"]
 
 
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(f"id '{value}' mag alleen kleine letters, cijfers, - en _ bevatten")
+    return value
+
+
+#: An id as it appears in ``ELEMENT.ASPECT`` keys: lowercase, digits, - and _.
+Slug = Annotated[str, AfterValidator(_check_slug)]
+
+
+def _refuse_duplicates(kind: str, items: list) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise ValueError(f"{kind} '{item.id}' komt twee keer voor")
+        seen.add(item.id)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Aspect(_Strict):
-    id: str
+    id: Slug
     name: str = Field(min_length=1)
     category: Category
     scale: Scale = "crow"
@@ -50,13 +68,6 @@ class Aspect(_Strict):
     measure: Literal["vak", "element"] | None = None
     #: Ask the time of day (hot times) for this observation.
     time_of_day: bool = False
-
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not _SLUG.match(value):
-            raise ValueError(f"id '{value}' mag alleen kleine letters, cijfers, - en _ bevatten")
-        return value
 
     @model_validator(mode="after")
     def _scale_fits(self) -> Aspect:
@@ -96,32 +107,21 @@ class Aspect(_Strict):
 
 
 class Element(_Strict):
-    id: str
+    id: Slug
     name: str = Field(min_length=1)
     description: str = ""
     #: Groups elements in pickers and reports (e.g. "Groen", "Reiniging").
     group: str = ""
     aspects: list[Aspect] = Field(min_length=1)
 
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not _SLUG.match(value):
-            raise ValueError(f"id '{value}' mag alleen kleine letters, cijfers, - en _ bevatten")
-        return value
-
     @model_validator(mode="after")
     def _unique_aspects(self) -> Element:
-        seen: set[str] = set()
-        for aspect in self.aspects:
-            if aspect.id in seen:
-                raise ValueError(f"aspect '{aspect.id}' komt twee keer voor")
-            seen.add(aspect.id)
+        _refuse_duplicates("aspect", self.aspects)
         return self
 
 
 class Form(_Strict):
-    id: str
+    id: Slug
     version: str = Field(min_length=1)
     title: str = Field(min_length=1)
     kind: Literal["beeldkwaliteit", "sociale-veiligheid", "overig"] = "beeldkwaliteit"
@@ -129,20 +129,9 @@ class Form(_Strict):
     source: str = ""
     elements: list[Element] = Field(min_length=1)
 
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, value: str) -> str:
-        if not _SLUG.match(value):
-            raise ValueError(f"id '{value}' mag alleen kleine letters, cijfers, - en _ bevatten")
-        return value
-
     @model_validator(mode="after")
     def _unique_elements(self) -> Form:
-        seen: set[str] = set()
-        for element in self.elements:
-            if element.id in seen:
-                raise ValueError(f"element '{element.id}' komt twee keer voor")
-            seen.add(element.id)
+        _refuse_duplicates("element", self.elements)
         return self
 
     @property

@@ -23,26 +23,22 @@ def form_dirs() -> list[Path]:
     return [shipped_forms_dir(), settings.user_forms_dir()]
 
 
-def load_form(path: str | Path) -> Form:
-    path = Path(path)
+def _read(path: Path, error_key: str) -> str:
+    """A data file's text (BOM tolerated, as Notepad writes it), or a user error."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise SchouwError("file_missing", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise SchouwError("bad_form", path=str(path), detail=str(error)) from None
-    return parse_form_toml(text, str(path))
+        raise SchouwError(error_key, path=str(path), detail=str(error)) from None
+
+
+def load_form(path: str | Path) -> Form:
+    return parse_form_toml(_read(Path(path), "bad_form"), str(path))
 
 
 def load_profile(path: str | Path) -> Profile:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise SchouwError("file_missing", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise SchouwError("bad_profile", path=str(path), detail=str(error)) from None
-    return parse_profile_toml(text, str(path))
+    return parse_profile_toml(_read(Path(path), "bad_profile"), str(path))
 
 
 def available_forms() -> dict[str, Form]:
