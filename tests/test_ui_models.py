@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QAbstractItemModelTester  # noqa: E402
 
 from schouw.domain.levels import Level  # noqa: E402
-from schouw.domain.norms import NormCount, area_type_of, count_below, is_below_norm  # noqa: E402
+from schouw.domain.norms import area_type_of, is_below_norm  # noqa: E402
 from schouw.domain.profile import parse_profile  # noqa: E402
 from schouw.services import walk  # noqa: E402
 from schouw.store import open_project  # noqa: E402
@@ -53,10 +53,6 @@ def test_no_profile_and_area_override():
     assert is_below_norm(None, "groen", "x", "D", False, "woongebied") is False
     assert area_type_of("centrum", "woongebied") == "centrum"
     assert area_type_of(None, "woongebied") == "woongebied"
-    items = [("groen", "x", "C", False), ("groen", "x", "A", False), ("groen", "x", None, False),
-             ("groen", "x", "D", True), ("bomen", "x", "B", False)]
-    assert count_below(PROFILE, items, "woongebied") == NormCount(judged=3, below=2)
-    assert count_below(PROFILE, items, "centrum") == NormCount(judged=3, below=2)
 
 
 # -- the models -----------------------------------------------------------------------------
@@ -181,3 +177,19 @@ def test_edit_rules_clear_what_no_longer_fits(round_ctx):
         walk.edit_finding(project, ctx, finding.id, {"level": "E"})
     with pytest.raises(SchouwError):
         walk.edit_finding(project, ctx, finding.id, {"element": "asfalt", "aspect": "bestaat-niet"})
+
+
+def test_street_counts_agree_with_the_report_scoring(round_ctx):
+    """The app's 'below norm' figures are the report's: one rule, one function."""
+    from schouw.domain.scoring import score_round
+
+    project, ctx, info = round_ctx
+    walk.new_finding(project, ctx, info["streets"]["Reigerlaan"], "asfalt", "onkruid")  # unjudged: left out
+    statuses = walk.street_statuses(project, ctx)
+    totals = walk.totals(statuses)
+    score = score_round(project.findings.models(ctx.round.id), ctx.form, ctx.profile,
+                        area_type=ctx.buurt.area_type, street_area_types=ctx.area_types)
+    assert (totals.findings, totals.judged, totals.below_norm) == (9, score.total.with_norm, score.total.below)
+    assert totals.below_norm == 4
+    rows = [r for s in statuses for r in walk.finding_rows(project, ctx, s.id)]
+    assert sum(r.below_norm for r in rows) == totals.below_norm

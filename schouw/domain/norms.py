@@ -1,16 +1,15 @@
-"""Below the norm or not: the one rule the field app shows per finding, street and round.
+"""Below the norm or not, for one finding: the mark the field app shows on it.
 
 A finding falls below the norm when its level is lower than the norm that the area's
 quality profile sets for its aspect, in the area type of its street. Findings judged
 "n.v.t." and observations without a level never count, and neither do aspects for which
 the profile sets no norm. A street's own area type (a shopping street in a residential
-buurt) overrides the buurt's.
+buurt) overrides the buurt's. Counts per street and round come from
+:func:`schouw.domain.scoring.score_round`, which applies the same rule and is what the
+reports use.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
-from dataclasses import dataclass
 
 from schouw.domain.levels import Level
 from schouw.domain.profile import Profile
@@ -44,31 +43,3 @@ def is_below_norm(profile: Profile | None, element: str, aspect: str, level: Lev
         return False
     norm = norm_for(profile, element, aspect, area_type)
     return norm is not None and measured < norm
-
-
-@dataclass(frozen=True)
-class NormCount:
-    """How many findings were judged against a norm, and how many fell below it."""
-
-    judged: int = 0
-    below: int = 0
-
-    def __add__(self, other: NormCount) -> NormCount:
-        return NormCount(self.judged + other.judged, self.below + other.below)
-
-
-def count_below(profile: Profile | None, items: Iterable[tuple[str, str, Level | str | None, bool]],
-                area_type: str) -> NormCount:
-    """Count ``(element, aspect, level, not_applicable)`` items of one area type."""
-    judged = below = 0
-    for element, aspect, level, not_applicable in items:
-        measured = None if not_applicable else _level(level)
-        if measured is None:
-            continue
-        norm = norm_for(profile, element, aspect, area_type)
-        if norm is None:
-            continue
-        judged += 1
-        if measured < norm:
-            below += 1
-    return NormCount(judged, below)

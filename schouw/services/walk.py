@@ -9,7 +9,6 @@ CLI or a test can do exactly the same without Qt.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +18,7 @@ from schouw.domain.findings import resolve_value
 from schouw.domain.forms import Aspect, Element, Form
 from schouw.domain.levels import ALL_LEVELS, NOT_APPLICABLE, Level
 from schouw.domain.models import Action, Buurt, Finding, Photo, Round, Street, Wijk
-from schouw.domain.norms import NormCount, area_type_of, count_below, is_below_norm, norm_for
+from schouw.domain.norms import area_type_of, is_below_norm, norm_for
 from schouw.domain.profile import Profile
 from schouw.messages import SchouwError
 from schouw.store.project import Project
@@ -99,12 +98,21 @@ def load_round(project: Project, round_id: str) -> RoundContext:
     return ctx
 
 
-def _count(ctx: RoundContext, rows: Iterable[tuple]) -> dict[str, tuple[int, NormCount]]:
-    by_street: dict[str, list[tuple]] = defaultdict(list)
-    for street_id, element, aspect, level, not_applicable in rows:
-        by_street[street_id].append((element, aspect, level, bool(not_applicable)))
-    return {sid: (len(items), count_below(ctx.profile, items, ctx.area_type(sid)))
-            for sid, items in by_street.items()}
+def _count(ctx: RoundContext, rows: Iterable[tuple]) -> dict[str, tuple[int, int, int]]:
+    """``street id -> (findings, judged against a norm, below the norm)``, scored by the
+    same function the reports use (:func:`schouw.domain.scoring.score_round`), so the
+    app and the report never disagree."""
+    from schouw.domain.scoring import Measurement, score_round
+
+    measurements = [
+        Measurement(street_id=street_id, element=element, aspect=aspect,
+                    level=Level.parse(level) if level and not not_applicable else None,
+                    not_applicable=bool(not_applicable))
+        for street_id, element, aspect, level, not_applicable in rows
+    ]
+    score = score_round(measurements, ctx.form, ctx.profile, area_type=ctx.buurt.area_type,
+                        street_area_types=ctx.area_types)
+    return {sid: (s.findings, s.tally.with_norm, s.tally.below) for sid, s in score.streets.items()}
 
 
 def street_statuses(project: Project, ctx: RoundContext) -> list[StreetStatus]:
@@ -114,18 +122,18 @@ def street_statuses(project: Project, ctx: RoundContext) -> list[StreetStatus]:
     out = []
     for street in project.areas.streets(ctx.buurt.id):
         ctx.area_types[street.id] = area_type_of(street.area_type, ctx.buurt.area_type)
-        n, norm = counts.get(street.id, (0, NormCount()))
+        n, judged, below = counts.get(street.id, (0, 0, 0))
         out.append(StreetStatus(street.id, street.name, street.house_numbers, ctx.area_type(street.id),
-                                street.position, n, norm.judged, norm.below, street.id in done))
+                                street.position, n, judged, below, street.id in done))
     return out
 
 
 def street_counts(project: Project, ctx: RoundContext, street_id: str) -> tuple[int, int, int, bool]:
     """``(findings, judged, below_norm, done)`` of one street, after an edit there."""
     counts = _count(ctx, project.findings.level_rows(ctx.round.id, street_id))
-    n, norm = counts.get(street_id, (0, NormCount()))
+    n, judged, below = counts.get(street_id, (0, 0, 0))
     done = street_id in project.rounds.done_streets(ctx.round.id)
-    return n, norm.judged, norm.below, done
+    return n, judged, below, done
 
 
 def totals(statuses: Sequence[StreetStatus]) -> RoundTotals:
@@ -188,8 +196,8 @@ def _row(ctx: RoundContext, r: dict[str, Any]) -> FindingRow:
         text=r["text"] or "", priority=r["priority"] or "normaal", photo_count=r["photo_count"] or 0,
         action_party=r["action_party"], action_status=r["action_status"], action_due=r["action_due"],
         norm=norm_for(ctx.profile, r["element"], r["aspect"], area_type),
-        below_norm=is_below_norm(ctx.profile, r["element"], r["aspect"], level,
-                                 bool(r["not_applicable"]), area_type),
+        below_norm=item is not None and item[1].has_level and is_below_norm(
+            ctx.profile, r["element"], r["aspect"], level, bool(r["not_applicable"]), area_type),
         created_at=r["created_at"],
     )
 
