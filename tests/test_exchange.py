@@ -272,3 +272,20 @@ def test_cancelled_or_failed_export_leaves_no_file(coordinator, tmp_path):
         export_package(source, round_id, out)
     assert err.value.key == "export_photo_failed"  # never an unmasked copy
     assert not out.exists() and not (tmp_path / "x.zip.part").exists()
+
+
+def test_since_a_package_also_carries_what_arrived_from_other_teams(coordinator, tmp_path):
+    """Rows merged in after the earlier package have older stamps than that package;
+    --since PACKAGE must still carry them (it compares per device, not by clock)."""
+    coord, round_id = coordinator
+    start = export_package(coord, round_id, tmp_path / "start.zip").path
+    with new_project(tmp_path / "team.schouw", "team-a") as laptop:
+        import_package(laptop, start)
+        early = add_finding(laptop, round_id, 70, text="Team, vroeg gevonden")
+        back = export_package(laptop, round_id, tmp_path / "back.zip").path
+    to_municipality = export_package(coord, round_id, tmp_path / "gemeente-1.zip").path
+    import_package(coord, back)  # the team's finding is older than gemeente-1.zip
+    delta = export_package(coord, round_id, tmp_path / "gemeente-2.zip", since=str(to_municipality))
+    doc = PackageDocument.model_validate_json(zip_members(delta.path)["schouw.json"])
+    assert [f.id for f in doc.findings] == [early.id]
+    assert early.updated_at < json.loads(zip_members(to_municipality)["manifest.json"])["created_at"]
