@@ -144,7 +144,7 @@ class Merger:
         incoming = incoming_rows(doc)
         files = {p.id: p.file for p in doc.photos}
         present: dict[str, set[str]] = {t: set() for t in TABLES}
-        local_seen: dict[str, str] | None = None
+        local_seen = sync.seen(doc.round.id)  # re-read below if the round has another id here
         for table in TABLES:
             columns = set(sync.columns(table))
             rows = []
@@ -173,7 +173,7 @@ class Merger:
                 if table == "participants" and not doc.personal_data:
                     self._keep_personal(row, loc)
                 member = files.get(in_id) if table == "photos" else None
-                written = self._decide(plan, table, row, loc, local_seen or {}, member)
+                written = self._decide(plan, table, row, loc, local_seen, member)
                 if table == "photos" and written:
                     self._decide_blob(plan, row, loc, member, kinds.get(row["id"], set()))
         if not self.sync.form_exists(doc.form.key):
