@@ -76,22 +76,18 @@ class Project:
         self.photos = PhotoRepo(self)
 
     # -- transactions -------------------------------------------------------------
-    def atomic(self) -> contextlib.AbstractContextManager:
-        """One transaction (nested calls become savepoints): all or nothing."""
-        return self.db.atomic()
-
     @contextlib.contextmanager
-    def write(self) -> Iterator[Project]:
-        """A transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
+    def atomic(self) -> Iterator[Project]:
+        """One transaction, all or nothing; nested calls become savepoints.
 
-        With two connections writing (the GUI and a worker thread), a deferred
-        transaction that reads first and writes later cannot wait for the other's lock:
-        SQLite answers "database is locked" at once to avoid a deadlock. Taking the lock
-        up front lets the busy timeout do its work. Nested ``atomic()`` calls inside
-        become savepoints.
+        The outermost level takes the write lock at once (``BEGIN IMMEDIATE``). With two
+        connections writing (the GUI and a worker thread), a deferred transaction that
+        reads first and writes later cannot wait for the other's lock: SQLite answers
+        "database is locked" at once to avoid a deadlock. Taking the lock up front lets
+        the busy timeout do its work.
         """
         if self.conn.in_transaction:
-            with self.atomic():
+            with self.db.atomic():
                 yield self
             return
         self.conn.execute("BEGIN IMMEDIATE")
@@ -102,7 +98,15 @@ class Project:
                 self.conn.execute("ROLLBACK")
             raise
         else:
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    #: The UI's name for the same thing.
+    write = atomic
 
     def fault_point(self, name: str) -> None:
         _fault_point(name)
