@@ -20,7 +20,6 @@ from schouw.store import create_project, open_project
 from schouw.store.sync import SyncRepo
 
 STREETS = ["Merelstraat", "Lijsterstraat", "Koningin Máximalaan", "'s-Gravendijkwal"]
-ITEMS = [("verharding", "onkruid"), ("groen", "zwerfafval")]
 
 
 def jpeg(seed: int, size=(160, 120)) -> bytes:
