@@ -250,11 +250,17 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
     try:
         with zipfile.ZipFile(part, "w", allowZip64=True) as zf:
             writer = _Writer(zf, when)
+            # The first stage reads masters through a connection of its own: a worker
+            # must never share the caller's connection, which the caller may close as
+            # soon as this function returns or raises.
+            reader = project.for_thread()
+            masters = SyncRepo(reader)
+
             def master_of(photo: dict[str, Any]) -> tuple[dict[str, Any], bytes | None]:
-                """The stored master (first worker: the only thread using the connection)."""
+                """The stored master (first worker, on its own connection)."""
                 if photo.get("deleted_at") or photo["finding_id"] not in all_findings:
                     return photo, None
-                return photo, sync.photo_master(photo["id"])
+                return photo, masters.photo_master(photo["id"])
 
             def copy_of(item: tuple[dict[str, Any], bytes | None]) -> tuple[bytes, str] | None:
                 """The export copy and its SHA-256 (second worker)."""
@@ -269,22 +275,29 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
                 return data, hashlib.sha256(data).hexdigest()
 
             # Three stages overlap: reading masters from SQLite, making the export copies
-            # (and hashing them), writing the ZIP. Only the first touches the project's
-            # connection; this thread leaves it alone until the photos are done.
-            for photo, copy in zip(photos, ahead(copy_of, ahead(master_of, photos)), strict=True):
-                doc = dict(photo)
-                doc.update(file=None, file_sha256=None, file_size=None)
-                if copy is not None:
-                    finding = all_findings[photo["finding_id"]]
-                    street = all_streets.get(finding["street_id"], {})
-                    name = namer.name(street.get("name", ""), finding.get("house_number", ""),
-                                      finding["element"], finding["aspect"])
-                    digest, size = writer.add(name, copy[0], compress=False, sha256=copy[1])
-                    doc.update(file=name, file_sha256=digest, file_size=size)
-                    if not finding.get("deleted_at"):
-                        photo_files.setdefault(finding["id"], []).append(name)
-                photo_docs.append(doc)
-                tick("foto's")
+            # (and hashing them), writing the ZIP.
+            first = ahead(master_of, photos)
+            second = ahead(copy_of, first)
+            try:
+                for photo, copy in zip(photos, second, strict=True):
+                    doc = dict(photo)
+                    doc.update(file=None, file_sha256=None, file_size=None)
+                    if copy is not None:
+                        finding = all_findings[photo["finding_id"]]
+                        street = all_streets.get(finding["street_id"], {})
+                        name = namer.name(street.get("name", ""), finding.get("house_number", ""),
+                                          finding["element"], finding["aspect"])
+                        digest, size = writer.add(name, copy[0], compress=False, sha256=copy[1])
+                        doc.update(file=name, file_sha256=digest, file_size=size)
+                        if not finding.get("deleted_at"):
+                            photo_files.setdefault(finding["id"], []).append(name)
+                    photo_docs.append(doc)
+                    tick("foto's")
+            finally:
+                # Stop and join both workers before anyone can close the project.
+                second.close()
+                first.close()
+                reader.close()
 
             history = {a["id"]: events_by_action.get(a["id"], []) for a in actions}
             action_docs = [{**a, "history": history[a["id"]]} for a in actions]

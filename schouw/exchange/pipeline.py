@@ -59,5 +59,7 @@ def ahead(func: Callable[[T], R], items: Iterable[T], depth: int = 32) -> Iterat
                 raise value.error
             yield value
     finally:
+        # Wait for the worker however long its current item takes: returning while it
+        # still runs would let the caller close what the worker is using.
         stop.set()
-        thread.join(timeout=5)
+        thread.join()
