@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QLoggingCategory, QSize
 from PySide6.QtWidgets import QApplication
 
 from schouw.ui import errors, i18n, theme
@@ -21,6 +21,10 @@ from schouw.ui.prefs import Preferences
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
+        # QtMultimedia probes for pipewire/VA-API at start-up and reports each missing
+        # library: noise in a terminal, and nothing a user can act on. The camera
+        # button already hides itself when there is no camera.
+        QLoggingCategory.setFilterRules("qt.multimedia.*=false")
         theme.set_high_dpi_policy()
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("schouw")
