@@ -165,7 +165,7 @@
     <name>FindingEditor</name>
     <message>
         <source>Bevinding bewerken</source>
-        <extracomment>whether typed text is waiting to be saved something to tell the user (text, is_error) a photo import finished (finding id, number of photos added) the user wants this finding deleted</extracomment>
+        <extracomment>whether typed text is waiting to be saved something to tell the user (text, is_error) a photo import finished (finding id, number of photos added) the user wants this finding deleted something changed in the MOR outbox (queued, taken out, retried)</extracomment>
         <translation>Edit finding</translation>
     </message>
     <message>
@@ -337,6 +337,38 @@
         <translation>Cancel photo import</translation>
     </message>
     <message>
+        <source>Melding aan de gemeente</source>
+        <translation>Report to the municipality</translation>
+    </message>
+    <message>
+        <source>Naar de gemeente sturen</source>
+        <translation>Send to the municipality</translation>
+    </message>
+    <message>
+        <source>Zet deze bevinding in de wachtrij voor het meldsysteem van de gemeente</source>
+        <translation>Queue this finding for the municipality&apos;s reporting system</translation>
+    </message>
+    <message>
+        <source>Status bij de gemeente</source>
+        <translation>Status at the municipality</translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen te versturen</source>
+        <translation>Try sending again</translation>
+    </message>
+    <message>
+        <source>Zet de mislukte melding terug in de wachtrij</source>
+        <translation>Put the failed report back in the queue</translation>
+    </message>
+    <message>
+        <source>Toelichting bij de melding</source>
+        <translation>Details of the report</translation>
+    </message>
+    <message>
         <source>Niveau {level}, {label}</source>
         <translation>Level {level}, {label}</translation>
     </message>
@@ -415,6 +447,78 @@
     <message>
         <source>Actiepunt wijzigen</source>
         <translation>Change action</translation>
+    </message>
+    <message>
+        <source>Het profiel „{name}” stuurt deze bevinding naar de gemeente.</source>
+        <translation>The profile “{name}” sends this finding to the municipality.</translation>
+    </message>
+    <message>
+        <source>Zet deze bevinding in de wachtrij; ze gaat bij de volgende synchronisatie naar het meldsysteem van de gemeente.</source>
+        <translation>Queue this finding; it goes to the municipality&apos;s reporting system with the next synchronisation.</translation>
+    </message>
+    <message>
+        <source>Het synchronisatieprofiel kiest deze bevinding (onder de norm, actie bij de gemeente). Wijzig de actiehouder om dat te veranderen.</source>
+        <translation>The sync profile picks this finding (below the norm, action with the municipality). Change the action holder to change that.</translation>
+    </message>
+    <message>
+        <source>Uitvinken haalt de bevinding uit de wachtrij.</source>
+        <translation>Unticking takes the finding out of the queue.</translation>
+    </message>
+    <message>
+        <source>Er is al een verzendpoging gedaan; de melding kan niet meer worden teruggehaald.</source>
+        <translation>An attempt to send it has been made; the report can no longer be taken back.</translation>
+    </message>
+    <message>
+        <source>In de wachtrij</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Gekozen door het profiel „{name}”.</source>
+        <translation>Picked by the profile “{name}”.</translation>
+    </message>
+    <message>
+        <source>Met de hand gemarkeerd.</source>
+        <translation>Marked by hand.</translation>
+    </message>
+    <message>
+        <source>Vorige poging: {message}</source>
+        <translation>Last attempt: {message}</translation>
+    </message>
+    <message>
+        <source>Verzonden als {id}</source>
+        <translation>Sent as {id}</translation>
+    </message>
+    <message>
+        <source>Verzonden; wacht op een nummer van de gemeente</source>
+        <translation>Sent; waiting for a number from the municipality</translation>
+    </message>
+    <message>
+        <source>Mislukt: {message}</source>
+        <translation>Failed: {message}</translation>
+    </message>
+    <message>
+        <source>Onbekend — wordt bij de volgende synchronisatie gecontroleerd</source>
+        <translation>Unknown — checked with the next synchronisation</translation>
+    </message>
+    <message>
+        <source>Het synchronisatieprofiel is ongeldig: {problem}</source>
+        <translation>The sync profile is invalid: {problem}</translation>
+    </message>
+    <message>
+        <source>Nog geen synchronisatieprofiel gekozen (Bestand › Instellingen).</source>
+        <translation>No sync profile chosen yet (File › Settings).</translation>
+    </message>
+    <message>
+        <source>Het gekozen profiel „{name}” verstuurt geen meldingen.</source>
+        <translation>The chosen profile “{name}” sends no reports.</translation>
+    </message>
+    <message>
+        <source>Niet naar de gemeente sturen</source>
+        <translation>Do not send to the municipality</translation>
+    </message>
+    <message>
+        <source>Weer in de wachtrij; de melding gaat bij de volgende synchronisatie.</source>
+        <translation>Queued again; the report goes with the next synchronisation.</translation>
     </message>
     <message>
         <source>Foto&apos;s kiezen</source>
@@ -629,8 +733,16 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;Nieuw project…</source>
+        <source>Uitgaande meldingen aan de gemeente</source>
         <extracomment>Keys for the levels, best first; letters work too (A, B, C, D, + for A+, N for n.v.t.). Later features put their items in the output section of the Ronde menu (under &quot;Rapport maken…&quot;) by adding a factory here: ``factory(window) -&gt; QAction``. The window calls them whenever it builds its menus (also after a language switch).</extracomment>
+        <translation>Outgoing reports to the municipality</translation>
+    </message>
+    <message>
+        <source>Meldingen aan de gemeente; versturen met Ronde › Synchroniseren…</source>
+        <translation>Reports to the municipality; send them with Round › Synchronise…</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw project…</source>
         <translation>&amp;New project…</translation>
     </message>
     <message>
@@ -768,6 +880,22 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>{n} in wachtrij</source>
+        <translation>{n} queued</translation>
+    </message>
+    <message>
+        <source>{n} mislukt</source>
+        <translation>{n} failed</translation>
+    </message>
+    <message>
+        <source>{n} onbekend</source>
+        <translation>{n} unknown</translation>
+    </message>
+    <message>
+        <source>{n} verzonden</source>
+        <translation>{n} sent</translation>
     </message>
     <message>
         <source>wordt opgeslagen…</source>
@@ -1136,6 +1264,7 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <name>SettingsDialog</name>
     <message>
         <source>Instellingen</source>
+        <extracomment>what changed in the sync settings when OK was pressed (for the main window)</extracomment>
         <translation>Settings</translation>
     </message>
     <message>
@@ -1165,6 +1294,94 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Meldingen aan de gemeente</source>
+        <translation>Reports to the municipality</translation>
+    </message>
+    <message>
+        <source>Synchronisatieprofiel (TOML-bestand)</source>
+        <translation>Sync profile (TOML file)</translation>
+    </message>
+    <message>
+        <source>geen profiel gekozen</source>
+        <translation>no profile chosen</translation>
+    </message>
+    <message>
+        <source>Kiezen…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Synchronisatieprofiel kiezen</source>
+        <translation>Choose sync profile</translation>
+    </message>
+    <message>
+        <source>Bewerken…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Synchronisatieprofiel bewerken</source>
+        <translation>Edit sync profile</translation>
+    </message>
+    <message>
+        <source>Nieuw…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>Nieuw synchronisatieprofiel maken</source>
+        <translation>Make a new sync profile</translation>
+    </message>
+    <message>
+        <source>Profiel</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>API-sleutel</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>API-sleutel of client secret</source>
+        <translation>API key or client secret</translation>
+    </message>
+    <message>
+        <source>Een opgeslagen sleutel wordt nooit getoond; typ een nieuwe om hem te vervangen</source>
+        <translation>A stored key is never shown; type a new one to replace it</translation>
+    </message>
+    <message>
+        <source>Zonder profiel gaan meldingen nergens heen; met de hand gemarkeerde bevindingen wachten in de wachtrij.</source>
+        <translation>Without a profile reports go nowhere; findings marked by hand wait in the queue.</translation>
+    </message>
+    <message>
+        <source>gedeelde map</source>
+        <translation>shared folder</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client secret</translation>
+    </message>
+    <message>
+        <source>opgeslagen</source>
+        <translation>stored</translation>
+    </message>
+    <message>
+        <source>nog niet opgeslagen</source>
+        <translation>not stored yet</translation>
+    </message>
+    <message>
+        <source>Wordt bewaard in de sleutelbos van het systeem, of anders in een bestand dat alleen u kunt lezen; nooit in het profiel of het project. Leeg laten houdt de opgeslagen sleutel.</source>
+        <translation>Kept in the system keyring, or else in a file only you can read; never in the profile or the project. Leave empty to keep the stored key.</translation>
+    </message>
+    <message>
+        <source>Een profiel met alleen een gedeelde map heeft geen sleutel nodig.</source>
+        <translation>A profile with only a shared folder needs no key.</translation>
+    </message>
+    <message>
+        <source>Synchronisatieprofiel (*.toml);;Alle bestanden (*)</source>
+        <translation>Sync profile (*.toml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Opgeslagen in {store}.</source>
+        <translation>Stored in {store}.</translation>
     </message>
 </context>
 <context>
@@ -1448,7 +1665,7 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <name>SyncPanel</name>
     <message>
         <source>Uitgaande meldingen</source>
-        <extracomment>After every run: the outcome&apos;s as_dict() (for the main window to refresh).</extracomment>
+        <extracomment>After every run: the outcome&apos;s as_dict() (for the main window to refresh). The outbox changed without a run (&quot;Opnieuw proberen&quot;).</extracomment>
         <translation>Outgoing reports</translation>
     </message>
     <message>
@@ -1526,6 +1743,309 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Synchroniseren mislukt: %1</source>
         <translation>Synchronising failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProfileDialog</name>
+    <message>
+        <source>Dienst of subcategorie</source>
+        <translation>Service or sub-category</translation>
+    </message>
+    <message>
+        <source>(niet gekoppeld)</source>
+        <translation>(not mapped)</translation>
+    </message>
+    <message>
+        <source>Synchronisatieprofiel</source>
+        <translation>Sync profile</translation>
+    </message>
+    <message>
+        <source>Dit profiel kan niet worden gelezen; opslaan overschrijft het. {problem}</source>
+        <translation>This profile cannot be read; saving overwrites it. {problem}</translation>
+    </message>
+    <message>
+        <source>Meldsysteem</source>
+        <translation>Reporting system</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>bijv. Gemeente Voorbeeldstad</source>
+        <translation>e.g. Gemeente Voorbeeldstad</translation>
+    </message>
+    <message>
+        <source>Soort meldsysteem</source>
+        <translation>Kind of reporting system</translation>
+    </message>
+    <message>
+        <source>Open311 (GeoReport v2)</source>
+        <translation>Open311 (GeoReport v2)</translation>
+    </message>
+    <message>
+        <source>Signalen</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Alleen een gedeelde map</source>
+        <translation>A shared folder only</translation>
+    </message>
+    <message>
+        <source>Adres van de API (base URL)</source>
+        <translation>Address of the API (base URL)</translation>
+    </message>
+    <message>
+        <source>Jurisdiction-id</source>
+        <translation>Jurisdiction id</translation>
+    </message>
+    <message>
+        <source>bijv. voorbeeldstad.nl (mag leeg)</source>
+        <translation>e.g. voorbeeldstad.nl (may be empty)</translation>
+    </message>
+    <message>
+        <source>Token-URL (OpenID Connect)</source>
+        <translation>Token URL (OpenID Connect)</translation>
+    </message>
+    <message>
+        <source>Client-id</source>
+        <translation>Client id</translation>
+    </message>
+    <message>
+        <source>Bron (source) in Signalen</source>
+        <translation>Source in Signalen</translation>
+    </message>
+    <message>
+        <source>Time-out per verzoek in seconden</source>
+        <translation>Time-out per request in seconds</translation>
+    </message>
+    <message>
+        <source>Eerste foto meesturen (server neemt bestanden aan)</source>
+        <translation>Send the first photo (the server takes files)</translation>
+    </message>
+    <message>
+        <source>Foto meesturen</source>
+        <translation>Send photo</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Adres (base URL)</source>
+        <translation>Address (base URL)</translation>
+    </message>
+    <message>
+        <source>Token-URL</source>
+        <translation>Token URL</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Time-out</source>
+        <translation>Time-out</translation>
+    </message>
+    <message>
+        <source>Foto&apos;s</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Welke bevindingen gaan vanzelf</source>
+        <translation>Which findings go by themselves</translation>
+    </message>
+    <message>
+        <source>Alleen bevindingen onder de norm</source>
+        <translation>Only findings below the norm</translation>
+    </message>
+    <message>
+        <source>Actiehouders, één per regel</source>
+        <translation>Action holders, one per line</translation>
+    </message>
+    <message>
+        <source>Gemeente</source>
+        <translation>Gemeente</translation>
+    </message>
+    <message>
+        <source>Een bevinding gaat als de actiehouder met een van deze namen begint; leeg: elke actiehouder.</source>
+        <translation>A finding goes when its action holder starts with one of these names; empty: any action holder.</translation>
+    </message>
+    <message>
+        <source>Actiehouder begint met</source>
+        <translation>Action holder starts with</translation>
+    </message>
+    <message>
+        <source>Met de hand gemarkeerde bevindingen gaan altijd.</source>
+        <translation>Findings marked by hand always go.</translation>
+    </message>
+    <message>
+        <source>Gedeelde map (exportpakketten)</source>
+        <translation>Shared folder (export packages)</translation>
+    </message>
+    <message>
+        <source>Gedeelde map</source>
+        <translation>Shared folder</translation>
+    </message>
+    <message>
+        <source>leeg: geen pakketten</source>
+        <translation>empty: no packages</translation>
+    </message>
+    <message>
+        <source>Kiezen…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Gedeelde map kiezen</source>
+        <translation>Choose shared folder</translation>
+    </message>
+    <message>
+        <source>Koppeling: onderdeel → dienst bij de gemeente</source>
+        <translation>Mapping: item → service at the municipality</translation>
+    </message>
+    <message>
+        <source>Formulier</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Formulier waarvan de onderdelen gekoppeld worden</source>
+        <translation>Form whose items are mapped</translation>
+    </message>
+    <message>
+        <source>Diensten ophalen</source>
+        <translation>Fetch services</translation>
+    </message>
+    <message>
+        <source>Haal de lijst van diensten of subcategorieën op bij de server</source>
+        <translation>Fetch the list of services or sub-categories from the server</translation>
+    </message>
+    <message>
+        <source>Stoppen</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Diensten ophalen stoppen</source>
+        <translation>Stop fetching services</translation>
+    </message>
+    <message>
+        <source>Diensten worden opgehaald</source>
+        <translation>Services are being fetched</translation>
+    </message>
+    <message>
+        <source>Dubbelklik in de kolom Dienst om te koppelen; een onderdeel zonder eigen koppeling volgt zijn element, daarna de standaard.</source>
+        <translation>Double-click in the Service column to map; an item without its own mapping follows its element, then the default.</translation>
+    </message>
+    <message>
+        <source>Uitkomst van diensten ophalen</source>
+        <translation>Outcome of fetching services</translation>
+    </message>
+    <message>
+        <source>Onderdeel</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Sleutel</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Dienst / subcategorie</source>
+        <translation>Service / sub-category</translation>
+    </message>
+    <message>
+        <source>Koppeling van onderdelen aan diensten</source>
+        <translation>Mapping of items to services</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Profiel opslaan</source>
+        <translation>Save profile</translation>
+    </message>
+    <message>
+        <source>Opslaan als…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Profiel opslaan als nieuw bestand</source>
+        <translation>Save profile as a new file</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>nieuw profiel (nog niet opgeslagen)</source>
+        <translation>new profile (not saved yet)</translation>
+    </message>
+    <message>
+        <source>Standaard (al het andere)</source>
+        <translation>Default (everything else)</translation>
+    </message>
+    <message>
+        <source>Andere sleutels in dit profiel</source>
+        <translation>Other keys in this profile</translation>
+    </message>
+    <message>
+        <source>Dienst voor {key}</source>
+        <translation>Service for {key}</translation>
+    </message>
+    <message>
+        <source>→ {service} (via element)</source>
+        <translation>→ {service} (via element)</translation>
+    </message>
+    <message>
+        <source>→ {service} (standaard)</source>
+        <translation>→ {service} (default)</translation>
+    </message>
+    <message>
+        <source>niet gekoppeld</source>
+        <translation>not mapped</translation>
+    </message>
+    <message>
+        <source>Vul eerst het adres van de API goed in.</source>
+        <translation>First fill in the address of the API correctly.</translation>
+    </message>
+    <message>
+        <source>Diensten ophalen bij {url}…</source>
+        <translation>Fetching services from {url}…</translation>
+    </message>
+    <message>
+        <source>Gestopt. U kunt een code ook zelf typen.</source>
+        <translation>Stopped. You can also type a code yourself.</translation>
+    </message>
+    <message>
+        <source>{n} subcategorieën opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</source>
+        <translation>{n} sub-categories fetched. Double-click in the Service column to map.</translation>
+    </message>
+    <message>
+        <source>{n} diensten opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</source>
+        <translation>{n} services fetched. Double-click in the Service column to map.</translation>
+    </message>
+    <message>
+        <source>De server weigert de toegang: {message}. Controleer de sleutel in de instellingen. U kunt een code ook zelf typen.</source>
+        <translation>The server refuses access: {message}. Check the key in the settings. You can also type a code yourself.</translation>
+    </message>
+    <message>
+        <source>Diensten ophalen lukte niet: {message}. Is er geen netwerk? U kunt een code ook zelf typen.</source>
+        <translation>Fetching services failed: {message}. Is there no network? You can also type a code yourself.</translation>
+    </message>
+    <message>
+        <source>Diensten ophalen lukte niet: {message}. U kunt een code ook zelf typen.</source>
+        <translation>Fetching services failed: {message}. You can also type a code yourself.</translation>
+    </message>
+    <message>
+        <source>Het profiel is nog niet in orde.</source>
+        <translation>The profile is not right yet.</translation>
+    </message>
+    <message>
+        <source>sync-profiel.toml</source>
+        <translation>sync-profile.toml</translation>
+    </message>
+    <message>
+        <source>Synchronisatieprofiel (*.toml)</source>
+        <translation>Sync profile (*.toml)</translation>
     </message>
 </context>
 <context>

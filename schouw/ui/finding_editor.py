@@ -3,6 +3,12 @@
 Everything is saved as it is typed: a button or choice is stored at once, text after a
 pause of 300 ms, and any pending text when the field loses focus, another finding is
 chosen or the window closes. Each change is one step on the undo stack.
+
+"Naar de gemeente sturen" puts the finding in the MOR outbox (and takes it out again
+while nothing was attempted); it is a step on the undo stack like any other change.
+Setting the action's party lets the chosen sync profile's rule queue the finding in the
+same transaction, and undoing that change takes both back in one step. "Opnieuw
+proberen" of a failed report is not an edit and is not undone.
 """
 
 from __future__ import annotations
@@ -14,9 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPen, QPixmap, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -40,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from schouw.domain.levels import NOT_APPLICABLE, Level
+from schouw.services import sync as sync_service
 from schouw.services import walk
 from schouw.ui import camera, labels, theme
 from schouw.ui.session import Session
@@ -157,6 +165,103 @@ class PhotoViewer(QDialog):
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
 
 
+_MERGE_ACTION_RULE = 1003
+
+
+class _MorCommand(QUndoCommand):
+    """Pushed after the change was made (the first redo does nothing), like undo.py's."""
+
+    def __init__(self, session: Session, finding_id: str, text: str):
+        super().__init__(text)
+        self.session = session
+        self.finding_id = finding_id
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self.apply()
+
+    def apply(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _shown(self) -> None:
+        s = self.session
+        s.findingEdited.emit(self.finding_id)
+        s.reveal.emit(s._street_of(self.finding_id), self.finding_id)
+
+
+class MarkForSendingCommand(_MorCommand):
+    """The "Naar de gemeente sturen" toggle. Undo takes the finding out again only while
+    nothing was attempted for it; a report that went stays sent (the status says so)."""
+
+    def __init__(self, session: Session, finding_id: str, mark: bool, reason: str, text: str):
+        super().__init__(session, finding_id, text)
+        self.mark = mark
+        self.reason = reason
+
+    def _set(self, on: bool) -> None:
+        s = self.session
+        with s.write():
+            if on:
+                sync_service.queue_again(s.project, self.finding_id, self.reason)
+            else:
+                sync_service.unmark(s.project, self.finding_id)
+        self._shown()
+
+    def apply(self) -> None:
+        self._set(self.mark)
+
+    def undo(self) -> None:
+        self._set(not self.mark)
+
+
+class ActionRuleCommand(_MorCommand):
+    """The action's party and due date together with what the sync profile's rule did
+    about them (queued the finding, or took out what it had queued): one undo step,
+    one transaction each way. Typing in the party field merges, like SetActionCommand."""
+
+    def __init__(self, session: Session, finding_id: str, before: tuple, after: tuple,
+                 queued: tuple[bool, bool] | None, text: str):
+        super().__init__(session, finding_id, text)
+        self.before = before
+        self.after = after
+        self.queued = queued  # (in the outbox by the rule before, after), or None: untouched
+
+    def id(self) -> int:
+        return _MERGE_ACTION_RULE
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ActionRuleCommand) or other.finding_id != self.finding_id:
+            return False
+        if other.after[0] != self.after[0] or other.after[2] != self.after[2] or not other.after[0]:
+            return False
+        self.after = other.after
+        if other.queued is not None:
+            self.queued = other.queued if self.queued is None else (self.queued[0], other.queued[1])
+            if self.queued[0] == self.queued[1]:
+                self.queued = None
+        if self.after == self.before and self.queued is None:
+            self.setObsolete(True)
+        return True
+
+    def _set(self, values: tuple, queued: bool | None) -> None:
+        s = self.session
+        wanted, party, due = values
+        with s.write():
+            walk.set_action(s.project, self.finding_id, wanted=wanted, party=party or "", due=due)
+            if queued is not None:
+                sync_service.set_auto_queued(s.project, self.finding_id, queued)
+        self._shown()
+
+    def undo(self) -> None:
+        self._set(self.before, None if self.queued is None else self.queued[0])
+
+    def apply(self) -> None:
+        self._set(self.after, None if self.queued is None else self.queued[1])
+
+
 class FindingEditor(QWidget):
     #: whether typed text is waiting to be saved
     pendingChanged = Signal(bool)
@@ -166,6 +271,8 @@ class FindingEditor(QWidget):
     importFinished = Signal(str, int)
     #: the user wants this finding deleted
     deleteRequested = Signal()
+    #: something changed in the MOR outbox (queued, taken out, retried)
+    outboxChanged = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -182,6 +289,7 @@ class FindingEditor(QWidget):
         self._timer.timeout.connect(self.flush)
         self.tasks: list[PhotoImportTask] = []
         self.keep_original = False
+        self.sync_profile, self.sync_problem = sync_service.chosen_profile()
         self.setAcceptDrops(True)
         self._build()
         session.findingEdited.connect(self._on_finding_edited)
@@ -391,6 +499,34 @@ class FindingEditor(QWidget):
         action_form.addRow(self.tr("Uiterlijk"), self.due_edit)
         layout.addWidget(self.action_box)
 
+        # the municipality's MOR system
+        self.mor_box = named(QGroupBox(self.tr("Melding aan de gemeente"), self), "morBox",
+                             self.tr("Melding aan de gemeente"))
+        mor_layout = QVBoxLayout(self.mor_box)
+        mor_layout.setSpacing(4)
+        self.send_check = named(QCheckBox(self.tr("Naar de gemeente sturen"), self), "sendToMunicipality",
+                                self.tr("Naar de gemeente sturen"),
+                                self.tr("Zet deze bevinding in de wachtrij voor het meldsysteem van de gemeente"))
+        self.send_check.clicked.connect(self._send_clicked)
+        mor_layout.addWidget(self.send_check, 0, Qt.AlignmentFlag.AlignLeft)
+        status_row = QHBoxLayout()
+        self.mor_status = label("", "fieldLabel")
+        named(self.mor_status, "morStatus", self.tr("Status bij de gemeente"))
+        self.mor_status.setWordWrap(True)
+        self.mor_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        status_row.addWidget(self.mor_status, 1)
+        self.mor_retry_button = named(QPushButton(self.tr("Opnieuw proberen"), self), "morRetry",
+                                      self.tr("Opnieuw proberen te versturen"),
+                                      self.tr("Zet de mislukte melding terug in de wachtrij"))
+        self.mor_retry_button.clicked.connect(self.retry_sending)
+        status_row.addWidget(self.mor_retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        mor_layout.addLayout(status_row)
+        self.mor_detail = label("", "muted")
+        named(self.mor_detail, "morDetail", self.tr("Toelichting bij de melding"))
+        self.mor_detail.setWordWrap(True)
+        mor_layout.addWidget(self.mor_detail)
+        layout.addWidget(self.mor_box)
+
         layout.addStretch(1)
 
         for edit, field_name in ((self.number_edit, "house_number"), (self.spot_edit, "spot")):
@@ -411,7 +547,7 @@ class FindingEditor(QWidget):
         chain = [self.element_combo, self.aspect_combo, self.level_bar, self.choice_bar, self.add_photo_button,
                  self.paste_photo_button, self.camera_button, self.remove_photo_button, self.photo_list,
                  self.number_edit, self.spot_edit, self.time_combo, self.text_edit, self.priority_bar,
-                 self.action_box, self.party_combo, self.due_edit]
+                 self.action_box, self.party_combo, self.due_edit, self.send_check, self.mor_retry_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.stack.setCurrentIndex(0)
@@ -537,6 +673,7 @@ class FindingEditor(QWidget):
                     self.party_combo.setEditText("")
                     self.due_edit.setDate(NO_DATE)
             self._fill_photos()
+            self.refresh_outbox()
         finally:
             self._loading = False
 
@@ -620,6 +757,7 @@ class FindingEditor(QWidget):
     # -- session events ---------------------------------------------------------------------
     def _on_finding_edited(self, finding_id: str) -> None:
         if finding_id == self.finding_id and self.finding_id is not None:
+            judged = self._judged()
             try:
                 self._detail = walk.finding_detail(self.session.project, finding_id)
             except Exception:  # noqa: BLE001 - finding vanished (undo of its creation)
@@ -628,7 +766,24 @@ class FindingEditor(QWidget):
             if self._detail.finding.deleted_at:
                 self.load(None)
                 return
+            if judged is not None and judged != self._judged():
+                self._follow_rule(finding_id)
             self._fill()
+
+    def _judged(self) -> tuple | None:
+        """What the profile's rule looks at besides the action: item and level."""
+        f = self._detail.finding if self._detail is not None else None
+        return None if f is None else (f.element, f.aspect, f.level, f.not_applicable)
+
+    def _follow_rule(self, finding_id: str) -> None:
+        """Item or level changed (by the user, or by undo): the rule may pick the finding
+        now, or no longer want what it queued. Not an undo step of its own: undoing the
+        edit changes the level back, and this runs again."""
+        if not sync_service.sends(self.sync_profile):
+            return
+        change = self.session.run(sync_service.follow_rule, self.session.project, finding_id, self.sync_profile)
+        if change:
+            self.outboxChanged.emit()
 
     def _on_photos_changed(self, finding_id: str) -> None:
         if finding_id == self.finding_id and self._detail is not None:
@@ -730,10 +885,142 @@ class FindingEditor(QWidget):
             for field_name, value in pending.items():
                 if field_name == "action":
                     wanted, party, due = value
-                    self.session.set_action(finding_id, wanted, party, due, self.tr("Actiepunt wijzigen"))
+                    self._save_action(finding_id, wanted, party, due)
                 else:
                     self.session.edit(finding_id, {field_name: value}, texts[field_name], merge=field_name)
         self.pendingChanged.emit(False)
+
+    def _save_action(self, finding_id: str, wanted: bool, party: str, due: date | None) -> None:
+        """The action and, in the same transaction, what the sync profile's rule makes of
+        it (``services.sync.set_action_following_rule``); one undo step for both."""
+        s = self.session
+        result = s.run(sync_service.set_action_following_rule, s.project, finding_id, wanted=wanted, party=party,
+                       due=due, profile=self.sync_profile)
+        if result is None:
+            return
+        before, change = result
+        after = (wanted, party.strip() if wanted else before[1], due if wanted else before[2])
+        queued = None if change is None else (change == "withdrawn", change == "queued")
+        if before == after and queued is None:
+            return
+        s.undo_stack.push(ActionRuleCommand(s, finding_id, before, after, queued, self.tr("Actiepunt wijzigen")))
+        s.findingEdited.emit(finding_id)
+        if change:
+            self.outboxChanged.emit()
+        if change == "queued":
+            self.notice.emit(self.tr("Het profiel „{name}” stuurt deze bevinding naar de gemeente.").format(
+                name=self.sync_profile.name if self.sync_profile else ""), False)
+
+    # -- the municipality's MOR system --------------------------------------------------------
+    def set_sync_profile(self, profile, problem: str | None = None) -> None:
+        """The profile chosen in the settings (None: none, or a broken one: ``problem``)."""
+        self.sync_profile, self.sync_problem = profile, problem
+        self.refresh_outbox()
+
+    def outbox_state(self) -> dict | None:
+        if self.finding_id is None:
+            return None
+        return sync_service.finding_outbox(self.session.project, self.finding_id)
+
+    def refresh_outbox(self) -> None:
+        """The toggle and the status line from the outbox (after an edit, undo or sync)."""
+        info = self.outbox_state()
+        profile = self.sync_profile
+        self.send_check.setChecked(info is not None)
+        colour = theme.INK
+        status = ""
+        detail: list[str] = []
+        if info is None:
+            self.send_check.setEnabled(self.finding_id is not None)
+            self.send_check.setToolTip(self.tr("Zet deze bevinding in de wachtrij; ze gaat bij de volgende "
+                                               "synchronisatie naar het meldsysteem van de gemeente."))
+        elif info["can_withdraw"] and info["reason"] == "auto":
+            self.send_check.setEnabled(False)
+            self.send_check.setToolTip(self.tr("Het synchronisatieprofiel kiest deze bevinding (onder de norm, "
+                                               "actie bij de gemeente). Wijzig de actiehouder om dat te veranderen."))
+        elif info["can_withdraw"]:
+            self.send_check.setEnabled(True)
+            self.send_check.setToolTip(self.tr("Uitvinken haalt de bevinding uit de wachtrij."))
+        else:
+            self.send_check.setEnabled(False)
+            self.send_check.setToolTip(self.tr("Er is al een verzendpoging gedaan; de melding kan niet meer "
+                                               "worden teruggehaald."))
+        if info is not None:
+            state = info["state"]
+            if state == "queued":
+                status, colour = self.tr("In de wachtrij"), "#8a5300"
+                if info["reason"] == "auto":
+                    detail.append(self.tr("Gekozen door het profiel „{name}”.").format(
+                        name=profile.name if profile else "?"))
+                else:
+                    detail.append(self.tr("Met de hand gemarkeerd."))
+                if info["attempts"] and info["last_error"]:
+                    detail.append(self.tr("Vorige poging: {message}").format(message=info["last_error"]))
+            elif state == "sent" and info["remote_id"]:
+                status = self.tr("Verzonden als {id}").format(id=info["remote_id"])
+                if info["status_text"]:
+                    status += " · " + info["status_text"]
+                if info["status_notes"]:
+                    detail.append(info["status_notes"])
+                colour = theme.GOOD
+            elif state == "sent":
+                status, colour = self.tr("Verzonden; wacht op een nummer van de gemeente"), theme.GOOD
+            elif state == "failed":
+                status = self.tr("Mislukt: {message}").format(message=info["last_error"] or "?")
+                colour = theme.BELOW
+            else:
+                status = self.tr("Onbekend — wordt bij de volgende synchronisatie gecontroleerd")
+                colour = "#8a5300"
+        if (info is not None and info["state"] != "sent") or (info is None and self.finding_id is not None):
+            if self.sync_problem:
+                detail.append(self.tr("Het synchronisatieprofiel is ongeldig: {problem}").format(
+                    problem=self.sync_problem))
+            elif profile is None:
+                detail.append(self.tr("Nog geen synchronisatieprofiel gekozen (Bestand › Instellingen)."))
+            elif not sync_service.sends(profile):
+                detail.append(self.tr("Het gekozen profiel „{name}” verstuurt geen meldingen.").format(
+                    name=profile.name))
+        self.mor_status.setText(status)
+        self.mor_status.setVisible(bool(status))
+        theme.colour_text(self.mor_status, colour)
+        self.mor_detail.setText(" ".join(detail))
+        self.mor_detail.setVisible(bool(detail))
+        self.mor_retry_button.setVisible(info is not None and info["state"] == "failed")
+
+    def _send_clicked(self, on: bool) -> None:
+        if self._loading or self.finding_id is None:
+            return
+        self.flush()
+        s = self.session
+        finding_id = self.finding_id
+        if on:
+            done = s.run(sync_service.mark_for_sending, s.project, finding_id)
+            if done:
+                s.undo_stack.push(MarkForSendingCommand(s, finding_id, True, "hand",
+                                                        self.tr("Naar de gemeente sturen")))
+        else:
+            info = self.outbox_state()
+            done = s.run(sync_service.unmark, s.project, finding_id)
+            if done and info is not None:
+                s.undo_stack.push(MarkForSendingCommand(s, finding_id, False, info["reason"],
+                                                        self.tr("Niet naar de gemeente sturen")))
+            elif done is False:
+                self.notice.emit(self.tr("Er is al een verzendpoging gedaan; de melding kan niet meer worden "
+                                         "teruggehaald."), False)
+        self.refresh_outbox()
+        self.outboxChanged.emit()
+
+    def retry_sending(self) -> bool:
+        """A failed report back in the queue (not an undo step: nothing about the finding
+        changes); it goes with the next synchronisation."""
+        if self.finding_id is None:
+            return False
+        done = bool(self.session.run(sync_service.retry_finding, self.session.project, self.finding_id))
+        self.refresh_outbox()
+        self.outboxChanged.emit()
+        if done:
+            self.notice.emit(self.tr("Weer in de wachtrij; de melding gaat bij de volgende synchronisatie."), False)
+        return done
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and watched is not self.photo_list:

@@ -89,6 +89,11 @@ class MainWindow(QMainWindow):
         self.saved_label.setFont(theme.font("fieldLabel"))
         self.path_label = QLabel(self)
         self.path_label.setObjectName("projectPath")
+        self.outbox_label = QLabel(self)
+        self.outbox_label.setObjectName("outboxState")
+        self.outbox_label.setAccessibleName(self.tr("Uitgaande meldingen aan de gemeente"))
+        self.outbox_label.setToolTip(self.tr("Meldingen aan de gemeente; versturen met Ronde › Synchroniseren…"))
+        self.statusBar().addPermanentWidget(self.outbox_label)
         self.statusBar().addPermanentWidget(self.path_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         if self.session is not None:
@@ -140,6 +145,7 @@ class MainWindow(QMainWindow):
         self.editor.pendingChanged.connect(self._update_saved)
         self.editor.notice.connect(self._notice)
         self.editor.deleteRequested.connect(self.delete_finding)
+        self.editor.outboxChanged.connect(self.update_outbox_state)
 
         QWidget.setTabOrder(self.streets.round_combo, self.streets.search)
         QWidget.setTabOrder(self.streets.search, self.streets.hide_done)
@@ -299,8 +305,10 @@ class MainWindow(QMainWindow):
             action.deleteLater()
         self.statusBar().removeWidget(self.saved_label)
         self.statusBar().removeWidget(self.path_label)
+        self.statusBar().removeWidget(self.outbox_label)
         self.saved_label.deleteLater()
         self.path_label.deleteLater()
+        self.outbox_label.deleteLater()
         old = self.takeCentralWidget()
         if old is not None:
             old.hide()
@@ -346,6 +354,33 @@ class MainWindow(QMainWindow):
         self.path_label.setText(session.project.path.name if session else "")
         self.path_label.setToolTip(str(session.project.path) if session else "")
         self._update_saved()
+        self.update_outbox_state()
+
+    def update_outbox_state(self, *_args) -> None:
+        """The outbox in a few words in the status bar: "3 in wachtrij · 1 mislukt"."""
+        if self.session is None:
+            self.outbox_label.setText("")
+            return
+        from schouw.services.sync import outbox_summary
+
+        try:
+            counts = outbox_summary(self.session.project)
+        except Exception:  # noqa: BLE001 - a status line must never stop the walk
+            log.exception("reading the outbox failed")
+            return
+        parts = []
+        if counts["queued"]:
+            parts.append(self.tr("{n} in wachtrij").format(n=counts["queued"]))
+        if counts["failed"]:
+            parts.append(self.tr("{n} mislukt").format(n=counts["failed"]))
+        if counts["unknown"]:
+            parts.append(self.tr("{n} onbekend").format(n=counts["unknown"]))
+        if not parts and counts["sent"]:
+            parts.append(self.tr("{n} verzonden").format(n=counts["sent"]))
+        text = " · ".join(parts)
+        self.outbox_label.setText(text)
+        self.outbox_label.setAccessibleDescription(text)
+        theme.colour_text(self.outbox_label, theme.BELOW if counts["failed"] else theme.MUTED)
 
     def _update_saved(self, *_args) -> None:
         pending = self.editor is not None and self.editor.has_pending()
@@ -402,6 +437,7 @@ class MainWindow(QMainWindow):
         session.reveal.connect(self.reveal)
         session.roundChanged.connect(self._update_state)
         session.undo_stack.indexChanged.connect(self._update_saved)
+        session.undo_stack.indexChanged.connect(self.update_outbox_state)
         self.session = session
         self.prefs.remember_project(project.path)
         round_id = self.prefs.last_round.get(str(project.path))
@@ -601,7 +637,10 @@ class MainWindow(QMainWindow):
             named(dialog, "syncDialog", self.tr("Synchroniseren"))
             dialog.setWindowTitle(self.tr("Synchroniseren met het meldingensysteem"))
             layout = QVBoxLayout(dialog)
-            layout.addWidget(SyncPanel(self.session.project, dialog))
+            sync_panel = SyncPanel(self.session.project, dialog)
+            sync_panel.synced.connect(self._after_sync)
+            sync_panel.changed.connect(self._after_sync)
+            layout.addWidget(sync_panel)
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
             named(buttons.button(QDialogButtonBox.StandardButton.Close), "syncClose", self.tr("Sluiten"))
             buttons.rejected.connect(dialog.reject)
@@ -610,6 +649,12 @@ class MainWindow(QMainWindow):
             return dialog
 
         self._open_extension(build)
+
+    def _after_sync(self, *_args) -> None:
+        """A sync (or a retry in the panel) changed the outbox and maybe the actions."""
+        self.update_outbox_state()
+        if self.editor is not None and self.editor.finding_id:
+            self.session.findingEdited.emit(self.editor.finding_id)
 
     # ================================================================== walking
     def _street_selected(self, street_id: str) -> None:
@@ -741,7 +786,8 @@ class MainWindow(QMainWindow):
     def open_settings(self):
         from schouw.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.prefs, self)
+        form = self.session.ctx.form if self.session is not None and self.session.ctx is not None else None
+        dialog = SettingsDialog(self.prefs, self, form=form)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._settings_chosen(dialog))
         dialog.open()
@@ -752,6 +798,11 @@ class MainWindow(QMainWindow):
             self.apply_language_and_size()
         if self.editor is not None:
             self.editor.keep_original = self.prefs.keep_original
+            if dialog.sync_changed:
+                from schouw.services.sync import chosen_profile
+
+                self.editor.set_sync_profile(*chosen_profile())
+        self.update_outbox_state()
 
     def apply_language_and_size(self) -> None:
         from PySide6.QtWidgets import QApplication

@@ -179,6 +179,8 @@ class SyncPanel(QWidget):
 
     #: After every run: the outcome's as_dict() (for the main window to refresh).
     synced = Signal(dict)
+    #: The outbox changed without a run ("Opnieuw proberen").
+    changed = Signal()
 
     def __init__(self, project: Project, parent: QWidget | None = None, *, profile: SyncProfile | None = None):
         super().__init__(parent)
@@ -316,6 +318,7 @@ class SyncPanel(QWidget):
         self.refresh()
         if count:
             self.status.setText(self.tr("%1 melding(en) terug in de wachtrij.").replace("%1", str(count)))
+            self.changed.emit()
         return count
 
     # -- worker signals --------------------------------------------------------------------------
