@@ -259,6 +259,26 @@ def test_a_finding_without_a_position_fails_with_a_clear_message(proj, server):
     assert not at_server(server, ids["weeds_d2"]) and len(server.signals) == 2
 
 
+def test_a_house_number_without_gps_goes_at_the_street_point(proj, server):
+    """Signalen needs coordinates; a finding with a house number but no GPS is sent at
+    the midpoint of its street's line, with the address beside it."""
+    import json
+
+    project, ids, _ = proj
+    finding = project.findings.get(ids["weeds_d2"])
+    assert finding.house_number
+    line = {"type": "LineString", "coordinates": [[5.1000, 52.0900], [5.1020, 52.0900]]}
+    with project.atomic():
+        project.db["streets"].update(finding.street_id, {"geometry": json.dumps(line)})
+    project.findings.update(finding.id, lat=None, lon=None)
+    sync(project, profile_for(server.url))
+    [signal] = at_server(server, finding.id)
+    lon, lat = signal.body["location"]["geometrie"]["coordinates"]
+    assert lon == pytest.approx(5.1010, abs=1e-6) and lat == pytest.approx(52.0900, abs=1e-6)
+    address = signal.body["location"]["address"]
+    assert address["huisnummer"] and address["openbare_ruimte"] == project.areas.street(finding.street_id).name
+
+
 def test_states_come_back_into_the_actions(proj, server):
     project, ids, _ = proj
     profile = profile_for(server.url)

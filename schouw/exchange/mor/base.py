@@ -52,6 +52,10 @@ class OutgoingReport:
     priority: str             # laag | normaal | hoog | spoed
     photos: tuple[OutgoingPhoto, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)  # element, aspect, level, norm, round, ...
+    #: (lat, lon) of the street (its midpoint) when the finding has a house number but no
+    #: GPS: an endpoint that can place an address (Open311's address_string) should use
+    #: the address; one that needs coordinates (Signalen) uses this with the address.
+    fallback_position: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)

@@ -195,10 +195,13 @@ def build_report(project: Project, row: OutboxRow, profile: SyncProfile, *,
         party=action.party if action else "")
 
     lat, lon = finding.lat, finding.lon
-    if (lat is None or lon is None) and not finding.house_number and street is not None:
+    fallback = None
+    if (lat is None or lon is None) and street is not None:
         point = _street_point(street.geometry)
-        if point:
+        if point and not finding.house_number:
             lat, lon = point
+        else:
+            fallback = point
     title = title_for(ctx, finding.house_number, finding.choice)
     photos: tuple[OutgoingPhoto, ...] = ()
     if with_photos:
@@ -218,7 +221,7 @@ def build_report(project: Project, row: OutboxRow, profile: SyncProfile, *,
         if street else None,
         observed_at=finding.observed_at or finding.created_at,
         priority=finding.priority if finding.priority in ("laag", "normaal", "hoog", "spoed") else "normaal",
-        photos=photos, extra=extra)
+        photos=photos, extra=extra, fallback_position=fallback)
 
 
 def title_for(ctx: ReportContext, number: str, choice: str | None) -> str:

@@ -451,10 +451,15 @@ class SignalenTransport:
         """The JSON body for ``POST /signals/v1/private/signals/``. Raises a permanent error
         for what Signalen would refuse anyway (no position, a position outside the
         Netherlands, no sub-category)."""
-        if report.lat is None or report.lon is None:
+        position = (report.lat, report.lon)
+        if None in position and report.fallback_position and report.address:
+            # A house number without GPS: the street's point, with the address beside it
+            # so the municipality knows where exactly.
+            position = report.fallback_position
+        if None in position:
             raise TransportError("permanent", "Geen locatie: Signalen vraagt coördinaten bij elke melding. "
                                               "Zet de bevinding op de kaart en probeer opnieuw.")
-        lat, lon = float(report.lat), float(report.lon)
+        lat, lon = float(position[0]), float(position[1])
         if not in_netherlands(lat, lon):
             hint = " (breedte- en lengtegraad lijken verwisseld)" if in_netherlands(lon, lat) else ""
             raise TransportError("permanent", f"De plek ({lat:.5f}, {lon:.5f}) ligt buiten Nederland{hint}; "
