@@ -62,8 +62,15 @@ def map_with_editor(dialog, qtbot, key: str, code: str) -> None:
     dialog.tree.scrollTo(index)
     dialog.tree.setCurrentIndex(index)
     dialog.tree.edit(index)
-    editor = dialog.tree.findChild(QComboBox, "mappingEditor")
-    assert editor is not None and editor.accessibleName()
+
+    def open_editors() -> list[QComboBox]:
+        # A closed editor is hidden at once but deleted only later: under load the
+        # previous one is still a child, so take the one that is showing.
+        return [e for e in dialog.tree.findChildren(QComboBox, "mappingEditor") if e.isVisible()]
+
+    qtbot.waitUntil(lambda: len(open_editors()) == 1)
+    editor = open_editors()[0]
+    assert editor.accessibleName()
     found = editor.findData(code)
     assert found > 0, f"{code} not offered"
     editor.setCurrentIndex(found)

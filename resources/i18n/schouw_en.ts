@@ -1263,6 +1263,14 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Originelen van telefoons zijn meestal 2 tot 5 MB per foto; de bewerkte kopie in het project is veel kleiner.</source>
+        <translation>Originals from phones are usually 2 to 5 MB per photo; the edited copy in the project is much smaller.</translation>
+    </message>
+    <message>
+        <source>Dit project: {photos} foto&apos;s, samen {stored} in het bestand; {kept} originelen bewaard ({kept_mb}). Alle originelen bewaren kost {missing} extra.</source>
+        <translation>This project: {photos} photos, {stored} in the file; {kept} originals kept ({kept_mb}). Keeping all originals costs {missing} more.</translation>
+    </message>
+    <message>
         <source>Instellingen</source>
         <extracomment>what changed in the sync settings when OK was pressed (for the main window)</extracomment>
         <translation>Settings</translation>
@@ -1286,6 +1294,10 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Taal / language</source>
         <translation>Taal / language</translation>
+    </message>
+    <message>
+        <source>Wat originele foto&apos;s kosten</source>
+        <translation>What original photos cost</translation>
     </message>
     <message>
         <source>Instellingen opslaan</source>

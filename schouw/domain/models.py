@@ -134,4 +134,6 @@ class Photo(Synced):
     #: Privacy rectangles as fractions of width/height: [{"x":..,"y":..,"w":..,"h":..}]
     masks: list[dict] = Field(default_factory=list)
     position: int = 0
+    #: Size of the source file as imported, whether or not the original is kept (the
+    #: 'original' blob is there only when it is): shows what keeping originals costs.
     original_size: int | None = None

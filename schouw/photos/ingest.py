@@ -42,6 +42,7 @@ class PreparedPhoto:
     taken_at: str | None
     lat: float | None
     lon: float | None
+    source_size: int = 0  # bytes of the source file: what keeping the original costs
 
     def __repr__(self) -> str:  # the default would print megabytes of bytes
         return (f"PreparedPhoto({self.source_name!r}, {self.source_mime}, {self.width}x{self.height}, "
@@ -73,6 +74,7 @@ def prepare_photo(source: Path | bytes, *, name: str | None = None, keep_origina
         sha256=digest, source_name=name, source_mime=mime, jpeg=jpeg,
         width=width, height=height, thumb=thumb, report=report,
         original=data if keep_original else None, taken_at=taken_at, lat=lat, lon=lon,
+        source_size=len(data),
     )
 
 

@@ -26,7 +26,7 @@ def photo_record(prepared, finding_id: str = "", position: int = 0) -> tuple[Pho
         finding_id=finding_id, sha256=prepared.sha256, width=prepared.width, height=prepared.height,
         source_name=prepared.source_name, taken_at=prepared.taken_at, lat=prepared.lat,
         lon=prepared.lon, position=position,
-        original_size=len(prepared.original) if prepared.original else None,
+        original_size=prepared.source_size or (len(prepared.original) if prepared.original else None),
     )
     blobs = {"jpeg": prepared.jpeg, "thumb": prepared.thumb, "report": prepared.report}
     if prepared.original:
@@ -149,3 +149,27 @@ def add_photos(project: Project, finding_id: str, paths: Sequence[str | Path], *
         if progress is not None and progress(n, len(paths)) is False:
             break
     return outcome
+
+
+@dataclass
+class PhotoStorage:
+    """What the photos of a project take, and what keeping originals costs."""
+    photos: int
+    stored_bytes: int        # every copy in the file (master, thumbnail, report, originals)
+    originals_kept: int      # photos whose original bytes are in the file
+    originals_bytes: int     # the bytes those originals take
+    source_bytes: int        # the size of every imported source file (known ones)
+    source_known: int        # photos whose source size was recorded
+
+    @property
+    def originals_missing_bytes(self) -> int:
+        """What keeping the originals of the photos imported without them would have cost."""
+        return max(0, self.source_bytes - self.originals_bytes)
+
+
+def photo_storage(project: Project) -> PhotoStorage:
+    by_kind = project.photos.storage_bytes()
+    stats = project.photos.original_stats()
+    return PhotoStorage(photos=stats["photos"], stored_bytes=sum(by_kind.values()),
+                        originals_kept=stats["kept"], originals_bytes=by_kind.get("original", 0),
+                        source_bytes=stats["source_bytes"], source_known=stats["source_known"])

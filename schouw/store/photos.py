@@ -88,3 +88,14 @@ class PhotoRepo:
         """Bytes per kind of copy: shows the disk cost of keeping originals."""
         cur = self.p.conn.execute("SELECT kind, SUM(LENGTH(data)) FROM photo_blobs GROUP BY kind")
         return {kind: total or 0 for kind, total in cur}
+
+    def original_stats(self) -> dict[str, int]:
+        """Counts for the cost of keeping originals (live photos only)."""
+        row = self.p.conn.execute(
+            """SELECT COUNT(*),
+                      COALESCE(SUM(original_size), 0),
+                      COUNT(original_size),
+                      (SELECT COUNT(*) FROM photo_blobs b JOIN photos q ON q.id = b.photo_id
+                        WHERE b.kind = 'original' AND q.deleted_at IS NULL)
+               FROM photos WHERE deleted_at IS NULL""").fetchone()
+        return {"photos": row[0], "source_bytes": row[1], "source_known": row[2], "kept": row[3]}

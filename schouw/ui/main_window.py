@@ -787,7 +787,12 @@ class MainWindow(QMainWindow):
         from schouw.ui.settings_dialog import SettingsDialog
 
         form = self.session.ctx.form if self.session is not None and self.session.ctx is not None else None
-        dialog = SettingsDialog(self.prefs, self, form=form)
+        storage = None
+        if self.session is not None:
+            from schouw.services.findings import photo_storage
+
+            storage = photo_storage(self.session.project)
+        dialog = SettingsDialog(self.prefs, self, form=form, storage=storage)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._settings_chosen(dialog))
         dialog.open()

@@ -33,6 +33,7 @@ from schouw.domain.forms import Form
 from schouw.exchange.mor.profile import SyncProfile, load_sync_profile
 from schouw.messages import SchouwError
 from schouw.services import sync as sync_service
+from schouw.services.findings import PhotoStorage
 from schouw.ui import theme
 from schouw.ui.i18n import LANGUAGES
 from schouw.ui.prefs import Preferences
@@ -41,8 +42,24 @@ from schouw.ui.widgets import label, named
 TEXT_SCALES = (1.0, 1.15, 1.3, 1.5)
 
 
+def _mb(size: int) -> str:
+    """Megabytes with a decimal comma, as Dutch readers write them."""
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
 class SettingsDialog(QDialog):
-    def __init__(self, prefs: Preferences, parent: QWidget | None = None, *, form: Form | None = None):
+    def _cost_text(self, storage: PhotoStorage | None) -> str:
+        """The disk cost of keeping originals, measured on this project's photos."""
+        if storage is None or storage.photos == 0:
+            return self.tr("Originelen van telefoons zijn meestal 2 tot 5 MB per foto; de bewerkte kopie "
+                           "in het project is veel kleiner.")
+        return self.tr("Dit project: {photos} foto's, samen {stored} in het bestand; {kept} originelen "
+                       "bewaard ({kept_mb}). Alle originelen bewaren kost {missing} extra.").format(
+            photos=storage.photos, stored=_mb(storage.stored_bytes), kept=storage.originals_kept,
+            kept_mb=_mb(storage.originals_bytes), missing=_mb(storage.originals_missing_bytes))
+
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None, *, form: Form | None = None,
+                 storage: PhotoStorage | None = None):
         super().__init__(parent)
         named(self, "settingsDialog", self.tr("Instellingen"))
         self.setWindowTitle(self.tr("Instellingen"))
@@ -68,6 +85,10 @@ class SettingsDialog(QDialog):
         form_layout.addRow(self.tr("Taal / language"), self.language_combo)
         form_layout.addRow(self.tr("Tekstgrootte"), self.scale_combo)
         form_layout.addRow("", self.keep_original)
+        self.original_cost = named(QLabel(self._cost_text(storage), self), "originalCost",
+                                   self.tr("Wat originele foto's kosten"))
+        self.original_cost.setWordWrap(True)
+        form_layout.addRow("", self.original_cost)
         layout.addLayout(form_layout)
         layout.addWidget(self._build_sync())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
