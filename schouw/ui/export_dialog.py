@@ -10,8 +10,6 @@ widgets only call ``schouw.services.exchange``; no rule lives here.
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QRunnable,
     Qt,
     QThreadPool,
     Signal,
@@ -45,59 +42,13 @@ from PySide6.QtWidgets import (
 from schouw.messages import SchouwError
 from schouw.services import exchange
 from schouw.store.project import Project
+from schouw.ui.widgets import named
+from schouw.ui.workers import ProjectTask
 
 log = logging.getLogger(__name__)
 
 STAGES = {"foto's": "Foto's inpakken…", "controleren": "Pakket controleren…", "samenvoegen": "Samenvoegen…",
           "foto's afwerken": "Foto's afwerken…"}
-
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
-
-
-class _Signals(QObject):
-    progress = Signal(int, int, str)
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class ExchangeTask(QRunnable):
-    """Runs ``work(worker_project, progress)`` off the GUI thread."""
-
-    def __init__(self, project: Project, work: Callable[[Project, Callable[[int, int, str], bool]], Any]):
-        super().__init__()
-        self.setAutoDelete(False)
-        self.signals = _Signals()
-        self.project = project
-        self.work = work
-        self._cancel = threading.Event()
-        self.finished = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def _progress(self, done: int, total: int, stage: str) -> bool:
-        self.signals.progress.emit(done, total, stage)
-        return not self._cancel.is_set()
-
-    def run(self) -> None:
-        try:
-            worker = self.project.for_thread()
-            try:
-                result = self.work(worker, self._progress)
-            finally:
-                worker.close()
-            self.signals.done.emit(result)
-        except SchouwError as error:
-            self.signals.failed.emit(error.message())
-        except Exception as error:  # noqa: BLE001 - shown as one line, logged with the trace
-            log.exception("exchange task failed")
-            self.signals.failed.emit(f"Er ging iets onverwachts mis ({type(error).__name__}). Er is niets verloren.")
-        finally:
-            self.finished.set()
 
 
 class _TaskDialog(QDialog):
@@ -108,16 +59,16 @@ class _TaskDialog(QDialog):
     def __init__(self, project: Project, parent: QWidget | None, prefix: str):
         super().__init__(parent)
         self.project = project
-        self.task: ExchangeTask | None = None
+        self.task: ProjectTask | None = None
         self.result_value: Any = None
         self.error_text = ""
-        self.progress = _named(QProgressBar(self), f"{prefix}Progress", self.tr("Voortgang"))
+        self.progress = named(QProgressBar(self), f"{prefix}Progress", self.tr("Voortgang"))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status = _named(QLabel("", self), f"{prefix}Status", self.tr("Status"))
+        self.status = named(QLabel("", self), f"{prefix}Status", self.tr("Status"))
         self.status.setWordWrap(True)
         self.start_button = QPushButton(self)
-        self.close_button = _named(QPushButton(self.tr("Sluiten"), self), f"{prefix}Cancel",
+        self.close_button = named(QPushButton(self.tr("Sluiten"), self), f"{prefix}Cancel",
                                    self.tr("Annuleren of sluiten"))
         self.close_button.clicked.connect(self._cancel_or_close)
 
@@ -131,7 +82,7 @@ class _TaskDialog(QDialog):
     def _run(self, work) -> None:
         self.result_value = None
         self.error_text = ""
-        self.task = ExchangeTask(self.project, work)
+        self.task = ProjectTask(self.project, work)
         self.task.signals.progress.connect(self._on_progress)
         self.task.signals.done.connect(self._on_done)
         self.task.signals.failed.connect(self._on_failed)
@@ -188,7 +139,7 @@ class ExportDialog(_TaskDialog):
 
     def __init__(self, project: Project, round_id: str | None = None, parent: QWidget | None = None):
         super().__init__(project, parent, "export")
-        _named(self, "exportDialog", self.tr("Exportpakket maken"))
+        named(self, "exportDialog", self.tr("Exportpakket maken"))
         self.setWindowTitle(self.tr("Exportpakket maken"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Een ZIP met de hele ronde: bevindingen (JSON, CSV voor Excel, GeoJSON voor GIS), "
@@ -196,7 +147,7 @@ class ExportDialog(_TaskDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.round_combo = _named(QComboBox(self), "exportRound", self.tr("Ronde"))
+        self.round_combo = named(QComboBox(self), "exportRound", self.tr("Ronde"))
         for r in project.rounds.list():
             self.round_combo.addItem(f"{r['date']}  {r['wijk']} / {r['buurt']} — {r['title']}", r["id"])
         if round_id:
@@ -204,26 +155,26 @@ class ExportDialog(_TaskDialog):
             if index >= 0:
                 self.round_combo.setCurrentIndex(index)
         form.addRow(self.tr("Ronde"), self.round_combo)
-        self.file_edit = _named(QLineEdit(self), "exportFile", self.tr("Pakketbestand"))
-        browse = _named(QPushButton(self.tr("Bladeren…"), self), "exportBrowse", self.tr("Pakketbestand kiezen"))
+        self.file_edit = named(QLineEdit(self), "exportFile", self.tr("Pakketbestand"))
+        browse = named(QPushButton(self.tr("Bladeren…"), self), "exportBrowse", self.tr("Pakketbestand kiezen"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.file_edit, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Opslaan als"), row)
-        self.since_edit = _named(QLineEdit(self), "exportSince", self.tr("Alleen wijzigingen sinds"))
+        self.since_edit = named(QLineEdit(self), "exportSince", self.tr("Alleen wijzigingen sinds"))
         self.since_edit.setPlaceholderText(self.tr("leeg: alles; of een eerder pakket of een datum (JJJJ-MM-DD)"))
-        since_browse = _named(QPushButton(self.tr("Pakket…"), self), "exportSinceBrowse",
+        since_browse = named(QPushButton(self.tr("Pakket…"), self), "exportSinceBrowse",
                               self.tr("Eerder pakket kiezen"))
         since_browse.clicked.connect(self._browse_since)
         row = QHBoxLayout()
         row.addWidget(self.since_edit, 1)
         row.addWidget(since_browse)
         form.addRow(self.tr("Alleen wijzigingen sinds"), row)
-        self.anonymous = _named(QCheckBox(self.tr("Zonder persoonsgegevens (geen namen en contactgegevens "
+        self.anonymous = named(QCheckBox(self.tr("Zonder persoonsgegevens (geen namen en contactgegevens "
                                                   "van deelnemers)"), self),
                                 "exportNoPersonalData", self.tr("Zonder persoonsgegevens"))
-        self.xlsx = _named(QCheckBox(self.tr("Ook een Excel-werkmap (.xlsx) met de actielijst"), self),
+        self.xlsx = named(QCheckBox(self.tr("Ook een Excel-werkmap (.xlsx) met de actielijst"), self),
                            "exportXlsx", self.tr("Ook een Excel-werkmap"))
         form.addRow("", self.anonymous)
         form.addRow("", self.xlsx)
@@ -231,7 +182,7 @@ class ExportDialog(_TaskDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         self.start_button.setText(self.tr("Exporteren"))
-        _named(self.start_button, "exportStart", self.tr("Exporteren"))
+        named(self.start_button, "exportStart", self.tr("Exporteren"))
         self.start_button.clicked.connect(self.start)
         layout.addLayout(self._buttons())
 
@@ -268,7 +219,7 @@ class ImportDialog(_TaskDialog):
 
     def __init__(self, project: Project, parent: QWidget | None = None):
         super().__init__(project, parent, "packageImport")
-        _named(self, "packageImportDialog", self.tr("Pakket importeren"))
+        named(self, "packageImportDialog", self.tr("Pakket importeren"))
         self.setWindowTitle(self.tr("Pakket importeren"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Voeg het pakket van een team of een eerder exportpakket samen met dit project. "
@@ -277,8 +228,8 @@ class ImportDialog(_TaskDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
-        self.file_edit = _named(QLineEdit(self), "packageImportFile", self.tr("Pakketbestand"))
-        browse = _named(QPushButton(self.tr("Bladeren…"), self), "packageImportBrowse",
+        self.file_edit = named(QLineEdit(self), "packageImportFile", self.tr("Pakketbestand"))
+        browse = named(QPushButton(self.tr("Bladeren…"), self), "packageImportBrowse",
                         self.tr("Pakketbestand kiezen"))
         browse.clicked.connect(self._browse)
         row.addWidget(self.file_edit, 1)
@@ -288,13 +239,13 @@ class ImportDialog(_TaskDialog):
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        self.conflicts_button = _named(QPushButton(self.tr("Conflicten bekijken…"), self),
+        self.conflicts_button = named(QPushButton(self.tr("Conflicten bekijken…"), self),
                                        "packageImportConflicts", self.tr("Conflicten bekijken"))
         self.conflicts_button.setVisible(False)
         self.conflicts_button.clicked.connect(self._show_conflicts)
         layout.addWidget(self.conflicts_button)
         self.start_button.setText(self.tr("Importeren"))
-        _named(self.start_button, "packageImportStart", self.tr("Importeren"))
+        named(self.start_button, "packageImportStart", self.tr("Importeren"))
         self.start_button.clicked.connect(self.start)
         layout.addLayout(self._buttons())
 
@@ -362,7 +313,7 @@ class ConflictsDialog(QDialog):
 
     def __init__(self, project: Project, parent: QWidget | None = None):
         super().__init__(parent)
-        _named(self, "conflictsDialog", self.tr("Conflicten"))
+        named(self, "conflictsDialog", self.tr("Conflicten"))
         self.setWindowTitle(self.tr("Conflicten na samenvoegen"))
         self.project = project
         layout = QVBoxLayout(self)
@@ -371,14 +322,14 @@ class ConflictsDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = ConflictModel(project, self)
-        self.table = _named(QTableView(self), "conflictsTable", self.tr("Conflicten"))
+        self.table = named(QTableView(self), "conflictsTable", self.tr("Conflicten"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._show_detail)
         layout.addWidget(self.table, 1)
-        self.detail = _named(QPlainTextEdit(self), "conflictsDetail", self.tr("Verschillen"))
+        self.detail = named(QPlainTextEdit(self), "conflictsDetail", self.tr("Verschillen"))
         self.detail.setReadOnly(True)
         layout.addWidget(self.detail)
         row = QHBoxLayout()
@@ -386,11 +337,11 @@ class ConflictsDialog(QDialog):
         self.empty.setVisible(not self.model.rows)
         row.addWidget(self.empty)
         row.addStretch(1)
-        self.flip_button = _named(QPushButton(self.tr("Omdraaien"), self), "conflictsFlip",
+        self.flip_button = named(QPushButton(self.tr("Omdraaien"), self), "conflictsFlip",
                                   self.tr("Andere versie terugzetten"))
         self.flip_button.clicked.connect(self.flip_selected)
         self.flip_button.setEnabled(False)
-        close = _named(QPushButton(self.tr("Sluiten"), self), "conflictsClose", self.tr("Sluiten"))
+        close = named(QPushButton(self.tr("Sluiten"), self), "conflictsClose", self.tr("Sluiten"))
         close.clicked.connect(self.accept)
         row.addWidget(self.flip_button)
         row.addWidget(close)

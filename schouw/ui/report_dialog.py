@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,68 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from schouw.messages import SchouwError
 from schouw.report import ReportCancelled
 from schouw.report.i18n import Texts
 from schouw.services.reports import TOTAL, ReportResult, build_report, parties
 from schouw.store.project import Project
+from schouw.ui.widgets import named
+from schouw.ui.workers import ProjectTask
 
 log = logging.getLogger(__name__)
-
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
-
-
-class _Signals(QObject):
-    progress = Signal(int, int)
-    done = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
-
-
-class ReportTask(QRunnable):
-    """Builds one report off the GUI thread, on a connection of its own."""
-
-    def __init__(self, project: Project, round_id: str, out: Path, *, kind: str, party: str | None,
-                 lang: str) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.signals = _Signals()
-        self.project = project
-        self.round_id = round_id
-        self.out = out
-        self.kind = kind
-        self.party = party
-        self.lang = lang
-        self._cancel = threading.Event()
-        self.finished = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:
-        try:
-            worker = self.project.for_thread()
-            try:
-                result = build_report(worker, self.round_id, self.out, kind=self.kind, party=self.party,
-                                      lang=self.lang, progress=self.signals.progress.emit,
-                                      cancel=self._cancel.is_set)
-            finally:
-                worker.close()
-            self.signals.done.emit(result)
-        except ReportCancelled:
-            self.signals.cancelled.emit()
-        except SchouwError as error:
-            self.signals.failed.emit(error.message())
-        except Exception as error:  # noqa: BLE001 - shown as one line, logged with the trace
-            log.exception("report failed")
-            self.signals.failed.emit(
-                f"Er ging iets onverwachts mis ({type(error).__name__}). Er is niets verloren.")
-        finally:
-            self.finished.set()
 
 
 def _file_name(text: str) -> str:
@@ -109,9 +54,9 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.project = project
         self.round = project.rounds.get(round_id)
-        self.task: ReportTask | None = None
+        self.task: ProjectTask | None = None
         self.result: ReportResult | None = None
-        _named(self, "reportDialog", self.tr("Rapport maken"))
+        named(self, "reportDialog", self.tr("Rapport maken"))
         self.setWindowTitle(self.tr("Rapport maken"))
         self.setMinimumWidth(520)
 
@@ -122,20 +67,20 @@ class ReportDialog(QDialog):
         intro.setText(self.tr("Ronde: {title} — {buurt}, {date}").format(
             title=self.round.title, buurt=buurt_name, date=Texts("nl").date(self.round.date)))
 
-        self.kind = _named(QComboBox(self), "reportKind", self.tr("Soort rapport"))
+        self.kind = named(QComboBox(self), "reportKind", self.tr("Soort rapport"))
         self.kind.addItem(self.tr("Volledig rapport van de ronde"), "round")
         self.kind.addItem(self.tr("Actielijst"), "actions")
-        self.party = _named(QComboBox(self), "reportParty", self.tr("Actiehouder"))
+        self.party = named(QComboBox(self), "reportParty", self.tr("Actiehouder"))
         self.party.addItem(self.tr("Alle actiehouders"), None)
         for name in parties(project, self.round.id):
             self.party.addItem(name, name)
-        self.lang = _named(QComboBox(self), "reportLanguage", self.tr("Taal van het rapport"))
+        self.lang = named(QComboBox(self), "reportLanguage", self.tr("Taal van het rapport"))
         self.lang.addItem("Nederlands", "nl")
         self.lang.addItem("English", "en")
 
         default = project.path.parent / f"{_file_name(f'Wijkschouw {buurt_name} {self.round.date.isoformat()}')}.pdf"
-        self.path = _named(QLineEdit(str(default), self), "reportPath", self.tr("Opslaan als"))
-        self.browse = _named(QPushButton(self.tr("Bladeren…"), self), "reportBrowse",
+        self.path = named(QLineEdit(str(default), self), "reportPath", self.tr("Opslaan als"))
+        self.browse = named(QPushButton(self.tr("Bladeren…"), self), "reportBrowse",
                              self.tr("Kies waar het rapport komt"))
         self.browse.clicked.connect(self._choose_file)
         path_row = QHBoxLayout()
@@ -148,21 +93,21 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("Taal"), self.lang)
         form.addRow(self.tr("Opslaan als"), path_row)
 
-        self.progress = _named(QProgressBar(self), "reportProgress", self.tr("Voortgang"))
+        self.progress = named(QProgressBar(self), "reportProgress", self.tr("Voortgang"))
         self.progress.setRange(0, TOTAL)
         self.progress.setValue(0)
-        self.status = _named(QLabel("", self), "reportStatus", self.tr("Status"))
+        self.status = named(QLabel("", self), "reportStatus", self.tr("Status"))
         self.status.setWordWrap(True)
 
-        self.build_button = _named(QPushButton(self.tr("Rapport maken"), self), "reportBuild",
+        self.build_button = named(QPushButton(self.tr("Rapport maken"), self), "reportBuild",
                                    self.tr("Rapport maken"))
         self.build_button.setDefault(True)
         self.build_button.clicked.connect(self.start)
-        self.open_button = _named(QPushButton(self.tr("Openen in PDF-viewer"), self), "reportOpen",
+        self.open_button = named(QPushButton(self.tr("Openen in PDF-viewer"), self), "reportOpen",
                                   self.tr("Openen in PDF-viewer"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_pdf)
-        self.close_button = _named(QPushButton(self.tr("Sluiten"), self), "reportClose",
+        self.close_button = named(QPushButton(self.tr("Sluiten"), self), "reportClose",
                                    self.tr("Annuleren of sluiten"))
         self.close_button.clicked.connect(self._cancel_or_close)
         buttons = QHBoxLayout()
@@ -204,9 +149,16 @@ class ReportDialog(QDialog):
             self.path.setText(str(out))
         kind = self.kind.currentData()
         self.result = None
-        self.task = ReportTask(self.project, self.round.id, out, kind=kind,
-                               party=self.party.currentData() if kind == "actions" else None,
-                               lang=self.lang.currentData())
+        party = self.party.currentData() if kind == "actions" else None
+        lang = self.lang.currentData()
+        round_id = self.round.id
+
+        def work(worker: Project, progress) -> ReportResult:
+            return build_report(worker, round_id, out, kind=kind, party=party, lang=lang,
+                                progress=lambda done, total: progress(done, total),
+                                cancel=lambda: task.is_cancelled)
+
+        task = self.task = ProjectTask(self.project, work, cancelled_errors=(ReportCancelled,))
         self.task.signals.progress.connect(self._on_progress)
         self.task.signals.done.connect(self._on_done)
         self.task.signals.failed.connect(self._on_failed)
@@ -225,7 +177,7 @@ class ReportDialog(QDialog):
         self.open_button.setEnabled(not busy and self.result is not None)
         self.close_button.setText(self.tr("Annuleren") if busy else self.tr("Sluiten"))
 
-    def _on_progress(self, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int, stage: str = "") -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(min(done, total))
 

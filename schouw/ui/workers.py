@@ -1,4 +1,5 @@
-"""Work that must not freeze the window: photo import and the daily backup.
+"""Work that must not freeze the window: photo import, the daily backup, and any use
+case (report, export, import) run through :class:`ProjectTask`.
 
 A task runs on Qt's global thread pool with its own connection to the project file
 (``Project.for_thread()``), reports progress through signals that arrive on the GUI
@@ -10,10 +11,13 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from schouw.messages import SchouwError
 from schouw.store.project import Project
 
 log = logging.getLogger(__name__)
@@ -95,6 +99,67 @@ class PhotoImportTask(QRunnable):
             worker.close()
         mine = {p.source_name for p in added}
         return [p.id for p in added], refused, [name for name in duplicates if name not in mine]
+
+
+class TaskSignals(QObject):
+    progress = Signal(int, int, str)
+    done = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+Progress = Callable[..., bool]
+
+
+class ProjectTask(QRunnable):
+    """Runs ``work(worker_project, progress)`` off the GUI thread.
+
+    The work gets a connection of its own (``Project.for_thread()``), closed before the
+    task reports back, and a ``progress(done, total, stage="")`` callback that returns
+    False once the user cancelled. A user error ends in ``failed`` with its Dutch
+    message; an exception listed in ``cancelled_errors`` in ``cancelled``; anything
+    else is logged with its trace and reported as one polite line.
+    """
+
+    def __init__(self, project: Project, work: Callable[[Project, Progress], Any], *,
+                 cancelled_errors: tuple[type[BaseException], ...] = ()):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = TaskSignals()
+        self.project = project
+        self.work = work
+        self.cancelled_errors = cancelled_errors
+        self._cancel = threading.Event()
+        self.finished = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def progress(self, done: int, total: int, stage: str = "") -> bool:
+        self.signals.progress.emit(done, total, stage)
+        return not self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            worker = self.project.for_thread()
+            try:
+                result = self.work(worker, self.progress)
+            finally:
+                worker.close()
+            self.signals.done.emit(result)
+        except self.cancelled_errors:
+            self.signals.cancelled.emit()
+        except SchouwError as error:
+            self.signals.failed.emit(error.message())
+        except Exception as error:  # noqa: BLE001 - shown as one line, logged with the trace
+            log.exception("background task failed")
+            self.signals.failed.emit(f"Er ging iets onverwachts mis ({type(error).__name__}). Er is niets verloren.")
+        finally:
+            self.finished.set()
 
 
 class BackupTask(QRunnable):
