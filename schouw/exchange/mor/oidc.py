@@ -24,6 +24,7 @@ from urllib.parse import quote, urlparse
 import httpx
 
 from schouw.exchange.mor.base import TransportError
+from schouw.exchange.mor.secrets import Secret
 
 log = logging.getLogger(__name__)
 
@@ -32,32 +33,6 @@ DEFAULT_LIFETIME = 60.0
 #: Errors of the token endpoint (RFC 6749 §5.2) that mean the setup is wrong.
 CONFIG_ERRORS = {"invalid_client", "unauthorized_client", "invalid_grant", "unsupported_grant_type",
                  "invalid_scope", "invalid_request", "access_denied"}
-
-
-class Secret:
-    """A string that never shows itself by accident (repr, str, f-strings, logs)."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str):
-        self._value = value
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __bool__(self) -> bool:
-        return bool(self._value)
-
-    def __repr__(self) -> str:
-        return "Secret('***')"
-
-    __str__ = __repr__
-
-    def __format__(self, spec: str) -> str:
-        return "***"
-
-    def __reduce__(self):  # no pickling: a pickle would carry the secret to disk
-        raise TypeError("a Secret cannot be pickled")
 
 
 def refresh_margin(lifetime: float) -> float:

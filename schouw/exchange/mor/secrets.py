@@ -28,7 +28,8 @@ FILE_NAME = "secrets.json"
 
 
 class Secret:
-    """A string that does not show itself by accident (logs, tracebacks, reprs)."""
+    """A string that does not show itself by accident (repr, str, f-strings, logs,
+    pickles): the one type every MOR transport keeps keys and tokens in."""
 
     __slots__ = ("_value",)
 
@@ -43,8 +44,14 @@ class Secret:
 
     __str__ = __repr__
 
+    def __format__(self, spec: str) -> str:
+        return "***"
+
     def __bool__(self) -> bool:
         return bool(self._value)
+
+    def __reduce__(self):  # no pickling: a pickle would carry the secret to disk
+        raise TypeError("a Secret cannot be pickled")
 
 
 def redact(text: str, *secrets: Secret | str | None) -> str:

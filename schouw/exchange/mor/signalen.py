@@ -42,8 +42,9 @@ from schouw.exchange.mor.base import (
     TransportError,
     uuid_tag,
 )
-from schouw.exchange.mor.oidc import Secret, TokenClient
+from schouw.exchange.mor.oidc import TokenClient
 from schouw.exchange.mor.profile import SyncProfile
+from schouw.exchange.mor.secrets import Secret
 
 log = logging.getLogger(__name__)
 
