@@ -51,6 +51,7 @@ from schouw.services import sync as sync_service
 from schouw.services import walk
 from schouw.ui import camera, labels, theme
 from schouw.ui.session import Session
+from schouw.ui.undo import SessionCommand
 from schouw.ui.widgets import ButtonBar, label, named, styled
 from schouw.ui.workers import PhotoImportTask, start_task
 
@@ -168,23 +169,12 @@ class PhotoViewer(QDialog):
 _MERGE_ACTION_RULE = 1003
 
 
-class _MorCommand(QUndoCommand):
-    """Pushed after the change was made (the first redo does nothing), like undo.py's."""
+class _MorCommand(SessionCommand):
+    """Pushed after the change was made, like every command in undo.py."""
 
     def __init__(self, session: Session, finding_id: str, text: str):
-        super().__init__(text)
-        self.session = session
+        super().__init__(session, text)
         self.finding_id = finding_id
-        self._skip_redo = True
-
-    def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
-            return
-        self.apply()
-
-    def apply(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
 
     def _shown(self) -> None:
         s = self.session

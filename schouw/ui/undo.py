@@ -21,7 +21,10 @@ _MERGE_EDIT = 1001
 _MERGE_ACTION = 1002
 
 
-class _Command(QUndoCommand):
+class SessionCommand(QUndoCommand):
+    """A change already made when it is pushed: the first redo does nothing, later
+    redos call :meth:`apply` again."""
+
     def __init__(self, session: Session, text: str, applied: bool = True):
         super().__init__(text)
         self.session = session
@@ -37,7 +40,7 @@ class _Command(QUndoCommand):
         raise NotImplementedError
 
 
-class EditFindingCommand(_Command):
+class EditFindingCommand(SessionCommand):
     """Field changes of one finding. Typing in one field merges into one command."""
 
     def __init__(self, session: Session, finding_id: str, old: dict[str, Any], new: dict[str, Any],
@@ -73,7 +76,7 @@ class EditFindingCommand(_Command):
         self._set(self.new)
 
 
-class SetActionCommand(_Command):
+class SetActionCommand(SessionCommand):
     def __init__(self, session: Session, finding_id: str, before: tuple, after: tuple, text: str):
         super().__init__(session, text)
         self.finding_id = finding_id
@@ -107,7 +110,7 @@ class SetActionCommand(_Command):
         self._set(self.after)
 
 
-class AddFindingCommand(_Command):
+class AddFindingCommand(SessionCommand):
     def __init__(self, session: Session, finding_id: str, street_id: str):
         from PySide6.QtCore import QCoreApplication
 
@@ -132,7 +135,7 @@ class AddFindingCommand(_Command):
         s.reveal.emit(self.street_id, self.finding_id)
 
 
-class DeleteFindingCommand(_Command):
+class DeleteFindingCommand(SessionCommand):
     def __init__(self, session: Session, finding_id: str, street_id: str, text: str):
         super().__init__(session, text, applied=False)
         self.finding_id = finding_id
@@ -155,7 +158,7 @@ class DeleteFindingCommand(_Command):
         s.reveal.emit(self.street_id, self.finding_id)
 
 
-class StreetDoneCommand(_Command):
+class StreetDoneCommand(SessionCommand):
     def __init__(self, session: Session, street_id: str, done: bool, text: str):
         super().__init__(session, text, applied=False)
         self.street_id = street_id
@@ -176,7 +179,7 @@ class StreetDoneCommand(_Command):
         self._set(not self.done, reveal=True)
 
 
-class PhotoCommand(_Command):
+class PhotoCommand(SessionCommand):
     """Removing a photo, or the photos an import added (undo takes them away again)."""
 
     def __init__(self, session: Session, finding_id: str, photo_ids: list[str], *, remove: bool,
