@@ -131,6 +131,10 @@ def child_export(src: Path, round_id: str, out: Path) -> dict:
     from schouw.services.exchange import export_package
     from schouw.store import open_project
 
+    # Like the floor (floors.py removes its old ZIP before timing): a user exports to a
+    # new file; replacing last run's 1 GB package would time deleting it too.
+    out.unlink(missing_ok=True)
+    os.sync()
     with open_project(src, device_id="bench-source") as project:
         t = time.perf_counter()
         result = export_package(project, round_id, out)
@@ -143,7 +147,7 @@ def child_import(package: Path, dst: Path) -> dict:
     from schouw.services.exchange import check_package
     from schouw.store import create_project
 
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(dst) + suffix).unlink(missing_ok=True)
     project = create_project(dst, device_id="bench-coordinator")
     t = time.perf_counter()
@@ -153,7 +157,8 @@ def child_import(package: Path, dst: Path) -> dict:
     project.close()  # includes the final WAL checkpoint: the user waits for it too
     total = time.perf_counter() - t
     return {"check_s": check_s, "merge_s": total - check_s, "seconds": total, "peak_mb": peak_mb(),
-            "photos": result.photos_written, "findings": result.added["findings"]}
+            "photos": result.photos_written, "findings": result.added["findings"],
+            "journal": result.journal}
 
 
 def child_copies(dst: Path) -> dict:
@@ -224,7 +229,7 @@ def main() -> None:
         imp = run_child("_import", str(package), str(dst))
         print(f"[{run + 1}] import seconds={imp['seconds']:.2f} (check {imp['check_s']:.2f} + merge "
               f"{imp['merge_s']:.2f}) peak_mb={imp['peak_mb']:.0f} findings={imp['findings']} "
-              f"photos={imp['photos']}", flush=True)
+              f"photos={imp['photos']} journal={imp['journal']}", flush=True)
         floors.append(floor(package, args.out / "exchange-floor"))
         print(f"[{run + 1}] floor zip -0 seconds={floors[-1][0]:.2f} (+ fsync {floors[-1][2]:.2f})", flush=True)
         exports.append(exp["seconds"])

@@ -85,6 +85,8 @@ class MergeResult:
     photos_written: int = 0
     forms_added: int = 0
     seconds: float = 0.0
+    #: How the merge was written: "rollback" (photo bytes written once) or "wal".
+    journal: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -268,7 +270,8 @@ class Merger:
         doc, sync = self.doc, self.sync
         total = len(plan.blobs)
         round_id = plan.round_id or doc.round.id
-        with sync.bulk(), self.project.atomic():
+        with self.project.bulk() as journal:
+            self.result.journal = journal
             sync.add_form(doc.form.model_dump(mode="json"))
             for table in TABLES:
                 rows = plan.writes.get(table)
@@ -283,6 +286,7 @@ class Merger:
                         raise SchouwError("cancelled")
             finally:
                 photos.close()
+            self.project.fault_point("import-photos-written")
             for photo_id in plan.drop_derived:
                 sync.drop_photo_blobs(photo_id, DERIVED_KINDS)
             for c in plan.conflicts:

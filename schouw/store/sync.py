@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from schouw.domain.models import new_id, utc_now
@@ -194,19 +193,6 @@ class SyncRepo:
             "INSERT INTO photo_blobs(photo_id, kind, sha256, data) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(photo_id, kind) DO UPDATE SET sha256 = excluded.sha256, data = excluded.data",
             (photo_id, kind, sha256 or hashlib.sha256(data).hexdigest(), data))
-
-    @contextmanager
-    def bulk(self) -> Iterator[None]:
-        """For one large all-or-nothing write (an import): the WAL is not synced at the
-        commit itself but at the checkpoint right after it. The transaction stays
-        atomic and the file consistent; only a power cut in that instant can lose the
-        just-committed import (which can be repeated: the package is still there)."""
-        previous = self.p.conn.execute("PRAGMA synchronous").fetchone()[0]
-        self.p.conn.execute("PRAGMA synchronous = NORMAL")
-        try:
-            yield
-        finally:
-            self.p.conn.execute(f"PRAGMA synchronous = {int(previous)}")
 
     def drop_photo_blobs(self, photo_id: str, kinds: Iterable[str]) -> None:
         kinds = list(kinds)
