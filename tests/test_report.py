@@ -399,3 +399,48 @@ def test_cli_report(built, tmp_path):
     result = run_cli("--db", str(built["path"]), "report", built["ids"]["bare"], "--out", str(tmp_path / "l.pdf"),
                      "--logo", str(tmp_path / "geen-logo.png"))
     assert result.returncode == 2 and "geen-logo.png" in result.stderr
+
+
+def test_a_page_that_continues_a_street_says_which(built):
+    """Lelieplein's 40 photos run over pages: those pages open with "Lelieplein
+    (vervolg)"; a page where a street's heading stands never does, nor do the pages
+    after the findings."""
+    reader = PdfReader(built["pdf"])
+    pages = text_of(built["pdf"])
+    continued = {n: re.findall(r"pagina \d+ van \d+ (.+?) \(vervolg\)", page) for n, page in enumerate(pages)}
+    continued = {n: names for n, names in continued.items() if names}
+    assert any(names == ["Lelieplein"] for names in continued.values()), continued
+    assert all(len(names) == 1 for names in continued.values())
+    for n, (name,) in continued.items():
+        assert name in pages[n - 1] or f"{name} (vervolg)" in pages[n - 1]
+    heading_pages = {entry.title: reader.get_destination_page_number(entry) for entry in reader.outline[2]}
+    for street, page in heading_pages.items():
+        assert street not in continued.get(page, []), (street, page)
+    actions_page = reader.get_destination_page_number(reader.outline[3])
+    assert not any(n >= actions_page for n in continued), continued
+
+
+def test_a_long_action_table_says_whose_it_is_on_the_next_page(tmp_path):
+    from schouw.store import create_project
+
+    path = tmp_path / "acties.schouw"
+    with create_project(path, name="Acties", municipality="Gemeente Teststad") as p:
+        wijk = p.areas.add_wijk(Wijk(name="Oost"))
+        buurt = p.areas.add_buurt(Buurt(wijk_id=wijk.id, name="Vogelbuurt"))
+        p.areas.add_streets([Street(buurt_id=buurt.id, name="Merelstraat", position=0)])
+        street = p.areas.streets(buurt.id)[0]
+        rnd = create_round(p, buurt="Vogelbuurt", form_id="crow-beeldkwaliteit", when="2026-11-19")
+        for n in range(70):
+            f = Finding(round_id=rnd.id, street_id=street.id, element="asfalt", aspect="onkruid", level=Level.D,
+                        house_number=str(n + 1), description=f"Onkruid bij nummer {n + 1}.")
+            p.findings.add(f, Action(finding_id=f.id, party="Gemeente" if n < 68 else "Politie",
+                                     due_date=date(2026, 12, 1)), [])
+        result = build_report(p, rnd.id, tmp_path / "acties.pdf", kind="actions", today=TODAY)
+        one = build_report(p, rnd.id, tmp_path / "gemeente.pdf", kind="actions", party="gemeente", today=TODAY)
+    pages = text_of(result.path)
+    assert len(pages) >= 3
+    assert "Gemeente (vervolg)" not in pages[0]
+    assert all("Gemeente (vervolg)" in page for page in pages[1:-1])
+    assert "Politie (vervolg)" not in " ".join(pages)
+    # a single party's list says whose it is in its footer; no running title there
+    assert "(vervolg)" not in " ".join(text_of(one.path))

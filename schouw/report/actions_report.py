@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyl
 
 from schouw import __version__
 from schouw.report import styles as S
-from schouw.report.common import P, action_table, esc, party_groups, title_line
+from schouw.report.common import P, action_table, esc, party_groups, running_title, title_line
 from schouw.report.i18n import Texts
 from schouw.report.model import ReportData
 from schouw.report.pdf import FRAME_W, Heading, ReportDoc
@@ -71,7 +71,10 @@ class ActionsReport:
                 heading = Heading(esc(party), S.styles()["h2"], outline=party, key=f"party-{i}", level=1)
                 story += [CondPageBreak(6 * cm), heading]
             count = P(esc(t("party_count", n=len(findings), open=open_n)), "meta")
-            story += [count, action_table(t, findings, self.today, text_limit=600), Spacer(1, 10)]
+            # one party's list says whose it is in its footer already
+            running = None if self.party else party
+            story += [count, running_title(t, running), action_table(t, findings, self.today, text_limit=600),
+                      running_title(t, None), Spacer(1, 10)]
         story.append(P(esc(t("made_on", date=t.date(self.today), version=__version__)), "small"))
         return story
 

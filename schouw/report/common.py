@@ -7,7 +7,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus.flowables import SetTopFlowables
 
 from schouw.report import styles as S
 from schouw.report.flowables import Seg, TextLines
@@ -23,6 +24,29 @@ def esc(text: object) -> str:
 def P(text: str, style: str = "body") -> Paragraph:  # noqa: N802 - reads like a tag
     """A paragraph from markup (escape user text with :func:`esc` first)."""
     return Paragraph(text, S.styles()[style])
+
+
+class _RunningTitle(Paragraph):
+    """The title at the top of a page that continues a section. Drawn at the frame's
+    own left edge even when the page starts inside an indented run (a finding's photo
+    rows), so it lines up with the headings."""
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - ReportLab's name
+        indent = getattr(getattr(self, "_frame", None), "_leftExtraIndent", 0) or 0
+        super().drawOn(canvas, x - indent, y, _sW)
+
+
+def running_title(t: Texts, title: str | None) -> Flowable:
+    """From here on, every new page opens with "<title> (vervolg)", until a
+    ``running_title(t, None)`` ends the section. Why: a street's findings or a party's
+    action table that runs onto the next page otherwise starts there without saying
+    whose they are. ReportLab's top flowables are drawn at the top of each new frame,
+    so only pages that really begin inside the section get the line. Place it after
+    the section's heading (never inside a KeepTogether, which measures its content
+    before it decides to start a new page)."""
+    if not title:
+        return SetTopFlowables([])
+    return SetTopFlowables([_RunningTitle(esc(t("continued", title=title)), S.styles()["continued"])])
 
 
 def clip(text: str, limit: int) -> str:

@@ -140,6 +140,7 @@ TEXTS: dict[str, dict[str, str]] = {
                      "en1": "1 street has not been inspected in this round yet."},
     # findings
     "findings": {"nl": "Bevindingen per straat", "en": "Findings per street"},
+    "continued": {"nl": "{title} (vervolg)", "en": "{title} (continued)"},
     "street_meta_findings": {"nl": "{n} bevindingen", "en": "{n} findings"},
     "street_meta_finding": {"nl": "1 bevinding", "en": "1 finding"},
     "street_score": {"nl": "{share} op of boven de norm", "en": "{share} at or above the norm"},

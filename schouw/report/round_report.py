@@ -28,7 +28,17 @@ from schouw import __version__
 from schouw.domain.levels import Level
 from schouw.domain.scoring import CATEGORIES, TREND_TOLERANCE, Comparison, Tally
 from schouw.report import styles as S
-from schouw.report.common import P, action_table, cell, clip, esc, grid, party_groups, title_line
+from schouw.report.common import (
+    P,
+    action_table,
+    cell,
+    clip,
+    esc,
+    grid,
+    party_groups,
+    running_title,
+    title_line,
+)
 from schouw.report.flowables import (
     Badge,
     Boxed,
@@ -455,9 +465,13 @@ class RoundReport:
             return [*story, KeepTogether(top), Spacer(1, 12)]
         for n, f in enumerate(findings):
             block, rest = self._finding(f, rule=n > 0)
-            # The heading and meta line travel to a new page with the first finding.
-            story += [KeepTogether([*top, block]) if n == 0 else block, *rest]
-        story.append(Spacer(1, 12))
+            if n == 0:
+                # The heading and meta line travel to a new page with the first finding;
+                # a page that begins later in the street says which street it is.
+                story += [KeepTogether([*top, block]), running_title(t, street.name), *rest]
+            else:
+                story += [block, *rest]
+        story += [running_title(t, None), Spacer(1, 12)]
         return story
 
     def _badge(self, f: FindingEntry) -> Flowable:
@@ -566,7 +580,8 @@ class RoundReport:
             count = P(esc(t("party_count", n=len(findings), open=open_n)), "meta")
             # no keepWithNext: that would drag the whole table to the next page; the
             # table splits by rows and repeats its header, so room for a few rows is enough
-            story += [CondPageBreak(6 * cm), heading, count, action_table(t, findings, self.today), Spacer(1, 8)]
+            story += [CondPageBreak(6 * cm), heading, count, running_title(t, party),
+                      action_table(t, findings, self.today), running_title(t, None), Spacer(1, 8)]
         return story
 
     def participants(self) -> list[Flowable]:

@@ -106,6 +106,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "h1": s("h1", fontName=FONT_BOLD, fontSize=18, leading=22, textColor=BRAND, spaceAfter=8),
         "h2": s("h2", fontName=FONT_BOLD, fontSize=13.5, leading=17, textColor=BRAND, spaceBefore=8, spaceAfter=3),
         "h3": s("h3", fontName=FONT_BOLD, fontSize=10.5, leading=13.5, textColor=INK, spaceBefore=6, spaceAfter=3),
+        "continued": s("continued", fontName=FONT_BOLD, fontSize=10.5, leading=13.5, textColor=BRAND,
+                       spaceAfter=5),
         "meta": s("meta", fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=6),
         "finding_title": s("finding_title", fontName=FONT_BOLD, fontSize=10, leading=12.5),
         "finding_loc": s("finding_loc", fontSize=8.5, leading=11, textColor=MUTED),
