@@ -105,3 +105,38 @@ def test_cancel_stops_after_the_current_request(panel, qtbot, server):
     states = texts(widget)
     assert len(states) == 3 and sum(t == "wachtrij" for t in states) >= 2
     assert len(server.stored()) <= 1
+
+
+def test_closing_the_window_during_a_sync_lets_it_stop_in_the_background(qtbot, tmp_path, mor_master, server):
+    """The sync dialog is deleted on close. Its sync used to be a QThread owned by the
+    panel, destroyed while running: Qt then aborts the whole app. Now the sync is asked
+    to stop, finishes its current request on the pool and leaves a truthful outbox."""
+    from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+    from schouw.services.sync import outbox_rows
+    from schouw.ui import workers
+
+    db, _ = mor_copy(mor_master, tmp_path / "mor.schouw")
+    profile = make_profile(server.url)
+    store_secret(profile, API_KEY)
+    project = open_project(db)
+    queue_selected(project, profile)
+    dialog = QDialog()
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    widget = SyncPanel(project, dialog, profile=profile)
+    QVBoxLayout(dialog).addWidget(widget)
+    dialog.finished.connect(widget.stop)
+    dialog.show()
+    server.faults = ["slow"]  # the first request hangs past the client's timeout
+    assert widget.start_sync()
+    task = widget.task
+    with qtbot.waitSignal(dialog.destroyed, timeout=5000):
+        dialog.reject()
+    assert task.is_cancelled  # asked to stop when the window closed
+    workers.finish_all(timeout=20)
+    assert task.finished.is_set()
+    qtbot.wait(50)  # its signals arrive after the panel is gone: nothing may happen
+    states = [r["state"] for r in outbox_rows(project)]
+    assert len(states) == 3 and states.count("queued") >= 2
+    assert len(server.stored()) <= 1
+    project.close()

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -43,7 +42,7 @@ from schouw.messages import SchouwError
 from schouw.services import exchange
 from schouw.store.project import Project
 from schouw.ui.widgets import named
-from schouw.ui.workers import ProjectTask
+from schouw.ui.workers import ProjectTask, start_task
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +88,7 @@ class _TaskDialog(QDialog):
         self.start_button.setEnabled(False)
         self.close_button.setText(self.tr("Annuleren"))
         self.progress.setRange(0, 0)
-        QThreadPool.globalInstance().start(self.task)
+        start_task(self.task)
 
     def _on_progress(self, done: int, total: int, stage: str) -> None:
         self.progress.setRange(0, max(total, 1))

@@ -23,7 +23,7 @@ from schouw.domain.levels import NOT_APPLICABLE
 from schouw.messages import SchouwError
 from schouw.services import walk
 from schouw.store.project import Project, create_project, open_project
-from schouw.ui import i18n, panels, theme
+from schouw.ui import i18n, panels, theme, workers
 from schouw.ui.dialogs import show_error, show_message
 from schouw.ui.finding_editor import FindingEditor
 from schouw.ui.prefs import Preferences
@@ -645,6 +645,7 @@ class MainWindow(QMainWindow):
             named(buttons.button(QDialogButtonBox.StandardButton.Close), "syncClose", self.tr("Sluiten"))
             buttons.rejected.connect(dialog.reject)
             layout.addWidget(buttons)
+            dialog.finished.connect(sync_panel.stop)  # a running sync stops in the background
             dialog.resize(900, 560)
             return dialog
 
@@ -850,6 +851,9 @@ class MainWindow(QMainWindow):
         self.flush()
         if self.editor is not None:
             self.editor.wait_for_imports()
+        # A sync, export or import still running in the pool (its window may be closed
+        # already): ask it to stop and let it finish before the project is closed.
+        workers.finish_all()
         self.prefs.geometry = bytes(self.saveGeometry().toBase64()).decode()
         if self.session is not None and hasattr(self, "splitter"):
             try:

@@ -2,16 +2,17 @@
 number), failed (with the server's message) or is being checked, and the buttons to
 synchronise, cancel and try failed ones again.
 
-The sync runs on a worker thread with its own connection (``Project.for_thread()``);
-cancelling stops between two requests, never in the middle of one, so the outbox
-always tells the truth. A self-contained widget: the main window docks it and may
+The sync runs as a :class:`~schouw.ui.workers.ProjectTask` on Qt's thread pool with its
+own connection (``Project.for_thread()``); cancelling stops between two requests, never
+in the middle of one, so the outbox always tells the truth. Closing the window during a
+sync asks it to stop and lets it finish its current request in the background (a
+QThread owned by the closed window would be destroyed while running, which ends the
+whole app). A self-contained widget: the main window docks it and may
 listen to :attr:`SyncPanel.synced` to refresh its own views.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,7 +21,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QThread,
     QTimer,
     Signal,
 )
@@ -40,8 +40,7 @@ from PySide6.QtWidgets import (
 from schouw.exchange.mor.profile import SyncProfile
 from schouw.messages import SchouwError
 from schouw.store.project import Project
-
-log = logging.getLogger(__name__)
+from schouw.ui.workers import ProjectTask, start_task
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -138,42 +137,6 @@ class OutboxModel(QAbstractTableModel):
         return None
 
 
-class SyncWorker(QThread):
-    """Runs ``services.sync.run_sync`` on its own connection to the project file."""
-
-    progressed = Signal(int, int, str)
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, project: Project, profile: SyncProfile, *, respect_backoff: bool = False, parent=None):
-        super().__init__(parent)
-        self.project = project
-        self.profile = profile
-        self.respect_backoff = respect_backoff
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:
-        from schouw.services.sync import run_sync
-
-        try:
-            worker = self.project.for_thread()
-            try:
-                outcome = run_sync(worker, self.profile, respect_backoff=self.respect_backoff,
-                                   progress=lambda n, total, text: self.progressed.emit(n, total, text),
-                                   cancelled=self._cancel.is_set)
-            finally:
-                worker.close()
-            self.done.emit(outcome)
-        except SchouwError as error:
-            self.failed.emit(error.message())
-        except Exception as error:  # noqa: BLE001 - shown to the user, details in the log
-            log.exception("sync failed")
-            self.failed.emit(f"{type(error).__name__}")
-
-
 class SyncPanel(QWidget):
     """Outbox table, "Synchroniseren" with progress and cancel, "Opnieuw proberen"."""
 
@@ -186,7 +149,7 @@ class SyncPanel(QWidget):
         super().__init__(parent)
         self.project = project
         self._profile = profile
-        self.worker: SyncWorker | None = None
+        self.task: ProjectTask | None = None
         self.auto_retry = True
         self.setObjectName("syncPanel")
         self.setAccessibleName(self.tr("Uitgaande meldingen"))
@@ -274,7 +237,7 @@ class SyncPanel(QWidget):
         return ids
 
     def _update_buttons(self, *_: object) -> None:
-        running = self.worker is not None
+        running = self.task is not None
         any_failed = any(self.model.row_data(i)["state"] == "failed" for i in range(self.model.rowCount()))
         self.sync_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
@@ -282,11 +245,13 @@ class SyncPanel(QWidget):
 
     @property
     def running(self) -> bool:
-        return self.worker is not None
+        return self.task is not None
 
     # -- actions ---------------------------------------------------------------------------------
     def start_sync(self, automatic: bool = False) -> bool:
-        if self.worker is not None:
+        from schouw.services.sync import run_sync
+
+        if self.task is not None:
             return False
         try:
             profile = self.profile()
@@ -294,20 +259,24 @@ class SyncPanel(QWidget):
             self.status.setText(error.message())
             return False
         self._timer.stop()
-        self.worker = SyncWorker(self.project, profile, respect_backoff=automatic, parent=self)
-        self.worker.progressed.connect(self._on_progress)
-        self.worker.done.connect(self._on_done)
-        self.worker.failed.connect(self._on_failed)
-        self.worker.finished.connect(self._on_finished)
+
+        def work(worker: Project, progress) -> Any:
+            return run_sync(worker, profile, respect_backoff=automatic, progress=progress,
+                            cancelled=lambda: task.is_cancelled)
+
+        task = self.task = ProjectTask(self.project, work)
+        task.signals.progress.connect(self._on_progress)
+        task.signals.done.connect(self._on_done)
+        task.signals.failed.connect(self._on_failed)
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Bezig met synchroniseren…"))
-        self.worker.start()
+        start_task(task)
         self._update_buttons()
         return True
 
     def cancel_sync(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
+        if self.task is not None:
+            self.task.cancel()
             self.status.setText(self.tr("Wordt gestopt na de melding die nu verstuurd wordt…"))
 
     def retry_failed(self) -> int:
@@ -328,6 +297,7 @@ class SyncPanel(QWidget):
         self.progress.setFormat(f"%p% — {text}")
 
     def _on_done(self, outcome) -> None:
+        self._ended()
         run = outcome.run
         parts = []
         if run is not None:
@@ -354,15 +324,14 @@ class SyncPanel(QWidget):
         self.synced.emit(outcome.as_dict())
 
     def _on_failed(self, message: str) -> None:
+        self._ended()
         self.status.setText(self.tr("Synchroniseren mislukt: %1").replace("%1", message))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.refresh()
 
-    def _on_finished(self) -> None:
-        worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.deleteLater()
+    def _ended(self) -> None:
+        self.task = None
         self._update_buttons()
 
     def _schedule_retry(self) -> None:
@@ -380,9 +349,16 @@ class SyncPanel(QWidget):
         seconds = (first - datetime.now(UTC)).total_seconds()
         self._timer.start(int(min(3600.0, max(5.0, seconds)) * 1000))
 
-    def shutdown(self, timeout_ms: int = 30000) -> None:
-        """Before the window closes: stop after the current request and wait for it."""
+    def stop(self) -> None:
+        """The window closes: no more automatic retries, and a running sync stops after
+        its current request, on its own (the task holds its own connection)."""
         self._timer.stop()
-        if self.worker is not None:
-            self.worker.cancel()
-            self.worker.wait(timeout_ms)
+        if self.task is not None:
+            self.task.cancel()
+
+    def shutdown(self, timeout_ms: int = 30000) -> None:
+        """Before the app closes: stop after the current request and wait for it."""
+        task = self.task
+        self.stop()
+        if task is not None:
+            task.finished.wait(timeout_ms / 1000)

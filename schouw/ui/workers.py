@@ -207,3 +207,21 @@ def _reap() -> None:
         done = getattr(task, "finished", None)
         if done is not None and done.is_set():
             _running.discard(task)
+
+
+def finish_all(timeout: float = 30.0) -> None:
+    """Cancel every task still running and wait for each (at most ``timeout`` seconds
+    in all). Before the project closes: a task must not outlive the app's lock on it."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    tasks = list(_running)
+    for task in tasks:
+        cancel = getattr(task, "cancel", None)
+        if cancel is not None:
+            cancel()
+    for task in tasks:
+        done = getattr(task, "finished", None)
+        if done is not None:
+            done.wait(max(0.0, deadline - time.monotonic()))
+    _reap()
