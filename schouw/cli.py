@@ -343,7 +343,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from schouw.services.exchange import describe_value, flip_conflict, list_conflicts
+    from schouw.services.exchange import describe_value, field_label, flip_conflict, list_conflicts
 
     with _open(args) as project:
         if args.conflicts_command == "flip":
@@ -358,7 +358,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         for v in views:
             lines.append(f"{v.id[:8]}  {v.kind} {v.what}: bewaard uit {side.get(v.kept_side, v.kept_side)} "
                          f"({v.kept_at}), opzij: {v.other_at}" + (f", {v.flips}x omgedraaid" if v.flips else ""))
-            lines.extend(f"    {f}: {describe_value(k)!r} (bewaard) / {describe_value(o)!r} (opzij)"
+            lines.extend(f"    {field_label(f)}: {describe_value(k)} (bewaard) / {describe_value(o)} (opzij)"
                          for f, k, o in v.fields)
         return "\n".join(lines) or "Geen conflicten."
 

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 from PIL import Image
-from test_exchange_helpers import add_finding, new_project, seed_round, state, zip_members
+from test_exchange_helpers import add_finding, new_project, reopen, seed_round, state, zip_members
 
 from schouw.exchange.document import PackageDocument
 from schouw.photos import Mask, export_copy
@@ -289,3 +289,39 @@ def test_since_a_package_also_carries_what_arrived_from_other_teams(coordinator,
     doc = PackageDocument.model_validate_json(zip_members(delta.path)["schouw.json"])
     assert [f.id for f in doc.findings] == [early.id]
     assert early.updated_at < json.loads(zip_members(to_municipality)["manifest.json"])["created_at"]
+
+
+def test_conflicts_on_the_command_line(coordinator, tmp_path):
+    """`schouw conflicts list` names the street and the item as the form does and the
+    differing fields in Dutch; `flip` by a short id puts the other version back."""
+    import json as _json
+
+    from conftest import run_cli
+
+    coord, round_id = coordinator
+    start = export_package(coord, round_id, tmp_path / "start.zip").path
+    target = coord.findings.models(round_id)[0]
+    coord.findings.update(target.id, description="Coördinator: los")
+    with new_project(tmp_path / "team.schouw", "team-a") as laptop:
+        import_package(laptop, start)
+        laptop.findings.update(target.id, description="Team: los bij nr. 3", level="D")
+        back = export_package(laptop, round_id, tmp_path / "back.zip").path
+    import_package(coord, back)
+    form = coord.forms.get(coord.rounds.get(round_id).form_key)
+    element, aspect = form.find(target.element, target.aspect)
+    db = str(coord.path)
+    coord.close()
+
+    listed = run_cli("--db", db, "conflicts", "list", check=True).stdout
+    assert f"{element.name} — {aspect.name}" in listed
+    assert "omschrijving: Team: los bij nr. 3 (bewaard) / Coördinator: los (opzij)" in listed
+    assert "niveau: D (bewaard)" in listed
+    [view] = _json.loads(run_cli("--db", db, "--json", "conflicts", "list", check=True).stdout)
+    assert {"field": "description", "label": "omschrijving", "kept": "Team: los bij nr. 3",
+            "other": "Coördinator: los"} in view["fields"]
+    [flipped] = _json.loads(run_cli("--db", db, "--json", "conflicts", "flip", view["id"][:8], check=True).stdout)
+    assert flipped["flips"] == 1 and flipped["kept_side"] == "lokaal"
+    unknown = run_cli("--db", db, "conflicts", "flip", "ffffffff")
+    assert unknown.returncode != 0 and unknown.stderr.strip() and "Traceback" not in unknown.stderr
+    with reopen(tmp_path / "coordinator.schouw", "dev-coordinator") as again:
+        assert again.findings.get(target.id).description == "Coördinator: los"

@@ -112,7 +112,15 @@ def test_conflicts_view_flips(qtbot, tmp_path):
     QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     assert dialog.model.rowCount() == 1 and not dialog.flip_button.isEnabled()
     dialog.table.selectRow(0)
-    assert dialog.flip_button.isEnabled() and "Team" in dialog.detail.toPlainText()
+    detail = dialog.detail.toPlainText()
+    assert dialog.flip_button.isEnabled()
+    # in the coordinator's words: the item's name, who made each version, Dutch field names
+    form = coord.forms.get(coord.rounds.get(round_id).form_key)
+    element, aspect = form.find(finding.element, finding.aspect)
+    assert f"{element.name} — {aspect.name}" in detail
+    assert "Bewaard: de versie uit het pakket (team, " in detail
+    assert "Opzij: de versie uit dit project (dev-c, " in detail
+    assert "omschrijving:  Team    (opzij: Coördinator)" in detail
     dialog.flip_button.click()
     assert coord.findings.get(finding.id).description == "Coördinator"
     assert dialog.model.data(dialog.model.index(0, 5)) == "1"

@@ -18,9 +18,8 @@ TS = I18N / "schouw_en.ts"
 
 #: The modules of the field app; other dialogs (report, export) join when their
 #: authors run resources/i18n/update.py and translate.
-FIELD_APP = ["app", "camera", "dialogs", "errors", "finding_editor", "i18n", "import_dialog", "labels",
-             "main_window", "models", "panels", "prefs", "round_dialog", "session", "settings_dialog",
-             "start_page", "theme", "undo", "widgets", "workers"]
+#: Every module of the interface: the export, import, report and sync windows too.
+FIELD_APP = sorted(p.stem for p in (ROOT / "schouw" / "ui").glob("*.py") if not p.stem.startswith("__"))
 
 
 def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:

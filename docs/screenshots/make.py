@@ -30,7 +30,30 @@ SCENES = {
     "search-1366x768": (1366, 768, 1.0, "nl", "search"),
     "new-round": (1366, 768, 1.0, "nl", "round"),
     "start": (1366, 768, 1.0, "nl", "start"),
+    "import-package": (1366, 768, 1.0, "nl", "import"),
+    "conflicts": (1366, 768, 1.0, "nl", "conflicts"),
 }
+
+
+def team_package(project: Path, work: Path) -> Path:
+    """A team's laptop started from the same project; both sides then edit the same
+    finding: the package the team brings back makes one conflict (and a few updates)."""
+    from schouw.services.exchange import export_package
+    from schouw.store import open_project
+
+    team = work / "team.schouw"
+    shutil.copyfile(project, team)
+    with open_project(project, device_id="laptop-coordinator") as coord:
+        round_id = next(r["id"] for r in coord.rounds.list() if r["title"].startswith("Jaarschouw"))
+        findings = coord.findings.models(round_id)
+        target = next(f for f in findings if f.description)
+        coord.findings.update(target.id, description="Coördinator: stoeptegels liggen los, melding gedaan")
+    with open_project(team, device_id="laptop-team-2") as laptop:
+        laptop.findings.update(target.id, description="Team 2: drie stoeptegels liggen los bij de ingang",
+                               level="D")
+        for other in findings[5:9]:
+            laptop.findings.update(other.id, description=(other.description + " (nagekeken door team 2)").strip())
+        return export_package(laptop, round_id, work / "team-2-vogelbuurt.zip").path
 
 
 def build_demo(folder: Path) -> Path:
@@ -45,6 +68,7 @@ def scene(name: str, demo: Path, out: Path) -> None:
     """Runs inside the child process."""
     width, height, _scale, lang, what = SCENES[name]
     from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QTableView
 
     from schouw.ui.app import make_application, start
     from schouw.ui.prefs import Preferences
@@ -53,6 +77,7 @@ def scene(name: str, demo: Path, out: Path) -> None:
     work = Path(tempfile.mkdtemp(prefix="shot-"))
     project = work / "Demo wijkschouw Vogelwijk.schouw"
     shutil.copyfile(demo, project)
+    package = team_package(project, work) if what in ("import", "conflicts") else None
     window = start(Preferences(language=lang))
     window.resize(QSize(width, height))
     window.show()
@@ -82,6 +107,24 @@ def scene(name: str, demo: Path, out: Path) -> None:
         dialog.title_edit.setText("Najaarsschouw Vogelbuurt")
         dialog.resize(760, 640)
         target = dialog
+    if what in ("import", "conflicts"):
+        from schouw.ui.export_dialog import ConflictsDialog, ImportDialog
+
+        dialog = ImportDialog(window.session.project, window)
+        dialog.file_edit.setText(str(package))
+        dialog.resize(720, 300)
+        dialog.show()
+        dialog.start()
+        while dialog.task is not None:
+            app.processEvents()
+        target = dialog
+        if what == "conflicts":
+            dialog.close()
+            target = ConflictsDialog(window.session.project, window)
+            target.resize(1000, 560)
+            target.show()
+            table = target.findChild(QTableView)
+            table.selectRow(0)
     for _ in range(5):
         app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -70,8 +70,20 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>{kind} {what}</source>
-        <translation>{kind} {what}</translation>
+        <source>dit project</source>
+        <translation>this project</translation>
+    </message>
+    <message>
+        <source>het pakket</source>
+        <translation>the package</translation>
+    </message>
+    <message>
+        <source>Bewaard: de versie uit {side} ({who}, {when})</source>
+        <translation>Kept: the version from {side} ({who}, {when})</translation>
+    </message>
+    <message>
+        <source>Opzij: de versie uit {side} ({who}, {when})</source>
+        <translation>Set aside: the version from {side} ({who}, {when})</translation>
     </message>
 </context>
 <context>

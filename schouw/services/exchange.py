@@ -32,8 +32,8 @@ from schouw.store.sync import SyncRepo
 Progress = Callable[[int, int, str], "bool | None"]
 
 __all__ = [
-    "ConflictView", "ExportResult", "MergeResult", "check_package", "export_package", "flip_conflict",
-    "import_package", "list_conflicts",
+    "ConflictView", "ExportResult", "MergeResult", "check_package", "describe_value", "export_package",
+    "field_label", "flip_conflict", "import_package", "list_conflicts", "summary_line",
 ]
 
 
@@ -79,22 +79,53 @@ class ConflictView:
 
     def as_dict(self) -> dict[str, Any]:
         data = dict(self.__dict__)
-        data["fields"] = [{"field": f, "kept": k, "other": o} for f, k, o in self.fields]
+        data["fields"] = [{"field": f, "label": field_label(f), "kept": k, "other": o} for f, k, o in self.fields]
         return data
+
+
+#: Dutch names of the columns two versions can differ in (a column not listed shows its
+#: own name). The coordinator reads these in the conflict review and in the CLI.
+FIELD_LABELS = {
+    "level": "niveau", "not_applicable": "n.v.t.", "choice": "oordeel", "description": "omschrijving",
+    "house_number": "huisnummer", "spot": "plek", "priority": "prioriteit", "element": "onderdeel",
+    "aspect": "aspect", "street_id": "straat", "lat": "breedtegraad", "lon": "lengtegraad",
+    "observed_at": "waargenomen", "time_of_day": "dagdeel", "deleted_at": "verwijderd",
+    "party": "actiehouder", "due_date": "uiterste datum", "status": "status", "status_reason": "toelichting",
+    "mor_id": "meldingsnummer", "mor_status": "status bij de gemeente", "mor_status_text": "bericht van de gemeente",
+    "date": "datum", "title": "titel", "notes": "notities", "name": "naam", "organisation": "organisatie",
+    "role": "rol", "email": "e-mail", "phone": "telefoon", "done_at": "gelopen", "woonplaats": "woonplaats",
+    "area_type": "gebiedstype", "house_numbers": "huisnummers", "geometry": "ligging", "code": "code",
+    "definition": "inhoud",
+}
+
+
+def field_label(column: str) -> str:
+    return FIELD_LABELS.get(column, column)
+
+
+def _item_name(project: Project, round_id: str, element: str, aspect: str) -> str:
+    """"Afvalbakken — Scheefstand" from the round's form; the ids if the form is unknown."""
+    try:
+        form = project.forms.get(project.rounds.get(round_id).form_key)
+        found = form.find(element, aspect)
+    except SchouwError:
+        found = None
+    return f"{found[0].name} — {found[1].name}" if found else f"{element}.{aspect}"
 
 
 def _describe(project: Project, table: str, row: dict[str, Any]) -> str:
     if table == "findings":
         street = project.areas.street(row.get("street_id", ""))
         where = f"{street.name if street else '?'} {row.get('house_number') or ''}".strip()
-        return f"{where}: {row.get('element')}.{row.get('aspect')}"
+        return f"{where}: {_item_name(project, row.get('round_id', ''), row.get('element', ''), row.get('aspect', ''))}"
     if table == "actions":
         try:
             finding = project.findings.get(row.get("finding_id", ""), include_deleted=True)
         except SchouwError:
             return row.get("party", "")
         street = project.areas.street(finding.street_id)
-        return f"{street.name if street else '?'} {finding.house_number}: {finding.item_key} ({row.get('party', '')})"
+        item = _item_name(project, finding.round_id, finding.element, finding.aspect)
+        return f"{street.name if street else '?'} {finding.house_number}: {item} ({row.get('party', '')})"
     return str(row.get("name") or row.get("title") or row.get("id", ""))
 
 
@@ -145,7 +176,9 @@ def list_conflicts_by_id(project: Project, conflict_id: str) -> ConflictView:
     return _view(project, SyncRepo(project).find_conflicts(conflict_id)[0])
 
 
-def summary_line(result: MergeResult) -> str:
+def summary_line(result: MergeResult, *, review: str = "schouw conflicts list") -> str:
+    """One line for the user; ``review`` names where the conflicts are reviewed (the CLI
+    command, or the app's button)."""
     if result.already_imported:
         return "Dit pakket was al geïmporteerd; er is niets veranderd."
     added = sum(result.added.values())
@@ -154,11 +187,16 @@ def summary_line(result: MergeResult) -> str:
     text = (f"Geïmporteerd: {added} nieuw, {updated} bijgewerkt, {deleted} verwijderd, "
             f"{result.photos_written} foto's")
     if result.conflicts:
-        text += f"; {result.conflicts} conflict(en) — bekijk ze met 'schouw conflicts list'"
+        text += f"; {result.conflicts} conflict(en) — bekijk ze met '{review}'"
     return text + "."
 
 
 def describe_value(value: Any) -> str:
+    """A value as the coordinator reads it: "—" for nothing, yes/no for flags."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)[:60]
-    return "" if value is None else str(value)
+    return str(value)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 from schouw.messages import SchouwError
 from schouw.services import exchange
 from schouw.store.project import Project
+from schouw.ui.times import local_time
 from schouw.ui.widgets import named
 from schouw.ui.workers import ProjectTask, start_task
 
@@ -263,7 +265,7 @@ class ImportDialog(_TaskDialog):
 
     def describe(self, result: exchange.MergeResult) -> str:
         self.conflicts_button.setVisible(result.conflicts > 0)
-        return exchange.summary_line(result)
+        return exchange.summary_line(result, review=self.tr("Conflicten bekijken"))
 
     def _show_conflicts(self) -> None:
         ConflictsDialog(self.project, self).exec()
@@ -300,8 +302,10 @@ class ConflictModel(QAbstractTableModel):
         view = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             side = self.tr("dit project") if view.kept_side == "lokaal" else self.tr("het pakket")
-            return (view.kind, view.what, side, view.kept_at[:19].replace("T", " "),
-                    view.other_at[:19].replace("T", " "), str(view.flips))[index.column()]
+            return (view.kind, view.what, side, local_time(view.kept_at), local_time(view.other_at),
+                    str(view.flips))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return view.what
         if role == Qt.ItemDataRole.UserRole:
             return view.id
         return None
@@ -325,7 +329,10 @@ class ConflictsDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # "Wat": the street and item
+        self.table.verticalHeader().setVisible(False)
         self.table.selectionModel().selectionChanged.connect(self._show_detail)
         layout.addWidget(self.table, 1)
         self.detail = named(QPlainTextEdit(self), "conflictsDetail", self.tr("Verschillen"))
@@ -357,9 +364,17 @@ class ConflictsDialog(QDialog):
         if view is None:
             self.detail.setPlainText("")
             return
-        lines = [self.tr("{kind} {what}").format(kind=view.kind, what=view.what)]
-        lines += [f"  {name}: {exchange.describe_value(kept)!r}  ←  {self.tr('opzij')}: "
-                  f"{exchange.describe_value(other)!r}" for name, kept, other in view.fields]
+        here, package = self.tr("dit project"), self.tr("het pakket")
+        kept_from, other_from = (here, package) if view.kept_side == "lokaal" else (package, here)
+        lines = [f"{view.kind.capitalize()}: {view.what}",
+                 self.tr("Bewaard: de versie uit {side} ({who}, {when})").format(
+                     side=kept_from, who=view.kept_by or "?", when=local_time(view.kept_at)),
+                 self.tr("Opzij: de versie uit {side} ({who}, {when})").format(
+                     side=other_from, who=view.other_by or "?", when=local_time(view.other_at)),
+                 ""]
+        width = max((len(exchange.field_label(name)) for name, _, _ in view.fields), default=0) + 1
+        lines += [f"{(exchange.field_label(name) + ':').ljust(width)}  {exchange.describe_value(kept)}"
+                  f"    ({self.tr('opzij')}: {exchange.describe_value(other)})" for name, kept, other in view.fields]
         self.detail.setPlainText("\n".join(lines))
 
     def flip_selected(self) -> None:

@@ -269,8 +269,8 @@ class MainWindow(QMainWindow):
         self.rounds_menu.aboutToShow.connect(self._fill_rounds)
         self.round_menu.addAction(act["actTeam"])
         self.round_menu.addSeparator()
-        # Output of a round: reports now; "Exporteren…" and "Synchroniseren…" join this
-        # section later (add_round_output_action keeps them together).
+        # What goes out of (or into) a round: report, export and import packages, sync.
+        # Extensions add theirs to the same section (add_round_output_action).
         self._round_output_anchor = self.round_menu.addSeparator()
         self.round_menu.insertAction(self._round_output_anchor, act["actReport"])
         for name in ("actExport", "actImportPackage", "actSync"):

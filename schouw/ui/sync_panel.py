@@ -40,23 +40,10 @@ from PySide6.QtWidgets import (
 from schouw.exchange.mor.profile import SyncProfile
 from schouw.messages import SchouwError
 from schouw.store.project import Project
+from schouw.ui.times import local_time
 from schouw.ui.workers import ProjectTask, start_task
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _local_time(stamp: str | None) -> str:
-    if not stamp:
-        return ""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    local = moment.astimezone()
-    today = datetime.now().astimezone().date()
-    return local.strftime("%H:%M") if local.date() == today else local.strftime("%d-%m %H:%M")
 
 
 class OutboxModel(QAbstractTableModel):
@@ -126,7 +113,7 @@ class OutboxModel(QAbstractTableModel):
             if column == "attempts":
                 return str(r["attempts"])
             if column == "next":
-                return _local_time(r["next_attempt_at"]) if r["state"] in ("queued", "unknown") else ""
+                return local_time(r["next_attempt_at"]) if r["state"] in ("queued", "unknown") else ""
         if role == Qt.ItemDataRole.ToolTipRole and column == "state":
             parts = [self.state_text(r)]
             if r.get("mor_status_text"):
