@@ -1,10 +1,18 @@
 """Work that must not freeze the window: photo import, the daily backup, and any use
-case (report, export, import) run through :class:`ProjectTask`.
+case (report, export, import, sync) run through :class:`ProjectTask`.
 
-A task runs on Qt's global thread pool with its own connection to the project file
-(``Project.for_thread()``), reports progress through signals that arrive on the GUI
-thread, and stops between two photos when cancelled; every photo finished before the
-cancel stays stored, each in its own transaction.
+A task runs on a Python thread of its own (:func:`start_task`) with its own connection
+to the project file (``Project.for_thread()``), reports progress through signals that
+arrive on the GUI thread, and stops between two photos when cancelled; every photo
+finished before the cancel stays stored, each in its own transaction.
+
+Why Python threads and not Qt's thread pool: a pool thread is Qt's, and PySide gives it
+a fresh Python thread state for each call into Python and drops it afterwards. Libraries
+that keep per-thread state in both a ``threading.local`` (dropped with the thread state)
+and C thread-specific storage (kept with the OS thread) then reuse freed memory on the
+next task on that thread: pyproj's PROJ context does exactly that, and an export (RD
+coordinates in the CSV) after an earlier export crashed the app with a segfault. A
+Python thread keeps one thread state for its whole life and ends with it.
 """
 
 from __future__ import annotations
@@ -13,9 +21,9 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from schouw.messages import SchouwError
 from schouw.store.project import Project
@@ -30,12 +38,10 @@ class _Signals(QObject):
     failed = Signal(str)
 
 
-class PhotoImportTask(QRunnable):
+class PhotoImportTask:
     """Add photos (files on disk) to one finding with ``services.findings.add_photos``."""
 
     def __init__(self, project: Project, finding_id: str, paths: list[Path], keep_original: bool = False):
-        super().__init__()
-        self.setAutoDelete(False)
         self.signals = _Signals()
         self.project = project
         self.finding_id = finding_id
@@ -111,7 +117,7 @@ class TaskSignals(QObject):
 Progress = Callable[..., bool]
 
 
-class ProjectTask(QRunnable):
+class ProjectTask:
     """Runs ``work(worker_project, progress)`` off the GUI thread.
 
     The work gets a connection of its own (``Project.for_thread()``), closed before the
@@ -123,8 +129,6 @@ class ProjectTask(QRunnable):
 
     def __init__(self, project: Project, work: Callable[[Project, Progress], Any], *,
                  cancelled_errors: tuple[type[BaseException], ...] = ()):
-        super().__init__()
-        self.setAutoDelete(False)
         self.signals = TaskSignals()
         self.project = project
         self.work = work
@@ -162,13 +166,10 @@ class ProjectTask(QRunnable):
             self.finished.set()
 
 
-class BackupTask(QRunnable):
+class BackupTask:
     """The once-a-day backup of the open project, off the GUI thread."""
 
     def __init__(self, project: Project):
-        super().__init__()
-        # Python keeps the task alive (see start_task); Qt must not delete it under us.
-        self.setAutoDelete(False)
         self.project = project
         self.finished = threading.Event()
 
@@ -185,27 +186,28 @@ class BackupTask(QRunnable):
             self.finished.set()
 
 
-def pool() -> QThreadPool:
-    return QThreadPool.globalInstance()
+class Task(Protocol):
+    finished: threading.Event
+
+    def run(self) -> None: ...
 
 
-_running: set[QRunnable] = set()
+_running: set[Task] = set()
 
 
-def start_task(task: QRunnable) -> None:
-    """Run a task on the pool, holding a Python reference until it has finished:
-    a QRunnable whose Python wrapper is collected while Qt runs it corrupts memory."""
+def start_task(task: Task) -> threading.Thread:
+    """Run ``task.run()`` on a Python thread of its own (see the module's docstring),
+    keeping the task referenced until it has finished."""
+    _reap()
     _running.add(task)
-    done = getattr(task, "finished", None)
-    pool().start(task)
-    if done is not None:
-        _reap()
+    thread = threading.Thread(target=task.run, name=f"schouw-{type(task).__name__}", daemon=True)
+    thread.start()
+    return thread
 
 
 def _reap() -> None:
     for task in list(_running):
-        done = getattr(task, "finished", None)
-        if done is not None and done.is_set():
+        if task.finished.is_set():
             _running.discard(task)
 
 
@@ -221,7 +223,5 @@ def finish_all(timeout: float = 30.0) -> None:
         if cancel is not None:
             cancel()
     for task in tasks:
-        done = getattr(task, "finished", None)
-        if done is not None:
-            done.wait(max(0.0, deadline - time.monotonic()))
+        task.finished.wait(max(0.0, deadline - time.monotonic()))
     _reap()
