@@ -131,3 +131,30 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_export_proposes_a_file_and_asks_before_replacing_one(qtbot, tmp_path, monkeypatch):
+    source = new_project(tmp_path / "bron.schouw", "dev-bron")
+    round_id = seed_round(source, findings=2)
+    dialog = ExportDialog(source, round_id)
+    qtbot.addWidget(dialog)
+    proposed = dialog.file_edit.text()
+    assert proposed.startswith(str(tmp_path / "Vogelbuurt-2026-10-13_pakket-")) and proposed.endswith(".zip")
+
+    with qtbot.waitSignal(dialog.finished_task, timeout=20000) as blocker:
+        dialog.start()
+    assert blocker.args == [True], dialog.error_text
+    made = tmp_path / proposed
+    first = made.stat().st_mtime_ns
+
+    asked = []
+    monkeypatch.setattr(dialog, "confirm_replace", lambda name: asked.append(name) or False)
+    dialog.start()  # the same name again: the user says no
+    assert asked == [made.name] and dialog.task is None
+    assert "Niet geëxporteerd" in dialog.status.text() and made.stat().st_mtime_ns == first
+
+    own = str(tmp_path / "mijn-pakket.zip")
+    dialog.file_edit.setText(own)
+    dialog.round_combo.currentIndexChanged.emit(0)  # a round change keeps the user's own name
+    assert dialog.file_edit.text() == own
+    source.close()

@@ -169,6 +169,18 @@
         <translation>Choose a round and a file name.</translation>
     </message>
     <message>
+        <source>Niet geëxporteerd: kies een andere bestandsnaam.</source>
+        <translation>Not exported: choose another file name.</translation>
+    </message>
+    <message>
+        <source>Bestand bestaat al</source>
+        <translation>File already exists</translation>
+    </message>
+    <message>
+        <source>{name} bestaat al. Wilt u het vervangen door het nieuwe pakket?</source>
+        <translation>{name} already exists. Do you want to replace it with the new package?</translation>
+    </message>
+    <message>
         <source>Pakket gemaakt: {path} ({findings} bevindingen, {photos} foto&apos;s).</source>
         <translation>Package made: {path} ({findings} findings, {photos} photos).</translation>
     </message>

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ Progress = Callable[[int, int, str], "bool | None"]
 
 __all__ = [
     "ConflictView", "ExportResult", "MergeResult", "check_package", "describe_value", "export_package",
-    "field_label", "flip_conflict", "import_package", "list_conflicts", "summary_line",
+    "field_label", "flip_conflict", "import_package", "list_conflicts", "suggested_package_path", "summary_line",
 ]
 
 
@@ -42,6 +43,19 @@ def export_package(project: Project, round_id: str, out: str | Path, *, since: s
                    progress: Progress | None = None) -> ExportResult:
     return export_round(project, round_id, out, since=since, personal_data=personal_data, xlsx=xlsx,
                         progress=progress)
+
+
+def suggested_package_path(project: Project, round_id: str, now: datetime | None = None) -> Path:
+    """Where the app proposes to save a round's package: beside the project file, named
+    so that the coordinator can tell the teams' packages apart in one folder or mailbox
+    (buurt, round date, when it was made): ``Vogelbuurt-2026-10-13_pakket-2026-11-23-1131.zip``."""
+    from schouw.exchange.package import slug
+
+    round_ = project.rounds.get(round_id)
+    buurt = project.areas.buurt(round_.buurt_id)
+    made = (now or datetime.now()).strftime("%Y-%m-%d-%H%M")
+    name = f"{slug(buurt.name if buurt else '') or 'ronde'}-{round_.date}_pakket-{made}.zip"
+    return project.path.parent / name
 
 
 def check_package(path: str | Path, *, limits: Limits | None = None,

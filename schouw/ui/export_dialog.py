@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -155,6 +156,8 @@ class ExportDialog(_TaskDialog):
             index = self.round_combo.findData(round_id)
             if index >= 0:
                 self.round_combo.setCurrentIndex(index)
+        self._suggested = self._chosen = ""
+        self.round_combo.currentIndexChanged.connect(self._suggest_file)
         form.addRow(self.tr("Ronde"), self.round_combo)
         self.file_edit = named(QLineEdit(self), "exportFile", self.tr("Pakketbestand"))
         browse = named(QPushButton(self.tr("Bladeren…"), self), "exportBrowse", self.tr("Pakketbestand kiezen"))
@@ -186,12 +189,27 @@ class ExportDialog(_TaskDialog):
         named(self.start_button, "exportStart", self.tr("Exporteren"))
         self.start_button.clicked.connect(self.start)
         layout.addLayout(self._buttons())
+        self._suggest_file()
+
+    def _suggest_file(self, *_: object) -> None:
+        """Propose a file beside the project for the chosen round, unless the user has
+        typed or chosen one of their own."""
+        round_id = self.round_combo.currentData()
+        if not round_id or self.file_edit.text().strip() not in ("", self._suggested):
+            return
+        try:
+            self._suggested = str(exchange.suggested_package_path(self.project, round_id))
+        except SchouwError:
+            return
+        self.file_edit.setText(self._suggested)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Pakket opslaan"), self.file_edit.text(),
                                               self.tr("ZIP-pakket (*.zip)"))
         if path:
-            self.file_edit.setText(path if path.lower().endswith(".zip") else path + ".zip")
+            path = path if path.lower().endswith(".zip") else path + ".zip"
+            self._chosen = path  # the file dialog has asked about replacing it already
+            self.file_edit.setText(path)
 
     def _browse_since(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Eerder pakket"), "", self.tr("ZIP-pakket (*.zip)"))
@@ -204,11 +222,21 @@ class ExportDialog(_TaskDialog):
         if not round_id or not out:
             self.status.setText(self.tr("Kies een ronde en een bestandsnaam."))
             return
+        if out != self._chosen and Path(out).expanduser().exists() and not self.confirm_replace(Path(out).name):
+            self.status.setText(self.tr("Niet geëxporteerd: kies een andere bestandsnaam."))
+            return
         since = self.since_edit.text().strip() or None
         personal = not self.anonymous.isChecked()
         xlsx = self.xlsx.isChecked()
         self._run(lambda worker, progress: exchange.export_package(
             worker, round_id, Path(out), since=since, personal_data=personal, xlsx=xlsx, progress=progress))
+
+    def confirm_replace(self, name: str) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Bestand bestaat al"),
+            self.tr("{name} bestaat al. Wilt u het vervangen door het nieuwe pakket?").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def describe(self, result: exchange.ExportResult) -> str:
         return self.tr("Pakket gemaakt: {path} ({findings} bevindingen, {photos} foto's).").format(
