@@ -851,7 +851,7 @@ class MainWindow(QMainWindow):
         self.flush()
         if self.editor is not None:
             self.editor.wait_for_imports()
-        # A sync, export or import still running in the pool (its window may be closed
+        # A sync, export or import still running on its thread (its window may be closed
         # already): ask it to stop and let it finish before the project is closed.
         workers.finish_all()
         self.prefs.geometry = bytes(self.saveGeometry().toBase64()).decode()

@@ -2,7 +2,7 @@
 number), failed (with the server's message) or is being checked, and the buttons to
 synchronise, cancel and try failed ones again.
 
-The sync runs as a :class:`~schouw.ui.workers.ProjectTask` on Qt's thread pool with its
+The sync runs as a :class:`~schouw.ui.workers.ProjectTask` on a thread of its own with its
 own connection (``Project.for_thread()``); cancelling stops between two requests, never
 in the middle of one, so the outbox always tells the truth. Closing the window during a
 sync asks it to stop and lets it finish its current request in the background (a

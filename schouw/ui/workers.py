@@ -21,7 +21,7 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -31,22 +31,12 @@ from schouw.store.project import Project
 log = logging.getLogger(__name__)
 
 
-class _Signals(QObject):
-    progress = Signal(int, int)
-    #: (photo ids added, refused messages, duplicate names, cancelled)
-    done = Signal(list, list, list, bool)
-    failed = Signal(str)
+class Task:
+    """What :func:`start_task` runs: ``run()`` on a thread of its own, a ``finished``
+    event set when it has ended (however), and a cancel flag the work checks between
+    two steps."""
 
-
-class PhotoImportTask:
-    """Add photos (files on disk) to one finding with ``services.findings.add_photos``."""
-
-    def __init__(self, project: Project, finding_id: str, paths: list[Path], keep_original: bool = False):
-        self.signals = _Signals()
-        self.project = project
-        self.finding_id = finding_id
-        self.paths = [Path(p) for p in paths]
-        self.keep_original = keep_original
+    def __init__(self) -> None:
         self._cancel = threading.Event()
         self.finished = threading.Event()
 
@@ -54,17 +44,39 @@ class PhotoImportTask:
         self._cancel.set()
 
     @property
-    def cancelled(self) -> bool:
+    def is_cancelled(self) -> bool:
         return self._cancel.is_set()
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    #: (photo ids added, refused messages, duplicate names, cancelled)
+    done = Signal(list, list, list, bool)
+    failed = Signal(str)
+
+
+class PhotoImportTask(Task):
+    """Add photos (files on disk) to one finding with ``services.findings.add_photos``."""
+
+    def __init__(self, project: Project, finding_id: str, paths: list[Path], keep_original: bool = False):
+        super().__init__()
+        self.signals = _Signals()
+        self.project = project
+        self.finding_id = finding_id
+        self.paths = [Path(p) for p in paths]
+        self.keep_original = keep_original
 
     def _progress(self, n: int, total: int) -> bool:
         self.signals.progress.emit(n, total)
-        return not self._cancel.is_set()
+        return not self.is_cancelled
 
     def run(self) -> None:
         try:
             added, refused, duplicates = self._import()
-            self.signals.done.emit(added, refused, duplicates, self._cancel.is_set())
+            self.signals.done.emit(added, refused, duplicates, self.is_cancelled)
         except Exception as error:  # noqa: BLE001 - reported to the GUI thread, logged there
             log.exception("photo import failed")
             self.signals.failed.emit(f"{type(error).__name__}: {error}")
@@ -87,7 +99,7 @@ class PhotoImportTask:
             before = {p.id for p in worker.photos.for_finding(self.finding_id)}
             self.signals.progress.emit(0, len(self.paths))
             for attempt in range(20):
-                if self._cancel.is_set():
+                if self.is_cancelled:
                     break
                 try:
                     outcome = add_photos(worker, self.finding_id, self.paths, keep_original=self.keep_original,
@@ -117,7 +129,7 @@ class TaskSignals(QObject):
 Progress = Callable[..., bool]
 
 
-class ProjectTask:
+class ProjectTask(Task):
     """Runs ``work(worker_project, progress)`` off the GUI thread.
 
     The work gets a connection of its own (``Project.for_thread()``), closed before the
@@ -129,23 +141,15 @@ class ProjectTask:
 
     def __init__(self, project: Project, work: Callable[[Project, Progress], Any], *,
                  cancelled_errors: tuple[type[BaseException], ...] = ()):
+        super().__init__()
         self.signals = TaskSignals()
         self.project = project
         self.work = work
         self.cancelled_errors = cancelled_errors
-        self._cancel = threading.Event()
-        self.finished = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     def progress(self, done: int, total: int, stage: str = "") -> bool:
         self.signals.progress.emit(done, total, stage)
-        return not self._cancel.is_set()
+        return not self.is_cancelled
 
     def run(self) -> None:
         try:
@@ -166,12 +170,13 @@ class ProjectTask:
             self.finished.set()
 
 
-class BackupTask:
-    """The once-a-day backup of the open project, off the GUI thread."""
+class BackupTask(Task):
+    """The once-a-day backup of the open project, off the GUI thread (it runs to the
+    end: a backup is one step)."""
 
     def __init__(self, project: Project):
+        super().__init__()
         self.project = project
-        self.finished = threading.Event()
 
     def run(self) -> None:
         try:
@@ -184,12 +189,6 @@ class BackupTask:
             log.exception("daily backup failed")
         finally:
             self.finished.set()
-
-
-class Task(Protocol):
-    finished: threading.Event
-
-    def run(self) -> None: ...
 
 
 _running: set[Task] = set()
@@ -219,9 +218,7 @@ def finish_all(timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     tasks = list(_running)
     for task in tasks:
-        cancel = getattr(task, "cancel", None)
-        if cancel is not None:
-            cancel()
+        task.cancel()
     for task in tasks:
         task.finished.wait(max(0.0, deadline - time.monotonic()))
     _reap()
