@@ -39,12 +39,10 @@ from schouw.exchange.mor.base import (
     TransportError,
     uuid_tag,
 )
-from schouw.exchange.mor.profile import SyncProfile
+from schouw.exchange.mor.profile import LOCAL_HOSTS, SyncProfile
 from schouw.exchange.mor.secrets import Secret, redact
 
 log = logging.getLogger(__name__)
-
-LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 #: Open311 says open/closed; servers add their own words. Unknown -> OPEN (the contract).
 STATUS_MAP: dict[str, ActionStatus] = {

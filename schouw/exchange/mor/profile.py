@@ -79,12 +79,17 @@ class FolderSettings(BaseModel):
     path: str
 
 
+#: The only hosts plain http may go to: this machine (a key must never cross a network
+#: in clear). The transports use the same list to keep loopback traffic off any proxy.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
 def _check_url(url: str) -> str:
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise ValueError(f"'{url}' is geen geldige http(s)-URL")
     host = (parsed.hostname or "").lower()
-    if parsed.scheme == "http" and host not in ("localhost", "127.0.0.1", "::1"):
+    if parsed.scheme == "http" and host not in LOCAL_HOSTS:
         raise ValueError(f"'{url}': gewoon http is alleen toegestaan naar localhost; gebruik https")
     return url.rstrip("/")
 
