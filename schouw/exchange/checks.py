@@ -294,15 +294,21 @@ def open_zip(path: str | Path) -> zipfile.ZipFile:
         raise PackageRefused(path, "pkg_not_zip") from None
 
 
+def _directory_and_manifest(path: Path, zf: zipfile.ZipFile,
+                            limits: Limits) -> tuple[dict[str, zipfile.ZipInfo], Manifest]:
+    """The checked central directory and the validated manifest (the first two checks
+    of every package, whole or only its manifest)."""
+    files = _scan_directory(path, zf, limits)
+    if MANIFEST_NAME not in files:
+        raise PackageRefused(path, "pkg_no_manifest")
+    return files, _validate(path, Manifest, _load_json(path, zf, files[MANIFEST_NAME], limits), MANIFEST_NAME)
+
+
 def read_manifest(path: str | Path, limits: Limits | None = None) -> Manifest:
     """Only the manifest (directory checks included), e.g. for ``--since PACKAGE``."""
     path = Path(path)
-    limits = limits or Limits()
     with open_zip(path) as zf:
-        files = _scan_directory(path, zf, limits)
-        if MANIFEST_NAME not in files:
-            raise PackageRefused(path, "pkg_no_manifest")
-        return _validate(path, Manifest, _load_json(path, zf, files[MANIFEST_NAME], limits), MANIFEST_NAME)
+        return _directory_and_manifest(path, zf, limits or Limits())[1]
 
 
 def open_package(path: str | Path, *, limits: Limits | None = None,
@@ -311,11 +317,7 @@ def open_package(path: str | Path, *, limits: Limits | None = None,
     path = Path(path)
     limits = limits or Limits()
     with open_zip(path) as zf:
-        files = _scan_directory(path, zf, limits)
-        if MANIFEST_NAME not in files:
-            raise PackageRefused(path, "pkg_no_manifest")
-        manifest: Manifest = _validate(path, Manifest, _load_json(path, zf, files[MANIFEST_NAME], limits),
-                                       MANIFEST_NAME)
+        files, manifest = _directory_and_manifest(path, zf, limits)
         listed: dict[str, ManifestMember] = {}
         for member in manifest.members:
             if unsafe_name(member.path) or member.path.endswith("/"):
