@@ -40,7 +40,8 @@ def test_every_non_ui_module_imports_without_pyside6():
     assert result.stdout.startswith("ok")
 
 
-SQL = re.compile(r"\b(SELECT\s+.+\s+FROM|INSERT\s+INTO|DELETE\s+FROM|CREATE\s+TABLE|UPDATE\s+\w+\s+SET)\b", re.I)
+SQL = re.compile(r"\b(SELECT\s+.+\s+FROM|INSERT\s+INTO|DELETE\s+FROM|CREATE\s+TABLE|UPDATE\s+\w+\s+SET|PRAGMA\s+\w+)\b",
+                 re.I)
 
 
 def test_sql_lives_only_in_store():

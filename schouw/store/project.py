@@ -17,7 +17,7 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -161,6 +161,28 @@ class Project:
         finally:
             self.conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
         return "rollback" if mode.lower() == "delete" else "wal"
+
+    @contextlib.contextmanager
+    def mapped_reads(self, size: int = 1 << 30) -> Iterator[Callable[[], None]]:
+        """Read this connection's pages through mmap while inside, and put the setting
+        back afterwards (it is per connection). Why: large BLOBs read many times (a
+        report's photos) come about 5x faster through mmap than through read() calls.
+        Mapped pages count in the process's memory until unmapped, so this yields
+        ``remap()``, which drops the mapping and makes it afresh; the caller decides how
+        often."""
+        conn = self.conn
+        before = conn.execute("PRAGMA mmap_size").fetchone()[0]
+        conn.execute(f"PRAGMA mmap_size = {int(size)}")
+
+        def remap() -> None:
+            conn.execute("PRAGMA mmap_size = 0")
+            conn.execute(f"PRAGMA mmap_size = {int(size)}")
+
+        try:
+            yield remap
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute(f"PRAGMA mmap_size = {int(before)}")
 
     def fault_point(self, name: str) -> None:
         _fault_point(name)
