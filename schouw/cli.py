@@ -157,7 +157,23 @@ def build_parser() -> Parser:
     sync.add_argument("--due-only", action="store_true",
                       help="sla meldingen over waarvan de wachttijd na een storing nog loopt (voor geplande taken)")
     sync.add_argument("--list", action="store_true", help="toon alleen de uitgaande meldingen, zonder te versturen")
+
+    for module in _extensions():
+        COMMANDS.update(module.register(command, sub))
     return parser
+
+
+#: Modules that add their own subcommands: each has ``register(command, sub)``, which adds
+#: its parsers with ``command(name, help, parent)`` and returns ``{name: handler}``. Keeping
+#: a capability's commands in a module of its own keeps this file from growing without end.
+EXTENSIONS: tuple[str, ...] = (
+)
+
+
+def _extensions() -> list[Any]:
+    import importlib
+
+    return [importlib.import_module(name) for name in EXTENSIONS]
 
 
 # -- output helpers --------------------------------------------------------------------
