@@ -425,6 +425,10 @@
         <translation>The norm for this aspect in a {area}: {level} – {label}</translation>
     </message>
     <message>
+        <source>Niet bij n.v.t.: er is niets om voorrang te geven of uit te zetten.</source>
+        <translation>Not with n/a: there is nothing to prioritise or to act on.</translation>
+    </message>
+    <message>
         <source>Foto {n}</source>
         <translation>Photo {n}</translation>
     </message>
