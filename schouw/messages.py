@@ -483,6 +483,44 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Actiehouder '{party}' komt niet voor; geef de hele naam (hoofdletters maken niet uit). Actiehouders: {parties}.",
         "en": "Party '{party}' does not occur; give the whole name (case does not matter). Parties: {parties}.",
     },
+    # -- the team and the walked streets from the command line (clicmd) ------------------
+    "bad_role": {
+        "nl": "Rol '{role}' bestaat niet (kies uit {allowed}).",
+        "en": "Role '{role}' does not exist (choose from {allowed}).",
+    },
+    "participant_no_name": {
+        "nl": "Geef de naam van de deelnemer.",
+        "en": "Give the participant's name.",
+    },
+    "participant_exists": {
+        "nl": "{name} staat al in het team van deze ronde.",
+        "en": "{name} is already on the team of this round.",
+    },
+    "participant_unknown": {
+        "nl": "'{name}' staat niet in het team van deze ronde. Team: {team}.",
+        "en": "'{name}' is not on the team of this round. Team: {team}.",
+    },
+    "participant_ambiguous": {
+        "nl": "Er zijn meerdere deelnemers '{name}' (van {organisations}); geef ook --organisation op.",
+        "en": "There are several participants '{name}' (of {organisations}); give --organisation as well.",
+    },
+    "cli_participant_added": {
+        "nl": "{name} toegevoegd; het team telt nu {n:participant}.",
+        "en": "{name} added; the team now has {n:participant}.",
+    },
+    "cli_participant_removed": {
+        "nl": "{name} uit het team gehaald; het team telt nu {n:participant}.",
+        "en": "{name} taken off the team; the team now has {n:participant}.",
+    },
+    "cli_no_participants": {"nl": "Nog geen deelnemers.", "en": "No participants yet."},
+    "cli_street_walked": {
+        "nl": "{street} is gelopen; {done} van {total:street} gelopen.",
+        "en": "{street} is walked; {done} of {total:street} walked.",
+    },
+    "cli_street_unwalked": {
+        "nl": "{street} is niet meer gelopen; {done} van {total:street} gelopen.",
+        "en": "{street} is no longer walked; {done} of {total:street} walked.",
+    },
 }
 
 

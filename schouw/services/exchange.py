@@ -193,16 +193,13 @@ def list_conflicts_by_id(project: Project, conflict_id: str) -> ConflictView:
 def summary_line(result: MergeResult, *, review: str = "schouw conflicts list") -> str:
     """One line for the user; ``review`` names where the conflicts are reviewed (the CLI
     command, or the app's button)."""
+    from schouw.messages import Text, render
+
     if result.already_imported:
-        return "Dit pakket was al geïmporteerd; er is niets veranderd."
-    added = sum(result.added.values())
-    updated = sum(result.updated.values())
-    deleted = sum(result.deleted.values())
-    text = (f"Geïmporteerd: {added} nieuw, {updated} bijgewerkt, {deleted} verwijderd, "
-            f"{result.photos_written} foto's")
-    if result.conflicts:
-        text += f"; {result.conflicts} conflict(en) — bekijk ze met '{review}'"
-    return text + "."
+        return render("import_already")
+    conflicts = Text("import_conflicts", n=result.conflicts, review=review) if result.conflicts else ""
+    return render("import_summary", added=sum(result.added.values()), updated=sum(result.updated.values()),
+                  deleted=sum(result.deleted.values()), photos=result.photos_written, conflicts=conflicts)
 
 
 def describe_value(value: Any) -> str:

@@ -353,6 +353,16 @@ def set_street_done(project: Project, ctx: RoundContext, street_id: str, done: b
     project.rounds.set_street_done(ctx.round.id, street_id, done)
 
 
+def mark_street(project: Project, round_id: str, street: str, done: bool) -> tuple[Street, RoundTotals]:
+    """Mark a street of the round walked (or not) by its name, as the CLI does; the app
+    calls :func:`set_street_done` with the street it shows. Returns the street and the
+    round's totals after the change."""
+    ctx = load_round(project, round_id)
+    found = project.areas.find_street(ctx.buurt.id, street)
+    set_street_done(project, ctx, found.id, done)
+    return found, totals(street_statuses(project, ctx))
+
+
 def add_street(project: Project, ctx: RoundContext, name: str) -> Street:
     """A street the list lacks, met on the way: added to the buurt at the end."""
     name = " ".join(name.split())
