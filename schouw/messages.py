@@ -222,8 +222,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "File {path} does not exist.",
     },
     "csv_missing_columns": {
-        "nl": "{path} mist de kolom(men) {missing}; gevonden: {found}.",
-        "en": "{path} lacks the column(s) {missing}; found: {found}.",
+        "nl": "In {path} ontbreekt: {missing} (gevonden kolommen: {found}).",
+        "en": "{path} lacks: {missing} (columns found: {found}).",
     },
     "csv_unreadable": {
         "nl": "{path} is geen leesbaar CSV-bestand: {detail}",
