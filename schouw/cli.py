@@ -375,7 +375,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from schouw.services.exchange import describe_value, field_label, flip_conflict, list_conflicts
+    from schouw.services.exchange import (
+        describe_value,
+        field_label,
+        flip_conflict,
+        list_conflicts,
+        table_label,
+    )
 
     with _open(args) as project:
         if args.conflicts_command == "flip":
@@ -389,7 +395,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         lines = []
         for v in views:
             lines.append(messages.render(
-                "cli_conflict_line", id=v.id[:8], kind=v.kind, what=v.what,
+                "cli_conflict_line", id=v.id[:8], kind=table_label(v.table), what=v.what,
                 kept_side=side.get(v.kept_side, v.kept_side), kept_at=v.kept_at, other_at=v.other_at,
                 flips=messages.Text("cli_conflict_flips", n=v.flips) if v.flips else ""))
             lines.extend(messages.render("cli_conflict_field", field=field_label(f), kept=describe_value(k),

@@ -370,6 +370,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "n.v.t.",
         "en": "n/a",
     },
+    "integrity_reference": {
+        "nl": "verwijzing in {table} (rij {row}) naar ontbrekende {parent}",
+        "en": "reference in {table} (row {row}) to missing {parent}",
+    },
+    "integrity_checksum": {
+        "nl": "foto {id} ({kind}): controlesom klopt niet",
+        "en": "photo {id} ({kind}): checksum does not match",
+    },
+    "integrity_no_image": {
+        "nl": "foto {id}: de afbeelding zelf ontbreekt",
+        "en": "photo {id}: the image itself is missing",
+    },
+    "integrity_no_form": {
+        "nl": "formulier {form} ontbreekt in het project",
+        "en": "form {form} is missing from the project",
+    },
+    "value_yes": {"nl": "ja", "en": "yes"},
+    "value_no": {"nl": "nee", "en": "no"},
     "cli_demo_made": {
         "nl": "Demoproject gemaakt: {path} ({rounds:round}, {findings:finding}, {photos:photo}, {streets:street}).",
         "en": "Demo project made: {path} ({rounds:round}, {findings:finding}, {photos:photo}, {streets:street}).",

@@ -246,3 +246,17 @@ def test_closed_pipe_ends_quietly(demo_path):
     code = proc.wait(timeout=60)
     assert err == b""
     assert code in (0, 141)
+
+
+def test_check_speaks_the_chosen_language(demo_path, capsys):
+    import sqlite3
+
+    conn = sqlite3.connect(demo_path)
+    conn.execute("UPDATE photo_blobs SET data = X'00' WHERE id = (SELECT MIN(id) FROM photo_blobs WHERE kind = 'jpeg')")
+    conn.commit()
+    conn.close()
+    code, out, _ = run(capsys, "--db", str(demo_path), "--lang", "en", "check")
+    assert code == 1 and "checksum does not match" in out and "1 problem" in out
+    assert other_language(out.replace(str(demo_path), "FILE"), "en") == [], out
+    code, out, _ = run(capsys, "--db", str(demo_path), "check")
+    assert "controlesom klopt niet" in out and "1 probleem" in out

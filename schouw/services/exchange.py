@@ -35,6 +35,7 @@ Progress = Callable[[int, int, str], "bool | None"]
 __all__ = [
     "ConflictView", "ExportResult", "MergeResult", "check_package", "describe_value", "export_package",
     "field_label", "flip_conflict", "import_package", "list_conflicts", "suggested_package_path", "summary_line",
+    "table_label",
 ]
 
 
@@ -113,8 +114,38 @@ FIELD_LABELS = {
 }
 
 
+#: The same names in English, for ``--lang en`` and the English app.
+FIELD_LABELS_EN = {
+    "level": "level", "not_applicable": "n/a", "choice": "judgement", "description": "description",
+    "house_number": "house number", "spot": "spot", "priority": "priority", "element": "element",
+    "aspect": "aspect", "street_id": "street", "lat": "latitude", "lon": "longitude",
+    "observed_at": "observed", "time_of_day": "time of day", "deleted_at": "deleted",
+    "party": "party", "due_date": "due date", "status": "status", "status_reason": "explanation",
+    "mor_id": "report number", "mor_status": "status at the municipality",
+    "mor_status_text": "message from the municipality", "date": "date", "title": "title", "notes": "notes",
+    "name": "name", "organisation": "organisation", "role": "role", "email": "e-mail", "phone": "phone",
+    "done_at": "walked", "woonplaats": "woonplaats", "area_type": "area type", "house_numbers": "house numbers",
+    "geometry": "geometry", "code": "code", "definition": "content",
+}
+
+TABLE_LABELS_EN = {
+    "wijken": "wijk", "buurten": "buurt", "streets": "street", "profiles": "quality profile",
+    "rounds": "round", "participants": "participant", "round_streets": "street progress",
+    "findings": "finding", "actions": "action", "action_events": "action history", "photos": "photo",
+}
+
+
 def field_label(column: str) -> str:
-    return FIELD_LABELS.get(column, column)
+    from schouw.messages import language
+
+    return (FIELD_LABELS_EN if language() == "en" else FIELD_LABELS).get(column, column)
+
+
+def table_label(table: str) -> str:
+    """What a row of ``table`` is called, in the user's language ("bevinding")."""
+    from schouw.messages import language
+
+    return (TABLE_LABELS_EN if language() == "en" else TABLE_LABELS).get(table, table)
 
 
 def _item_name(project: Project, round_id: str, element: str, aspect: str) -> str:
@@ -207,7 +238,9 @@ def describe_value(value: Any) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        from schouw.messages import render
+
+        return render("value_yes" if value else "value_no")
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)[:60]
     return str(value)
