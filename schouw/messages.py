@@ -388,6 +388,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "value_yes": {"nl": "ja", "en": "yes"},
     "value_no": {"nl": "nee", "en": "no"},
+    "outbox_sent_waiting": {"nl": "verzonden, wacht op nummer", "en": "sent, waiting for a number"},
+    "outbox_sent": {"nl": "verzonden ({remote})", "en": "sent ({remote})"},
+    "outbox_failed": {"nl": "mislukt: {error}", "en": "failed: {error}"},
+    "outbox_failed_plain": {"nl": "mislukt", "en": "failed"},
+    "outbox_unknown": {"nl": "onbekend, wordt nagekeken", "en": "unknown, being checked"},
+    "outbox_queued": {"nl": "wachtrij", "en": "queued"},
     "cli_demo_made": {
         "nl": "Demoproject gemaakt: {path} ({rounds:round}, {findings:finding}, {photos:photo}, {streets:street}).",
         "en": "Demo project made: {path} ({rounds:round}, {findings:finding}, {photos:photo}, {streets:street}).",

@@ -63,7 +63,7 @@ def test_sync_then_list_and_findings_show_the_status(setup, server):
     remote = {r["finding_id"]: r["remote_id"] for r in out["outbox"]}
     server.set_status(remote[ids["weeds_d"]], "closed", notes="Opgelost")
     text = run_cli("--db", str(db), "sync", "--profile", str(profile))
-    assert text.returncode == 0 and "1 statuswijziging(en)" in text.stdout
+    assert text.returncode == 0 and "1 statuswijziging," in text.stdout
     rows = json.loads(run_cli("--db", str(db), "--json", "findings", "list", "--round", ids["round"],
                               check=True).stdout)
     by_id = {r["id"]: r for r in rows}
