@@ -258,7 +258,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
         n_items = len(form.item_keys())
         _emit(args, {"file": args.file, "ok": True, "id": form.id, "version": form.version,
                      "elements": len(form.elements), "items": n_items},
-              lambda: messages.render("cli_form_ok", file=args.file, title=form.title, key=form.key,
+              lambda: messages.render("cli_form_ok", file=args.file, title=form.title, form_key=form.key,
                                       elements=len(form.elements), items=n_items))
         return EXIT_OK
     forms = available_forms()

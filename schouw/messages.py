@@ -403,8 +403,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{file}: OK — quality profile {name} ({id}).",
     },
     "cli_form_ok": {
-        "nl": "{file}: in orde — {title} ({key}), {elements:element}, {items:aspect}.",
-        "en": "{file}: OK — {title} ({key}), {elements:element}, {items:aspect}.",
+        "nl": "{file}: in orde — {title} ({form_key}), {elements:element}, {items:aspect}.",
+        "en": "{file}: OK — {title} ({form_key}), {elements:element}, {items:aspect}.",
     },
     "cli_streets_imported": {
         "nl": "{read:street} gelezen; {added} nieuw en {updated} aangevuld in buurt {buurt} (wijk {wijk}).",

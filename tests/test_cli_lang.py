@@ -260,3 +260,32 @@ def test_check_speaks_the_chosen_language(demo_path, capsys):
     assert other_language(out.replace(str(demo_path), "FILE"), "en") == [], out
     code, out, _ = run(capsys, "--db", str(demo_path), "check")
     assert "controlesom klopt niet" in out and "1 probleem" in out
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_success_line_is_in_the_chosen_language(proj, capsys, lang):
+    db, round_id, tmp = proj
+    d = ["--db", str(db), "--lang", lang]
+    profile = next((ROOT / "forms" / "profielen").glob("*.toml"))
+    commands = [
+        ["forms", "check", str(ROOT / "forms" / "crow-beeldkwaliteit.toml")],
+        ["forms", "check", str(profile)],
+        [*d, "check"],
+        [*d, "rounds", "list"],
+        [*d, "findings", "list", "--round", round_id],
+        [*d, "round", "participants", "add", "--round", round_id, "--name", "Henk", "--role", "bewoner"],
+        [*d, "round", "participants", "list", "--round", round_id],
+        [*d, "round", "participants", "remove", "--round", round_id, "--name", "Henk"],
+        [*d, "round", "participants", "list", "--round", round_id],
+        [*d, "street", "walked", "--round", round_id, "--street", "IJsselkade"],
+        [*d, "street", "unwalked", "--round", round_id, "--street", "IJsselkade"],
+        [*d, "conflicts", "list"],
+        [*d, "sync", "--list"],
+        [*d, "export", round_id, "--out", str(tmp / f"pakket-{lang}.zip")],
+        [*d, "report", round_id, "--out", str(tmp / f"rapport-{lang}.pdf")],
+    ]
+    for args in commands:
+        code, out, err = run(capsys, "--lang", lang, *args)
+        assert code == 0 and err == "", (args, err)
+        shown = out.replace(str(tmp), "T").replace(str(ROOT), "R")
+        assert other_language(shown, lang) == [], (lang, args, shown)
