@@ -45,7 +45,7 @@ def _globals() -> argparse.ArgumentParser:
     common.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS,
                         help="projectbestand (standaard: project.schouw in de gebruikersmap)")
     common.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS,
-                        help="taal van meldingen: nl (standaard) of en")
+                        help="taal van meldingen en hulp: nl (standaard) of en")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="uitvoer als JSON, voor scripts")
     return common
@@ -477,11 +477,18 @@ def cmd_sync(args: argparse.Namespace) -> int:
         _emit(args, {"profile": profile.name, "store": where},
               lambda: messages.render("secret_saved", profile=profile.name, store=where))
         return EXIT_OK
+    from schouw.domain.parties import unmatched
+
     with _open(args) as project:
         outcome = sync_service.run_sync(project, profile, dry_run=args.dry_run, retry=args.retry_failed,
                                         respect_backoff=args.due_only)
         rows = sync_service.outbox_rows(project)
+        known = project.actions.parties()
     _emit(args, {**outcome.as_dict(), "outbox": rows}, lambda: _sync_text(outcome, rows))
+    missing = unmatched(profile.selection.parties, known)
+    if missing:  # a warning, not an error: a new project has no actions yet
+        print(messages.render("sync_unknown_parties", parties=", ".join(missing), known=", ".join(known) or "-"),
+              file=sys.stderr)
     if outcome.run is not None and outcome.run.aborted:
         print(messages.render("sync_aborted", detail=outcome.run.aborted), file=sys.stderr)
         return EXIT_USAGE

@@ -93,7 +93,7 @@ EN: dict[str, str] = {
         "Wijkschouw: record findings street by street, report them and exchange them.",
     "projectbestand (standaard: project.schouw in de gebruikersmap)":
         "project file (default: project.schouw in the user folder)",
-    "taal van meldingen: nl (standaard) of en": "language of messages: nl (default) or en",
+    "taal van meldingen en hulp: nl (standaard) of en": "language of messages and help: nl (default) or en",
     "uitvoer als JSON, voor scripts": "output as JSON, for scripts",
     "toon het versienummer en stop": "show the version number and exit",
     # commands

@@ -545,6 +545,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "{street} is niet meer gelopen; {done} van {total:street} gelopen.",
         "en": "{street} is no longer walked; {done} of {total:street} walked.",
     },
+    "sync_unknown_parties": {
+        "nl": "Let op: geen actiepunt in dit project heeft actiehouder {parties} uit het profiel (een actiehouder telt "
+              "alleen met zijn hele naam). Actiehouders in dit project: {known}.",
+        "en": "Note: no action in this project has party {parties} from the profile (a party counts only by its "
+              "whole name). Parties in this project: {known}.",
+    },
 }
 
 

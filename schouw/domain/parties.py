@@ -39,3 +39,11 @@ def find_party(wanted: str, known: Iterable[str]) -> str:
         if party_matches(name, wanted):
             return name
     raise SchouwError("unknown_party", party=wanted, parties=", ".join(names) or "-")
+
+
+def unmatched(wanted: Iterable[str], known: Iterable[str]) -> list[str]:
+    """The names in ``wanted`` that name none of the ``known`` parties: a sync profile that
+    says "Gemeente" while every action reads "Gemeente, team Reiniging" sends nothing, and
+    its user should hear so rather than wonder."""
+    known = list(known)
+    return [w for w in wanted if party_key(w) and not matches_any(w, known)]
