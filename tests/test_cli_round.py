@@ -167,3 +167,22 @@ def test_report_party_matches_case_insensitively_but_not_by_prefix(made, capsys)
     code, out, _ = run(capsys, "--db", str(db), "--json", "report", round_id, "--out", str(tmp / "a.pdf"),
                        "--party", "gemeente, TEAM reiniging")
     assert code == 0 and json.loads(out)["actions"] == 1
+
+
+def test_an_old_nvt_finding_with_a_priority_can_still_be_edited(made):
+    """Data from before the rule (n.v.t. with priority hoog) is not locked: the next edit
+    puts the default priority back instead of refusing every change."""
+    from schouw.domain.models import Finding
+    from schouw.services import walk
+    from schouw.store import open_project
+
+    db, round_id, _ = made
+    with open_project(db) as project:
+        ctx = walk.load_round(project, round_id)
+        street = project.areas.find_street(ctx.buurt.id, "IJsselkade")
+        old = project.findings.add(Finding(round_id=ctx.round.id, street_id=street.id, element="asfalt",
+                                           aspect="onkruid", not_applicable=True, priority="hoog"))
+        undo = walk.edit_finding(project, ctx, old.id, {"description": "geen asfalt hier"})
+        stored = project.findings.one(old.id)
+        assert stored.description == "geen asfalt hier" and stored.priority == "normaal"
+        assert undo == {"description": "", "priority": "hoog"}
