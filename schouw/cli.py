@@ -22,6 +22,8 @@ from schouw import __version__, messages, settings
 from schouw.messages import SchouwError
 
 EXIT_OK, EXIT_DAMAGED, EXIT_USAGE = 0, 1, 2
+#: The reader of our output closed the pipe: the shell's code for "ended by SIGPIPE".
+EXIT_PIPE = 141
 
 log = logging.getLogger("schouw")
 
@@ -32,8 +34,9 @@ class UsageError(Exception):
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # noqa: D401 - argparse API
-        raise UsageError(f"{self.format_usage().rstrip()}\n{self.prog}: {message}\n"
-                         f"(meer uitleg: {self.prog} --help)")
+        # One line in the user's language, like every other user error; the full usage
+        # is one ``--help`` away (argparse's own texts are translated by cli_lang).
+        raise UsageError(messages.render("usage_error", prog=self.prog, message=message))
 
 
 def _globals() -> argparse.ArgumentParser:
@@ -42,17 +45,22 @@ def _globals() -> argparse.ArgumentParser:
     common.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS,
                         help="projectbestand (standaard: project.schouw in de gebruikersmap)")
     common.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS,
-                        help="taal van meldingen: nl (standaard) of en")
+                        help="taal van meldingen en hulp: nl (standaard) of en")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="uitvoer als JSON, voor scripts")
     return common
 
 
-def build_parser() -> Parser:
+def build_parser(lang: str | None = None) -> Parser:
+    """The whole command line, its help in ``lang`` (default: the current language)."""
+    from schouw import cli_lang
+
+    cli_lang.install()
     common = _globals()
     parser = Parser(prog="schouw", parents=[common],
                     description="Wijkschouw: bevindingen per straat vastleggen, rapporteren en uitwisselen.")
-    parser.add_argument("--version", action="version", version=f"schouw {__version__}")
+    parser.add_argument("--version", action="version", version=f"schouw {__version__}",
+                        help="toon het versienummer en stop")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=Parser)
 
     def command(name: str, help: str, parent=sub) -> Parser:
@@ -160,6 +168,7 @@ def build_parser() -> Parser:
 
     for module in _extensions():
         COMMANDS.update(module.register(command, sub))
+    cli_lang.translate_parser(parser, lang or messages.language())
     return parser
 
 
@@ -167,6 +176,7 @@ def build_parser() -> Parser:
 #: its parsers with ``command(name, help, parent)`` and returns ``{name: handler}``. Keeping
 #: a capability's commands in a module of its own keeps this file from growing without end.
 EXTENSIONS: tuple[str, ...] = (
+    "schouw.cli_round",
 )
 
 
@@ -207,8 +217,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise SchouwError("demo_exists", path=str(path))
     stats = build_demo(path, photos=args.photos, overwrite=args.overwrite)
     _emit(args, {"file": str(path), **stats},
-          lambda: f"Demoproject gemaakt: {path} ({stats['rounds']} rondes, {stats['findings']} bevindingen, "
-                  f"{stats['photos']} foto's, {stats['streets']} straten).")
+          lambda: messages.render("cli_demo_made", path=path, rounds=stats["rounds"], findings=stats["findings"],
+                                  photos=stats["photos"], streets=stats["streets"]))
     return EXIT_OK
 
 
@@ -221,7 +231,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     path = str(_db_path(args))
     _emit(args, {"file": path, "ok": not problems, "problems": problems, **counts},
           lambda: messages.render("integrity_ok", path=path, **counts) if not problems
-          else "\n".join([messages.render("project_damaged", path=path, detail=f"{len(problems)} problemen")]
+          else "\n".join([messages.render("project_damaged", path=path, detail=messages.count(len(problems), "problem"))]
                          + [f"  - {p}" for p in problems]))
     return EXIT_OK if not problems else EXIT_DAMAGED
 
@@ -241,15 +251,15 @@ def cmd_forms(args: argparse.Namespace) -> int:
         if problems:
             raise SchouwError("bad_profile", path=args.file, detail="; ".join(problems))
         _emit(args, {"file": args.file, "ok": True, "id": profile.id, "kind": "profile"},
-              lambda: f"{args.file}: in orde — kwaliteitsprofiel {profile.name} ({profile.id}).")
+              lambda: messages.render("cli_profile_ok", file=args.file, name=profile.name, id=profile.id))
         return EXIT_OK
     if args.forms_command == "check":
         form = load_form(args.file)
         n_items = len(form.item_keys())
         _emit(args, {"file": args.file, "ok": True, "id": form.id, "version": form.version,
                      "elements": len(form.elements), "items": n_items},
-              lambda: f"{args.file}: in orde — {form.title} ({form.key}), {len(form.elements)} elementen, "
-                      f"{n_items} aspecten.")
+              lambda: messages.render("cli_form_ok", file=args.file, title=form.title, form_key=form.key,
+                                      elements=len(form.elements), items=n_items))
         return EXIT_OK
     forms = available_forms()
     data = [{"id": f.id, "version": f.version, "title": f.title, "kind": f.kind,
@@ -270,8 +280,8 @@ def cmd_streets(args: argparse.Namespace) -> int:
                                     name_column=args.name_column, woonplaats=args.woonplaats,
                                     area_type=args.gebiedstype)
         _emit(args, result.__dict__,
-              lambda: f"{result.read} straten gelezen; {result.added} nieuw en {result.updated} aangevuld "
-                      f"in buurt {result.buurt} (wijk {result.wijk}).")
+              lambda: messages.render("cli_streets_imported", read=result.read, added=result.added,
+                                      updated=result.updated, buurt=result.buurt, wijk=result.wijk))
         return EXIT_OK
     with _open(args) as project:
         buurt = project.areas.find_buurt(args.buurt, args.wijk)
@@ -299,7 +309,7 @@ def cmd_rounds(args: argparse.Namespace) -> int:
              "findings": r["findings"], "participants": r["participants"]} for r in rows]
     _emit(args, data, lambda: "\n".join(
         f"{d['id'][:8]}  {d['date']}  {d['wijk']} / {d['buurt']}  {d['form_id']}@{d['form_version']}  "
-        f"{d['findings']} bevindingen" for d in data) or "Nog geen rondes.")
+        f"{messages.count(d['findings'], 'finding')}" for d in data) or messages.render("cli_no_rounds"))
     return EXIT_OK
 
 
@@ -312,13 +322,18 @@ def _finding_json(row: dict) -> dict:
             "action_status": row["action_status"], "action_due": row["action_due"]}
 
 
+def _level_text(row: dict) -> str | None:
+    """The level as the user reads it: n.v.t. is "n/a" in English (JSON keeps "n.v.t.")."""
+    return messages.render("level_nvt") if row["level"] == "n.v.t." else row["level"]
+
+
 def cmd_findings(args: argparse.Namespace) -> int:
     with _open(args) as project:
         round_ = project.rounds.get(args.round)
         rows = [_finding_json(r) for r in project.findings.list(round_.id)]
     _emit(args, rows, lambda: "\n".join(
-        f"{r['id'][:8]}  {r['street']} {r['number']}  {r['element']}.{r['aspect']}  {r['level'] or r['choice'] or '-'}  "
-        f"{r['text'][:50]}" for r in rows) or "Geen bevindingen.")
+        f"{r['id'][:8]}  {r['street']} {r['number']}  {r['element']}.{r['aspect']}  {_level_text(r) or r['choice'] or '-'}  "
+        f"{r['text'][:50]}" for r in rows) or messages.render("cli_no_findings"))
     return EXIT_OK
 
 
@@ -343,8 +358,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         result = export_package(project, args.round, args.out, since=args.since,
                                 personal_data=not args.no_personal_data, xlsx=args.xlsx)
     _emit(args, result.as_dict(),
-          lambda: f"Pakket gemaakt: {result.path} ({result.findings} bevindingen, {result.photos} foto's"
-                  f"{', alleen wijzigingen' if result.incremental else ''}).")
+          lambda: messages.render("cli_package_made", path=result.path, findings=result.findings,
+                                  photos=result.photos,
+                                  incremental=messages.Text("cli_only_changes") if result.incremental else ""))
     return EXIT_OK
 
 
@@ -359,7 +375,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from schouw.services.exchange import describe_value, field_label, flip_conflict, list_conflicts
+    from schouw.services.exchange import (
+        describe_value,
+        field_label,
+        flip_conflict,
+        list_conflicts,
+        table_label,
+    )
 
     with _open(args) as project:
         if args.conflicts_command == "flip":
@@ -367,16 +389,18 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         else:
             round_id = project.rounds.get(args.round).id if args.round else None
             views = list_conflicts(project, round_id)
-    side = {"lokaal": "dit project", "pakket": "het pakket"}
+    side = {"lokaal": messages.Text("side_local"), "pakket": messages.Text("side_package")}
 
     def text() -> str:
         lines = []
         for v in views:
-            lines.append(f"{v.id[:8]}  {v.kind} {v.what}: bewaard uit {side.get(v.kept_side, v.kept_side)} "
-                         f"({v.kept_at}), opzij: {v.other_at}" + (f", {v.flips}x omgedraaid" if v.flips else ""))
-            lines.extend(f"    {field_label(f)}: {describe_value(k)} (bewaard) / {describe_value(o)} (opzij)"
-                         for f, k, o in v.fields)
-        return "\n".join(lines) or "Geen conflicten."
+            lines.append(messages.render(
+                "cli_conflict_line", id=v.id[:8], kind=table_label(v.table), what=v.what,
+                kept_side=side.get(v.kept_side, v.kept_side), kept_at=v.kept_at, other_at=v.other_at,
+                flips=messages.Text("cli_conflict_flips", n=v.flips) if v.flips else ""))
+            lines.extend(messages.render("cli_conflict_field", field=field_label(f), kept=describe_value(k),
+                                         other=describe_value(o)) for f, k, o in v.fields)
+        return "\n".join(lines) or messages.render("cli_no_conflicts")
 
     _emit(args, [v.as_dict() for v in views], text)
     return EXIT_OK
@@ -389,11 +413,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     with _open(args) as project:
         result = build_report(project, args.round, args.out, kind=kind, party=args.party,
                               lang=getattr(args, "lang", None) or messages.language(), logo=args.logo)
-    pages = "1 pagina" if result.pages == 1 else f"{result.pages} pagina's"
     _emit(args, {"file": str(result.path), "kind": result.kind, "pages": result.pages,
                  "findings": result.findings, "photos": result.photos, "actions": result.actions},
-          lambda: f"Rapport gemaakt: {result.path} ({pages}, {result.findings} bevindingen, "
-                  f"{result.photos} foto's, {result.actions} actiepunten).")
+          lambda: messages.render("cli_report_made", path=result.path, pages=result.pages,
+                                  findings=result.findings, photos=result.photos, actions=result.actions))
     return EXIT_OK
 
 
@@ -401,37 +424,39 @@ def _read_secret() -> str:
     if sys.stdin.isatty():
         import getpass
 
-        return getpass.getpass("API-sleutel of client secret (wordt niet getoond): ")
+        return getpass.getpass(messages.render("cli_secret_prompt"))
     return sys.stdin.readline().strip()
 
 
 def _sync_text(outcome, rows: list[dict]) -> str:
+    render = messages.render
+    packages = [render("sync_package_line", file=p["file"], state=p["state"]) for p in outcome.packages]
     if outcome.dry_run:
-        lines = [f"Proefdraai voor {outcome.profile}: {len(outcome.plan)} melding(en) zouden gaan."]
-        lines += [f"  {p['finding_id'][:8]}  {p['title']}  [{p['service_code'] or 'GEEN service_code'}]"
-                  f"  {p['photos']} foto('s)" for p in outcome.plan]
-        lines += [f"  pakket {p['file']}: {p['state']}" for p in outcome.packages]
-        return "\n".join(lines)
+        lines = [render("sync_dry_run", profile=outcome.profile, n=len(outcome.plan))]
+        lines += [render("sync_plan_line", id=p["finding_id"][:8], title=p["title"], photos=p["photos"],
+                         code=p["service_code"] or messages.Text("sync_no_service_code")) for p in outcome.plan]
+        return "\n".join(lines + packages)
     lines = []
     run = outcome.run
     if run is not None:
-        lines.append(f"{outcome.profile}: {len(run.sent)} verzonden, {len(run.failed)} mislukt, "
-                     f"{len(run.unknown)} onbekend, {len(run.retrying)} later opnieuw, "
-                     f"{run.statuses} statuswijziging(en), {run.photos} foto('s).")
-        lines += [f"  verzonden  {r.finding_id[:8]}  {r.remote_id or 'wacht op nummer'}" for r in run.sent]
-        lines += [f"  mislukt    {r.finding_id[:8]}  {r.message}" for r in run.failed]
-        lines += [f"  onbekend   {r.finding_id[:8]}  {r.message}" for r in run.unknown]
-        lines += [f"  later      {r.finding_id[:8]}  {r.message}" for r in run.retrying]
+        lines.append(render("sync_run", profile=outcome.profile, sent=len(run.sent), failed=len(run.failed),
+                            unknown=len(run.unknown), retrying=len(run.retrying), statuses=run.statuses,
+                            photos=run.photos))
+        lines += [render("sync_sent_line", id=r.finding_id[:8],
+                         remote=r.remote_id or messages.Text("sync_waiting_number")) for r in run.sent]
+        for key, results in (("sync_failed_line", run.failed), ("sync_unknown_line", run.unknown),
+                             ("sync_later_line", run.retrying)):
+            lines += [render(key, id=r.finding_id[:8], message=r.message) for r in results]
         if run.offline:
-            lines.append(f"Niet bereikbaar: {run.offline}")
+            lines.append(render("sync_offline", detail=run.offline))
         if run.cancelled:
-            lines.append("Afgebroken; wat al verstuurd was staat vast.")
-    lines += [f"  pakket {p['file']}: {p['state']}" for p in outcome.packages]
+            lines.append(render("sync_cancelled"))
+    lines += packages
     if outcome.package_error:
-        lines.append(f"Pakketten: {outcome.package_error}")
+        lines.append(render("sync_packages_error", detail=outcome.package_error))
     c = outcome.counts
-    lines.append(f"Uitgaand: {c.get('queued', 0)} in de wachtrij, {c.get('sent', 0)} verzonden, "
-                 f"{c.get('failed', 0)} mislukt, {c.get('unknown', 0) + c.get('sending', 0)} onbekend.")
+    lines.append(render("sync_outbox", queued=c.get("queued", 0), sent=c.get("sent", 0), failed=c.get("failed", 0),
+                        unknown=c.get("unknown", 0) + c.get("sending", 0)))
     return "\n".join(lines)
 
 
@@ -442,8 +467,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
         with _open(args) as project:
             rows = sync_service.outbox_rows(project)
         _emit(args, rows, lambda: "\n".join(
-            f"{r['finding_id'][:8]}  {r['street']} {r['number']}  {r['element']}.{r['aspect']}  {r['label']}"
-            f"  ({r['attempts']} poging(en))" for r in rows) or "Geen uitgaande meldingen.")
+            messages.render("sync_outbox_line", id=r["finding_id"][:8], street=r["street"], number=r["number"],
+                            item=f"{r['element']}.{r['aspect']}", label=r["label"], attempts=r["attempts"])
+            for r in rows) or messages.render("sync_no_outgoing"))
         return EXIT_OK
     profile = sync_service.load_profile(args.profile)
     if args.set_secret:
@@ -451,11 +477,18 @@ def cmd_sync(args: argparse.Namespace) -> int:
         _emit(args, {"profile": profile.name, "store": where},
               lambda: messages.render("secret_saved", profile=profile.name, store=where))
         return EXIT_OK
+    from schouw.domain.parties import unmatched
+
     with _open(args) as project:
         outcome = sync_service.run_sync(project, profile, dry_run=args.dry_run, retry=args.retry_failed,
                                         respect_backoff=args.due_only)
         rows = sync_service.outbox_rows(project)
+        known = project.actions.parties()
     _emit(args, {**outcome.as_dict(), "outbox": rows}, lambda: _sync_text(outcome, rows))
+    missing = unmatched(profile.selection.parties, known)
+    if missing:  # a warning, not an error: a new project has no actions yet
+        print(messages.render("sync_unknown_parties", parties=", ".join(missing), known=", ".join(known) or "-"),
+              file=sys.stderr)
     if outcome.run is not None and outcome.run.aborted:
         print(messages.render("sync_aborted", detail=outcome.run.aborted), file=sys.stderr)
         return EXIT_USAGE
@@ -484,18 +517,40 @@ def _log_unexpected() -> Path:
     return path
 
 
+def _closed_pipe() -> int:
+    """The reader went away (``schouw --json rounds list | head -1``): that is not an
+    error. Point stdout at nothing so the interpreter's last flush cannot complain, and
+    end as a program ended by SIGPIPE does (128 + 13), without a word on stderr."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_PIPE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from schouw import cli_lang
+
     argv = list(sys.argv[1:] if argv is None else argv)
+    # argparse reports errors while it parses --lang itself, so look for it first.
+    messages.set_language(cli_lang.prescan(argv))
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # --help into a closed pipe
+        return _closed_pipe()
     messages.set_language(getattr(args, "lang", None) or messages.language())
     handler = COMMANDS.get(args.command or "app")
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except SchouwError as error:
         print(error.message(), file=sys.stderr)
         return EXIT_USAGE

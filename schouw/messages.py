@@ -10,6 +10,7 @@ the same thing and keeps translation in one place.
 from __future__ import annotations
 
 import os
+import string
 
 LANGUAGES = ("nl", "en")
 
@@ -193,16 +194,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Item '{item}' is not on form {form}. Use ELEMENT.ASPECT, for example {example}.",
     },
     "bad_level": {
-        "nl": "Niveau '{level}' past niet bij {item}: kies uit {allowed}.",
-        "en": "Level '{level}' does not fit {item}: choose from {allowed}.",
+        "nl": "Niveau '{level}' past niet bij {item} (kies uit {allowed}).",
+        "en": "Level '{level}' does not fit {item} (choose from {allowed}).",
     },
     "item_has_no_level": {
         "nl": "{item} is een waarneming zonder niveau; laat het niveau weg.",
         "en": "{item} is an observation without a level; leave the level out.",
     },
     "bad_choice": {
-        "nl": "Keuze '{choice}' past niet bij {item}: kies uit {allowed}.",
-        "en": "Choice '{choice}' does not fit {item}: choose from {allowed}.",
+        "nl": "Keuze '{choice}' past niet bij {item} (kies uit {allowed}).",
+        "en": "Choice '{choice}' does not fit {item} (choose from {allowed}).",
     },
     "bad_date": {
         "nl": "Datum '{value}' is ongeldig; gebruik JJJJ-MM-DD.",
@@ -221,8 +222,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "File {path} does not exist.",
     },
     "csv_missing_columns": {
-        "nl": "{path} mist de kolom(men) {missing}; gevonden: {found}.",
-        "en": "{path} lacks the column(s) {missing}; found: {found}.",
+        "nl": "In {path} ontbreekt: {missing} (gevonden kolommen: {found}).",
+        "en": "{path} lacks: {missing} (columns found: {found}).",
     },
     "csv_unreadable": {
         "nl": "{path} is geen leesbaar CSV-bestand: {detail}",
@@ -281,8 +282,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path} already exists; choose a new file name or use --overwrite.",
     },
     "integrity_ok": {
-        "nl": "{path}: in orde ({rounds} rondes, {findings} bevindingen, {photos} foto's).",
-        "en": "{path}: OK ({rounds} rounds, {findings} findings, {photos} photos).",
+        "nl": "{path}: in orde ({rounds:round}, {findings:finding}, {photos:photo}).",
+        "en": "{path}: OK ({rounds:round}, {findings:finding}, {photos:photo}).",
     },
     "bad_sync_profile": {
         "nl": "Synchronisatieprofiel {path} is ongeldig: {detail}",
@@ -340,10 +341,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Het rapport is afgebroken; er is geen bestand gemaakt.",
         "en": "The report was cancelled; no file was made.",
     },
-    "report_unknown_party": {
-        "nl": "Actiehouder '{party}' heeft geen actiepunten in deze ronde. Actiehouders: {parties}.",
-        "en": "Party '{party}' has no actions in this round. Parties: {parties}.",
-    },
     "report_folder_missing": {
         "nl": "De map {folder} bestaat niet; kies een andere plek voor het rapport.",
         "en": "Folder {folder} does not exist; choose another place for the report.",
@@ -351,6 +348,208 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "report_write_failed": {
         "nl": "Het rapport kan niet worden opgeslagen als {path} ({detail}). Is het bestand nog geopend in een PDF-viewer?",
         "en": "The report cannot be saved as {path} ({detail}). Is the file still open in a PDF viewer?",
+    },
+    # -- the command line (clicmd): usage errors, success lines, hints, plurals --------------
+    "usage_error": {
+        "nl": "{prog}: {message} (meer uitleg: {prog} --help)",
+        "en": "{prog}: {message} (more help: {prog} --help)",
+    },
+    "hint_did_you_mean": {
+        "nl": " Bedoelde u {names}?",
+        "en": " Did you mean {names}?",
+    },
+    "hint_known": {
+        "nl": " Bekend: {names}.",
+        "en": " Known: {names}.",
+    },
+    "hint_no_buurten": {
+        "nl": " Het project heeft nog geen buurten.",
+        "en": " The project has no buurten yet.",
+    },
+    "level_nvt": {
+        "nl": "n.v.t.",
+        "en": "n/a",
+    },
+    "integrity_reference": {
+        "nl": "verwijzing in {table} (rij {row}) naar ontbrekende {parent}",
+        "en": "reference in {table} (row {row}) to missing {parent}",
+    },
+    "integrity_checksum": {
+        "nl": "foto {id} ({kind}): controlesom klopt niet",
+        "en": "photo {id} ({kind}): checksum does not match",
+    },
+    "integrity_no_image": {
+        "nl": "foto {id}: de afbeelding zelf ontbreekt",
+        "en": "photo {id}: the image itself is missing",
+    },
+    "integrity_no_form": {
+        "nl": "formulier {form} ontbreekt in het project",
+        "en": "form {form} is missing from the project",
+    },
+    "value_yes": {"nl": "ja", "en": "yes"},
+    "value_no": {"nl": "nee", "en": "no"},
+    "outbox_sent_waiting": {"nl": "verzonden, wacht op nummer", "en": "sent, waiting for a number"},
+    "outbox_sent": {"nl": "verzonden ({remote})", "en": "sent ({remote})"},
+    "outbox_failed": {"nl": "mislukt: {error}", "en": "failed: {error}"},
+    "outbox_failed_plain": {"nl": "mislukt", "en": "failed"},
+    "outbox_unknown": {"nl": "onbekend, wordt nagekeken", "en": "unknown, being checked"},
+    "outbox_queued": {"nl": "wachtrij", "en": "queued"},
+    "cli_demo_made": {
+        "nl": "Demoproject gemaakt: {path} ({rounds:round}, {findings:finding}, {photos:photo}, {streets:street}).",
+        "en": "Demo project made: {path} ({rounds:round}, {findings:finding}, {photos:photo}, {streets:street}).",
+    },
+    "cli_profile_ok": {
+        "nl": "{file}: in orde — kwaliteitsprofiel {name} ({id}).",
+        "en": "{file}: OK — quality profile {name} ({id}).",
+    },
+    "cli_form_ok": {
+        "nl": "{file}: in orde — {title} ({form_key}), {elements:element}, {items:aspect}.",
+        "en": "{file}: OK — {title} ({form_key}), {elements:element}, {items:aspect}.",
+    },
+    "cli_streets_imported": {
+        "nl": "{read:street} gelezen; {added} nieuw en {updated} aangevuld in buurt {buurt} (wijk {wijk}).",
+        "en": "{read:street} read; {added} new and {updated} completed in buurt {buurt} (wijk {wijk}).",
+    },
+    "cli_no_rounds": {"nl": "Nog geen rondes.", "en": "No rounds yet."},
+    "cli_no_findings": {"nl": "Geen bevindingen.", "en": "No findings."},
+    "cli_no_conflicts": {"nl": "Geen conflicten.", "en": "No conflicts."},
+    "cli_package_made": {
+        "nl": "Pakket gemaakt: {path} ({findings:finding}, {photos:photo}{incremental}).",
+        "en": "Package made: {path} ({findings:finding}, {photos:photo}{incremental}).",
+    },
+    "cli_only_changes": {"nl": ", alleen wijzigingen", "en": ", changes only"},
+    "cli_conflict_line": {
+        "nl": "{id}  {kind} {what}: bewaard uit {kept_side} ({kept_at}), opzij: {other_at}{flips}",
+        "en": "{id}  {kind} {what}: kept from {kept_side} ({kept_at}), set aside: {other_at}{flips}",
+    },
+    "cli_conflict_flips": {"nl": ", {n}x omgedraaid", "en": ", flipped {n}x"},
+    "cli_conflict_field": {
+        "nl": "    {field}: {kept} (bewaard) / {other} (opzij)",
+        "en": "    {field}: {kept} (kept) / {other} (set aside)",
+    },
+    "side_local": {"nl": "dit project", "en": "this project"},
+    "side_package": {"nl": "het pakket", "en": "the package"},
+    "cli_report_made": {
+        "nl": "Rapport gemaakt: {path} ({pages:page}, {findings:finding}, {photos:photo}, {actions:action}).",
+        "en": "Report made: {path} ({pages:page}, {findings:finding}, {photos:photo}, {actions:action}).",
+    },
+    "cli_secret_prompt": {
+        "nl": "API-sleutel of client secret (wordt niet getoond): ",
+        "en": "API key or client secret (not shown): ",
+    },
+    "sync_dry_run": {
+        "nl": "Proefdraai voor {profile}, er zou verstuurd worden: {n:report}.",
+        "en": "Dry run for {profile}, to be sent: {n:report}.",
+    },
+    "sync_plan_line": {
+        "nl": "  {id}  {title}  [{code}]  {photos:photo}",
+        "en": "  {id}  {title}  [{code}]  {photos:photo}",
+    },
+    "sync_no_service_code": {"nl": "GEEN service_code", "en": "NO service_code"},
+    "sync_package_line": {"nl": "  pakket {file}: {state}", "en": "  package {file}: {state}"},
+    "sync_run": {
+        "nl": "{profile}: {sent} verzonden, {failed} mislukt, {unknown} onbekend, {retrying} later opnieuw, "
+              "{statuses:status_change}, {photos:photo}.",
+        "en": "{profile}: {sent} sent, {failed} failed, {unknown} unknown, {retrying} to retry later, "
+              "{statuses:status_change}, {photos:photo}.",
+    },
+    "sync_sent_line": {"nl": "  verzonden  {id}  {remote}", "en": "  sent       {id}  {remote}"},
+    "sync_waiting_number": {"nl": "wacht op nummer", "en": "waiting for a number"},
+    "sync_failed_line": {"nl": "  mislukt    {id}  {message}", "en": "  failed     {id}  {message}"},
+    "sync_unknown_line": {"nl": "  onbekend   {id}  {message}", "en": "  unknown    {id}  {message}"},
+    "sync_later_line": {"nl": "  later      {id}  {message}", "en": "  later      {id}  {message}"},
+    "sync_offline": {"nl": "Niet bereikbaar: {detail}", "en": "Not reachable: {detail}"},
+    "sync_cancelled": {
+        "nl": "Afgebroken; wat al verstuurd was staat vast.",
+        "en": "Cancelled; what was already sent stays sent.",
+    },
+    "sync_packages_error": {"nl": "Pakketten: {detail}", "en": "Packages: {detail}"},
+    "sync_outbox": {
+        "nl": "Uitgaand: {queued} in de wachtrij, {sent} verzonden, {failed} mislukt, {unknown} onbekend.",
+        "en": "Outgoing: {queued} queued, {sent} sent, {failed} failed, {unknown} unknown.",
+    },
+    "sync_outbox_line": {
+        "nl": "{id}  {street} {number}  {item}  {label}  ({attempts:attempt})",
+        "en": "{id}  {street} {number}  {item}  {label}  ({attempts:attempt})",
+    },
+    "sync_no_outgoing": {"nl": "Geen uitgaande meldingen.", "en": "No outgoing reports."},
+    "import_already": {
+        "nl": "Dit pakket was al geïmporteerd; er is niets veranderd.",
+        "en": "This package was imported before; nothing was changed.",
+    },
+    "import_summary": {
+        "nl": "Geïmporteerd: {added} nieuw, {updated} bijgewerkt, {deleted} verwijderd, {photos:photo}{conflicts}.",
+        "en": "Imported: {added} new, {updated} updated, {deleted} deleted, {photos:photo}{conflicts}.",
+    },
+    "import_conflicts": {
+        "nl": "; {n:conflict} — bekijk ze met '{review}'",
+        "en": "; {n:conflict} — review them with '{review}'",
+    },
+    # -- finding rules (clicmd): n.v.t. takes no priority and no action -------------------
+    "bad_priority": {
+        "nl": "Prioriteit '{priority}' bestaat niet (kies uit {allowed}).",
+        "en": "Priority '{priority}' does not exist (choose from {allowed}).",
+    },
+    "nvt_has_action": {
+        "nl": "{item} kan niet n.v.t. zijn zolang er een actiepunt is: haal eerst het actiepunt weg.",
+        "en": "{item} cannot be n/a while it has an action: remove the action first.",
+    },
+    "nvt_no_action": {
+        "nl": "Een bevinding die n.v.t. is krijgt geen actiepunt; kies eerst een niveau.",
+        "en": "A finding that is n/a gets no action; choose a level first.",
+    },
+    "nvt_priority": {
+        "nl": "Een bevinding die n.v.t. is heeft geen prioriteit; laat prioriteit '{priority}' weg.",
+        "en": "A finding that is n/a has no priority; leave out priority '{priority}'.",
+    },
+    # -- action parties (clicmd): one matching rule for report, sync and actions ---------
+    "unknown_party": {
+        "nl": "Actiehouder '{party}' komt niet voor; geef de hele naam (hoofdletters maken niet uit). Actiehouders: {parties}.",
+        "en": "Party '{party}' does not occur; give the whole name (case does not matter). Parties: {parties}.",
+    },
+    # -- the team and the walked streets from the command line (clicmd) ------------------
+    "bad_role": {
+        "nl": "Rol '{role}' bestaat niet (kies uit {allowed}).",
+        "en": "Role '{role}' does not exist (choose from {allowed}).",
+    },
+    "participant_no_name": {
+        "nl": "Geef de naam van de deelnemer.",
+        "en": "Give the participant's name.",
+    },
+    "participant_exists": {
+        "nl": "{name} staat al in het team van deze ronde.",
+        "en": "{name} is already on the team of this round.",
+    },
+    "participant_unknown": {
+        "nl": "'{name}' staat niet in het team van deze ronde. Team: {team}.",
+        "en": "'{name}' is not on the team of this round. Team: {team}.",
+    },
+    "participant_ambiguous": {
+        "nl": "Er zijn meerdere deelnemers '{name}' (van {organisations}); geef ook --organisation op.",
+        "en": "There are several participants '{name}' (of {organisations}); give --organisation as well.",
+    },
+    "cli_participant_added": {
+        "nl": "{name} toegevoegd; het team telt nu {n:participant}.",
+        "en": "{name} added; the team now has {n:participant}.",
+    },
+    "cli_participant_removed": {
+        "nl": "{name} uit het team gehaald; het team telt nu {n:participant}.",
+        "en": "{name} taken off the team; the team now has {n:participant}.",
+    },
+    "cli_no_participants": {"nl": "Nog geen deelnemers.", "en": "No participants yet."},
+    "cli_street_walked": {
+        "nl": "{street} is gelopen; {done} van {total:street} gelopen.",
+        "en": "{street} is walked; {done} of {total:street} walked.",
+    },
+    "cli_street_unwalked": {
+        "nl": "{street} is niet meer gelopen; {done} van {total:street} gelopen.",
+        "en": "{street} is no longer walked; {done} of {total:street} walked.",
+    },
+    "sync_unknown_parties": {
+        "nl": "Let op: geen actiepunt in dit project heeft actiehouder {parties} uit het profiel (een actiehouder telt "
+              "alleen met zijn hele naam). Actiehouders in dit project: {known}.",
+        "en": "Note: no action in this project has party {parties} from the profile (a party counts only by its "
+              "whole name). Parties in this project: {known}.",
     },
 }
 
@@ -367,15 +566,72 @@ def language() -> str:
     return _current
 
 
+#: Nouns that are counted in messages: ``{n:round}`` in a template renders as "1 ronde" or
+#: "3 rondes" (see :func:`count`), so no message says "1 rondes" or "ronde(s)".
+NOUNS: dict[str, dict[str, tuple[str, str]]] = {
+    "round": {"nl": ("ronde", "rondes"), "en": ("round", "rounds")},
+    "finding": {"nl": ("bevinding", "bevindingen"), "en": ("finding", "findings")},
+    "photo": {"nl": ("foto", "foto's"), "en": ("photo", "photos")},
+    "street": {"nl": ("straat", "straten"), "en": ("street", "streets")},
+    "action": {"nl": ("actiepunt", "actiepunten"), "en": ("action", "actions")},
+    "page": {"nl": ("pagina", "pagina's"), "en": ("page", "pages")},
+    "conflict": {"nl": ("conflict", "conflicten"), "en": ("conflict", "conflicts")},
+    "problem": {"nl": ("probleem", "problemen"), "en": ("problem", "problems")},
+    "report": {"nl": ("melding", "meldingen"), "en": ("report", "reports")},
+    "status_change": {"nl": ("statuswijziging", "statuswijzigingen"), "en": ("status change", "status changes")},
+    "attempt": {"nl": ("poging", "pogingen"), "en": ("attempt", "attempts")},
+    "element": {"nl": ("element", "elementen"), "en": ("element", "elements")},
+    "aspect": {"nl": ("aspect", "aspecten"), "en": ("aspect", "aspects")},
+    "participant": {"nl": ("deelnemer", "deelnemers"), "en": ("participant", "participants")},
+}
+
+
+def count(n: int, noun: str, lang: str | None = None) -> str:
+    """``n`` with the noun in its singular or plural form: "1 ronde", "0 rondes"."""
+    one, many = NOUNS[noun][lang or _current]
+    return f"{n} {one if n == 1 else many}"
+
+
+class Text:
+    """A message used inside another (a hint, a reason), rendered in the same language
+    as the message around it, whenever and in whichever language that is shown."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+
+    def render(self, lang: str | None = None) -> str:
+        return render(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` that knows the language: ``{n:photo}`` counts a noun, and a
+    :class:`Text` parameter is rendered in the message's language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, Text):
+            return value.render(self.lang)
+        if format_spec in NOUNS and isinstance(value, int):
+            return count(value, format_spec, self.lang)
+        return super().format_field(value, format_spec)
+
+
 def render(key: str, lang: str | None = None, **params: object) -> str:
     """The text of message ``key`` in ``lang`` (default: the current language)."""
     texts = CATALOGUE.get(key)
     if texts is None:
         return key + (" " + repr(params) if params else "")
-    template = texts.get(lang or _current) or texts["nl"]
+    lang = lang or _current
+    template = texts.get(lang) or texts["nl"]
     try:
-        return template.format(**params)
-    except (KeyError, IndexError):
+        return _Formatter(lang).format(template, **params)
+    except (KeyError, IndexError, ValueError):
         return template
 
 

@@ -113,7 +113,8 @@ def test_unknown_round_form_and_buurt(walk):
 
 def test_usage_error_is_exit_2(tmp_path):
     result = run_cli("finding", "add", "--round")
-    assert result.returncode == 2 and "usage" in result.stderr.lower()
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "--round" in result.stderr and "schouw finding add --help" in result.stderr
 
 
 def test_demo_then_check_and_lists(tmp_path):

@@ -319,6 +319,9 @@ def test_conflicts_on_the_command_line(coordinator, tmp_path):
     [view] = _json.loads(run_cli("--db", db, "--json", "conflicts", "list", check=True).stdout)
     assert {"field": "description", "label": "omschrijving", "kept": "Team: los bij nr. 3",
             "other": "Coördinator: los"} in view["fields"]
+    english = run_cli("--db", db, "--lang", "en", "conflicts", "list", check=True).stdout
+    assert "description: Team: los bij nr. 3 (kept) / Coördinator: los (set aside)" in english
+    assert " finding " in english and "kept from " in english and "level: D (kept)" in english
     [flipped] = _json.loads(run_cli("--db", db, "--json", "conflicts", "flip", view["id"][:8], check=True).stdout)
     assert flipped["flips"] == 1 and flipped["kept_side"] == "lokaal"
     unknown = run_cli("--db", db, "conflicts", "flip", "ffffffff")

@@ -63,7 +63,7 @@ def test_sync_then_list_and_findings_show_the_status(setup, server):
     remote = {r["finding_id"]: r["remote_id"] for r in out["outbox"]}
     server.set_status(remote[ids["weeds_d"]], "closed", notes="Opgelost")
     text = run_cli("--db", str(db), "sync", "--profile", str(profile))
-    assert text.returncode == 0 and "1 statuswijziging(en)" in text.stdout
+    assert text.returncode == 0 and "1 statuswijziging," in text.stdout
     rows = json.loads(run_cli("--db", str(db), "--json", "findings", "list", "--round", ids["round"],
                               check=True).stdout)
     by_id = {r["id"]: r for r in rows}
@@ -133,3 +133,18 @@ def test_sigkill_at_every_step_then_exactly_once(setup, server, tmp_path, point)
     assert len(server.stored()) == 3
     with open_project(db) as project:
         assert check_project(project) == []
+
+
+def test_a_profile_party_that_names_no_action_party_is_pointed_out(setup, server, tmp_path):
+    """The party rule is the whole name: a profile saying only "Gemeente, team Groen"
+    sends nothing here, and the user is told which parties the project has."""
+    db, _, _ = setup
+    profile = tmp_path / "groen.toml"
+    profile.write_text(profile_toml(server.url, selection={"below_norm": True, "parties": ["Gemeente, team Groen"]}),
+                       encoding="utf-8")
+    store_secret(load_sync_profile(profile), API_KEY)
+    assert load_sync_profile(profile).selection.parties == ["Gemeente, team Groen"]
+    result = run_cli("--db", str(db), "--json", "sync", "--profile", str(profile), "--dry-run")
+    assert result.returncode == 0 and json.loads(result.stdout)["plan"] == []
+    assert result.stderr.count("\n") == 1 and "actiehouder Gemeente, team Groen uit het profiel" in result.stderr
+    assert "Gemeente, team Reiniging" in result.stderr

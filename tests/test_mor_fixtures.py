@@ -60,7 +60,7 @@ def profile_data(url: str, **extra) -> dict:
         "open311": {"media_upload": True, "attributes": {"bron": "wijkschouw"}},
         "mapping": {"asfalt.onkruid": "onkruid", "reiniging": "zwerfafval", "elementen": "verharding",
                     "default": "overig"},
-        "selection": {"below_norm": True, "parties": ["Gemeente"]},
+        "selection": {"below_norm": True, "parties": GEMEENTE},
     }
     for key, value in extra.items():
         data[key] = value
@@ -141,12 +141,15 @@ def build_project(path: Path, tmp: Path, *, photos: bool = True) -> dict:
         add("litter_c", "Lijsterstraat", "reiniging.zwerfafval-grof-verharding", "C", "Gemeente, team Reiniging", "",
             [photo] if photos else [])
         add("weeds_b", "Merelstraat", "asfalt.onkruid", "B", "Gemeente")
-        add("nvt", "Merelstraat", "asfalt.zwerfafval", "n.v.t.", "Gemeente")
+        add("nvt", "Merelstraat", "asfalt.zwerfafval", "n.v.t.", None)  # n.v.t. takes no action
         add("corp_d", "Lijsterstraat", "asfalt.onkruid", "D", "Woningcorporatie Thuis")
         add("centrum_b", "Marktplein", "elementen.onkruid", "B", "gemeente")
         add("none", "Lijsterstraat", "elementen.onkruid", "D", None)
     return ids
 
+
+#: The municipality's parties, each by its whole name (the one party rule: no prefixes).
+GEMEENTE = ["Gemeente", "Gemeente, team Beheer", "Gemeente, team Reiniging"]
 
 #: The findings the default rule sends.
 SELECTED = ("weeds_d", "litter_c", "centrum_b")

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from test_mor_fixtures import (  # noqa: F401 - fixtures
     API_KEY,
+    GEMEENTE,
     SELECTED,
     file_secrets_fixture,
     make_profile,
@@ -99,11 +100,15 @@ def test_party_list_empty_and_below_norm_off(proj, server):
     picked = {r["finding_id"] for r in __import__("schouw.exchange.mor.build", fromlist=["Selector"])
               .Selector(project, everyone).candidates()}
     assert picked == {ids[n] for n in (*SELECTED, "corp_d", "none")}
-    with_action = make_profile(server.url, selection={"below_norm": False, "parties": ["Gemeente"]})
+    with_action = make_profile(server.url, selection={"below_norm": False, "parties": GEMEENTE})
     from schouw.exchange.mor.build import Selector
 
     picked = {r["finding_id"] for r in Selector(project, with_action).candidates()}
-    assert picked == {ids[n] for n in ("weeds_d", "litter_c", "weeds_b", "nvt", "centrum_b")}
+    assert picked == {ids[n] for n in ("weeds_d", "litter_c", "weeds_b", "centrum_b")}
+    # a party is named by its whole name: "Gemeente" alone no longer picks up its teams
+    only = make_profile(server.url, selection={"below_norm": False, "parties": ["GEMEENTE"]})
+    picked = {r["finding_id"] for r in Selector(project, only).candidates()}
+    assert picked == {ids[n] for n in ("weeds_b", "centrum_b")}
 
 
 # -- offline, then sent -----------------------------------------------------------------------------

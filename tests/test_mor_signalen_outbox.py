@@ -111,7 +111,7 @@ def profile_data(server_url: str, token_url: str | None = None) -> dict:
         "mapping": {"asfalt.onkruid": f"{server_url}/signals/v1/public/terms/categories/openbaar-groen-en-water/"
                                       f"sub_categories/onkruid",
                     "reiniging": "afval/zwerfafval", "default": "overig/overig"},
-        "selection": {"below_norm": True, "parties": ["Gemeente"]},
+        "selection": {"below_norm": True, "parties": ["Gemeente", "Gemeente, team Beheer"]},
     }
 
 

@@ -312,7 +312,7 @@ def test_unknown_party_is_a_clear_error(built, tmp_path):
 
     with open_project(built["path"]) as project, pytest.raises(SchouwError) as caught:
         build_report(project, built["ids"]["round"], tmp_path / "x.pdf", kind="actions", party="Brandweer")
-    assert caught.value.key == "report_unknown_party"
+    assert caught.value.key == "unknown_party"
     assert "Politie" in caught.value.message()
     assert not (tmp_path / "x.pdf").exists()
 

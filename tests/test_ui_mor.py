@@ -108,11 +108,11 @@ def test_setting_the_party_queues_by_the_profile_rule_in_one_undo_step(qtbot, ap
     editor = show(window, qtbot, ids["none"])  # D (below the norm), no action yet
     assert editor.sync_profile is not None and editor.sync_profile.name == "Gemeente Voorbeeldstad"
 
-    editor.action_box.setChecked(True)  # an action without a party: the rule wants "Gemeente…"
+    editor.action_box.setChecked(True)  # an action without a party: the rule wants one of its parties
     assert outbox_row(window, ids["none"]) is None
     party = editor.party_combo.lineEdit()
     party.setFocus()
-    qtbot.keyClicks(party, "Gemeente, team Groen")
+    qtbot.keyClicks(party, "Gemeente, team Beheer")
     editor.flush()
     row = outbox_row(window, ids["none"])
     assert row is not None and row.reason == "auto" and row.state == "queued"
@@ -120,7 +120,7 @@ def test_setting_the_party_queues_by_the_profile_rule_in_one_undo_step(qtbot, ap
     assert editor.send_check.isChecked() and not editor.send_check.isEnabled()  # the rule's, not the user's
     assert window.outbox_label.text() == "1 in wachtrij"
     action = window.session.project.actions.for_finding(ids["none"])
-    assert action.party == "Gemeente, team Groen"
+    assert action.party == "Gemeente, team Beheer"
 
     # another party: the rule no longer picks it, and nothing was attempted -> out again
     party.selectAll()

@@ -425,6 +425,10 @@
         <translation>The norm for this aspect in a {area}: {level} – {label}</translation>
     </message>
     <message>
+        <source>Niet bij n.v.t.: er is niets om voorrang te geven of uit te zetten.</source>
+        <translation>Not with n/a: there is nothing to prioritise or to act on.</translation>
+    </message>
+    <message>
         <source>Foto {n}</source>
         <translation>Photo {n}</translation>
     </message>
@@ -1904,12 +1908,12 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <translation>Gemeente</translation>
     </message>
     <message>
-        <source>Een bevinding gaat als de actiehouder met een van deze namen begint; leeg: elke actiehouder.</source>
-        <translation>A finding goes when its action holder starts with one of these names; empty: any action holder.</translation>
+        <source>Een bevinding gaat als de actiehouder een van deze namen heeft (de hele naam, hoofdletters maken niet uit); leeg: elke actiehouder.</source>
+        <translation>A finding goes when its action holder has one of these names (the whole name, case does not matter); empty: any action holder.</translation>
     </message>
     <message>
-        <source>Actiehouder begint met</source>
-        <translation>Action holder starts with</translation>
+        <source>Actiehouder is een van</source>
+        <translation>Action holder is one of</translation>
     </message>
     <message>
         <source>Met de hand gemarkeerde bevindingen gaan altijd.</source>

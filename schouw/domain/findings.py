@@ -6,7 +6,15 @@ from dataclasses import dataclass
 
 from schouw.domain.forms import Aspect, Element, Form
 from schouw.domain.levels import ALL_LEVELS, NOT_APPLICABLE, Level
-from schouw.messages import SchouwError
+from schouw.messages import SchouwError, Text
+
+#: How people type "not applicable": the Dutch n.v.t. in its spellings, and the English n/a.
+NOT_APPLICABLE_INPUTS = (NOT_APPLICABLE, "nvt", "n.v.t", "n/a", "na")
+
+#: The priority a finding has when nobody chose one (the schema's column default). A
+#: finding judged n.v.t. keeps this one: "no priority" is the default, not a fifth value,
+#: so every reader of the column (reports, MOR, exports) keeps working unchanged.
+DEFAULT_PRIORITY = "normaal"
 
 
 @dataclass(frozen=True)
@@ -27,7 +35,7 @@ def resolve_value(form: Form, item_key: str, level: str | None = None, choice: s
     """
     element, aspect = form.item(item_key)
     key = f"{element.id}.{aspect.id}"
-    if level is not None and level.strip().lower() in (NOT_APPLICABLE, "nvt", "n.v.t"):
+    if level is not None and level.strip().lower() in NOT_APPLICABLE_INPUTS:
         return ItemValue(element, aspect, None, True, None)
     parsed: Level | None = None
     if level is not None and level.strip():
@@ -38,8 +46,8 @@ def resolve_value(form: Form, item_key: str, level: str | None = None, choice: s
         except ValueError:
             parsed = None
         if parsed is None or parsed not in allowed_levels:
-            allowed = ", ".join(lv.value for lv in allowed_levels) + f", {NOT_APPLICABLE}"
-            raise SchouwError("bad_level", level=level, item=key, allowed=allowed)
+            allowed = ", ".join(lv.value for lv in allowed_levels) + ", "
+            raise SchouwError("bad_level", level=level, item=key, allowed=_Joined(allowed, Text("level_nvt")))
     if choice is not None and choice.strip():
         if aspect.scale != "choice":
             raise SchouwError("bad_choice", choice=choice, item=key, allowed="-")
@@ -50,3 +58,56 @@ def resolve_value(form: Form, item_key: str, level: str | None = None, choice: s
     else:
         choice = None
     return ItemValue(element, aspect, parsed, False, choice)
+
+
+class _Joined(Text):
+    """A plain prefix followed by a translated word (the level list ending in n.v.t./n/a)."""
+
+    def __init__(self, prefix: str, text: Text) -> None:
+        super().__init__(text.key, **text.params)
+        self.prefix = prefix
+
+    def render(self, lang: str | None = None) -> str:
+        return self.prefix + super().render(lang)
+
+
+def allows_priority_and_action(not_applicable: bool) -> bool:
+    """Whether a finding may carry a priority other than the default, and an action.
+
+    n.v.t. says the item does not apply at this spot: there is nothing wrong to rank or
+    to hand to a party. The app's editor asks this to know which fields it offers, and
+    :func:`check_finding` enforces it for every writer (app, CLI, import of a form).
+    """
+    return not not_applicable
+
+
+def check_priority(priority: str) -> str:
+    from schouw.domain.actions import PRIORITIES
+
+    value = (priority or "").strip().lower()
+    if value not in PRIORITIES:
+        raise SchouwError("bad_priority", priority=priority, allowed=", ".join(PRIORITIES))
+    return value
+
+
+def check_finding(form: Form, item_key: str, *, level: str | None = None, choice: str | None = None,
+                  priority: str = DEFAULT_PRIORITY, has_action: bool = False,
+                  allowed_levels: tuple[Level, ...] = ALL_LEVELS) -> tuple[ItemValue, str]:
+    """The one validation of a finding's judgement, for the app and the CLI alike: the
+    level or choice must fit the item and the profile's levels, the priority must be a
+    known one, and n.v.t. takes neither a priority nor an action. Returns the resolved
+    value and the normalised priority; raises :class:`SchouwError` otherwise."""
+    value = resolve_value(form, item_key, level, choice, allowed_levels)
+    priority = check_priority(priority)
+    if not allows_priority_and_action(value.not_applicable):
+        if has_action:
+            raise SchouwError("nvt_has_action", item=item_key)
+        if priority != DEFAULT_PRIORITY:
+            raise SchouwError("nvt_priority", item=item_key, priority=priority)
+    return value, priority
+
+
+def check_action_allowed(not_applicable: bool) -> None:
+    """Refuse an action on a finding judged n.v.t. (see :func:`allows_priority_and_action`)."""
+    if not allows_priority_and_action(not_applicable):
+        raise SchouwError("nvt_no_action")

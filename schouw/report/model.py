@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from schouw.domain.levels import ALL_LEVELS, DEFAULT_LABELS, Level
+from schouw.domain.parties import party_key, party_matches
 from schouw.domain.scoring import History, RoundScore
 
 
@@ -139,12 +140,12 @@ class ReportData:
     def actions(self, party: str | None = None) -> list[FindingEntry]:
         """Findings with an action (of one party, case-insensitive), by due date."""
         chosen = [f for f in self.findings if f.action is not None
-                  and (party is None or f.action.party.strip().casefold() == party.strip().casefold())]
+                  and (party is None or party_matches(f.action.party, party))]
         return sorted(chosen, key=lambda f: (f.action.due_date or date.max, f.number))
 
     def parties(self) -> list[str]:
         seen: dict[str, str] = {}
         for f in self.findings:
             if f.action is not None:
-                seen.setdefault(f.action.party.strip().casefold(), f.action.party.strip())
+                seen.setdefault(party_key(f.action.party), " ".join(f.action.party.split()))
         return sorted(seen.values(), key=str.casefold)

@@ -35,6 +35,7 @@ Progress = Callable[[int, int, str], "bool | None"]
 __all__ = [
     "ConflictView", "ExportResult", "MergeResult", "check_package", "describe_value", "export_package",
     "field_label", "flip_conflict", "import_package", "list_conflicts", "suggested_package_path", "summary_line",
+    "table_label",
 ]
 
 
@@ -113,8 +114,38 @@ FIELD_LABELS = {
 }
 
 
+#: The same names in English, for ``--lang en`` and the English app.
+FIELD_LABELS_EN = {
+    "level": "level", "not_applicable": "n/a", "choice": "judgement", "description": "description",
+    "house_number": "house number", "spot": "spot", "priority": "priority", "element": "element",
+    "aspect": "aspect", "street_id": "street", "lat": "latitude", "lon": "longitude",
+    "observed_at": "observed", "time_of_day": "time of day", "deleted_at": "deleted",
+    "party": "party", "due_date": "due date", "status": "status", "status_reason": "explanation",
+    "mor_id": "report number", "mor_status": "status at the municipality",
+    "mor_status_text": "message from the municipality", "date": "date", "title": "title", "notes": "notes",
+    "name": "name", "organisation": "organisation", "role": "role", "email": "e-mail", "phone": "phone",
+    "done_at": "walked", "woonplaats": "woonplaats", "area_type": "area type", "house_numbers": "house numbers",
+    "geometry": "geometry", "code": "code", "definition": "content",
+}
+
+TABLE_LABELS_EN = {
+    "wijken": "wijk", "buurten": "buurt", "streets": "street", "profiles": "quality profile",
+    "rounds": "round", "participants": "participant", "round_streets": "street progress",
+    "findings": "finding", "actions": "action", "action_events": "action history", "photos": "photo",
+}
+
+
 def field_label(column: str) -> str:
-    return FIELD_LABELS.get(column, column)
+    from schouw.messages import language
+
+    return (FIELD_LABELS_EN if language() == "en" else FIELD_LABELS).get(column, column)
+
+
+def table_label(table: str) -> str:
+    """What a row of ``table`` is called, in the user's language ("bevinding")."""
+    from schouw.messages import language
+
+    return (TABLE_LABELS_EN if language() == "en" else TABLE_LABELS).get(table, table)
 
 
 def _item_name(project: Project, round_id: str, element: str, aspect: str) -> str:
@@ -193,16 +224,13 @@ def list_conflicts_by_id(project: Project, conflict_id: str) -> ConflictView:
 def summary_line(result: MergeResult, *, review: str = "schouw conflicts list") -> str:
     """One line for the user; ``review`` names where the conflicts are reviewed (the CLI
     command, or the app's button)."""
+    from schouw.messages import Text, render
+
     if result.already_imported:
-        return "Dit pakket was al geïmporteerd; er is niets veranderd."
-    added = sum(result.added.values())
-    updated = sum(result.updated.values())
-    deleted = sum(result.deleted.values())
-    text = (f"Geïmporteerd: {added} nieuw, {updated} bijgewerkt, {deleted} verwijderd, "
-            f"{result.photos_written} foto's")
-    if result.conflicts:
-        text += f"; {result.conflicts} conflict(en) — bekijk ze met '{review}'"
-    return text + "."
+        return render("import_already")
+    conflicts = Text("import_conflicts", n=result.conflicts, review=review) if result.conflicts else ""
+    return render("import_summary", added=sum(result.added.values()), updated=sum(result.updated.values()),
+                  deleted=sum(result.deleted.values()), photos=result.photos_written, conflicts=conflicts)
 
 
 def describe_value(value: Any) -> str:
@@ -210,7 +238,9 @@ def describe_value(value: Any) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        from schouw.messages import render
+
+        return render("value_yes" if value else "value_no")
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)[:60]
     return str(value)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from schouw.domain.findings import resolve_value
+from schouw.domain.findings import check_finding
+from schouw.domain.levels import ALL_LEVELS
 from schouw.domain.models import Action, Finding, Photo
 from schouw.messages import SchouwError
 from schouw.store.project import Project
@@ -80,10 +81,9 @@ def add_finding(
         raise SchouwError("unknown_form", id=round_.form_key, available="-")
     street_row = project.areas.find_street(round_.buurt_id, street)
     profile = project.forms.profile(round_.profile_id) if round_.profile_id else None
-    if profile is not None:
-        value = resolve_value(form, item, level, choice, tuple(profile.levels))
-    else:
-        value = resolve_value(form, item, level, choice)
+    value, priority = check_finding(form, item, level=level, choice=choice, priority=priority,
+                                    has_action=bool(party and party.strip()),
+                                    allowed_levels=tuple(profile.levels) if profile is not None else ALL_LEVELS)
     prepared, refused = prepare_all(photos)
     if refused and strict_photos:
         raise refused[0]
@@ -95,7 +95,7 @@ def add_finding(
         lat=first_gps.lat if first_gps else None, lon=first_gps.lon if first_gps else None,
         observed_at=next((p.taken_at for p in prepared if p.taken_at), None),
     )
-    action = Action(finding_id=finding.id, party=party.strip(), due_date=due) if party else None
+    action = Action(finding_id=finding.id, party=party.strip(), due_date=due) if party and party.strip() else None
     seen: set[str] = set()
     records = []
     for n, p in enumerate(prepared):

@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from schouw.domain.models import Finding, Round
+from schouw.domain.parties import find_party
 from schouw.domain.profile import Profile
 from schouw.domain.scoring import RoundPoint, compare, score_round
 from schouw.messages import SchouwError
@@ -212,8 +213,7 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
         progress(0, TOTAL)
     data = gather(project, round_id, logo=logo, today=today, cancel=cancel, progress=progress)
     if kind == "actions" and party:
-        if not data.actions(party):
-            raise SchouwError("report_unknown_party", party=party, parties=", ".join(data.parties()) or "-")
+        party = find_party(party, data.parties())  # the domain's one rule for naming a party
     _check(cancel)
 
     def layout(done: int, total: int) -> None:

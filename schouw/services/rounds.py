@@ -50,11 +50,48 @@ def _disk_has(form_id: str) -> bool:
 
 def add_participant(project: Project, round_id: str, name: str, organisation: str = "",
                     role: str = "overig", email: str = "", phone: str = "") -> Participant:
+    """Put a person on the round's team: the app's team editor and ``schouw round
+    participants add`` both come here, so both refuse the same things the same way."""
     from schouw.domain.actions import ROLES
 
+    role = (role or "overig").strip().lower()
     if role not in ROLES:
-        role = "overig"
-    project.rounds.get(round_id)
+        raise SchouwError("bad_role", role=role, allowed=", ".join(ROLES))
+    name, organisation = " ".join(name.split()), " ".join(organisation.split())
+    if not name:
+        raise SchouwError("participant_no_name")
+    round_ = project.rounds.get(round_id)
+    for person in project.rounds.participants(round_.id):
+        if (person.name.casefold(), person.organisation.casefold()) == (name.casefold(), organisation.casefold()):
+            raise SchouwError("participant_exists", name=name)
     return project.rounds.add_participant(Participant(
-        round_id=round_id, name=name.strip(), organisation=organisation.strip(), role=role,
+        round_id=round_.id, name=name, organisation=organisation, role=role,
         email=email.strip(), phone=phone.strip()))
+
+
+def find_participant(project: Project, round_id: str, name: str, organisation: str | None = None) -> Participant:
+    """The team member called ``name`` (case-insensitive; ``organisation`` tells two
+    people of the same name apart)."""
+    round_ = project.rounds.get(round_id)
+    team = project.rounds.participants(round_.id)
+    key = " ".join(name.split()).casefold()
+    found = [p for p in team if p.name.casefold() == key
+             and (organisation is None or p.organisation.casefold() == " ".join(organisation.split()).casefold())]
+    if not found:
+        raise SchouwError("participant_unknown", name=name, team=", ".join(p.name for p in team) or "-")
+    if len(found) > 1:
+        raise SchouwError("participant_ambiguous", name=name,
+                          organisations=", ".join(p.organisation or "-" for p in found))
+    return found[0]
+
+
+def remove_participant(project: Project, round_id: str, participant_id: str) -> None:
+    """Take a person off the round's team (soft deletion, so an export carries it)."""
+    round_ = project.rounds.get(round_id)
+    if participant_id not in {p.id for p in project.rounds.participants(round_.id)}:
+        raise SchouwError("participant_unknown", name=participant_id, team="-")
+    project.rounds.remove_participant(participant_id)
+
+
+def team(project: Project, round_id: str) -> list[Participant]:
+    return project.rounds.participants(project.rounds.get(round_id).id)

@@ -30,7 +30,7 @@ from schouw.exchange.mor.outbox import Outbox, Policy, RunResult, reset_failed
 from schouw.exchange.mor.profile import SyncProfile, load_sync_profile
 from schouw.exchange.mor.secrets import Secret, get_secret, set_secret
 from schouw.exchange.mor.transports import close_transport, make_transport
-from schouw.messages import SchouwError
+from schouw.messages import SchouwError, render
 from schouw.store.outbox import OutboxRepo
 from schouw.store.project import Project
 
@@ -95,15 +95,15 @@ def outbox_rows(project: Project) -> list[dict[str, Any]]:
         # "sending" outside a run means the run ended mid-send: as uncertain as unknown
         shown = "unknown" if state == "sending" else state
         if state == "sent" and not r["remote_id"]:
-            label = "verzonden, wacht op nummer"
+            label = render("outbox_sent_waiting")
         elif state == "sent":
-            label = f"verzonden ({r['remote_id']})"
+            label = render("outbox_sent", remote=r["remote_id"])
         elif shown == "failed":
-            label = f"mislukt: {r['last_error']}" if r["last_error"] else "mislukt"
+            label = render("outbox_failed", error=r["last_error"]) if r["last_error"] else render("outbox_failed_plain")
         elif shown == "unknown":
-            label = "onbekend, wordt nagekeken"
+            label = render("outbox_unknown")
         else:
-            label = "wachtrij"
+            label = render("outbox_queued")
         level = "n.v.t." if r["not_applicable"] else r["level"]
         out.append({
             "id": r["id"], "finding_id": r["finding_id"], "round_id": r["round_id"], "street": r["street"],

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from schouw.domain.findings import resolve_value
+from schouw.domain.findings import DEFAULT_PRIORITY, check_action_allowed, check_finding
 from schouw.domain.forms import Aspect, Element, Form
 from schouw.domain.levels import ALL_LEVELS, NOT_APPLICABLE, Level
 from schouw.domain.models import Action, Buurt, Finding, Photo, Round, Street, Wijk
@@ -265,9 +265,18 @@ def edit_finding(project: Project, ctx: RoundContext, finding_id: str, changes: 
         new["choice"] = None
     if not item[1].time_of_day:
         new["time_of_day"] = ""
-    if new["level"] is not None:
-        # Validates the level against the item and the levels the profile uses.
-        resolve_value(ctx.form, f"{element}.{aspect}", new["level"], None, ctx.levels)
+    if new["not_applicable"] and "priority" not in changes:
+        # n.v.t. has no priority (domain rule): choosing it puts the default back in the
+        # same, undoable, edit instead of refusing the walker's choice.
+        new["priority"] = DEFAULT_PRIORITY
+    judged_now = "level" in changes or "not_applicable" in changes
+    # The same validation as a finding added from the command line (one rule, one message).
+    value, new["priority"] = check_finding(
+        ctx.form, f"{element}.{aspect}", level=NOT_APPLICABLE if new["not_applicable"] else new["level"],
+        choice=new["choice"], priority=new["priority"],
+        has_action=judged_now and project.actions.for_finding(finding_id) is not None, allowed_levels=ctx.levels)
+    new["level"] = value.level.value if value.level is not None else None
+    new["not_applicable"], new["choice"] = value.not_applicable, value.choice
     for key in ("house_number", "spot", "description", "time_of_day"):
         new[key] = (new[key] or "").strip() if key != "description" else (new[key] or "").rstrip()
     old = {key: _value_of(finding, key) for key in EDITABLE}
@@ -288,6 +297,8 @@ def set_action(project: Project, finding_id: str, *, wanted: bool, party: str = 
     before = (existing is not None and existing.deleted_at is None,
               existing.party if existing else "", existing.due_date if existing else None)
     party = party.strip()
+    if wanted:
+        check_action_allowed(project.findings.one(finding_id, include_deleted=True).not_applicable)
     with project.atomic():
         if not wanted:
             if before[0]:
@@ -340,6 +351,16 @@ def photo_image(project: Project, photo_id: str) -> bytes | None:
 
 def set_street_done(project: Project, ctx: RoundContext, street_id: str, done: bool) -> None:
     project.rounds.set_street_done(ctx.round.id, street_id, done)
+
+
+def mark_street(project: Project, round_id: str, street: str, done: bool) -> tuple[Street, RoundTotals]:
+    """Mark a street of the round walked (or not) by its name, as the CLI does; the app
+    calls :func:`set_street_done` with the street it shows. Returns the street and the
+    round's totals after the change."""
+    ctx = load_round(project, round_id)
+    found = project.areas.find_street(ctx.buurt.id, street)
+    set_street_done(project, ctx, found.id, done)
+    return found, totals(street_statuses(project, ctx))
 
 
 def add_street(project: Project, ctx: RoundContext, name: str) -> Street:

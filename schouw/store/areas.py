@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 from schouw.domain.models import Buurt, Street, Wijk, utc_now
-from schouw.messages import SchouwError
+from schouw.messages import SchouwError, Text
 from schouw.store.rows import dict_rows, from_row, to_row
 
 if TYPE_CHECKING:
@@ -72,8 +72,8 @@ class AreaRepo:
         if not rows:
             names = [b.name for b in self.buurten()]
             close = difflib.get_close_matches(name, names, n=3)
-            hint = f" Bedoelde u {', '.join(close)}?" if close else (
-                f" Bekend: {', '.join(names[:8])}." if names else " Het project heeft nog geen buurten.")
+            hint = Text("hint_did_you_mean", names=", ".join(close)) if close else (
+                Text("hint_known", names=", ".join(names[:8])) if names else Text("hint_no_buurten"))
             raise SchouwError("unknown_buurt", name=name, hint=hint)
         if len(rows) > 1:
             raise SchouwError("ambiguous_buurt", name=name, wijken=", ".join(r["wijk_name"] for r in rows))
@@ -119,7 +119,7 @@ class AreaRepo:
             return from_row(Street, rows[0])
         names = [s.name for s in self.streets(buurt_id)]
         close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
-        hint = f" Bedoelde u {', '.join(close)}?" if close else ""
+        hint = Text("hint_did_you_mean", names=", ".join(close)) if close else ""
         buurt = self.buurt(buurt_id)
         raise SchouwError("unknown_street", name=name, buurt=buurt.name if buurt else buurt_id, hint=hint)
 

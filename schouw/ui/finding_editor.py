@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from schouw.domain.findings import allows_priority_and_action
 from schouw.domain.levels import NOT_APPLICABLE, Level
 from schouw.services import sync as sync_service
 from schouw.services import walk
@@ -651,6 +652,13 @@ class FindingEditor(QWidget):
             if "description" not in self._pending and self.text_edit.toPlainText() != f.description:
                 self.text_edit.setPlainText(f.description)
             self.priority_bar.set_value(f.priority)
+            # The domain decides what an n.v.t. finding may carry; the editor only offers it.
+            judged = allows_priority_and_action(f.not_applicable)
+            why = "" if judged else self.tr("Niet bij n.v.t.: er is niets om voorrang te geven of uit te zetten.")
+            self.priority_bar.setEnabled(judged)
+            self.priority_bar.setToolTip(why)
+            self.action_box.setEnabled(judged or detail.action is not None)
+            self.action_box.setToolTip(why)
             if "action" not in self._pending:
                 action = detail.action
                 self.action_box.setChecked(action is not None)

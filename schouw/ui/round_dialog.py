@@ -213,15 +213,21 @@ class TeamDialog(QDialog):
     def _added(self, member: walk.TeamMember) -> None:
         from schouw.services.rounds import add_participant
 
-        with self.project.write():
-            person = add_participant(self.project, self.round_id, member.name, member.organisation, member.role)
+        try:
+            with self.project.write():
+                person = add_participant(self.project, self.round_id, member.name, member.organisation, member.role)
+        except SchouwError as error:
+            show_error(self, error)
+            return
         self._ids[(person.name, person.organisation)] = person.id
 
     def _removed(self, member: walk.TeamMember) -> None:
         participant_id = self._ids.pop((member.name, member.organisation), None)
         if participant_id:
+            from schouw.services.rounds import remove_participant
+
             with self.project.write():
-                self.project.rounds.remove_participant(participant_id)
+                remove_participant(self.project, self.round_id, participant_id)
 
 
 def ask_round(project: Project, parent: QWidget | None) -> RoundDialog:

@@ -262,10 +262,10 @@ class SyncProfileDialog(QDialog):
         self.parties_edit.setPlaceholderText(self.tr("Gemeente"))
         self.parties_edit.setTabChangesFocus(True)
         self.parties_edit.setFixedHeight(theme.line_height() * 3 + 14)
-        self.parties_edit.setToolTip(self.tr("Een bevinding gaat als de actiehouder met een van deze namen begint; "
-                                             "leeg: elke actiehouder."))
+        self.parties_edit.setToolTip(self.tr("Een bevinding gaat als de actiehouder een van deze namen heeft (de hele "
+                                             "naam, hoofdletters maken niet uit); leeg: elke actiehouder."))
         rule_layout.addRow("", self._with_error("selection.below_norm", self.below_norm_check))
-        rule_layout.addRow(self.tr("Actiehouder begint met"), self._with_error("selection.parties", self.parties_edit))
+        rule_layout.addRow(self.tr("Actiehouder is een van"), self._with_error("selection.parties", self.parties_edit))
         hint = label(self.tr("Met de hand gemarkeerde bevindingen gaan altijd."), "muted")
         hint.setWordWrap(True)
         rule_layout.addRow("", hint)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from schouw.domain.actions import ActionStatus
 from schouw.domain.levels import NOT_APPLICABLE, Level
+from schouw.domain.parties import matches_any
 from schouw.domain.profile import Profile
 from schouw.exchange.mor.base import Address, OutgoingPhoto, OutgoingReport, uuid_tag
 from schouw.exchange.mor.profile import SyncProfile
@@ -33,12 +34,12 @@ MAX_DESCRIPTION = 2900
 
 # -- which findings go ------------------------------------------------------------------
 def party_matches(party: str | None, parties: list[str]) -> bool:
-    """True when the action's party starts with one of ``parties`` (case-insensitive);
-    an empty list means any party, and no action at all is then fine too."""
+    """True when the action's party is one of ``parties`` (the domain's one rule: the whole
+    name, case-insensitive); an empty list means any party, and no action at all is then
+    fine too."""
     if not parties:
         return True
-    text = (party or "").strip().casefold()
-    return bool(text) and any(text.startswith(p.strip().casefold()) for p in parties if p.strip())
+    return matches_any(party, parties)
 
 
 def below_norm(quality: Profile | None, element: str, aspect: str, level: str | None,

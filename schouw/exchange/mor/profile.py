@@ -24,7 +24,7 @@ default = "overig"
 
 [selection]
 below_norm = true              # findings below the profile's norm ...
-parties = ["Gemeente"]         # ... whose action party starts with one of these
+parties = ["Gemeente"]         # ... whose action party is one of these (whole name)
 # findings marked by hand always go
 
 [folder]
