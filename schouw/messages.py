@@ -352,6 +352,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Het rapport kan niet worden opgeslagen als {path} ({detail}). Is het bestand nog geopend in een PDF-viewer?",
         "en": "The report cannot be saved as {path} ({detail}). Is the file still open in a PDF viewer?",
     },
+    # -- report: the logo and the output path (engineer "report") --------------------------
+    "report_logo_missing": {
+        "nl": "Logo {path} bestaat niet; kies een bestaand PNG- of JPEG-bestand.",
+        "en": "Logo {path} does not exist; choose an existing PNG or JPEG file.",
+    },
+    "report_logo_invalid": {
+        "nl": "Logo {path} is geen leesbare afbeelding; kies een PNG- of JPEG-bestand.",
+        "en": "Logo {path} is not a readable image; choose a PNG or JPEG file.",
+    },
+    "report_out_is_folder": {
+        "nl": "{path} is een map; geef de naam van het PDF-bestand, bijvoorbeeld {example}.",
+        "en": "{path} is a folder; give the name of the PDF file, for example {example}.",
+    },
 }
 
 

@@ -75,7 +75,10 @@ class Badge(Flowable):
         if self.label:
             c.setFillColor(S.MUTED)
             c.setFont(S.FONT, 6.5)
-            c.drawCentredString(self.width / 2, top - box - 8, fit_text(self.label, S.FONT, 6.5, self.width + 8))
+            label = fit_text(self.label, S.FONT, 6.5, self.width + 8)
+            # centred under the badge, but never left of it (the page margin is there)
+            centre = max(self.width / 2, stringWidth(label, S.FONT, 6.5) / 2)
+            c.drawCentredString(centre, top - box - 8, label)
 
 
 def level_badge(level: Level, label: str) -> Badge:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -377,10 +378,14 @@ class RoundReport:
     def _street_table(self) -> list[Flowable]:
         t, d = self.t, self.d
         scored = d.has_scores
+        # the status column is as wide as its longest word group ("nog niet geschouwd");
+        # the street name takes what is left and wraps
+        status_w = max(3.0 * cm, 8 + 2 + max(stringWidth(t(k), S.FONT, 8.5) for k in ("done", "not_done")))
         if scored:
-            widths = [FRAME_W - (3.0 + 2.4 + 1.9 + 1.6 + 3.0) * cm, 3.0 * cm, 2.4 * cm, 1.9 * cm, 1.6 * cm, 3.0 * cm]
+            widths = [FRAME_W - (3.0 + 2.4 + 1.9 + 1.6) * cm - status_w, 3.0 * cm, 2.4 * cm, 1.9 * cm, 1.6 * cm,
+                      status_w]
         else:
-            widths = [FRAME_W - (3.0 + 2.4 + 3.0) * cm, 3.0 * cm, 2.4 * cm, 3.0 * cm]
+            widths = [FRAME_W - (3.0 + 2.4) * cm - status_w, 3.0 * cm, 2.4 * cm, status_w]
         header = [P(esc(t("street")), "th"), P(esc(t("area_type")), "th"), P(esc(t("findings_n")), "th_right")]
         if scored:
             header += [P(esc(t("count_n")), "th_right"), P(esc(t("share_short")), "th_right")]

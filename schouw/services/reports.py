@@ -169,24 +169,63 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
     return data
 
 
+def check_logo(path: str | Path) -> Path:
+    """``path`` as a logo the report can draw: an existing, readable PNG/JPEG/GIF.
+
+    Why check here and not leave it to the layout: ReportLab would either fail deep in
+    the build or (as before) the logo was left out without a word, and the coordinator
+    found out at the wijkoverleg. The CLI's ``--logo`` and the app call this same check.
+    """
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise SchouwError("report_logo_missing", path=str(path))
+    if not path.is_file():
+        raise SchouwError("report_logo_invalid", path=str(path))
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.load()  # decode it all: a truncated file fails here, not in the PDF
+            if image.width < 1 or image.height < 1:
+                raise ValueError("0 pixels")
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        raise SchouwError("report_logo_invalid", path=str(path)) from None
+    return path
+
+
 def _logo_path(project: Project, logo: str | Path | None) -> Path | None:
-    """The ``--logo`` file (must exist), else the project's ``logo_path`` (relative to
-    the project file; left out with a log line when it is gone)."""
+    """The ``--logo`` file (checked: a clear error when it is missing or no image), else
+    the project's ``logo_path`` (relative to the project file). A configured logo that
+    is gone or broken is left out with a log line: a report is not refused for a
+    setting the user did not give this time."""
     if logo:
-        path = Path(logo).expanduser()
-        if not path.is_file():
-            raise SchouwError("file_missing", path=str(path))
-        return path
+        return check_logo(logo)
     configured = project.meta("logo_path")
     if not configured:
         return None
     path = Path(configured).expanduser()
     if not path.is_absolute():
         path = project.path.parent / path
-    if not path.is_file():
-        log.warning("logo %s not found; report made without logo", path)
+    try:
+        return check_logo(path)
+    except SchouwError as error:
+        log.warning("%s; report made without logo", error.message("en"))
         return None
-    return path
+
+
+def output_path(out_path: str | Path) -> Path:
+    """Where the PDF goes: ``out_path``, with ".pdf" added when it has another suffix or
+    none ("rapport" -> "rapport.pdf"; a PDF viewer would not open it otherwise). An
+    existing folder is an error, never "folder.pdf" beside it."""
+    given = Path(out_path).expanduser()
+    if given.is_dir():
+        raise SchouwError("report_out_is_folder", path=str(given), example=str(given / "rapport.pdf"))
+    out = given if given.suffix.lower() == ".pdf" else given.with_name(given.name + ".pdf")
+    if out.is_dir():
+        raise SchouwError("report_out_is_folder", path=str(out), example=str(out / "rapport.pdf"))
+    if not out.parent.is_dir():
+        raise SchouwError("report_folder_missing", folder=str(out.parent))
+    return out
 
 
 def build_report(project: Project, round_id: str, out_path: str | Path, *, kind: str = "round",
@@ -203,11 +242,7 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
     """
     if kind not in KINDS:
         raise ValueError(kind)
-    out = Path(out_path).expanduser()
-    if out.suffix.lower() != ".pdf":
-        out = out.with_name(out.name + ".pdf")
-    if not out.parent.is_dir():
-        raise SchouwError("report_folder_missing", folder=str(out.parent))
+    out = output_path(out_path)
     if progress is not None:
         progress(0, TOTAL)
     data = gather(project, round_id, logo=logo, today=today, cancel=cancel, progress=progress)
