@@ -197,3 +197,71 @@ def test_five_thousand_characters_anywhere_still_make_a_report(tmp_path, field, 
         assert text[:60].replace(" ", "") in joined
     if shutil.which("pdftotext"):
         assert words_outside_margins(full.path) == []
+
+
+# -- the logo and the output path (the CLI and the app share the service's checks) ----------
+
+def _logo_files(folder: Path) -> dict[str, Path]:
+    from PIL import Image
+
+    good = folder / "logo.png"
+    Image.new("RGB", (400, 120), (20, 60, 120)).save(good)
+    data = good.read_bytes()
+    files = {"missing": folder / "geen-logo.png", "text": folder / "logo-tekst.png",
+             "broken": folder / "logo-kapot.png", "folder": folder / "logo-map"}
+    files["text"].write_text("dit is geen afbeelding\n")
+    files["broken"].write_bytes(data[: len(data) // 2])  # a download cut off halfway
+    files["folder"].mkdir()
+    return {"good": good, **files}
+
+
+def test_a_bad_logo_is_a_clear_error_in_the_cli(tmp_path):
+    from conftest import run_cli
+
+    round_id = _project_with_streets(tmp_path / "p.schouw", ["Merelstraat"], done=1)
+    logos = _logo_files(tmp_path)
+    out = tmp_path / "rapport.pdf"
+    for name in ("missing", "text", "broken", "folder"):
+        result = run_cli("--db", str(tmp_path / "p.schouw"), "report", round_id, "--out", str(out),
+                         "--logo", str(logos[name]))
+        assert result.returncode == 2, (name, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and logos[name].name in lines[0] and "Traceback" not in result.stderr, name
+        assert not out.exists(), name
+    result = run_cli("--db", str(tmp_path / "p.schouw"), "report", round_id, "--out", str(out),
+                     "--logo", str(logos["good"]))
+    assert result.returncode == 0, result.stderr
+    images = [o for o in PdfReader(out).pages[0]["/Resources"].get("/XObject", {}).values()
+              if o.get_object().get("/Subtype") == "/Image"]
+    assert len(images) == 1
+
+
+def test_a_broken_logo_in_the_project_settings_is_left_out_with_a_warning(tmp_path, caplog):
+    """A configured logo (not given this time) does not stop the report; the log says why."""
+    from schouw.store import open_project
+
+    round_id = _project_with_streets(tmp_path / "p.schouw", ["Merelstraat"], done=1)
+    logos = _logo_files(tmp_path)
+    with open_project(tmp_path / "p.schouw") as project:
+        project.set_meta("logo_path", logos["broken"].name)
+        result = build_report(project, round_id, tmp_path / "r.pdf", today=TODAY)
+    assert result.pages >= 1
+    assert "logo-kapot.png" in caplog.text
+
+
+def test_out_may_not_be_a_folder_and_gets_pdf_added(tmp_path):
+    from conftest import run_cli
+
+    round_id = _project_with_streets(tmp_path / "p.schouw", ["Merelstraat"], done=1)
+    folder = tmp_path / "rapporten"
+    folder.mkdir()
+    result = run_cli("--db", str(tmp_path / "p.schouw"), "report", round_id, "--out", str(folder))
+    assert result.returncode == 2
+    assert "is een map" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "rapporten.pdf").exists() and list(folder.iterdir()) == []
+    result = run_cli("--db", str(tmp_path / "p.schouw"), "--lang", "en", "report", round_id, "--out", str(folder))
+    assert result.returncode == 2 and "is a folder" in result.stderr
+    # no suffix (or another one): ".pdf" is added, so a PDF viewer opens it
+    result = run_cli("--db", str(tmp_path / "p.schouw"), "report", round_id, "--out", str(folder / "vogelbuurt"))
+    assert result.returncode == 0, result.stderr
+    assert (folder / "vogelbuurt.pdf").is_file()
