@@ -390,8 +390,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         result = build_report(project, args.round, args.out, kind=kind, party=args.party,
                               lang=getattr(args, "lang", None) or messages.language(), logo=args.logo)
     pages = "1 pagina" if result.pages == 1 else f"{result.pages} pagina's"
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
     _emit(args, {"file": str(result.path), "kind": result.kind, "pages": result.pages,
-                 "findings": result.findings, "photos": result.photos, "actions": result.actions},
+                 "findings": result.findings, "photos": result.photos, "actions": result.actions,
+                 "warnings": list(result.warnings)},
           lambda: f"Rapport gemaakt: {result.path} ({pages}, {result.findings} bevindingen, "
                   f"{result.photos} foto's, {result.actions} actiepunten).")
     return EXIT_OK

@@ -361,6 +361,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Logo {path} is geen leesbare afbeelding; kies een PNG- of JPEG-bestand.",
         "en": "Logo {path} is not a readable image; choose a PNG or JPEG file.",
     },
+    "report_logo_left_out": {
+        "nl": "Rapport zonder logo gemaakt: {reason} (projectinstelling logo_path)",
+        "en": "Report made without a logo: {reason} (project setting logo_path)",
+    },
     "report_out_is_folder": {
         "nl": "{path} is een map; geef de naam van het PDF-bestand, bijvoorbeeld {example}.",
         "en": "{path} is a folder; give the name of the PDF file, for example {example}.",

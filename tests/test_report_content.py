@@ -247,6 +247,8 @@ def test_a_broken_logo_in_the_project_settings_is_left_out_with_a_warning(tmp_pa
         result = build_report(project, round_id, tmp_path / "r.pdf", today=TODAY)
     assert result.pages >= 1
     assert "logo-kapot.png" in caplog.text
+    assert len(result.warnings) == 1
+    assert "zonder logo" in result.warnings[0] and "logo-kapot.png" in result.warnings[0]
 
 
 def test_out_may_not_be_a_folder_and_gets_pdf_added(tmp_path):

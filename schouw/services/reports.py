@@ -54,6 +54,9 @@ class ReportResult:
     findings: int
     photos: int
     actions: int
+    #: What the user should know though the report was made (a configured logo left
+    #: out), one line each in the user's language.
+    warnings: tuple[str, ...] = ()
 
 
 def _check(cancel: Callable[[], bool] | None) -> None:
@@ -74,8 +77,10 @@ def _score(project: Project, round_: Round, profile: Profile | None, area_type: 
 
 def gather(project: Project, round_id: str, *, logo: str | Path | None = None, today: date | None = None,
            cancel: Callable[[], bool] | None = None,
-           progress: Callable[[int, int], None] | None = None) -> ReportData:
-    """Everything a report of ``round_id`` shows, read from ``project``."""
+           progress: Callable[[int, int], None] | None = None,
+           warnings: list[str] | None = None) -> ReportData:
+    """Everything a report of ``round_id`` shows, read from ``project``; lines the
+    user should see beside the result are appended to ``warnings``."""
     round_ = project.rounds.get(round_id)
     form = project.forms.get(round_.form_key)
     if form is None:
@@ -141,7 +146,7 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
         ))
 
     municipality = project.meta("municipality") or (profile.municipality if profile else "")
-    logo_path = _logo_path(project, logo)
+    logo_path = _logo_path(project, logo, warnings)
 
     load_photo = _PhotoLoader(project)
 
@@ -193,7 +198,7 @@ def check_logo(path: str | Path) -> Path:
     return path
 
 
-def _logo_path(project: Project, logo: str | Path | None) -> Path | None:
+def _logo_path(project: Project, logo: str | Path | None, warnings: list[str] | None = None) -> Path | None:
     """The ``--logo`` file (checked: a clear error when it is missing or no image), else
     the project's ``logo_path`` (relative to the project file). A configured logo that
     is gone or broken is left out with a log line: a report is not refused for a
@@ -210,6 +215,8 @@ def _logo_path(project: Project, logo: str | Path | None) -> Path | None:
         return check_logo(path)
     except SchouwError as error:
         log.warning("%s; report made without logo", error.message("en"))
+        if warnings is not None:
+            warnings.append(SchouwError("report_logo_left_out", reason=error.message()).message())
         return None
 
 
@@ -245,7 +252,8 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
     out = output_path(out_path)
     if progress is not None:
         progress(0, TOTAL)
-    data = gather(project, round_id, logo=logo, today=today, cancel=cancel, progress=progress)
+    warnings: list[str] = []
+    data = gather(project, round_id, logo=logo, today=today, cancel=cancel, progress=progress, warnings=warnings)
     if kind == "actions" and party:
         if not data.actions(party):
             raise SchouwError("report_unknown_party", party=party, parties=", ".join(data.parties()) or "-")
@@ -269,7 +277,8 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
     if progress is not None:
         progress(TOTAL, TOTAL)
     actions = len(data.actions(party if kind == "actions" else None))
-    return ReportResult(out, kind, pages, len(data.findings), data.photo_count, actions)  # type: ignore[attr-defined]
+    return ReportResult(out, kind, pages, len(data.findings), data.photo_count, actions,  # type: ignore[attr-defined]
+                        tuple(warnings))
 
 
 MMAP_SIZE = 1 << 30

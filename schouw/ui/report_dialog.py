@@ -190,7 +190,7 @@ class ReportDialog(QDialog):
         self._busy(False)
         text = (self.tr("Rapport gemaakt: {path} (1 pagina).") if result.pages == 1
                 else self.tr("Rapport gemaakt: {path} ({pages} pagina's)."))
-        self.status.setText(text.format(path=result.path, pages=result.pages))
+        self.status.setText(" ".join([text.format(path=result.path, pages=result.pages), *result.warnings]))
         self.report_done.emit(result)
 
     def _on_failed(self, message: str) -> None:
