@@ -425,7 +425,10 @@ class RoundReport:
         if ex.unknown_item:
             parts.append(t("ex_unknown", n=ex.unknown_item))
         if parts:
-            notes.append(P(esc(t("note_excluded", parts="; ".join(parts))), "note"))
+            text = t("note_excluded", parts="; ".join(parts))
+            if text.endswith(".."):  # "… 5 × n.v.t." ends with its own full stop
+                text = text[:-1]
+            notes.append(P(esc(text), "note"))
         if d.score.no_norm:
             items = []
             for element, aspect, area_type in d.score.no_norm:

@@ -220,10 +220,17 @@ def _street_photo(rng: random.Random, label: str, level: str | None, size=(1600,
     return out.getvalue()
 
 
-def _pick_level(rng: random.Random, improvement: float) -> Level:
+def _levels(rng: random.Random, count: int, improvement: float) -> list[Level]:
+    """``count`` levels in the proportions of a buurt at this stage, shuffled. Drawn as
+    a quota rather than one by one, so the jaarschouw really scores better than the
+    nulmeting (the trend the demo is there to show) instead of by luck of the seed."""
     weights = [0.04 + improvement * 0.03, 0.22 + improvement * 0.08, 0.44, 0.21 - improvement * 0.07,
                0.09 - improvement * 0.04]
-    return rng.choices([Level.A_PLUS, Level.A, Level.B, Level.C, Level.D], weights=weights)[0]
+    levels = [Level.A_PLUS, Level.A, Level.B, Level.C, Level.D]
+    quota = [lv for lv, w in zip(levels, weights, strict=True) for _ in range(round(w * count))]
+    quota += rng.choices(levels, weights=weights, k=max(0, count - len(quota)))
+    rng.shuffle(quota)
+    return quota[:count]
 
 
 def _party_for(element: str, role_hint: str) -> str:
@@ -308,7 +315,8 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
             (vogel, crow, date(2026, 10, 13), 70, 1.0, "Jaarschouw Vogelbuurt"),
             (haven, social, date(2026, 6, 3), 22, 0.0, "Veilige Buurten-schouw Havenkwartier"),
         ]
-        photo_budget = photos
+        photos_left = photos
+        findings_left = sum(step[3] for step in plan)
         crow_items = [(e, a) for e, a in crow.items() if a.has_level]
         statuses_old = [ActionStatus.DONE] * 6 + [ActionStatus.REJECTED, ActionStatus.REOPENED]
         statuses_new = [ActionStatus.OPEN] * 4 + [ActionStatus.FORWARDED, ActionStatus.SCHEDULED,
@@ -324,6 +332,10 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
             walked = street_rows if when.year == 2025 else street_rows[:-3]
             items = crow_items if form is crow else list(form.items())
             remarks = _Remarks(rng)
+            # each round gets its share of the photos, so every report has some
+            photo_budget = round(photos_left * count / findings_left)
+            findings_left -= count
+            levels = _levels(rng, count, improvement)
             for n in range(count):
                 street = walked[n % len(walked)] if n < len(walked) else rng.choice(walked)
                 element, aspect = rng.choice(items)
@@ -335,7 +347,7 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
                         not_applicable = True
                         text = remarks.first(f"Geen {element.name.lower()} in dit deel van de straat.")
                     else:
-                        level = _pick_level(rng, improvement)
+                        level = levels.pop()
                         text = remarks.crow(aspect.level_help(level), below=level <= Level.C)
                 else:
                     ok_texts, problem_texts = SV_REMARKS.get(aspect.id, ((), ()))
@@ -376,11 +388,12 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
                 records = []
                 if photo_budget > 0 and (needs_action or rng.random() < 0.15):
                     label = f"{street.name} {finding.house_number} - {aspect.name} {level.value if level else ''}"
-                    for k in range(1 if rng.random() < 0.8 else 2):
+                    for k in range(min(photo_budget, 1 if rng.random() < 0.8 else 2)):
                         raw = _street_photo(rng, label, level.value if level else None)
                         prepared = prepare_photo(raw, name=f"IMG_{when:%Y%m%d}_{stats['photos'] + 1:04d}.jpg")
                         records.append(photo_record(prepared, finding.id, k))
                         photo_budget -= 1
+                        photos_left -= 1
                         stats["photos"] += 1
                 project.findings.add(finding, action, records)
                 stats["findings"] += 1
