@@ -4,7 +4,7 @@ Reports must not depend on the machine's locale (a Dutch report made on an Engli
 Windows stays Dutch), so month names, decimal commas and percentages are done here.
 Domain terms stay Dutch in the English report too (schoon, heel, nulmeting,
 streefwaarde), with a gloss where a reader might need one: that is how the people at
-the casustafel speak.
+the wijkoverleg speak.
 """
 
 from __future__ import annotations
