@@ -18,9 +18,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-#: The street page shown: a finding below the norm with its action and photo, one at
-#: the norm, and an n.v.t.
-STREET = "Kievitstraat"
+
+def street_page(reader) -> int:
+    """The first page (1-based) that opens a street and shows a finding below the
+    norm with its action and a photo: the page that says most about the report."""
+    streets = next(item for item in reader.outline if isinstance(item, list))
+    for entry in streets:
+        number = reader.get_destination_page_number(entry)
+        page = reader.pages[number]
+        text = page.extract_text()
+        images = [o for o in page["/Resources"].get("/XObject", {}).values()
+                  if o.get_object().get("/Subtype") == "/Image"]
+        if images and "voldoet niet" in text and "Actie:" in text and "(vervolg)" not in text:
+            return number + 1
+    raise SystemExit("no street page with a photo and an action in the demo report")
 
 
 def main() -> None:
@@ -37,9 +48,7 @@ def main() -> None:
             round_id = next(r["id"] for r in project.rounds.list() if r["title"] == "Jaarschouw Vogelbuurt")
             pdf = build_report(project, round_id, folder / "demo.pdf", today=date(2026, 12, 4)).path
         reader = PdfReader(pdf)
-        streets = next(item for item in reader.outline if isinstance(item, list))
-        street_page = next(reader.get_destination_page_number(e) for e in streets if e.title == STREET) + 1
-        for name, page in (("cover", 1), ("summary", 2), ("street", street_page)):
+        for name, page in (("cover", 1), ("summary", 2), ("street", street_page(reader))):
             stem = folder / name
             subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(page), "-l", str(page), "-singlefile",
                             str(pdf), str(stem)], check=True)

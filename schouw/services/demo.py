@@ -18,6 +18,7 @@ from pathlib import Path
 from schouw.domain.actions import ActionStatus
 from schouw.domain.levels import Level
 from schouw.domain.models import Action, Buurt, Finding, Participant, Street, Wijk
+from schouw.domain.norms import area_type_of, is_below_norm
 from schouw.services.findings import photo_record
 from schouw.services.forms import default_profile, find_form
 from schouw.services.rounds import create_round
@@ -235,10 +236,22 @@ def _levels(rng: random.Random, count: int, improvement: float) -> list[Level]:
 
 def _party_for(element: str, role_hint: str) -> str:
     if role_hint == "sociale-veiligheid":
-        return PARTIES["politie"] if "overlast" in element or "hang" in element else PARTIES["gemeente"]
+        if "overlast" in element or "hang" in element:
+            return PARTIES["politie"]
+        # portieken, bergingen and achterpaden of rented homes are the corporation's
+        return PARTIES["corporatie"] if element == "woningen" else PARTIES["gemeente"]
     if any(k in element for k in ("reiniging", "afval", "overlast")):
         return PARTIES["reiniging"]
     return PARTIES["gemeente"]
+
+
+def _last_number(street: Street) -> int:
+    """The highest house number of ``street`` ("1-64" -> 64): a finding at number 80 of
+    a street that ends at 64 is the kind of slip a coordinator spots at once."""
+    try:
+        return max(1, int(street.house_numbers.rsplit("-", 1)[-1]))
+    except ValueError:
+        return 20
 
 
 def _priority(rng: random.Random, level: Level | None, not_applicable: bool, needs_action: bool) -> str:
@@ -342,13 +355,17 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
                 level = None
                 choice = None
                 not_applicable = False
+                below = False
                 if aspect.has_level:
                     if rng.random() < 0.05:
                         not_applicable = True
                         text = remarks.first(f"Geen {element.name.lower()} in dit deel van de straat.")
                     else:
                         level = levels.pop()
-                        text = remarks.crow(aspect.level_help(level), below=level <= Level.C)
+                        # the profile's rule: below the norm of this aspect in this street's area type
+                        below = is_below_norm(profile, element.id, aspect.id, level, False,
+                                              area_type_of(street.area_type, buurt.area_type))
+                        text = remarks.crow(aspect.level_help(level), below=below)
                 else:
                     ok_texts, problem_texts = SV_REMARKS.get(aspect.id, ((), ()))
                     if aspect.scale == "choice":
@@ -361,7 +378,7 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
                 geometry = street.geometry or {"coordinates": [[4.63, 52.38]]}
                 lon, lat = geometry["coordinates"][rng.randrange(len(geometry["coordinates"]))]
                 if aspect.has_level:
-                    needs_action = level is not None and level <= Level.C
+                    needs_action = below  # every point below the norm goes to its party
                 elif aspect.scale == "choice":
                     needs_action = choice != aspect.choices[0]  # the first answer is "all is well"
                 else:
@@ -369,7 +386,7 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
                 finding = Finding(
                     round_id=round_.id, street_id=street.id, element=element.id, aspect=aspect.id,
                     level=level, not_applicable=not_applicable, choice=choice,
-                    house_number=str(rng.randint(1, 80)) + rng.choice(["", "", "", "a", "b"]),
+                    house_number=str(rng.randint(1, _last_number(street))) + rng.choice(["", "", "", "a", "b"]),
                     spot=spot, description=text, lat=lat + rng.uniform(-0.0001, 0.0001),
                     lon=lon + rng.uniform(-0.0001, 0.0001),
                     priority=_priority(rng, level, not_applicable, needs_action),
