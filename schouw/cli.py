@@ -413,8 +413,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     with _open(args) as project:
         result = build_report(project, args.round, args.out, kind=kind, party=args.party,
                               lang=getattr(args, "lang", None) or messages.language(), logo=args.logo)
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
     _emit(args, {"file": str(result.path), "kind": result.kind, "pages": result.pages,
-                 "findings": result.findings, "photos": result.photos, "actions": result.actions},
+                 "findings": result.findings, "photos": result.photos, "actions": result.actions,
+                 "warnings": list(result.warnings)},
           lambda: messages.render("cli_report_made", path=result.path, pages=result.pages,
                                   findings=result.findings, photos=result.photos, actions=result.actions))
     return EXIT_OK

@@ -551,6 +551,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Note: no action in this project has party {parties} from the profile (a party counts only by its "
               "whole name). Parties in this project: {known}.",
     },
+    # -- report: the logo and the output path (engineer "report") --------------------------
+    "report_logo_missing": {
+        "nl": "Logo {path} bestaat niet; kies een bestaand PNG- of JPEG-bestand.",
+        "en": "Logo {path} does not exist; choose an existing PNG or JPEG file.",
+    },
+    "report_logo_invalid": {
+        "nl": "Logo {path} is geen leesbare afbeelding; kies een PNG- of JPEG-bestand.",
+        "en": "Logo {path} is not a readable image; choose a PNG or JPEG file.",
+    },
+    "report_logo_left_out": {
+        "nl": "Rapport zonder logo gemaakt: {reason} (projectinstelling logo_path)",
+        "en": "Report made without a logo: {reason} (project setting logo_path)",
+    },
+    "report_out_is_folder": {
+        "nl": "{path} is een map; geef de naam van het PDF-bestand, bijvoorbeeld {example}.",
+        "en": "{path} is a folder; give the name of the PDF file, for example {example}.",
+    },
 }
 
 

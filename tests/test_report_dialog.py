@@ -111,3 +111,27 @@ def test_errors_are_one_clear_line(qtbot, dialog, tmp_path):
     dialog.build_button.click()
     qtbot.waitUntil(lambda: dialog.task is None, timeout=60_000)
     assert "bestaat niet" in dialog.status.text()
+
+
+def test_a_folder_or_a_broken_logo_is_said_in_the_dialog(qtbot, dialog, tmp_path):
+    """The dialog applies the CLI's rules (one service): a folder as the target is
+    refused before anything is built; a broken logo in the project settings is left
+    out and the status line says so."""
+    folder = tmp_path / "rapporten"
+    folder.mkdir()
+    dialog.path.setText(str(folder))
+    dialog.build_button.click()
+    assert dialog.task is None and "is een map" in dialog.status.text()
+    assert not (tmp_path / "rapporten.pdf").exists()
+
+    broken = tmp_path / "logo.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    dialog.project.set_meta("logo_path", str(broken))
+    try:
+        dialog.path.setText(str(tmp_path / "met-logo.pdf"))
+        with qtbot.waitSignal(dialog.report_done, timeout=60_000):
+            dialog.build_button.click()
+    finally:
+        dialog.project.set_meta("logo_path", "")
+    assert (tmp_path / "met-logo.pdf").is_file()
+    assert "zonder logo" in dialog.status.text() and "logo.png" in dialog.status.text()

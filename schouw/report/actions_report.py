@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyl
 
 from schouw import __version__
 from schouw.report import styles as S
-from schouw.report.common import P, action_table, esc, party_groups, running_title, title_line
+from schouw.report.common import P, action_table, clip, esc, party_groups, running_title, title_line
 from schouw.report.i18n import Texts
 from schouw.report.model import ReportData
 from schouw.report.pdf import FRAME_W, Heading, ReportDoc
@@ -33,7 +33,7 @@ class ActionsReport:
     def heading_text(self) -> str:
         groups = party_groups(self.t, self.d, self.party)
         if self.party and groups:
-            return self.t("actions_for", party=groups[0][0])
+            return self.t("actions_for", party=clip(groups[0][0]))
         return self.t("actions_report")
 
     def story(self) -> list[Flowable]:
@@ -47,10 +47,10 @@ class ActionsReport:
         info = [
             (t("buurt"), f"{d.buurt} ({d.wijk})" if d.wijk else d.buurt),
             (t("date"), t.date(d.round_date)),
-            (t("round"), d.round_title),
+            (t("round"), clip(d.round_title)),
         ]
         table = Table([[P(esc(k), "cover_label"), P(esc(v), "cover_value")] for k, v in info],
-                      colWidths=[4.6 * cm, FRAME_W - 4.6 * cm], hAlign="LEFT")
+                      colWidths=[4.6 * cm, FRAME_W - 4.6 * cm], splitInRow=1, hAlign="LEFT")
         table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
         story += [table, Spacer(1, 10)]
@@ -60,7 +60,7 @@ class ActionsReport:
             story.append(P(esc(t("no_actions"))))
             return story
         if self.party:
-            story.append(P(esc(t("actions_party_intro", n=total, party=groups[0][0], buurt=d.buurt,
+            story.append(P(esc(t("actions_party_intro", n=total, party=clip(groups[0][0]), buurt=d.buurt,
                                  date=t.date(d.round_date)))))
         else:
             story.append(P(esc(t("actions_intro", n=total, date=t.date(d.round_date)))))
@@ -68,6 +68,7 @@ class ActionsReport:
         for i, (party, findings) in enumerate(groups):
             open_n = sum(1 for f in findings if f.action and not f.action.is_closed)
             if not self.party:
+                party = clip(party)
                 heading = Heading(esc(party), S.styles()["h2"], outline=party, key=f"party-{i}", level=1)
                 story += [CondPageBreak(6 * cm), heading]
             count = P(esc(t("party_count", n=len(findings), open=open_n)), "meta")

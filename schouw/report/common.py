@@ -49,7 +49,13 @@ def running_title(t: Texts, title: str | None) -> Flowable:
     return SetTopFlowables([_RunningTitle(esc(t("continued", title=title)), S.styles()["continued"])])
 
 
-def clip(text: str, limit: int) -> str:
+#: The longest name (street, party, person, round title) a heading or a table cell
+#: shows; a longer one is cut with an ellipsis. Real names are far shorter: this is for
+#: text pasted into the wrong field, which must not make the report fail or fill pages.
+NAME_LIMIT = 200
+
+
+def clip(text: str, limit: int = NAME_LIMIT) -> str:
     """Shorten long user text at a word boundary, for table cells that cannot split."""
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -121,7 +127,7 @@ ACTION_WIDTHS = [0.9 * cm, 3.3 * cm, 5.4 * cm, 2.2 * cm, 2.4 * cm, 2.8 * cm]
 
 def action_table(t: Texts, findings: list[FindingEntry], today: date, *, text_limit: int = 180) -> Table:
     rows, commands = action_rows(t, findings, today, text_limit=text_limit)
-    table = Table(rows, colWidths=ACTION_WIDTHS, repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=ACTION_WIDTHS, repeatRows=1, splitInRow=1, hAlign="LEFT")
     table.setStyle(grid(ACTION_WIDTHS, extra=[
         ("FONT", (0, 1), (-1, -1), S.FONT, 8.5), ("LEADING", (0, 1), (-1, -1), 10.5),
         ("TEXTCOLOR", (0, 1), (-1, -1), S.INK), *commands]))

@@ -75,7 +75,10 @@ class Badge(Flowable):
         if self.label:
             c.setFillColor(S.MUTED)
             c.setFont(S.FONT, 6.5)
-            c.drawCentredString(self.width / 2, top - box - 8, fit_text(self.label, S.FONT, 6.5, self.width + 8))
+            label = fit_text(self.label, S.FONT, 6.5, self.width + 8)
+            # centred under the badge, but never left of it (the page margin is there)
+            centre = max(self.width / 2, stringWidth(label, S.FONT, 6.5) / 2)
+            c.drawCentredString(centre, top - box - 8, label)
 
 
 def level_badge(level: Level, label: str) -> Badge:
@@ -242,6 +245,15 @@ class Boxed(Flowable):
         self.width, self.height = aw, h + 2 * self.PAD_Y
         return self.width, self.height
 
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        """A box taller than the room left (a very long party name or reason) goes on
+        over the page as two boxes."""
+        aw = _available_width(self, aw)
+        parts = self.content.split(aw - 2 * self.PAD_X, ah - 2 * self.PAD_Y)
+        if len(parts) < 2:
+            return []
+        return [Boxed(part, self.fill, self.bar) for part in parts]
+
     def draw(self) -> None:
         c = self.canv
         c.saveState()
@@ -301,10 +313,24 @@ class FindingBlock(Flowable):
     def split(self, aw: float, ah: float) -> list[Flowable]:
         from reportlab.platypus.doctemplate import Indenter
 
-        if ah < 450 or len(self.items) < 2:
+        if ah < 450:
             return []  # move to the next page whole
-        first = FindingBlock(self.badge, self.items[:1], self.badge_width, self.rule)
-        return [first, Indenter(left=self.badge_width), *self.items[1:], Indenter(left=-self.badge_width)]
+        aw = _available_width(self, aw)
+        col = aw - self.badge_width
+        head, *others = self.items
+        _, head_h = head.wrap(col, ah)
+        room = ah - (self.RULE if self._show_rule else 0)
+        if head_h > room:
+            # even the first item is taller than a page (a huge title or text): split it too
+            pieces = head.split(col, room)
+            if len(pieces) < 2:
+                return []
+            head, *more = pieces
+            others = [*more, *others]
+        if not others:
+            return []
+        first = FindingBlock(self.badge, [head], self.badge_width, self.rule)
+        return [first, Indenter(left=self.badge_width), *others, Indenter(left=-self.badge_width)]
 
     def draw(self) -> None:
         c = self.canv
@@ -385,6 +411,12 @@ class TextLines(Flowable):
         return aw, self.height
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
+        # A Frame asks for a split with its full width, even inside an Indenter (a
+        # finding's text beside the badge column); lines broken for that width would be
+        # re-broken narrower when drawn and no longer fit. Split at the width we get.
+        aw = _available_width(self, aw)
+        if self._laid is not None and self._laid[0] < aw:
+            aw = self._laid[0]  # a table cell asks with its column width, padding included
         laid = self._layout(aw)
         first: list[Seg] = []
         rest: list[Seg] = []
@@ -433,6 +465,13 @@ class TextLines(Flowable):
                 text.textOut(line)
                 y -= seg.leading
         self.canv.drawText(text)
+
+
+def _available_width(flowable: Flowable, aw: float) -> float:
+    frame = getattr(flowable, "_frame", None)
+    if frame is not None and hasattr(frame, "_getAvailableWidth"):
+        return min(aw, frame._getAvailableWidth())
+    return aw
 
 
 def _with_text(seg: Seg, text: str, **changes) -> Seg:

@@ -4,7 +4,7 @@ Reports must not depend on the machine's locale (a Dutch report made on an Engli
 Windows stays Dutch), so month names, decimal commas and percentages are done here.
 Domain terms stay Dutch in the English report too (schoon, heel, nulmeting,
 streefwaarde), with a gloss where a reader might need one: that is how the people at
-the casustafel speak.
+the wijkoverleg speak.
 """
 
 from __future__ import annotations
@@ -246,6 +246,23 @@ PRIORITY = {
 LEVEL_LABELS_EN = {"zeer hoog": "very high", "hoog": "high", "basis": "basic", "laag": "low", "zeer laag": "very low"}
 
 
+def format_date(value: date | datetime | str | None, lang: str = "nl", *, table: bool = False) -> str:
+    """The one way a report writes a date: '4 december 2026' in text, '04-12-2026' in
+    tables. Why one helper: a report that mixed '2026-12-04', '4-12-26' and '4 dec.'
+    reads as careless, and a reader must never wonder which number is the month.
+    ISO strings (a date or a timestamp) are accepted; anything else is shown as it is."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    if table:
+        return f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
+    return f"{value.day} {MONTHS.get(lang, MONTHS['nl'])[value.month - 1]} {value.year}"
+
+
 class Texts:
     """The report strings and formats for one language."""
 
@@ -283,28 +300,12 @@ class Texts:
 
     # -- formats ------------------------------------------------------------------------
     def date(self, value: date | datetime | str | None) -> str:
-        """'13 oktober 2026' / '13 October 2026'."""
-        if value is None or value == "":
-            return ""
-        if isinstance(value, str):
-            try:
-                value = date.fromisoformat(value[:10])
-            except ValueError:
-                return value
-        return f"{value.day} {MONTHS[self.lang][value.month - 1]} {value.year}"
+        """'13 oktober 2026' / '13 October 2026': dates in running text."""
+        return format_date(value, self.lang)
 
-    def short_date(self, value: date | str | None) -> str:
-        """'13-10-2026' / '13 Oct 2026': for table cells."""
-        if value is None or value == "":
-            return ""
-        if isinstance(value, str):
-            try:
-                value = date.fromisoformat(value[:10])
-            except ValueError:
-                return value
-        if self.lang == "nl":
-            return f"{value.day}-{value.month}-{value.year}"
-        return f"{value.day} {MONTHS['en'][value.month - 1][:3]} {value.year}"
+    def short_date(self, value: date | datetime | str | None) -> str:
+        """'03-10-2026' (dd-mm-jjjj, both languages): dates in table cells."""
+        return format_date(value, self.lang, table=True)
 
     def number(self, value: float, decimals: int = 1) -> str:
         text = f"{value:,.{decimals}f}"

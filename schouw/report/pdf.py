@@ -239,9 +239,11 @@ def draw_jpeg(canv: Canvas, key: str, load: Callable[[], bytes | None], x: float
 class Heading(Paragraph):
     """A heading that is also a PDF bookmark (outline entry) at its own position."""
 
-    def __init__(self, text: str, style, *, outline: str | None = None, key: str = "", level: int = 0,
-                 closed: bool = False) -> None:
-        super().__init__(text, style)
+    def __init__(self, text: str | None, style, bulletText=None, frags=None, *,  # noqa: N803 - Paragraph's names
+                 outline: str | None = None, key: str = "", level: int = 0, closed: bool = False, **kw) -> None:
+        # Paragraph.split makes its pieces through self.__class__(None, style, bulletText=,
+        # frags=): a heading too long for one page must split like any paragraph.
+        super().__init__(text, style, bulletText=bulletText, frags=frags, **kw)
         self.outline = outline
         self.key = key
         self.level = level

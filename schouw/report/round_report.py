@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -121,9 +122,9 @@ class RoundReport:
         band = [
             P(esc(t("wijkschouw").upper()), "cover_kicker"),
             Spacer(1, 6),
-            _para(esc(d.buurt), title_style),
+            _para(esc(clip(d.buurt)), title_style),
             Spacer(1, 6),
-            P(esc(d.round_title or t("round_report")), "cover_sub"),
+            P(esc(clip(d.round_title) or t("round_report")), "cover_sub"),
             Spacer(1, 2),
             P(esc(t.date(d.round_date)), "cover_sub"),
         ]
@@ -163,7 +164,8 @@ class RoundReport:
         body.append(P(esc(t("team")), "cover_label"))
         team = d.participants[:12]
         for p in team:
-            line = f"{esc(p.name)}" + (f" <font color='{S.MUTED.hexval()}'>— {esc(p.organisation)}</font>" if p.organisation else "")
+            line = f"{esc(clip(p.name, 100))}" + (
+                f" <font color='{S.MUTED.hexval()}'>— {esc(clip(p.organisation, 100))}</font>" if p.organisation else "")
             body.append(P(line, "cover_value"))
         if len(d.participants) > len(team):
             body.append(P(f"… +{len(d.participants) - len(team)}", "cover_value"))
@@ -247,7 +249,7 @@ class RoundReport:
             spread = " · ".join(f"{esc(c)} <b>{got[c]}</b>" for c in order) or "–"
             rows.append([P(esc(d.item_names.get(item, item)), "cell"), P(str(sum(got.values())), "cell_right"),
                          P(spread, "cell")])
-        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         table.setStyle(grid(widths))
         return [CondPageBreak(5 * cm), P(esc(t("observations")), "h2"), P(esc(t("observations_intro")), "note"),
                 table, Spacer(1, 8)]
@@ -338,7 +340,7 @@ class RoundReport:
         # header cells are Paragraphs: recolour the level headers' text
         for i, lv in enumerate(levels):
             rows[0][2 + i] = P(f"<font color='{S.LEVEL_TEXT[lv].hexval()}'><b>{lv.value}</b></font>", "th_right")
-        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         table.setStyle(grid(widths, extra=extra))
         story: list[Flowable] = [CondPageBreak(5 * cm), P(esc(t("per_element")), "h2"), table]
         if unmeasured:
@@ -362,24 +364,28 @@ class RoundReport:
             if current:
                 marks.append(t("current_marker"))
             b, nb = ("<b>", "</b>") if current else ("", "")
-            name = b + esc(point.title) + nb + (
+            name = b + esc(clip(point.title)) + nb + (
                 f" <font color='{S.MUTED.hexval()}'>({esc(', '.join(marks))})</font>" if marks else "")
-            rows.append([P(name, "cell"), P(b + esc(t.date(point.date)) + nb, "cell"),
+            rows.append([P(name, "cell"), P(b + esc(t.short_date(point.date)) + nb, "cell"),
                          P(b + str(point.score.total.judged) + nb, "cell_right")]
                         + [P(b + self.pct1(point.score.share(c)) + nb, "cell_right") for c in CATEGORIES])
         rows.append([P(f"<i>{esc(t('target'))}</i>", "cell"), "", ""]
                     + [P(f"<i>{self.pct(d.targets.get(c))}</i>", "cell_right") for c in CATEGORIES])
-        table = Table(rows, colWidths=widths, hAlign="LEFT")
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         table.setStyle(grid(widths))
         return [CondPageBreak(4 * cm), P(esc(t("history")), "h2"), table, Spacer(1, 8)]
 
     def _street_table(self) -> list[Flowable]:
         t, d = self.t, self.d
         scored = d.has_scores
+        # the status column is as wide as its longest word group ("nog niet geschouwd");
+        # the street name takes what is left and wraps
+        status_w = max(3.0 * cm, 8 + 2 + max(stringWidth(t(k), S.FONT, 8.5) for k in ("done", "not_done")))
         if scored:
-            widths = [FRAME_W - (3.0 + 2.4 + 1.9 + 1.6 + 3.0) * cm, 3.0 * cm, 2.4 * cm, 1.9 * cm, 1.6 * cm, 3.0 * cm]
+            widths = [FRAME_W - (3.0 + 2.4 + 1.9 + 1.6) * cm - status_w, 3.0 * cm, 2.4 * cm, 1.9 * cm, 1.6 * cm,
+                      status_w]
         else:
-            widths = [FRAME_W - (3.0 + 2.4 + 3.0) * cm, 3.0 * cm, 2.4 * cm, 3.0 * cm]
+            widths = [FRAME_W - (3.0 + 2.4) * cm - status_w, 3.0 * cm, 2.4 * cm, status_w]
         header = [P(esc(t("street")), "th"), P(esc(t("area_type")), "th"), P(esc(t("findings_n")), "th_right")]
         if scored:
             header += [P(esc(t("count_n")), "th_right"), P(esc(t("share_short")), "th_right")]
@@ -387,17 +393,17 @@ class RoundReport:
         commands: list[tuple] = []
         for street in d.streets:
             ss = d.score.streets.get(street.id) if d.score else None
-            status = t("done") if street.done else t("not_done")
-            row = [cell(Seg(street.name, S.FONT, 8.5, 10.5)), t.area_type(street.area_type),
+            # a cell that wraps: "nog niet geschouwd" (or its translation) must stay in its column
+            status = cell(Seg(t("done"), S.FONT, 8.5, 10.5) if street.done
+                          else Seg(t("not_done"), S.FONT, 8.5, 10.5, S.WARN))
+            row = [cell(Seg(clip(street.name), S.FONT, 8.5, 10.5)), cell(Seg(t.area_type(street.area_type), S.FONT, 8.5, 10.5)),
                    str(ss.findings if ss else len(d.findings_of(street.id)))]
             if scored:
                 share = ss.tally.share if ss else None
                 commands.append(("TEXTCOLOR", (4, len(rows)), (4, len(rows)), S.share_colour(share, self.target())))
                 row += [str(ss.tally.judged if ss else 0), self.pct(share)]
-            if not street.done:
-                commands.append(("TEXTCOLOR", (len(row), len(rows)), (len(row), len(rows)), S.WARN))
             rows.append(row + [status])
-        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         numbers = (2, 4) if scored else (2, 2)
         table.setStyle(grid(widths, extra=[
             ("FONT", (0, 1), (-1, -1), S.FONT, 8.5), ("TEXTCOLOR", (0, 1), (-1, -1), S.INK),
@@ -419,7 +425,10 @@ class RoundReport:
         if ex.unknown_item:
             parts.append(t("ex_unknown", n=ex.unknown_item))
         if parts:
-            notes.append(P(esc(t("note_excluded", parts="; ".join(parts))), "note"))
+            text = t("note_excluded", parts="; ".join(parts))
+            if text.endswith(".."):  # "… 5 × n.v.t." ends with its own full stop
+                text = text[:-1]
+            notes.append(P(esc(text), "note"))
         if d.score.no_norm:
             items = []
             for element, aspect, area_type in d.score.no_norm:
@@ -448,7 +457,8 @@ class RoundReport:
 
     def _street(self, index: int, street: StreetEntry, findings: list[FindingEntry]) -> list[Flowable]:
         t, d = self.t, self.d
-        heading = Heading(esc(street.name), S.styles()["h2"], outline=street.name, key=f"street-{index}", level=1)
+        name = clip(street.name)
+        heading = Heading(esc(name), S.styles()["h2"], outline=name, key=f"street-{index}", level=1)
         meta = [t.area_type(street.area_type)]
         if street.house_numbers:
             meta.append(t("house_numbers", range=street.house_numbers))
@@ -468,7 +478,7 @@ class RoundReport:
             if n == 0:
                 # The heading and meta line travel to a new page with the first finding;
                 # a page that begins later in the street says which street it is.
-                story += [KeepTogether([*top, block]), running_title(t, street.name), *rest]
+                story += [KeepTogether([*top, block]), running_title(t, name), *rest]
             else:
                 story += [block, *rest]
         story += [running_title(t, None), Spacer(1, 12)]
@@ -488,7 +498,7 @@ class RoundReport:
         """(the block that stays together, what may flow on after it): the badge with
         title, text, norm, action and the first row of photos; then the other photo rows."""
         t = self.t
-        where = [f"{f.street} {clip(f.house_number, 20)}".strip()]
+        where = [f"{clip(f.street)} {clip(f.house_number, 20)}".strip()]
         if f.spot:
             where.append(clip(f.spot, 160))
         if f.observed_at and len(f.observed_at) >= 16:
@@ -537,7 +547,7 @@ class RoundReport:
         parts.append(f"{t('status').lower()}: {t.status(a.status)}")
         if a.mor_id:
             parts.append(t("mor", id=a.mor_id) + (f" ({a.mor_status})" if a.mor_status else ""))
-        segs = [Seg(f"{t('action_line')}: {a.party or t('no_party')}", S.FONT_BOLD, 8.5, 11),
+        segs = [Seg(f"{t('action_line')}: {clip(a.party) or t('no_party')}", S.FONT_BOLD, 8.5, 11),
                 Seg(" · ".join(parts), S.FONT, 8.5, 11)]
         if a.status_reason:
             segs.append(Seg(clip(a.status_reason, 400), S.FONT, 8.5, 11, S.MUTED))
@@ -576,6 +586,7 @@ class RoundReport:
         story.append(Spacer(1, 4))
         for i, (party, findings) in enumerate(groups):
             open_n = sum(1 for f in findings if f.action and not f.action.is_closed)
+            party = clip(party)
             heading = Heading(esc(party), S.styles()["h2"], outline=party, key=f"party-{i}", level=1)
             count = P(esc(t("party_count", n=len(findings), open=open_n)), "meta")
             # no keepWithNext: that would drag the whole table to the next page; the
@@ -595,8 +606,9 @@ class RoundReport:
         widths = [5.5 * cm, FRAME_W - 9.0 * cm, 3.5 * cm]
         rows = [[P(esc(t("name")), "th"), P(esc(t("organisation")), "th"), P(esc(t("role")), "th")]]
         for p in d.participants:
-            rows.append([P(esc(p.name), "cell"), P(esc(p.organisation or "–"), "cell"), P(esc(t.role(p.role)), "cell")])
-        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+            rows.append([P(esc(clip(p.name)), "cell"), P(esc(clip(p.organisation) or "–"), "cell"),
+                         P(esc(t.role(p.role)), "cell")])
+        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
         table.setStyle(grid(widths))
         story.append(table)
         return story

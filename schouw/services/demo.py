@@ -18,6 +18,7 @@ from pathlib import Path
 from schouw.domain.actions import ActionStatus
 from schouw.domain.levels import Level
 from schouw.domain.models import Action, Buurt, Finding, Participant, Street, Wijk
+from schouw.domain.norms import area_type_of, is_below_norm
 from schouw.services.findings import photo_record
 from schouw.services.forms import default_profile, find_form
 from schouw.services.rounds import create_round
@@ -60,16 +61,108 @@ SPOTS = ["bij de ingang van het portiek", "op de hoek", "naast het speeltuintje"
          "bij de ondergrondse container", "tegenover de school", "in het plantsoen", "bij de bushalte",
          "achter de garageboxen", "bij het bankje"]
 
-SV_TEXTS = [
-    "Lantaarnpaal brandt niet; pad is na zonsondergang aardedonker.",
-    "Hoge struiken ontnemen het zicht op de voordeuren van de portiekflats.",
-    "Groep jongeren hangt hier 's avonds rond, bewoners voelen zich onprettig.",
-    "Achterpad zonder verlichting, poortjes staan open: inbraakgevoelig.",
-    "Leegstaand winkelpand met dichtgetimmerde ramen en graffiti.",
-    "Oversteekplaats onoverzichtelijk door geparkeerde bestelbussen.",
-    "Bewoner meldt drugsoverlast bij de garageboxen rond 22.00 uur.",
-    "Brandgang goed verlicht en overzichtelijk sinds de nieuwe lampen.",
-]
+#: What residents and partners wrote down on the sociale-veiligheid walk, per aspect:
+#: remarks for an item found in order, and for one that needs attention. Every remark is
+#: used at most once in a round (a coordinator notices the same sentence twice).
+SV_REMARKS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "donkere-plekken": (
+        ("Brandgang goed verlicht sinds de nieuwe ledlampen.",),
+        ("Lantaarnpaal brandt niet; het pad is na zonsondergang aardedonker.",
+         "Twee lampen achter elkaar defect, de stoep ligt 's avonds in het donker.",
+         "Verlichting bij de fietsenstalling valt geregeld uit, al drie keer gemeld.",
+         "Boomkruinen houden het licht van de lantaarns tegen, onder de bomen is het donker."),
+    ),
+    "zichtlijnen": (
+        ("Vanaf de straat goed zicht op het pleintje en de speelplek.",),
+        ("Schutting van twee meter blokkeert het zicht vanaf de woningen op het pad.",
+         "Bocht in het pad met een hoge muur: je ziet niet wie er aankomt.",
+         "Geparkeerde bestelbussen ontnemen het zicht op de oversteek.",
+         "Vanuit de woningen is het achterpad nergens te zien."),
+    ),
+    "onoverzichtelijk-groen": (
+        ("Heesters zijn onlangs gesnoeid, het plantsoen is weer overzichtelijk.",),
+        ("Hoge struiken ontnemen het zicht op de voordeuren van de portiekflats.",
+         "Dichte haag langs het fietspad, bewoners lopen er 's avonds liever omheen.",
+         "Verwilderd groen naast de garageboxen, er liggen lege flessen tussen.",
+         "Struikgewas bij de bushalte is zo hoog dat wachtenden niet te zien zijn."),
+    ),
+    "zicht-op-entrees": (
+        ("Portiekentree goed zichtbaar vanaf straat en overburen.",),
+        ("Entree van de flat ligt verscholen achter de bergingen.",
+         "Portiekdeur sluit niet en is vanaf de straat niet te zien.",
+         "Achteringang van het winkelcentrum is een verborgen nis."),
+    ),
+    "looproutes": (
+        ("Doorgaande route naar het station is breed en goed verlicht.",),
+        ("Kortste route naar school loopt door een donkere onderdoorgang.",
+         "Olifantenpaadje door het park wordt 's avonds veel gebruikt, zonder verlichting.",
+         "Stoep versperd door containers, voetgangers moeten de rijbaan op."),
+    ),
+    "verkeersonveilig": (
+        ("Nieuwe drempel heeft de snelheid in de straat zichtbaar verlaagd.",),
+        ("Oversteekplaats onoverzichtelijk door geparkeerde auto's tot op de hoek.",
+         "Er wordt hard gereden richting de school, vooral 's ochtends.",
+         "Fietsers rijden op de stoep bij de bushalte, bewoners schrikken ervan."),
+    ),
+    "hangplekken": (
+        ("Geen hangplek gezien; het bankje wordt overdag door ouderen gebruikt.",),
+        ("Groep jongeren hangt 's avonds bij het bankje, bewoners voelen zich onprettig.",
+         "Bij de ingang van de parkeergarage wordt 's avonds in auto's gehangen.",
+         "Hangplek achter de supermarkt, veel blikjes en lachgaspatronen."),
+    ),
+    "jeugdoverlast": (
+        ("Geen overlast gemeld; het jongerenwerk is hier 's woensdags actief.",),
+        ("Bewoners melden brommers die 's avonds rondjes rijden door de straat.",
+         "Balspelen tegen de gevels tot laat in de avond, volgens de bewoners.",
+         "Geluidsoverlast van een groep jongeren op het pleintje in het weekend."),
+    ),
+    "drugsoverlast": (
+        ("Geen signalen van drugshandel volgens de wijkagent.",),
+        ("Bewoner meldt drugsoverlast bij de garageboxen rond 22.00 uur.",
+         "Opvallend veel korte bezoekjes aan een auto die hier 's avonds staat.",
+         "Spuiten en zakjes gevonden in de bosjes naast het pad."),
+    ),
+    "inbraakgevoeligheid": (
+        ("Achterpaden zijn afgesloten met een poort die goed sluit.",),
+        ("Achterpad zonder verlichting, poortjes staan open: inbraakgevoelig.",
+         "Containers staan tegen de schutting en dienen als opstapje.",
+         "Bergingen met oude sloten, bewoners melden eerdere inbraken."),
+    ),
+    "leegstand": (
+        ("Het voormalige buurthuis is weer in gebruik door een kinderopvang.",),
+        ("Leegstaand winkelpand met dichtgetimmerde ramen en graffiti.",
+         "Woning staat al maanden leeg, de tuin is verwilderd en er ligt post.",
+         "Verpauperd bedrijfspand, ruiten ingegooid."),
+    ),
+    "gevoel-veiligheid": (
+        ("Bewoners voelen zich hier overdag en 's avonds veilig.",),
+        ("Oudere bewoners lopen hier na donker liever niet alleen.",
+         "Moeders met kinderen mijden het pleintje als de groep er staat.",
+         "Onveilig gevoel door de donkere onderdoorgang naar de bushalte."),
+    ),
+    "opmerking-bewoner": (
+        (),
+        ("Bewoner vraagt of er een extra prullenbak bij het speeltuintje kan komen.",
+         "Bewoners willen graag meedenken over de herinrichting van het plein.",
+         "Bewonerscommissie vraagt om terugkoppeling over de vorige schouw.",
+         "Een bewoner biedt aan het plantsoen mee te onderhouden."),
+    ),
+}
+
+#: Remarks an inspector adds to a CROW finding below the norm, beyond the beeldmeetlat's
+#: own description (which the first such finding of an aspect and level gets).
+CROW_REMARKS = (
+    "Al eerder gemeld door bewoners, sindsdien niet verbeterd.",
+    "Vooral rond de ingang van het portiek; de rest van de straat is beter.",
+    "Over een lengte van ongeveer twintig meter.",
+    "Aandachtspunt voor de volgende ronde: staat er dan nog.",
+    "Volgens de bewonerscommissie na de markt elke week zo.",
+    "Struikelgevaar voor ouderen en kinderwagens.",
+    "Waarschijnlijk na werkzaamheden aan de kabels niet hersteld.",
+    "Bewoners ergeren zich hieraan, meermaals genoemd tijdens de schouw.",
+    "Lijkt op structureel achterstallig onderhoud.",
+    "Op de hoek met de zijstraat het ergst.",
+)
 
 
 def _line(origin: tuple[float, float], index: int, rng: random.Random) -> dict:
@@ -128,18 +221,75 @@ def _street_photo(rng: random.Random, label: str, level: str | None, size=(1600,
     return out.getvalue()
 
 
-def _pick_level(rng: random.Random, improvement: float) -> Level:
+def _levels(rng: random.Random, count: int, improvement: float) -> list[Level]:
+    """``count`` levels in the proportions of a buurt at this stage, shuffled. Drawn as
+    a quota rather than one by one, so the jaarschouw really scores better than the
+    nulmeting (the trend the demo is there to show) instead of by luck of the seed."""
     weights = [0.04 + improvement * 0.03, 0.22 + improvement * 0.08, 0.44, 0.21 - improvement * 0.07,
                0.09 - improvement * 0.04]
-    return rng.choices([Level.A_PLUS, Level.A, Level.B, Level.C, Level.D], weights=weights)[0]
+    levels = [Level.A_PLUS, Level.A, Level.B, Level.C, Level.D]
+    quota = [lv for lv, w in zip(levels, weights, strict=True) for _ in range(round(w * count))]
+    quota += rng.choices(levels, weights=weights, k=max(0, count - len(quota)))
+    rng.shuffle(quota)
+    return quota[:count]
 
 
 def _party_for(element: str, role_hint: str) -> str:
     if role_hint == "sociale-veiligheid":
-        return PARTIES["politie"] if "overlast" in element or "hang" in element else PARTIES["gemeente"]
+        if "overlast" in element or "hang" in element:
+            return PARTIES["politie"]
+        # portieken, bergingen and achterpaden of rented homes are the corporation's
+        return PARTIES["corporatie"] if element == "woningen" else PARTIES["gemeente"]
     if any(k in element for k in ("reiniging", "afval", "overlast")):
         return PARTIES["reiniging"]
     return PARTIES["gemeente"]
+
+
+def _last_number(street: Street) -> int:
+    """The highest house number of ``street`` ("1-64" -> 64): a finding at number 80 of
+    a street that ends at 64 is the kind of slip a coordinator spots at once."""
+    try:
+        return max(1, int(street.house_numbers.rsplit("-", 1)[-1]))
+    except ValueError:
+        return 20
+
+
+def _priority(rng: random.Random, level: Level | None, not_applicable: bool, needs_action: bool) -> str:
+    """A priority that fits the finding: n.v.t. keeps the default (it has nothing to
+    act on), a good level is never urgent, a D often is."""
+    if not_applicable:
+        return "normaal"
+    if level is Level.D:
+        return rng.choices(["normaal", "hoog", "spoed"], [3, 4, 1])[0]
+    if needs_action:
+        return rng.choices(["laag", "normaal", "hoog"], [1, 6, 2])[0]
+    return rng.choices(["laag", "normaal"], [2, 5])[0]
+
+
+class _Remarks:
+    """The remarks of one round, each used at most once: a finding whose remark would
+    repeat another's gets none (as an inspector would not write it twice)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.used: set[str] = set()
+
+    def first(self, text: str) -> str:
+        if not text or text in self.used:
+            return ""
+        self.used.add(text)
+        return text
+
+    def pick(self, texts: tuple[str, ...]) -> str:
+        fresh = [t for t in texts if t not in self.used]
+        return self.first(self.rng.choice(fresh)) if fresh else ""
+
+    def crow(self, help_text: str, *, below: bool) -> str:
+        """The beeldmeetlat's description the first time; for a finding below the norm
+        later, a remark of the inspector's own; otherwise nothing."""
+        if help_text and help_text not in self.used:
+            return self.first(help_text)
+        return self.pick(CROW_REMARKS) if below else ""
 
 
 def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: int = 2026) -> dict:
@@ -178,7 +328,8 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
             (vogel, crow, date(2026, 10, 13), 70, 1.0, "Jaarschouw Vogelbuurt"),
             (haven, social, date(2026, 6, 3), 22, 0.0, "Veilige Buurten-schouw Havenkwartier"),
         ]
-        photo_budget = photos
+        photos_left = photos
+        findings_left = sum(step[3] for step in plan)
         crow_items = [(e, a) for e, a in crow.items() if a.has_level]
         statuses_old = [ActionStatus.DONE] * 6 + [ActionStatus.REJECTED, ActionStatus.REOPENED]
         statuses_new = [ActionStatus.OPEN] * 4 + [ActionStatus.FORWARDED, ActionStatus.SCHEDULED,
@@ -186,41 +337,62 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
         for buurt, form, when, count, improvement, title in plan:
             round_ = create_round(project, buurt=buurt.name, wijk=wijk.name, form_id=form.id, when=when, title=title)
             stats["rounds"] += 1
-            for name, org, role in rng.sample(TEAM, 5) + [TEAM[5]]:
+            # the bewonerscommissie (TEAM[5]) always walks along; four others vary
+            for name, org, role in rng.sample(TEAM[:5] + TEAM[6:], 5) + [TEAM[5]]:
                 project.rounds.add_participant(Participant(round_id=round_.id, name=name, organisation=org, role=role))
             street_rows = streets[buurt.id]
+            # The last three streets of the jaarschouw were not walked yet: no findings there.
+            walked = street_rows if when.year == 2025 else street_rows[:-3]
             items = crow_items if form is crow else list(form.items())
+            remarks = _Remarks(rng)
+            # each round gets its share of the photos, so every report has some
+            photo_budget = round(photos_left * count / findings_left)
+            findings_left -= count
+            levels = _levels(rng, count, improvement)
             for n in range(count):
-                street = street_rows[n % len(street_rows)] if n < len(street_rows) else rng.choice(street_rows)
+                street = walked[n % len(walked)] if n < len(walked) else rng.choice(walked)
                 element, aspect = rng.choice(items)
                 level = None
                 choice = None
                 not_applicable = False
+                below = False
                 if aspect.has_level:
                     if rng.random() < 0.05:
                         not_applicable = True
+                        text = remarks.first(f"Geen {element.name.lower()} in dit deel van de straat.")
                     else:
-                        level = _pick_level(rng, improvement)
-                    text = aspect.level_help(level) if level else "Niet aanwezig in deze straat."
-                elif aspect.scale == "choice":
-                    choice = rng.choice(aspect.choices)
-                    text = rng.choice(SV_TEXTS)
+                        level = levels.pop()
+                        # the profile's rule: below the norm of this aspect in this street's area type
+                        below = is_below_norm(profile, element.id, aspect.id, level, False,
+                                              area_type_of(street.area_type, buurt.area_type))
+                        text = remarks.crow(aspect.level_help(level), below=below)
                 else:
-                    text = rng.choice(SV_TEXTS)
+                    ok_texts, problem_texts = SV_REMARKS.get(aspect.id, ((), ()))
+                    if aspect.scale == "choice":
+                        choice = rng.choice(aspect.choices)
+                        in_order = choice == aspect.choices[0]
+                    else:
+                        in_order = False
+                    text = remarks.pick(ok_texts if in_order else problem_texts)
                 spot = rng.choice(SPOTS)
                 geometry = street.geometry or {"coordinates": [[4.63, 52.38]]}
                 lon, lat = geometry["coordinates"][rng.randrange(len(geometry["coordinates"]))]
+                if aspect.has_level:
+                    needs_action = below  # every point below the norm goes to its party
+                elif aspect.scale == "choice":
+                    needs_action = choice != aspect.choices[0]  # the first answer is "all is well"
+                else:
+                    needs_action = bool(text)
                 finding = Finding(
                     round_id=round_.id, street_id=street.id, element=element.id, aspect=aspect.id,
                     level=level, not_applicable=not_applicable, choice=choice,
-                    house_number=str(rng.randint(1, 80)) + rng.choice(["", "", "", "a", "b"]),
+                    house_number=str(rng.randint(1, _last_number(street))) + rng.choice(["", "", "", "a", "b"]),
                     spot=spot, description=text, lat=lat + rng.uniform(-0.0001, 0.0001),
                     lon=lon + rng.uniform(-0.0001, 0.0001),
-                    priority=rng.choices(["laag", "normaal", "hoog", "spoed"], [2, 6, 2, 0.5])[0],
+                    priority=_priority(rng, level, not_applicable, needs_action),
                     time_of_day=rng.choice(["", "avond", "nacht"]) if aspect.time_of_day else "",
                     observed_at=f"{when.isoformat()}T{rng.randint(9, 15):02d}:{rng.randint(0, 59):02d}:00",
                 )
-                needs_action = (level is not None and level <= Level.C) or (choice not in (None, "in orde", "nee"))
                 action = None
                 if needs_action:
                     pool = statuses_old if when.year == 2025 else statuses_new
@@ -233,15 +405,15 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
                 records = []
                 if photo_budget > 0 and (needs_action or rng.random() < 0.15):
                     label = f"{street.name} {finding.house_number} - {aspect.name} {level.value if level else ''}"
-                    for k in range(1 if rng.random() < 0.8 else 2):
+                    for k in range(min(photo_budget, 1 if rng.random() < 0.8 else 2)):
                         raw = _street_photo(rng, label, level.value if level else None)
                         prepared = prepare_photo(raw, name=f"IMG_{when:%Y%m%d}_{stats['photos'] + 1:04d}.jpg")
                         records.append(photo_record(prepared, finding.id, k))
                         photo_budget -= 1
+                        photos_left -= 1
                         stats["photos"] += 1
                 project.findings.add(finding, action, records)
                 stats["findings"] += 1
-            done = {s.id for s in street_rows} if when.year == 2025 else {s.id for s in street_rows[:-3]}
-            for street_id in done:
-                project.rounds.set_street_done(round_.id, street_id, True)
+            for street in walked:
+                project.rounds.set_street_done(round_.id, street.id, True)
     return stats

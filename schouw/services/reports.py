@@ -55,6 +55,9 @@ class ReportResult:
     findings: int
     photos: int
     actions: int
+    #: What the user should know though the report was made (a configured logo left
+    #: out), one line each in the user's language.
+    warnings: tuple[str, ...] = ()
 
 
 def _check(cancel: Callable[[], bool] | None) -> None:
@@ -75,8 +78,10 @@ def _score(project: Project, round_: Round, profile: Profile | None, area_type: 
 
 def gather(project: Project, round_id: str, *, logo: str | Path | None = None, today: date | None = None,
            cancel: Callable[[], bool] | None = None,
-           progress: Callable[[int, int], None] | None = None) -> ReportData:
-    """Everything a report of ``round_id`` shows, read from ``project``."""
+           progress: Callable[[int, int], None] | None = None,
+           warnings: list[str] | None = None) -> ReportData:
+    """Everything a report of ``round_id`` shows, read from ``project``; lines the
+    user should see beside the result are appended to ``warnings``."""
     round_ = project.rounds.get(round_id)
     form = project.forms.get(round_.form_key)
     if form is None:
@@ -142,7 +147,7 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
         ))
 
     municipality = project.meta("municipality") or (profile.municipality if profile else "")
-    logo_path = _logo_path(project, logo)
+    logo_path = _logo_path(project, logo, warnings)
 
     load_photo = _PhotoLoader(project)
 
@@ -170,24 +175,65 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
     return data
 
 
-def _logo_path(project: Project, logo: str | Path | None) -> Path | None:
-    """The ``--logo`` file (must exist), else the project's ``logo_path`` (relative to
-    the project file; left out with a log line when it is gone)."""
+def check_logo(path: str | Path) -> Path:
+    """``path`` as a logo the report can draw: an existing, readable PNG/JPEG/GIF.
+
+    Why check here and not leave it to the layout: ReportLab would either fail deep in
+    the build or (as before) the logo was left out without a word, and the coordinator
+    found out at the wijkoverleg. The CLI's ``--logo`` and the app call this same check.
+    """
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise SchouwError("report_logo_missing", path=str(path))
+    if not path.is_file():
+        raise SchouwError("report_logo_invalid", path=str(path))
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.load()  # decode it all: a truncated file fails here, not in the PDF
+            if image.width < 1 or image.height < 1:
+                raise ValueError("0 pixels")
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        raise SchouwError("report_logo_invalid", path=str(path)) from None
+    return path
+
+
+def _logo_path(project: Project, logo: str | Path | None, warnings: list[str] | None = None) -> Path | None:
+    """The ``--logo`` file (checked: a clear error when it is missing or no image), else
+    the project's ``logo_path`` (relative to the project file). A configured logo that
+    is gone or broken is left out with a log line: a report is not refused for a
+    setting the user did not give this time."""
     if logo:
-        path = Path(logo).expanduser()
-        if not path.is_file():
-            raise SchouwError("file_missing", path=str(path))
-        return path
+        return check_logo(logo)
     configured = project.meta("logo_path")
     if not configured:
         return None
     path = Path(configured).expanduser()
     if not path.is_absolute():
         path = project.path.parent / path
-    if not path.is_file():
-        log.warning("logo %s not found; report made without logo", path)
+    try:
+        return check_logo(path)
+    except SchouwError as error:
+        log.warning("%s; report made without logo", error.message("en"))
+        if warnings is not None:
+            warnings.append(SchouwError("report_logo_left_out", reason=error.message()).message())
         return None
-    return path
+
+
+def output_path(out_path: str | Path) -> Path:
+    """Where the PDF goes: ``out_path``, with ".pdf" added when it has another suffix or
+    none ("rapport" -> "rapport.pdf"; a PDF viewer would not open it otherwise). An
+    existing folder is an error, never "folder.pdf" beside it."""
+    given = Path(out_path).expanduser()
+    if given.is_dir():
+        raise SchouwError("report_out_is_folder", path=str(given), example=str(given / "rapport.pdf"))
+    out = given if given.suffix.lower() == ".pdf" else given.with_name(given.name + ".pdf")
+    if out.is_dir():
+        raise SchouwError("report_out_is_folder", path=str(out), example=str(out / "rapport.pdf"))
+    if not out.parent.is_dir():
+        raise SchouwError("report_folder_missing", folder=str(out.parent))
+    return out
 
 
 def build_report(project: Project, round_id: str, out_path: str | Path, *, kind: str = "round",
@@ -204,14 +250,11 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
     """
     if kind not in KINDS:
         raise ValueError(kind)
-    out = Path(out_path).expanduser()
-    if out.suffix.lower() != ".pdf":
-        out = out.with_name(out.name + ".pdf")
-    if not out.parent.is_dir():
-        raise SchouwError("report_folder_missing", folder=str(out.parent))
+    out = output_path(out_path)
     if progress is not None:
         progress(0, TOTAL)
-    data = gather(project, round_id, logo=logo, today=today, cancel=cancel, progress=progress)
+    warnings: list[str] = []
+    data = gather(project, round_id, logo=logo, today=today, cancel=cancel, progress=progress, warnings=warnings)
     if kind == "actions" and party:
         party = find_party(party, data.parties())  # the domain's one rule for naming a party
     _check(cancel)
@@ -234,7 +277,8 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
     if progress is not None:
         progress(TOTAL, TOTAL)
     actions = len(data.actions(party if kind == "actions" else None))
-    return ReportResult(out, kind, pages, len(data.findings), data.photo_count, actions)  # type: ignore[attr-defined]
+    return ReportResult(out, kind, pages, len(data.findings), data.photo_count, actions,  # type: ignore[attr-defined]
+                        tuple(warnings))
 
 
 MMAP_SIZE = 1 << 30

@@ -54,6 +54,13 @@ class RoundContext:
     def area_type(self, street_id: str) -> str:
         return self.area_types.get(street_id, self.buurt.area_type)
 
+    @property
+    def has_norms(self) -> bool:
+        """Whether a finding of this round can be below a norm at all: the form has items
+        on the CROW scale and the round has a quality profile. A sociale-veiligheid walk
+        has neither, and "0 onder norm" there reads as a score it does not have."""
+        return self.profile is not None and any(aspect.has_level for _, aspect in self.form.items())
+
     def item(self, element: str, aspect: str) -> tuple[Element, Aspect] | None:
         return self.form.find(element, aspect)
 

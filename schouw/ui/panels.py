@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -82,6 +83,7 @@ class StreetPanel(Panel):
         self.stat_findings = label("0", "stat")
         self.stat_below = label("0", "statBelow")
         self.stat_done = label("0/0", "stat")
+        self._stat_captions: dict[str, QLabel] = {}
         for value, caption, name in ((self.stat_findings, self.tr("bevindingen"), "statFindings"),
                                      (self.stat_below, self.tr("onder norm"), "statBelow"),
                                      (self.stat_done, self.tr("straten gelopen"), "statDone")):
@@ -90,7 +92,7 @@ class StreetPanel(Panel):
             box.setSpacing(0)
             value.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.addWidget(value)
-            cap = label(caption, "statLabel")
+            cap = self._stat_captions[name] = label(caption, "statLabel")
             cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.addWidget(cap)
             stats_layout.addLayout(box, 1)
@@ -181,6 +183,11 @@ class StreetPanel(Panel):
         self.stat_below.setToolTip(self.tr("{below} van {judged} beoordeelde bevindingen onder de norm ({pct})").format(
             below=t.below_norm, judged=t.judged, pct=_pct(t.below_norm, t.judged)))
         self.stat_done.setText(f"{t.done}/{t.streets}")
+        # a round without norms (sociale veiligheid) has no "onder norm" count or column
+        norms = self.session.ctx is not None and self.session.ctx.has_norms
+        self.stat_below.setVisible(norms)
+        self._stat_captions["statBelow"].setVisible(norms)
+        self.table.setColumnHidden(StreetModel.COL_BELOW, not norms)
         self.progress.setRange(0, max(t.streets, 1))
         self.progress.setValue(t.done)
 

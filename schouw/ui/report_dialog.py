@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -30,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from schouw.messages import SchouwError
 from schouw.report import ReportCancelled
 from schouw.report.i18n import Texts
-from schouw.services.reports import TOTAL, ReportResult, build_report, parties
+from schouw.services.reports import TOTAL, ReportResult, build_report, output_path, parties
 from schouw.store.project import Project
 from schouw.ui.widgets import named
 from schouw.ui.workers import ProjectTask
@@ -143,10 +143,12 @@ class ReportDialog(QDialog):
         if not text:
             self.status.setText(self.tr("Kies eerst waar het rapport moet komen."))
             return
-        out = Path(text).expanduser()
-        if out.suffix.lower() != ".pdf":
-            out = out.with_name(out.name + ".pdf")
-            self.path.setText(str(out))
+        try:
+            out = output_path(text)  # the CLI's rule: ".pdf" added, a folder refused
+        except SchouwError as error:
+            self.status.setText(error.message())
+            return
+        self.path.setText(str(out))
         kind = self.kind.currentData()
         self.result = None
         party = self.party.currentData() if kind == "actions" else None
@@ -188,7 +190,7 @@ class ReportDialog(QDialog):
         self._busy(False)
         text = (self.tr("Rapport gemaakt: {path} (1 pagina).") if result.pages == 1
                 else self.tr("Rapport gemaakt: {path} ({pages} pagina's)."))
-        self.status.setText(text.format(path=result.path, pages=result.pages))
+        self.status.setText(" ".join([text.format(path=result.path, pages=result.pages), *result.warnings]))
         self.report_done.emit(result)
 
     def _on_failed(self, message: str) -> None:

@@ -1,0 +1,60 @@
+"""Make docs/report-cover.png, report-summary.png and report-street.png: pages of the
+demo's jaarschouw report, rendered at 90 dpi (A4 = 745 x 1053 pixels).
+
+Run from the repository root (needs pdftoppm from poppler-utils):
+
+    python docs/report_pages.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def street_page(reader) -> int:
+    """The first page (1-based) that opens a street and shows a finding below the
+    norm with its action and a photo: the page that says most about the report."""
+    streets = next(item for item in reader.outline if isinstance(item, list))
+    for entry in streets:
+        number = reader.get_destination_page_number(entry)
+        page = reader.pages[number]
+        text = page.extract_text()
+        images = [o for o in page["/Resources"].get("/XObject", {}).values()
+                  if o.get_object().get("/Subtype") == "/Image"]
+        if images and "voldoet niet" in text and "Actie:" in text and "(vervolg)" not in text:
+            return number + 1
+    raise SystemExit("no street page with a photo and an action in the demo report")
+
+
+def main() -> None:
+    from pypdf import PdfReader
+
+    from schouw.services.demo import build_demo
+    from schouw.services.reports import build_report
+    from schouw.store import open_project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        build_demo(folder / "demo.schouw")
+        with open_project(folder / "demo.schouw") as project:
+            round_id = next(r["id"] for r in project.rounds.list() if r["title"] == "Jaarschouw Vogelbuurt")
+            pdf = build_report(project, round_id, folder / "demo.pdf", today=date(2026, 12, 4)).path
+        reader = PdfReader(pdf)
+        for name, page in (("cover", 1), ("summary", 2), ("street", street_page(reader))):
+            stem = folder / name
+            subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(page), "-l", str(page), "-singlefile",
+                            str(pdf), str(stem)], check=True)
+            shutil.copyfile(stem.with_suffix(".png"), ROOT / "docs" / f"report-{name}.png")
+            print(f"docs/report-{name}.png: page {page}")
+
+
+if __name__ == "__main__":
+    main()

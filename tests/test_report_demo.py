@@ -1,0 +1,70 @@
+"""The demo project a coordinator is shown first must not contradict itself: the
+report made from it is what people judge the product by."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from schouw.domain.norms import area_type_of, is_below_norm
+from schouw.store import open_project
+
+
+def _rounds(project):
+    return [project.rounds.get(row["id"]) for row in project.rounds.list()]
+
+
+def test_demo_has_each_participant_once_per_round(demo_path):
+    with open_project(demo_path) as project:
+        for round_ in _rounds(project):
+            names = Counter(p.name.strip().casefold() for p in project.rounds.participants(round_.id))
+            assert names, round_.title
+            assert [n for n, k in names.items() if k > 1] == [], round_.title
+
+
+def test_demo_remarks_are_not_repeated_within_a_round(demo_path):
+    with open_project(demo_path) as project:
+        for round_ in _rounds(project):
+            texts = Counter(f.description.strip() for f in project.findings.models(round_.id) if f.description.strip())
+            assert len(texts) >= 10, round_.title  # remarks are given, not left out wholesale
+            assert [t for t, k in texts.items() if k > 1] == [], round_.title
+
+
+def test_demo_nvt_findings_have_no_priority_and_no_action(demo_path):
+    nvt = 0
+    with open_project(demo_path) as project:
+        for round_ in _rounds(project):
+            for f in project.findings.models(round_.id):
+                if not f.not_applicable:
+                    continue
+                nvt += 1
+                assert f.level is None
+                assert f.priority == "normaal", f
+                assert project.actions.for_finding(f.id) is None, f
+    assert nvt  # the demo shows what n.v.t. looks like
+
+
+def test_demo_findings_and_actions_fit_their_verdict(demo_path):
+    """A street with findings was walked, at a house number it has; an item in order
+    needs no action and is not urgent; an action exists for every choice answer that
+    is not "in order"."""
+    with open_project(demo_path) as project:
+        for round_ in _rounds(project):
+            form = project.forms.get(round_.form_key)
+            profile = project.forms.profile(round_.profile_id)
+            done = project.rounds.done_streets(round_.id)
+            last = {s.id: int(s.house_numbers.split("-")[-1]) for s in project.areas.streets(round_.buurt_id)}
+            for f in project.findings.models(round_.id):
+                assert f.street_id in done, (round_.title, f.street_id)
+                assert 1 <= int(f.house_number.rstrip("ab")) <= last[f.street_id], f  # within the street
+                _, aspect = form.find(f.element, f.aspect)
+                action = project.actions.for_finding(f.id)
+                if aspect.scale == "choice":
+                    assert (action is None) == (f.choice == aspect.choices[0]), f
+                if f.level is not None and f.level.value in ("A+", "A"):
+                    assert f.priority in ("laag", "normaal"), f
+                if aspect.has_level and not f.not_applicable:
+                    # a point below the norm goes to a party; one at or above it does not
+                    street = project.areas.street(f.street_id)
+                    area = area_type_of(street.area_type, project.areas.buurt(round_.buurt_id).area_type)
+                    below = is_below_norm(profile, f.element, f.aspect, f.level, False, area)
+                    assert (action is not None) == below, f
