@@ -167,6 +167,7 @@ def build_parser() -> Parser:
 #: its parsers with ``command(name, help, parent)`` and returns ``{name: handler}``. Keeping
 #: a capability's commands in a module of its own keeps this file from growing without end.
 EXTENSIONS: tuple[str, ...] = (
+    "schouw.cli_photos",
 )
 
 

@@ -352,6 +352,31 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Het rapport kan niet worden opgeslagen als {path} ({detail}). Is het bestand nog geopend in een PDF-viewer?",
         "en": "The report cannot be saved as {path} ({detail}). Is the file still open in a PDF viewer?",
     },
+    # -- privacy masks (schouw photo mask, the mask editor) --------------------------------
+    "mask_unknown_photo": {
+        "nl": "Foto '{id}' bestaat niet in dit project (of de eerste tekens passen bij meer dan één foto).",
+        "en": "Photo '{id}' does not exist in this project (or its first characters fit more than one photo).",
+    },
+    "mask_bad_rect": {
+        "nl": "'{rect}' is geen masker: geef X,Y,B,H als vier getallen tussen 0 en 1, bijvoorbeeld 0.1,0.2,0.3,0.15.",
+        "en": "'{rect}' is not a mask: give X,Y,W,H as four numbers between 0 and 1, e.g. 0.1,0.2,0.3,0.15.",
+    },
+    "mask_empty": {
+        "nl": "Masker {rect} heeft geen oppervlak: breedte en hoogte moeten groter dan 0 zijn.",
+        "en": "Mask {rect} has no area: width and height must be greater than 0.",
+    },
+    "mask_outside": {
+        "nl": "Masker {rect} valt buiten de foto: X+B en Y+H mogen niet groter zijn dan 1, X en Y niet kleiner dan 0.",
+        "en": "Mask {rect} lies outside the photo: X+W and Y+H may not exceed 1, X and Y may not be below 0.",
+    },
+    "mask_too_many": {
+        "nl": "{count} maskers op één foto is te veel (hoogstens {limit}).",
+        "en": "{count} masks on one photo is too many (at most {limit}).",
+    },
+    "mask_nothing": {
+        "nl": "Geef --rect X,Y,B,H om een masker toe te voegen, of --clear om alle maskers weg te halen.",
+        "en": "Give --rect X,Y,W,H to add a mask, or --clear to remove all masks.",
+    },
 }
 
 
