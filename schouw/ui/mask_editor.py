@@ -33,9 +33,9 @@ from schouw.ui.undo import SessionCommand
 from schouw.ui.widgets import label, named, styled
 
 _MERGE_NUDGE = 1004
-#: A drag shorter than this (screen pixels) is a click, not a new mask.
+# A drag shorter than this (screen pixels) is a click, not a new mask.
 MIN_DRAG = 6
-#: One arrow-key press moves the selected mask by this fraction of the photo.
+# One arrow-key press moves the selected mask by this fraction of the photo.
 NUDGE = 0.01
 
 
@@ -79,7 +79,7 @@ class MaskCanvas(QWidget):
     """The photo scaled to fit, with its masks; mouse and keys edit them. Emits the whole
     new list of masks for each finished edit and leaves storing it to the dialog."""
 
-    #: (new masks, undo text, merge with the previous nudge)
+    # (new masks, undo text, merge with the previous nudge)
     masksEdited = Signal(list, str, bool)
     selectionChanged = Signal()
 
