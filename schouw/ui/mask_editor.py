@@ -349,7 +349,11 @@ class MaskEditor(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.delete_button.setEnabled(self.canvas.selected is not None)
+        index = self.canvas.selected
+        self.delete_button.setEnabled(index is not None)
+        if index is not None:  # the shape buttons show the selected mask's shape
+            shape = self.canvas.masks[index].shape
+            (self.ellipse_button if shape == "ellipse" else self.rect_button).setChecked(True)
 
     def _edited(self, masks: list, text: str, merge: bool) -> None:
         before = self.masks()
