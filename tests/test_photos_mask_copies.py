@@ -1,7 +1,7 @@
 """Masks set through the use case land on the right pixels of every copy that leaves the
 laptop, for photos whose camera stored them sideways (EXIF orientation 6 and 8): the
 thumbnail and report copy in the project, the export package's ``fotos/`` member, the
-report PDF's embedded image and the photo the MOR server receives. The master and the
+report PDF's embedded image and the photo the MOR server (Open311, Signalen) receives. The master and the
 kept original stay byte for byte as they were.
 
 Each copy is compared with the upright source (turned by Pillow's own exif_transpose)
@@ -100,8 +100,37 @@ def masked(request, tmp_path, mor_master, shared_testdata):
     project.close()
 
 
-@pytest.mark.parametrize("masked", ["Landscape_6.jpg", "Portrait_8.jpg"], indirect=True)
-def test_every_copy_that_leaves_has_the_masks_on_the_right_pixels(masked, server, tmp_path):
+def sent_to_mor(project, finding_id: str, mor: str, open311) -> bytes:
+    """Send the round's selected findings through the outbox; the photo as received."""
+    if mor == "open311":
+        transport = Open311Transport(make_profile(open311.url), secret())
+        try:
+            run_sync(project, make_profile(open311.url), transport=transport)
+        finally:
+            transport.close()
+        return open311.attachments[OutboxRepo(project).for_finding(finding_id).remote_id]
+    from signalen_server import SignalenServer
+    from test_mor_signalen_outbox import SECRET, profile_for
+
+    from schouw.exchange.mor.base import uuid_tag
+    from schouw.exchange.mor.signalen import SignalenTransport
+
+    project.findings.update(finding_id, lat=52.0921, lon=5.1187)  # Signalen wants a place
+    with SignalenServer(client_secret=SECRET, lifetime=60) as server:
+        profile = profile_for(server.url)
+        transport = SignalenTransport(profile, SECRET)
+        try:
+            run_sync(project, profile, transport=transport)
+        finally:
+            transport.close()
+        (signal_,) = server.with_text(uuid_tag(finding_id))
+        (attachment,) = signal_.attachments
+        return attachment.data
+
+
+@pytest.mark.parametrize(("masked", "mor"), [("Landscape_6.jpg", "open311"), ("Portrait_8.jpg", "signalen")],
+                         indirect=["masked"])
+def test_every_copy_that_leaves_has_the_masks_on_the_right_pixels(masked, mor, server, tmp_path):
     project, ids, photo, before, source = masked
     reference = upright_reference(source)
     assert [Mask.from_dict(m) for m in photo.masks] == MASKS
@@ -134,14 +163,8 @@ def test_every_copy_that_leaves_has_the_masks_on_the_right_pixels(masked, server
     ours[0].image.convert("RGB").save(buf, "PNG")
     assert_masked_copy(buf.getvalue(), reference, "report PDF")
 
-    # the MOR report: what the Open311 server received
-    transport = Open311Transport(make_profile(server.url), secret())
-    try:
-        run_sync(project, make_profile(server.url), transport=transport)
-    finally:
-        transport.close()
-    remote = OutboxRepo(project).for_finding(ids["litter_c"]).remote_id
-    assert_masked_copy(server.attachments[remote], reference, "MOR attachment")
+    # the MOR report: what the municipality's server received
+    assert_masked_copy(sent_to_mor(project, ids["litter_c"], mor, server), reference, f"{mor} attachment")
 
     # the original on the laptop: untouched
     assert project.photos.blob(photo.id, "jpeg") == before["jpeg"]

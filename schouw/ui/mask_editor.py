@@ -63,8 +63,8 @@ class SetMasksCommand(SessionCommand):
 
     def _set(self, masks: list[Mask]) -> None:
         s = self.session
-        with s.write():
-            photo_service.set_masks(s.project, self.photo_id, masks)
+        if s.run(photo_service.set_masks, s.project, self.photo_id, masks) is None:
+            return  # the photo is gone; ``failed`` has told the user
         s.photosChanged.emit(self.finding_id)
         s.reveal.emit(s._street_of(self.finding_id), self.finding_id)
 
