@@ -373,6 +373,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "{count} maskers op één foto is te veel (hoogstens {limit}).",
         "en": "{count} masks on one photo is too many (at most {limit}).",
     },
+    "cli_photo_masks": {
+        "nl": "Foto {id}, maskers: {n}",
+        "en": "Photo {id}, masks: {n}",
+    },
+    "cli_photo_line": {
+        "nl": "{id}  {street} {number}  {item}  {width}x{height}  maskers: {n}  {name}",
+        "en": "{id}  {street} {number}  {item}  {width}x{height}  masks: {n}  {name}",
+    },
+    "cli_no_photos": {"nl": "Geen foto's.", "en": "No photos."},
+    "mask_shape_rect": {"nl": "rechthoek", "en": "rectangle"},
+    "mask_shape_ellipse": {"nl": "ellips", "en": "ellipse"},
     "mask_nothing": {
         "nl": "Geef --rect X,Y,B,H om een masker toe te voegen, of --clear om alle maskers weg te halen.",
         "en": "Give --rect X,Y,W,H to add a mask, or --clear to remove all masks.",

@@ -53,7 +53,7 @@ def test_list_mask_and_show_with_a_short_id(demo_path):
     assert [m["shape"] for m in shown["masks"]] == ["rect", "ellipse"]
     assert shown["masks"][1] == {"x": 0.6, "y": 0.6, "w": 0.4, "h": 0.4, "shape": "ellipse"}  # to the edge: fine
     text = run_cli("--db", str(demo_path), "photo", "masks", short, check=True).stdout
-    assert "2 masker(s)" in text and "ellips" in text
+    assert "maskers: 2" in text and "ellips" in text
 
     listed = json.loads(run_cli("--db", str(demo_path), "photos", "list", "--round",
                                 _round_of(demo_path, photo["finding_id"]), "--json", check=True).stdout)
