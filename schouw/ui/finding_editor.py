@@ -538,7 +538,8 @@ class FindingEditor(QWidget):
         pal.setColor(pal.ColorRole.Base, QColor(theme.SOFT))
         self.photo_list.setPalette(pal)
         chain = [self.element_combo, self.aspect_combo, self.level_bar, self.choice_bar, self.add_photo_button,
-                 self.paste_photo_button, self.camera_button, self.remove_photo_button, self.photo_list,
+                 self.paste_photo_button, self.camera_button, self.remove_photo_button, self.mask_photo_button,
+                 self.photo_list,
                  self.number_edit, self.spot_edit, self.time_combo, self.text_edit, self.priority_bar,
                  self.action_box, self.party_combo, self.due_edit, self.send_check, self.mor_retry_button]
         for first, second in zip(chain, chain[1:], strict=False):
