@@ -177,6 +177,7 @@ def build_parser(lang: str | None = None) -> Parser:
 #: a capability's commands in a module of its own keeps this file from growing without end.
 EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_round",
+    "schouw.cli_photos",
 )
 
 

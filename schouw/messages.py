@@ -568,6 +568,42 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "{path} is een map; geef de naam van het PDF-bestand, bijvoorbeeld {example}.",
         "en": "{path} is a folder; give the name of the PDF file, for example {example}.",
     },
+    # -- privacy masks (schouw photo mask, the mask editor) --------------------------------
+    "mask_unknown_photo": {
+        "nl": "Foto '{id}' bestaat niet in dit project (of de eerste tekens passen bij meer dan één foto).",
+        "en": "Photo '{id}' does not exist in this project (or its first characters fit more than one photo).",
+    },
+    "mask_bad_rect": {
+        "nl": "'{rect}' is geen masker: geef X,Y,B,H als vier getallen tussen 0 en 1, bijvoorbeeld 0.1,0.2,0.3,0.15.",
+        "en": "'{rect}' is not a mask: give X,Y,W,H as four numbers between 0 and 1, e.g. 0.1,0.2,0.3,0.15.",
+    },
+    "mask_empty": {
+        "nl": "Masker {rect} heeft geen oppervlak: breedte en hoogte moeten groter dan 0 zijn.",
+        "en": "Mask {rect} has no area: width and height must be greater than 0.",
+    },
+    "mask_outside": {
+        "nl": "Masker {rect} valt buiten de foto: X+B en Y+H mogen niet groter zijn dan 1, X en Y niet kleiner dan 0.",
+        "en": "Mask {rect} lies outside the photo: X+W and Y+H may not exceed 1, X and Y may not be below 0.",
+    },
+    "mask_too_many": {
+        "nl": "{count} maskers op één foto is te veel (hoogstens {limit}).",
+        "en": "{count} masks on one photo is too many (at most {limit}).",
+    },
+    "cli_photo_masks": {
+        "nl": "Foto {id}, maskers: {n}",
+        "en": "Photo {id}, masks: {n}",
+    },
+    "cli_photo_line": {
+        "nl": "{id}  {street} {number}  {item}  {width}x{height}  maskers: {n}  {name}",
+        "en": "{id}  {street} {number}  {item}  {width}x{height}  masks: {n}  {name}",
+    },
+    "cli_no_photos": {"nl": "Geen foto's.", "en": "No photos."},
+    "mask_shape_rect": {"nl": "rechthoek", "en": "rectangle"},
+    "mask_shape_ellipse": {"nl": "ellips", "en": "ellipse"},
+    "mask_nothing": {
+        "nl": "Geef --rect X,Y,B,H om een masker toe te voegen, of --clear om alle maskers weg te halen.",
+        "en": "Give --rect X,Y,W,H to add a mask, or --clear to remove all masks.",
+    },
 }
 
 

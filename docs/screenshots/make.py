@@ -32,6 +32,7 @@ SCENES = {
     "start": (1366, 768, 1.0, "nl", "start"),
     "import-package": (1366, 768, 1.0, "nl", "import"),
     "conflicts": (1366, 768, 1.0, "nl", "conflicts"),
+    "mask-editor": (1366, 768, 1.0, "nl", "masks"),
 }
 
 
@@ -93,8 +94,20 @@ def scene(name: str, demo: Path, out: Path) -> None:
     for _ in range(3):
         app.processEvents()
     target = window
-    if what in ("walk", "search"):
+    if what in ("walk", "search", "masks"):
         pick_finding(window)
+    if what == "masks":
+        from schouw.photos.masks import Mask
+        from schouw.services.photos import set_masks
+
+        strip = window.editor.photo_list
+        strip.setCurrentRow(0)
+        photo_id = strip.currentItem().data(0x0100)  # Qt.UserRole
+        set_masks(window.session.project, photo_id,
+                  [Mask(0.56, 0.52, 0.16, 0.11), Mask(0.18, 0.14, 0.13, 0.24, "ellipse")])
+        target = window.editor.mask_photo()
+        target.resize(1100, 700)
+        target.canvas.select(1)
     if what == "search":
         window.streets.search.setFocus()
         window.streets.search.setText("burg")

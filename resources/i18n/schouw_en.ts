@@ -345,6 +345,14 @@
         <translation>Remove the selected photo</translation>
     </message>
     <message>
+        <source>Maskeren…</source>
+        <translation>Mask…</translation>
+    </message>
+    <message>
+        <source>Gezichten en kentekens op de gekozen foto bedekken</source>
+        <translation>Cover faces and number plates on the chosen photo</translation>
+    </message>
+    <message>
         <source>Voortgang foto-import</source>
         <translation>Photo import progress</translation>
     </message>
@@ -1074,6 +1082,96 @@
 Wijkschouw en beeldkwaliteit (CROW A+ t/m D), straat voor straat, offline, in één projectbestand.</source>
         <translation>Schouw {version}
 Neighbourhood inspections and image quality (CROW A+ to D), street by street, offline, in one project file.</translation>
+    </message>
+</context>
+<context>
+    <name>MaskCanvas</name>
+    <message>
+        <source>Masker verwijderen</source>
+        <translation>Delete mask</translation>
+    </message>
+    <message>
+        <source>Masker verplaatsen</source>
+        <translation>Move mask</translation>
+    </message>
+    <message>
+        <source>Masker tekenen</source>
+        <translation>Draw mask</translation>
+    </message>
+</context>
+<context>
+    <name>MaskEditor</name>
+    <message>
+        <source>Maskeren: {name}</source>
+        <translation>Masks: {name}</translation>
+    </message>
+    <message>
+        <source>Maskeren</source>
+        <translation>Masks</translation>
+    </message>
+    <message>
+        <source>Foto met maskers</source>
+        <translation>Photo with masks</translation>
+    </message>
+    <message>
+        <source>Sleep om een masker te tekenen, sleep een masker om het te verplaatsen, Delete haalt het geselecteerde masker weg, pijltjes schuiven het op.</source>
+        <translation>Drag to draw a mask, drag a mask to move it, Delete removes the selected mask, the arrow keys nudge it.</translation>
+    </message>
+    <message>
+        <source>Rechthoek</source>
+        <translation>Rectangle</translation>
+    </message>
+    <message>
+        <source>Nieuwe maskers als rechthoek</source>
+        <translation>New masks as rectangles</translation>
+    </message>
+    <message>
+        <source>Ellips</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Nieuwe maskers als ellips</source>
+        <translation>New masks as ellipses</translation>
+    </message>
+    <message>
+        <source>Masker weg</source>
+        <translation>Remove mask</translation>
+    </message>
+    <message>
+        <source>Geselecteerd masker verwijderen</source>
+        <translation>Delete the selected mask</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Laatste wijziging ongedaan maken</source>
+        <translation>Undo the last change</translation>
+    </message>
+    <message>
+        <source>Opnieuw</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Ongedaan gemaakte wijziging opnieuw doen</source>
+        <translation>Redo the undone change</translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Maskeren sluiten</source>
+        <translation>Close the mask editor</translation>
+    </message>
+    <message>
+        <source>Sleep over gezichten, kentekens en huisnummers om ze te bedekken. De foto op deze laptop blijft zoals hij is; elke kopie die weggaat (export, rapport, melding) krijgt de maskers ingebrand.</source>
+        <translation>Drag over faces, number plates and house numbers to cover them. The photo on this laptop stays as it is; every copy that leaves it (export, report, MOR report) has the masks burnt in.</translation>
+    </message>
+    <message>
+        <source>Maskervorm wijzigen</source>
+        <translation>Change mask shape</translation>
     </message>
 </context>
 <context>

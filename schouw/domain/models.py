@@ -131,7 +131,8 @@ class Photo(Synced):
     taken_at: str | None = None
     lat: float | None = None
     lon: float | None = None
-    #: Privacy rectangles as fractions of width/height: [{"x":..,"y":..,"w":..,"h":..}]
+    #: Privacy masks as fractions of the upright width/height: [{"x":..,"y":..,"w":..,"h":..}],
+    #: with "shape": "ellipse" for an ellipse inside that box (see schouw.photos.masks)
     masks: list[dict] = Field(default_factory=list)
     position: int = 0
     #: Size of the source file as imported, whether or not the original is kept (the

@@ -51,6 +51,32 @@ class PhotoRepo:
         rows = dict_rows(self.p.conn.execute("SELECT * FROM photos WHERE id = ?", (photo_id,)))
         return from_row(Photo, rows[0]) if rows else None
 
+    def resolve(self, photo_id: str) -> Photo | None:
+        """The live photo whose id is ``photo_id`` or starts with it (at least 4
+        characters, as round ids); None when there is none or more than one."""
+        if len(photo_id) < 4:
+            return None
+        rows = dict_rows(self.p.conn.execute(
+            "SELECT * FROM photos WHERE substr(id, 1, length(?)) = ? AND deleted_at IS NULL LIMIT 2",
+            (photo_id, photo_id)))
+        return from_row(Photo, rows[0]) if len(rows) == 1 else None
+
+    def for_round(self, round_id: str) -> list[dict]:
+        """The live photos of a round's live findings with where they were taken, in the
+        order of the findings list (street, house number) and their place on the finding."""
+        cur = self.p.conn.execute(
+            """SELECT p.id, p.finding_id, s.name AS street, f.house_number AS number,
+                      f.element, f.aspect, p.position, p.source_name, p.width, p.height, p.masks
+               FROM photos p JOIN findings f ON f.id = p.finding_id
+                    LEFT JOIN streets s ON s.id = f.street_id
+               WHERE f.round_id = ? AND f.deleted_at IS NULL AND p.deleted_at IS NULL
+               ORDER BY s.position, s.name, f.house_number, f.created_at, p.position, p.created_at""",
+            (round_id,))
+        rows = dict_rows(cur)
+        for row in rows:
+            row["masks"] = json.loads(row["masks"] or "[]")
+        return rows
+
     def blob(self, photo_id: str, kind: str) -> bytes | None:
         row = self.p.conn.execute(
             "SELECT data FROM photo_blobs WHERE photo_id = ? AND kind = ?", (photo_id, kind)).fetchone()

@@ -404,9 +404,12 @@ class FindingEditor(QWidget):
         self.paste_photo_button.clicked.connect(self.paste_photo)
         self.camera_button.clicked.connect(self.open_camera)
         self.remove_photo_button.clicked.connect(self.remove_photo)
+        self.mask_photo_button = named(QPushButton(self.tr("Maskeren…"), self), "maskPhoto",
+                                       self.tr("Gezichten en kentekens op de gekozen foto bedekken"))
+        self.mask_photo_button.clicked.connect(self.mask_photo)
         self.camera_button.setVisible(camera.available())
         for button in (self.add_photo_button, self.paste_photo_button, self.camera_button,
-                       self.remove_photo_button):
+                       self.remove_photo_button, self.mask_photo_button):
             photo_buttons.addWidget(button)
         photo_buttons.addStretch(1)
         layout.addLayout(photo_buttons)
@@ -536,7 +539,8 @@ class FindingEditor(QWidget):
         pal.setColor(pal.ColorRole.Base, QColor(theme.SOFT))
         self.photo_list.setPalette(pal)
         chain = [self.element_combo, self.aspect_combo, self.level_bar, self.choice_bar, self.add_photo_button,
-                 self.paste_photo_button, self.camera_button, self.remove_photo_button, self.photo_list,
+                 self.paste_photo_button, self.camera_button, self.remove_photo_button, self.mask_photo_button,
+                 self.photo_list,
                  self.number_edit, self.spot_edit, self.time_combo, self.text_edit, self.priority_bar,
                  self.action_box, self.party_combo, self.due_edit, self.send_check, self.mor_retry_button]
         for first, second in zip(chain, chain[1:], strict=False):
@@ -751,6 +755,7 @@ class FindingEditor(QWidget):
 
     def _update_photo_buttons(self) -> None:
         self.remove_photo_button.setEnabled(self.photo_list.currentItem() is not None)
+        self.mask_photo_button.setEnabled(self.photo_list.currentItem() is not None)
 
     # -- session events ---------------------------------------------------------------------
     def _on_finding_edited(self, finding_id: str) -> None:
@@ -1153,6 +1158,16 @@ class FindingEditor(QWidget):
             viewer = PhotoViewer(data, item.text(), self)
             viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             viewer.open()
+
+    def mask_photo(self):
+        """Open the mask editor on the chosen photo (see :mod:`schouw.ui.mask_editor`)."""
+        from schouw.ui.mask_editor import open_mask_editor
+
+        item = self.photo_list.currentItem()
+        if item is None or self.finding_id is None:
+            return None
+        return open_mask_editor(self.session, self.finding_id, item.data(Qt.ItemDataRole.UserRole),
+                                item.text(), self)
 
     # -- drag and drop ----------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
