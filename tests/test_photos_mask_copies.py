@@ -27,6 +27,7 @@ from test_mor_fixtures import (  # noqa: F401 - fixtures
 )
 
 from schouw.exchange.mor.open311 import Open311Transport
+from schouw.exchange.mor.profile import parse_sync_profile
 from schouw.photos.masks import FILL, Mask, apply_masks
 from schouw.services import photos as photo_service
 from schouw.services.exchange import export_package
@@ -110,14 +111,17 @@ def sent_to_mor(project, finding_id: str, mor: str, open311) -> bytes:
             transport.close()
         return open311.attachments[OutboxRepo(project).for_finding(finding_id).remote_id]
     from signalen_server import SignalenServer
-    from test_mor_signalen_outbox import SECRET, profile_for
+    from test_mor_fixtures import GEMEENTE
+    from test_mor_signalen_outbox import SECRET, profile_data
 
     from schouw.exchange.mor.base import uuid_tag
     from schouw.exchange.mor.signalen import SignalenTransport
 
     project.findings.update(finding_id, lat=52.0921, lon=5.1187)  # Signalen wants a place
     with SignalenServer(client_secret=SECRET, lifetime=60) as server:
-        profile = profile_for(server.url)
+        # the fixture's litter finding is for "Gemeente, team Reiniging": select every municipal party
+        profile = parse_sync_profile({**profile_data(server.url),
+                                      "selection": {"below_norm": True, "parties": GEMEENTE}}, "test")
         transport = SignalenTransport(profile, SECRET)
         try:
             run_sync(project, profile, transport=transport)
