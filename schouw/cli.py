@@ -130,6 +130,9 @@ def build_parser() -> Parser:
                         help="ook bevindingen.xlsx (met de actielijst op een tweede blad) in het pakket")
     imp_pkg = command("import", "voeg een exportpakket (ZIP) samen met dit project; eerst wordt alles gecontroleerd")
     imp_pkg.add_argument("file", metavar="FILE.zip")
+    imp_pkg.add_argument("--merge-into", metavar="RONDE",
+                         help="voeg de ronde van het pakket samen met deze andere ronde van dezelfde buurt en datum "
+                              "(bevindingen gepaard op straat, onderdeel en plek)")
     conflicts = command("conflicts", "conflicten na het samenvoegen van pakketten")
     conflicts_sub = conflicts.add_subparsers(dest="conflicts_command", metavar="OPDRACHT", parser_class=Parser,
                                              required=True)
@@ -349,12 +352,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from schouw.services.exchange import check_package, import_package, summary_line
+    from schouw.services.exchange import check_package, import_package, round_note, summary_line
 
     package = check_package(args.file)  # before a project is opened, let alone created
     with _open(args, create=True) as project:
-        result = import_package(project, package)
-    _emit(args, result.as_dict(), lambda: summary_line(result))
+        result = import_package(project, package, merge_into=args.merge_into)
+        note = round_note(project, result)
+    _emit(args, result.as_dict(), lambda: "\n".join(filter(None, (summary_line(result), note))))
     return EXIT_OK
 
 
