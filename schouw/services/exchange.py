@@ -34,8 +34,8 @@ Progress = Callable[[int, int, str], "bool | None"]
 
 __all__ = [
     "ConflictView", "ExportResult", "MergeResult", "check_package", "describe_value", "export_package",
-    "field_label", "flip_conflict", "import_package", "list_conflicts", "same_day_rounds", "suggested_package_path",
-    "summary_line",
+    "field_label", "flip_conflict", "import_package", "list_conflicts", "round_note", "same_day_rounds",
+    "SameDayRound", "suggested_package_path", "summary_line",
 ]
 
 
