@@ -371,16 +371,17 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         else:
             round_id = project.rounds.get(args.round).id if args.round else None
             views = list_conflicts(project, round_id)
-    side = {"lokaal": "dit project", "pakket": "het pakket"}
+    render = messages.render
 
     def text() -> str:
         lines = []
         for v in views:
-            lines.append(f"{v.id[:8]}  {v.kind} {v.what}: bewaard uit {side.get(v.kept_side, v.kept_side)} "
-                         f"({v.kept_at}), opzij: {v.other_at}" + (f", {v.flips}x omgedraaid" if v.flips else ""))
-            lines.extend(f"    {field_label(f)}: {describe_value(k)} (bewaard) / {describe_value(o)} (opzij)"
-                         for f, k, o in v.fields)
-        return "\n".join(lines) or "Geen conflicten."
+            lines.append(render("conflict_line", id=v.id[:8], kind=v.kind, what=v.what,
+                                side=render(f"conflict_side_{v.kept_side}"), kept_at=v.kept_at, other_at=v.other_at)
+                         + (render("conflict_flips", flips=v.flips) if v.flips else ""))
+            lines.extend(render("conflict_field", label=field_label(f), kept=describe_value(k),
+                                other=describe_value(o)) for f, k, o in v.fields)
+        return "\n".join(lines) or render("no_conflicts")
 
     _emit(args, [v.as_dict() for v in views], text)
     return EXIT_OK

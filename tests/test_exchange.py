@@ -422,6 +422,9 @@ def test_conflicts_on_the_command_line(coordinator, tmp_path):
     assert f"{element.name} — {aspect.name}" in listed
     assert "omschrijving: Team: los bij nr. 3 (bewaard) / Coördinator: los (opzij)" in listed
     assert "niveau: D (bewaard)" in listed
+    english = run_cli("--db", db, "--lang", "en", "conflicts", "list", check=True).stdout
+    assert "description: Team: los bij nr. 3 (kept) / Coördinator: los (set aside)" in english
+    assert "level: D (kept)" in english and "finding" in english and "bewaard" not in english
     [view] = _json.loads(run_cli("--db", db, "--json", "conflicts", "list", check=True).stdout)
     assert {"field": "description", "label": "omschrijving", "kept": "Team: los bij nr. 3",
             "other": "Coördinator: los"} in view["fields"]
@@ -431,3 +434,34 @@ def test_conflicts_on_the_command_line(coordinator, tmp_path):
     assert unknown.returncode != 0 and unknown.stderr.strip() and "Traceback" not in unknown.stderr
     with reopen(tmp_path / "coordinator.schouw", "dev-coordinator") as again:
         assert again.findings.get(target.id).description == "Coördinator: los"
+
+
+def test_import_on_the_command_line_tells_of_a_same_day_round_and_merges_on_request(tmp_path):
+    """`schouw import` brings a hand-made round of the same buurt and date in beside the
+    local one and says so; `--merge-into ID` merges it, pairing the findings."""
+    import json as _json
+
+    from conftest import run_cli
+
+    a, round_a = _laptop_round(tmp_path / "a.schouw", "team-a", 3)
+    with a:
+        package = str(export_package(a, round_a, tmp_path / "a.zip").path)
+    for name in ("b", "c"):
+        project, _ = _laptop_round(tmp_path / f"{name}.schouw", f"team-{name}", 3)
+        project.close()
+    with reopen(tmp_path / "b.schouw", "team-b") as b:
+        round_b = b.rounds.list()[0]["id"]
+    told = run_cli("--db", str(tmp_path / "b.schouw"), "import", package, check=True).stdout
+    assert "als aparte ronde" in told and f"--merge-into {round_b[:8]}" in told
+    with reopen(tmp_path / "b.schouw", "team-b") as b:
+        assert len(b.rounds.list()) == 2
+
+    with reopen(tmp_path / "c.schouw", "team-c") as c:
+        round_c = c.rounds.list()[0]["id"]
+    wrong = run_cli("--db", str(tmp_path / "c.schouw"), "import", package, "--merge-into", "ffffffff")
+    assert wrong.returncode == 2 and "niets veranderd" in wrong.stderr and "Traceback" not in wrong.stderr
+    merged = _json.loads(run_cli("--db", str(tmp_path / "c.schouw"), "--json", "import", package,
+                                 "--merge-into", round_c[:8], check=True).stdout)
+    assert merged["merged_into"] == round_c and merged["paired"] == 3 and merged["added"].get("findings", 0) == 0
+    with reopen(tmp_path / "c.schouw", "team-c") as c:
+        assert len(c.rounds.list()) == 1 and len(c.findings.models(round_c)) == 3
