@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -181,10 +182,16 @@ def _extensions() -> list[Any]:
 
 # -- output helpers --------------------------------------------------------------------
 def _emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
+    """Print the result; control characters in data (from a package or an older
+    project) are escaped, never sent to the terminal as such (escape injection)."""
+    from schouw.domain.text import printable
+
     if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        # json escapes C0 itself; DEL and C1 (e.g. U+009B, a CSI on some terminals) too:
+        print(re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}",
+                     json.dumps(data, ensure_ascii=False, indent=2, default=str)))
     else:
-        print(text())
+        print(printable(text()))
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -319,9 +326,13 @@ def cmd_findings(args: argparse.Namespace) -> int:
     with _open(args) as project:
         round_ = project.rounds.get(args.round)
         rows = [_finding_json(r) for r in project.findings.list(round_.id)]
-    _emit(args, rows, lambda: "\n".join(
+    from schouw.domain.text import printable
+
+    # printable(): text from a package or an older project may hold ESC, BEL or CR,
+    # which must never reach the terminal as such (escape injection).
+    _emit(args, rows, lambda: "\n".join(printable(
         f"{r['id'][:8]}  {r['street']} {r['number']}  {r['element']}.{r['aspect']}  {r['level'] or r['choice'] or '-'}  "
-        f"{r['text'][:50]}" for r in rows) or "Geen bevindingen.")
+        f"{r['text'][:50]}", multiline=False) for r in rows) or "Geen bevindingen.")
     return EXIT_OK
 
 
@@ -502,7 +513,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except SchouwError as error:
-        print(error.message(), file=sys.stderr)
+        from schouw.domain.text import printable
+
+        print(printable(error.message()), file=sys.stderr)  # may quote what the user typed
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

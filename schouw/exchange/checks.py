@@ -30,6 +30,7 @@ from pydantic import BaseModel, ValidationError
 
 from schouw.domain.forms import parse_form
 from schouw.domain.profile import parse_profile
+from schouw.domain.text import MULTI_LINE_FIELDS, char_name, refused_character
 from schouw.exchange.document import (
     DOCUMENT_NAME,
     FORMAT,
@@ -40,7 +41,7 @@ from schouw.exchange.document import (
     ManifestMember,
     PackageDocument,
 )
-from schouw.messages import SchouwError, render
+from schouw.messages import CATALOGUE, SchouwError, render
 
 MiB = 1 << 20
 GiB = 1 << 30
@@ -432,9 +433,48 @@ def _check_consistency(path: Path, manifest: Manifest, doc: PackageDocument,
         if (photo.file_sha256 and photo.file_sha256 != member.sha256) or (
                 photo.file_size is not None and photo.file_size != member.size):
             raise PackageRefused(path, "pkg_checksum", name=photo.file)
+    _check_text(path, doc)
     try:
         parse_form(doc.form.definition.model_dump(), f"{path.name}:{DOCUMENT_NAME}")
         if doc.profile is not None:
             parse_profile(doc.profile.definition, f"{path.name}:{DOCUMENT_NAME}")
     except SchouwError as error:
         raise PackageRefused(path, "pkg_bad_data", detail=error.message()) from None
+
+
+def _strings(value: object, column: str, multiline: bool) -> Iterator[tuple[str, str, bool]]:
+    """Every text in a value with the column it sits in; text nested in a definition
+    (a form's or profile's help texts) may span lines."""
+    if isinstance(value, str):
+        yield column, value, multiline or column in MULTI_LINE_FIELDS
+    elif isinstance(value, BaseModel):
+        for key, item in value:
+            yield from _strings(item, key if not multiline else column, multiline)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key, column, True)
+            yield from _strings(item, column, True)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item, column, multiline)
+
+
+def _check_text(path: Path, doc: PackageDocument) -> None:
+    """No control character in any text of the package (see ``schouw.domain.text``):
+    refused before the merge, so nothing changes and no export of it fails later."""
+    tables = [("wijken", [doc.wijk]), ("buurten", [doc.buurt]), ("rounds", [doc.round]),
+              ("streets", doc.streets), ("participants", doc.participants), ("round_streets", doc.round_streets),
+              ("findings", doc.findings), ("actions", doc.actions), ("photos", doc.photos),
+              ("profiles", [doc.profile] if doc.profile else [])]
+    places = [("name", "", doc.project_name, False), ("name", "", doc.municipality, False),
+              ("definition", doc.form.key, doc.form.definition, True)]
+    for table, rows in tables:
+        places += [(table, row.id, row, False) for row in rows]
+    for table, row_id, value, multiline in places:
+        for column, text, lines in _strings(value, "definition" if multiline else "name", multiline):
+            char = refused_character(text, multiline=lines)
+            if char is not None:
+                label = f"field_{column}"
+                raise PackageRefused(path, "pkg_control_characters", what=render(f"table_{table}")
+                                     if f"table_{table}" in CATALOGUE else render(label), id=row_id,
+                                     field=render(label) if label in CATALOGUE else column, char=char_name(char))
