@@ -26,6 +26,7 @@ from schouw.exchange.merge import (
     merge_package,
 )
 from schouw.exchange.package import ExportResult, export_round
+from schouw.exchange.space import disk_full, is_disk_full
 from schouw.messages import CATALOGUE, SchouwError, render
 from schouw.store.project import Project
 from schouw.store.sync import SyncRepo
@@ -98,9 +99,18 @@ def import_package(project: Project, package: VerifiedPackage | str | Path, *,
     round of the same buurt and date (the CLI's ``--merge-into``, the app's question)."""
     if not isinstance(package, VerifiedPackage):
         package = open_package(package, progress=progress)
-    result = merge_package(project, package, progress, merge_into=merge_into)
-    if make_copies and not result.already_imported:
-        make_missing_copies(project, progress)
+    # The merge is one transaction: on a full disk SQLite rolls it back whole. The
+    # photos' copies are made afterwards in small transactions; a full disk there
+    # keeps what is done and says so (``schouw check`` or the next import resumes).
+    needed = sum(m.size for m in package.members.values()) * 2  # photos, plus their thumbnails and report copies
+    try:
+        result = merge_package(project, package, progress, merge_into=merge_into)
+        if make_copies and not result.already_imported:
+            make_missing_copies(project, progress)
+    except Exception as error:
+        if is_disk_full(error):
+            raise disk_full(project.path.parent, needed) from error
+        raise
     return result
 
 

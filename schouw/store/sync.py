@@ -120,6 +120,16 @@ class SyncRepo:
         return row[0] if row else None
 
     # -- merging ----------------------------------------------------------------------
+    def master_bytes(self, photo_ids: Iterable[str]) -> int:
+        """The size of these photos' masters: what an export of them needs, about."""
+        total = 0
+        for chunk in _chunks(list(photo_ids)):
+            marks = ", ".join("?" * len(chunk))
+            total += self.p.conn.execute(
+                f"SELECT COALESCE(SUM(length(data)), 0) FROM photo_blobs WHERE kind = 'jpeg' AND photo_id IN ({marks})",
+                chunk).fetchone()[0]
+        return total
+
     def rows_by_id(self, table: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         ids = list(dict.fromkeys(ids))
         found: dict[str, dict[str, Any]] = {}
