@@ -10,7 +10,7 @@ import pytest
 from conftest import run_cli
 from test_exchange_helpers import add_finding, new_project, rebuild, seed_round, set_document, state
 
-from schouw.domain.text import check_finding_text, printable, refused_character
+from schouw.domain.text import check_text, printable, refused_character
 from schouw.exchange.checks import PackageRefused
 from schouw.messages import SchouwError
 from schouw.services import walk
@@ -26,7 +26,7 @@ def test_the_text_rule(name):
     assert refused_character(f"regel 1{char}\nregel 2", multiline=True) == char
     assert char not in printable(f"a{char}b") and f"\\x{ord(char):02x}" in printable(f"a{char}b")
     with pytest.raises(SchouwError) as error:
-        check_finding_text(description=f"los{char}")
+        check_text(description=f"los{char}")
     assert error.value.key == "control_characters" and "omschrijving" in error.value.message("nl")
     assert "U+00" in error.value.message("en") and "description" in error.value.message("en")
 
@@ -101,3 +101,16 @@ def test_a_package_with_control_characters_is_refused_and_changes_nothing(projec
         assert error.value.reason == "pkg_control_characters"
         assert "stuurteken" in error.value.message("nl") and "niets veranderd" in error.value.message("nl")
         assert state(target) == before
+
+
+def test_rounds_and_participants_refuse_control_characters(project):
+    from schouw.services.rounds import add_participant, create_round
+
+    project, round_id = project
+    before = state(project)
+    with pytest.raises(SchouwError):
+        create_round(project, buurt="Vogelbuurt", wijk="Vogelwijk", form_id="crow-beeldkwaliteit",
+                     when="2026-10-20", title="Schouw\x1b[2J")
+    with pytest.raises(SchouwError):
+        add_participant(project, round_id, "Henk\x07")
+    assert state(project) == before

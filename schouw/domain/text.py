@@ -74,8 +74,9 @@ def printable(text: str | None, *, multiline: bool = True) -> str:
 MULTI_LINE_FIELDS = frozenset({"description", "notes", "status_reason", "note", "definition"})
 
 
-def check_finding_text(**fields: str | None) -> None:
-    """The one text check of a finding and its action, for every way one is recorded
-    or edited (CLI ``finding add``, the app's editor): keyword = column name."""
+def check_text(**fields: str | None) -> None:
+    """The one text check for what a user records (a finding and its action, a
+    round, a participant), for every way it is recorded or edited (CLI, the app's
+    editor): keyword = column name."""
     for field, text in fields.items():
         require_clean(field, text, multiline=field in MULTI_LINE_FIELDS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from schouw.domain.models import Participant, Round
+from schouw.domain.text import check_text
 from schouw.messages import SchouwError
 from schouw.services.forms import default_profile, find_form
 from schouw.store.project import Project
@@ -28,6 +29,7 @@ def ensure_profile(project: Project) -> str:
 def create_round(project: Project, *, buurt: str, form_id: str, when: str | date,
                  wijk: str | None = None, title: str = "", profile_id: str | None = None) -> Round:
     """Start a round of one buurt with a form, copying the form into the project."""
+    check_text(title=title)
     buurt_row = project.areas.find_buurt(buurt, wijk)
     the_date = when if isinstance(when, date) else parse_date(when)
     stored = [f for f in project.forms.all() if f.id == form_id]
@@ -54,6 +56,7 @@ def add_participant(project: Project, round_id: str, name: str, organisation: st
 
     if role not in ROLES:
         role = "overig"
+    check_text(name=name, organisation=organisation, email=email, phone=phone)
     project.rounds.get(round_id)
     return project.rounds.add_participant(Participant(
         round_id=round_id, name=name.strip(), organisation=organisation.strip(), role=role,

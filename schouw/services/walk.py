@@ -20,7 +20,7 @@ from schouw.domain.levels import ALL_LEVELS, NOT_APPLICABLE, Level
 from schouw.domain.models import Action, Buurt, Finding, Photo, Round, Street, Wijk
 from schouw.domain.norms import area_type_of, is_below_norm, norm_for
 from schouw.domain.profile import Profile
-from schouw.domain.text import check_finding_text
+from schouw.domain.text import check_text
 from schouw.messages import SchouwError
 from schouw.store.project import Project
 
@@ -271,7 +271,7 @@ def edit_finding(project: Project, ctx: RoundContext, finding_id: str, changes: 
         resolve_value(ctx.form, f"{element}.{aspect}", new["level"], None, ctx.levels)
     for key in ("house_number", "spot", "description", "time_of_day"):
         new[key] = (new[key] or "").strip() if key != "description" else (new[key] or "").rstrip()
-    check_finding_text(house_number=new["house_number"], spot=new["spot"], description=new["description"])
+    check_text(house_number=new["house_number"], spot=new["spot"], description=new["description"])
     old = {key: _value_of(finding, key) for key in EDITABLE}
     diff = {key: new[key] for key in EDITABLE if new[key] != old[key]}
     if diff:
@@ -290,7 +290,7 @@ def set_action(project: Project, finding_id: str, *, wanted: bool, party: str = 
     before = (existing is not None and existing.deleted_at is None,
               existing.party if existing else "", existing.due_date if existing else None)
     party = party.strip()
-    check_finding_text(party=party)
+    check_text(party=party)
     with project.atomic():
         if not wanted:
             if before[0]:
