@@ -114,3 +114,17 @@ def test_rounds_and_participants_refuse_control_characters(project):
     with pytest.raises(SchouwError):
         add_participant(project, round_id, "Henk\x07")
     assert state(project) == before
+
+
+def test_a_street_list_with_control_characters_is_refused(tmp_path):
+    from schouw.services.streets import import_streets
+
+    path = tmp_path / "straten.csv"
+    path.write_text("straat;woonplaats\nMerelstraat;Voorbeeldstad\nLijster\x1bstraat;Voorbeeldstad\n",
+                    encoding="utf-8")
+    with new_project(tmp_path / "s.schouw", "dev-s") as project:
+        before = state(project)
+        with pytest.raises(SchouwError) as error:
+            import_streets(project, path, buurt="Vogelbuurt")
+        assert error.value.key == "control_characters" and "U+001B" in error.value.message()
+        assert state(project) == before
