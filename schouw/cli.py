@@ -326,13 +326,9 @@ def cmd_findings(args: argparse.Namespace) -> int:
     with _open(args) as project:
         round_ = project.rounds.get(args.round)
         rows = [_finding_json(r) for r in project.findings.list(round_.id)]
-    from schouw.domain.text import printable
-
-    # printable(): text from a package or an older project may hold ESC, BEL or CR,
-    # which must never reach the terminal as such (escape injection).
-    _emit(args, rows, lambda: "\n".join(printable(
+    _emit(args, rows, lambda: "\n".join(
         f"{r['id'][:8]}  {r['street']} {r['number']}  {r['element']}.{r['aspect']}  {r['level'] or r['choice'] or '-'}  "
-        f"{r['text'][:50]}", multiline=False) for r in rows) or "Geen bevindingen.")
+        f"{r['text'][:50]}" for r in rows) or "Geen bevindingen.")
     return EXIT_OK
 
 
@@ -382,17 +378,16 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         else:
             round_id = project.rounds.get(args.round).id if args.round else None
             views = list_conflicts(project, round_id)
-    render = messages.render
+    side = {"lokaal": "dit project", "pakket": "het pakket"}
 
     def text() -> str:
         lines = []
         for v in views:
-            lines.append(render("conflict_line", id=v.id[:8], kind=v.kind, what=v.what,
-                                side=render(f"conflict_side_{v.kept_side}"), kept_at=v.kept_at, other_at=v.other_at)
-                         + (render("conflict_flips", flips=v.flips) if v.flips else ""))
-            lines.extend(render("conflict_field", label=field_label(f), kept=describe_value(k),
-                                other=describe_value(o)) for f, k, o in v.fields)
-        return "\n".join(lines) or render("no_conflicts")
+            lines.append(f"{v.id[:8]}  {v.kind} {v.what}: bewaard uit {side.get(v.kept_side, v.kept_side)} "
+                         f"({v.kept_at}), opzij: {v.other_at}" + (f", {v.flips}x omgedraaid" if v.flips else ""))
+            lines.extend(f"    {field_label(f)}: {describe_value(k)} (bewaard) / {describe_value(o)} (opzij)"
+                         for f, k, o in v.fields)
+        return "\n".join(lines) or "Geen conflicten."
 
     _emit(args, [v.as_dict() for v in views], text)
     return EXIT_OK

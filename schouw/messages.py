@@ -377,18 +377,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "{what} {id} bevat in '{field}' een stuurteken ({char})",
         "en": "{what} {id} holds a control character ({char}) in '{field}'",
     },
-    "conflict_line": {
-        "nl": "{id}  {kind} {what}: bewaard uit {side} ({kept_at}), opzij: {other_at}",
-        "en": "{id}  {kind} {what}: kept from {side} ({kept_at}), set aside: {other_at}",
-    },
-    "conflict_flips": {"nl": ", {flips}x omgedraaid", "en": ", flipped {flips}x"},
-    "conflict_field": {
-        "nl": "    {label}: {kept} (bewaard) / {other} (opzij)",
-        "en": "    {label}: {kept} (kept) / {other} (set aside)",
-    },
-    "conflict_side_lokaal": {"nl": "dit project", "en": "this project"},
-    "conflict_side_pakket": {"nl": "het pakket", "en": "the package"},
-    "no_conflicts": {"nl": "Geen conflicten.", "en": "No conflicts."},
     "disk_full": {
         "nl": "De schijf is vol: in {folder} was {needed} nodig en is {free} vrij. Maak ruimte of kies een andere map; er is niets half geschreven.",
         "en": "The disk is full: {folder} needed {needed} and has {free} free. Free some space or choose another folder; nothing was left half-written.",

@@ -36,7 +36,7 @@ Progress = Callable[[int, int, str], "bool | None"]
 __all__ = [
     "ConflictView", "ExportResult", "MergeResult", "check_package", "describe_value", "export_package",
     "field_label", "flip_conflict", "import_package", "list_conflicts", "round_note", "same_day_rounds",
-    "SameDayRound", "suggested_package_path", "summary_line",
+    "SameDayRound", "suggested_package_path", "summary_line", "table_label",
 ]
 
 
@@ -143,6 +143,12 @@ def field_label(column: str, lang: str | None = None) -> str:
     return render(key, lang) if key in CATALOGUE else column.replace("_", " ")
 
 
+def table_label(table: str, lang: str | None = None) -> str:
+    """What a row of ``table`` is called, in the user's language ("bevinding")."""
+    key = f"table_{table}"
+    return render(key, lang) if key in CATALOGUE else table
+
+
 def _item_name(project: Project, round_id: str, element: str, aspect: str) -> str:
     """"Afvalbakken — Scheefstand" from the round's form; the ids if the form is unknown."""
     try:
@@ -173,7 +179,7 @@ def _view(project: Project, c: dict[str, Any]) -> ConflictView:
     kept, other = c["kept"], c["other"]
     keys = [k for k in kept if k not in METADATA_COLUMNS and k != "id" and kept.get(k) != other.get(k)]
     return ConflictView(
-        id=c["id"], table=c["table_name"], kind=render(f"table_{c['table_name']}"),
+        id=c["id"], table=c["table_name"], kind=table_label(c["table_name"]),
         row_id=c["row_id"], what=_describe(project, c["table_name"], kept), kept_side=c["kept_side"],
         kept_at=kept.get("updated_at", ""), kept_by=kept.get("updated_by", ""),
         other_at=other.get("updated_at", ""), other_by=other.get("updated_by", ""),

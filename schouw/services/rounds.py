@@ -56,7 +56,6 @@ def add_participant(project: Project, round_id: str, name: str, organisation: st
 
     if role not in ROLES:
         role = "overig"
-    check_text(name=name, organisation=organisation, email=email, phone=phone)
     project.rounds.get(round_id)
     return project.rounds.add_participant(Participant(
         round_id=round_id, name=name.strip(), organisation=organisation.strip(), role=role,

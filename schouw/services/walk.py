@@ -286,11 +286,11 @@ def set_action(project: Project, finding_id: str, *, wanted: bool, party: str = 
     Returns the previous ``(wanted, party, due)`` for undo. The action row is soft-deleted
     and brought back rather than made anew, so its status history survives.
     """
+    check_text(party=party)
     existing = project.actions.any_for_finding(finding_id)
     before = (existing is not None and existing.deleted_at is None,
               existing.party if existing else "", existing.due_date if existing else None)
     party = party.strip()
-    check_text(party=party)
     with project.atomic():
         if not wanted:
             if before[0]:
