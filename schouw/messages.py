@@ -366,8 +366,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Note: this project already had another round of {buurt} on {date} ({ids}); the package was imported as a separate round {id}. If it is the same schouw, import such packages with --merge-into {first} (findings are paired by street, item and spot).",
     },
     "merged_into_note": {
-        "nl": "Samengevoegd met ronde {id}: {paired} bevinding(en) gepaard op straat, onderdeel en plek.",
-        "en": "Merged into round {id}: {paired} finding(s) paired by street, item and spot.",
+        "nl": "Samengevoegd met ronde {id}; gepaard op straat, onderdeel en plek: {paired}.",
+        "en": "Merged into round {id}; paired by street, item and spot: {paired}.",
     },
     "control_characters": {
         "nl": "{what} bevat een stuurteken ({char}) dat niet in tekst hoort; haal het weg (vaak meegekopieerd uit een ander programma).",
