@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -138,6 +139,9 @@ def build_parser(lang: str | None = None) -> Parser:
                         help="ook bevindingen.xlsx (met de actielijst op een tweede blad) in het pakket")
     imp_pkg = command("import", "voeg een exportpakket (ZIP) samen met dit project; eerst wordt alles gecontroleerd")
     imp_pkg.add_argument("file", metavar="FILE.zip")
+    imp_pkg.add_argument("--merge-into", metavar="RONDE",
+                         help="voeg de ronde van het pakket samen met deze andere ronde van dezelfde buurt en datum "
+                              "(bevindingen gepaard op straat, onderdeel en plek)")
     conflicts = command("conflicts", "conflicten na het samenvoegen van pakketten")
     conflicts_sub = conflicts.add_subparsers(dest="conflicts_command", metavar="OPDRACHT", parser_class=Parser,
                                              required=True)
@@ -189,10 +193,16 @@ def _extensions() -> list[Any]:
 
 # -- output helpers --------------------------------------------------------------------
 def _emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
+    """Print the result; control characters in data (from a package or an older
+    project) are escaped, never sent to the terminal as such (escape injection)."""
+    from schouw.domain.text import printable
+
     if getattr(args, "json", False):
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        # json escapes C0 itself; DEL and C1 (e.g. U+009B, a CSI on some terminals) too:
+        print(re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}",
+                     json.dumps(data, ensure_ascii=False, indent=2, default=str)))
     else:
-        print(text())
+        print(printable(text()))
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -366,12 +376,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from schouw.services.exchange import check_package, import_package, summary_line
+    from schouw.services.exchange import check_package, import_package, round_note, summary_line
 
     package = check_package(args.file)  # before a project is opened, let alone created
     with _open(args, create=True) as project:
-        result = import_package(project, package)
-    _emit(args, result.as_dict(), lambda: summary_line(result))
+        result = import_package(project, package, merge_into=args.merge_into)
+        note = round_note(project, result)
+    _emit(args, result.as_dict(), lambda: "\n".join(filter(None, (summary_line(result), note))))
     return EXIT_OK
 
 
@@ -556,7 +567,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _closed_pipe()
     except SchouwError as error:
-        print(error.message(), file=sys.stderr)
+        from schouw.domain.text import printable
+
+        print(printable(error.message()), file=sys.stderr)  # may quote what the user typed
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

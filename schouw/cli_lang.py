@@ -88,6 +88,8 @@ def prescan(argv: Sequence[str]) -> str:
 #: Our own Dutch help texts, descriptions and metavars in English. A text missing here
 #: stays Dutch in English mode; tests/test_cli_lang.py fails on such a text.
 EN: dict[str, str] = {
+    "voeg de ronde van het pakket samen met deze andere ronde van dezelfde buurt en datum (bevindingen gepaard op straat, onderdeel en plek)":
+        "merge the package's round into this other round of the same buurt and date (findings paired by street, item and spot)",
     # global options and the top level
     "Wijkschouw: bevindingen per straat vastleggen, rapporteren en uitwisselen.":
         "Wijkschouw: record findings street by street, report them and exchange them.",

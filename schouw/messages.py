@@ -604,7 +604,71 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Geef --rect X,Y,B,H om een masker toe te voegen, of --clear om alle maskers weg te halen.",
         "en": "Give --rect X,Y,W,H to add a mask, or --clear to remove all masks.",
     },
+    # -- exchange: first week (issue #16: same-day rounds, control characters, disk full) --
+    "merge_into_mismatch": {
+        "nl": "Ronde '{id}' is geen andere ronde van dezelfde buurt op {date}; samenvoegen kan alleen daarmee. Er is niets veranderd.",
+        "en": "Round '{id}' is not another round of the same buurt on {date}; a package can only be merged into such a round. Nothing was changed.",
+    },
+    "merge_into_separate": {
+        "nl": "De ronde van dit pakket staat al als aparte ronde ({id}) in dit project; samenvoegen kan alleen bij de eerste import. Er is niets veranderd.",
+        "en": "This package's round is already in this project as a separate round ({id}); it can only be merged on its first import. Nothing was changed.",
+    },
+    "same_day_round_note": {
+        "nl": "Let op: dit project had al een andere ronde van {buurt} op {date} ({ids}); het pakket is als aparte ronde {id} geïmporteerd. Is het dezelfde schouw, importeer zulke pakketten dan met --merge-into {first} (bevindingen worden gepaard op straat, onderdeel en plek).",
+        "en": "Note: this project already had another round of {buurt} on {date} ({ids}); the package was imported as a separate round {id}. If it is the same schouw, import such packages with --merge-into {first} (findings are paired by street, item and spot).",
+    },
+    "merged_into_note": {
+        "nl": "Samengevoegd met ronde {id}; gepaard op straat, onderdeel en plek: {paired}.",
+        "en": "Merged into round {id}; paired by street, item and spot: {paired}.",
+    },
+    "control_characters": {
+        "nl": "{what} bevat een stuurteken ({char}) dat niet in tekst hoort; haal het weg (vaak meegekopieerd uit een ander programma).",
+        "en": "{what} contains a control character ({char}) that does not belong in text; remove it (often copied along from another program).",
+    },
+    "pkg_control_characters": {
+        "nl": "{what} {id} bevat in '{field}' een stuurteken ({char})",
+        "en": "{what} {id} holds a control character ({char}) in '{field}'",
+    },
+    "disk_full": {
+        "nl": "De schijf is vol: in {folder} was {needed} nodig en is {free} vrij. Maak ruimte of kies een andere map; er is niets half geschreven.",
+        "en": "The disk is full: {folder} needed {needed} and has {free} free. Free some space or choose another folder; nothing was left half-written.",
+    },
+
 }
+
+#: Names of the columns two versions of a row can differ in, as the coordinator reads
+#: them in the conflict review (app and CLI): ``field_<column>`` in the catalogue.
+_FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "level": ("niveau", "level"), "not_applicable": ("n.v.t.", "n/a"), "choice": ("oordeel", "judgement"),
+    "description": ("omschrijving", "description"), "house_number": ("huisnummer", "house number"),
+    "spot": ("plek", "spot"), "priority": ("prioriteit", "priority"), "element": ("onderdeel", "element"),
+    "aspect": ("aspect", "aspect"), "street_id": ("straat", "street"), "lat": ("breedtegraad", "latitude"),
+    "lon": ("lengtegraad", "longitude"), "observed_at": ("waargenomen", "observed"),
+    "time_of_day": ("dagdeel", "time of day"), "deleted_at": ("verwijderd", "deleted"),
+    "party": ("actiehouder", "responsible party"), "due_date": ("uiterste datum", "due date"),
+    "status": ("status", "status"), "status_reason": ("toelichting", "reason"),
+    "mor_id": ("meldingsnummer", "report number"), "mor_status": ("status bij de gemeente", "status at the municipality"),
+    "mor_status_text": ("bericht van de gemeente", "message from the municipality"), "date": ("datum", "date"),
+    "title": ("titel", "title"), "notes": ("notities", "notes"), "name": ("naam", "name"),
+    "organisation": ("organisatie", "organisation"), "role": ("rol", "role"), "email": ("e-mail", "e-mail"),
+    "phone": ("telefoon", "phone"), "done_at": ("gelopen", "walked"), "woonplaats": ("woonplaats", "town"),
+    "area_type": ("gebiedstype", "area type"), "house_numbers": ("huisnummers", "house numbers"),
+    "geometry": ("ligging", "geometry"), "code": ("code", "code"), "definition": ("inhoud", "content"),
+    "buurt_id": ("buurt", "buurt"), "wijk_id": ("wijk", "wijk"), "round_id": ("ronde", "round"),
+    "finding_id": ("bevinding", "finding"), "form_key": ("formulier", "form"),
+    "profile_id": ("kwaliteitsprofiel", "quality profile"), "position": ("volgorde", "order"),
+    "created_at": ("aangemaakt", "created"), "updated_at": ("gewijzigd", "changed"),
+    "updated_by": ("gewijzigd door", "changed by"), "id": ("id", "id"),
+}
+CATALOGUE.update({f"field_{column}": {"nl": nl, "en": en} for column, (nl, en) in _FIELD_LABELS.items()})
+_TABLE_LABELS: dict[str, tuple[str, str]] = {
+    "wijken": ("wijk", "wijk"), "buurten": ("buurt", "buurt"), "streets": ("straat", "street"),
+    "profiles": ("kwaliteitsprofiel", "quality profile"), "rounds": ("ronde", "round"),
+    "participants": ("deelnemer", "participant"), "round_streets": ("straatvoortgang", "street progress"),
+    "findings": ("bevinding", "finding"), "actions": ("actiepunt", "action"),
+    "action_events": ("actiegeschiedenis", "action history"), "photos": ("foto", "photo"),
+}
+CATALOGUE.update({f"table_{table}": {"nl": nl, "en": en} for table, (nl, en) in _TABLE_LABELS.items()})
 
 
 def set_language(lang: str) -> None:

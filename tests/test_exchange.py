@@ -12,13 +12,18 @@ from PIL import Image
 from test_exchange_helpers import add_finding, new_project, reopen, seed_round, state, zip_members
 
 from schouw.exchange.document import PackageDocument
+from schouw.messages import SchouwError
 from schouw.photos import Mask, export_copy
 from schouw.services.exchange import (
     check_package,
     export_package,
+    field_label,
     flip_conflict,
     import_package,
     list_conflicts,
+    round_note,
+    same_day_rounds,
+    table_label,
 )
 from schouw.store.sync import SyncRepo
 
@@ -229,17 +234,120 @@ def test_no_personal_data(coordinator, tmp_path):
     assert "Marieke de Boer" in {p.name for p in coord.rounds.participants(round_id)}
 
 
-def test_natural_keys_join_separately_made_rounds(tmp_path):
-    """Two laptops that each imported the street list and started the round themselves."""
-    with new_project(tmp_path / "a.schouw", "team-a") as a:
-        round_a = seed_round(a, findings=2)
+def _laptop_round(path, device, findings):
+    """A laptop that imported the street list and started "its" round of the buurt by hand."""
+    project = new_project(path, device)
+    return project, seed_round(project, findings=findings)
+
+
+def test_a_round_made_by_hand_on_another_laptop_comes_in_as_a_separate_round(tmp_path):
+    """Issue #16.1: same buurt, same date, different round UUID: never merged unasked."""
+    a, round_a = _laptop_round(tmp_path / "a.schouw", "team-a", 2)
+    with a:
+        pa = export_package(a, round_a, tmp_path / "a.zip").path
+    b, round_b = _laptop_round(tmp_path / "b.schouw", "team-b", 3)
+    with b:
+        assert [r.id for r in same_day_rounds(b, check_package(pa))] == [round_b]
+        result = import_package(b, pa)
+        assert result.added["rounds"] == 1 and result.added["findings"] == 2
+        assert result.added["streets"] == 0  # the street list still joins by name
+        assert result.same_day_rounds == [round_b] and result.merged_into is None
+        assert len(b.findings.models(round_b)) == 3 and len(b.findings.models(round_a)) == 2
+        assert len(b.rounds.list()) == 2
+        assert round_b[:8] in round_note(b, result) and "--merge-into" in round_note(b, result)
+        before = state(b)
+        assert import_package(b, pa).already_imported and state(b) == before
+        # the package's round is known now: no question any more
+        assert same_day_rounds(b, check_package(pa)) == []
+
+
+def test_merge_into_pairs_findings_by_street_item_and_spot(tmp_path):
+    """Both laptops walked the same 6 points (same street, item, number); team A also
+    saw 1 more. Merging gives 7 findings, not 13, with every photo and action kept."""
+    a, round_a = _laptop_round(tmp_path / "a.schouw", "team-a", 6)
+    with a:
+        extra = add_finding(a, round_a, 7, text="alleen team A")
+        first_a = a.findings.models(round_a)[0]
+        a.findings.update(first_a.id, description="team A zag meer")
+        pa = export_package(a, round_a, tmp_path / "a.zip").path
+        photos_a = {p.id for f in a.findings.models(round_a) for p in a.photos.for_finding(f.id)}
+    b, round_b = _laptop_round(tmp_path / "b.schouw", "team-b", 6)
+    with b:
+        photos_b = {p.id for f in b.findings.models(round_b) for p in b.photos.for_finding(f.id)}
+        result = import_package(b, pa, merge_into=round_b[:8])
+        assert result.merged_into == round_b and result.paired == 6
+        assert result.added["findings"] == 1 and result.added["rounds"] == 0
+        findings = b.findings.models(round_b)
+        assert len(findings) == 7 and len(b.rounds.list()) == 1
+        assert extra.id in {f.id for f in findings}
+        photos = {p.id for f in findings for p in b.photos.for_finding(f.id)}
+        assert photos == photos_a | photos_b  # every photo, on the paired finding
+        actions = [b.actions.for_finding(f.id) for f in findings]
+        assert sum(a is not None for a in actions) == 3  # levels C and D (n = 2, 3, 7)
+        live_actions = b.conn.execute("SELECT COUNT(*) FROM actions WHERE deleted_at IS NULL").fetchone()[0]
+        assert live_actions == 3  # one action per paired finding, not one from each laptop
+        # the edit of team A is a conflict with team B's version, labelled in words
+        assert all(c.kind == "bevinding" for c in list_conflicts(b, round_b))
+        assert all(label != name for c in list_conflicts(b, round_b) for name, _, _ in c.fields
+                   for label in [field_label(name)])
+        from schouw.store.integrity import check_project
+        assert check_project(b) == []
+        # idempotent: the same package, or a new one with the same content, changes nothing
+        before = state(b)
+        assert import_package(b, pa).already_imported and state(b) == before
+    with reopen(tmp_path / "a.schouw", "team-a") as a:
+        again = export_package(a, round_a, tmp_path / "a2.zip").path
+    with reopen(tmp_path / "b.schouw", "team-b") as b:
+        before_rows = rows_of(b, round_b)
+        result = import_package(b, again)  # remembered: no --merge-into needed
+        assert result.merged_into == round_b and sum(result.added.values()) == 0
+        assert sum(result.updated.values()) == 0
+        assert rows_of(b, round_b) == before_rows and len(b.rounds.list()) == 1
+
+
+def test_merge_into_refuses_a_round_of_another_day(tmp_path):
+    a, round_a = _laptop_round(tmp_path / "a.schouw", "team-a", 1)
+    with a:
         pa = export_package(a, round_a, tmp_path / "a.zip").path
     with new_project(tmp_path / "b.schouw", "team-b") as b:
-        round_b = seed_round(b, findings=3)
+        other = seed_round(b, findings=1)
+        b.conn.execute("UPDATE rounds SET date = '2026-10-14' WHERE id = ?", (other,))
+        before = state(b)
+        with pytest.raises(SchouwError) as error:
+            import_package(b, pa, merge_into=other)
+        assert error.value.key == "merge_into_mismatch" and state(b) == before
+
+
+def test_identical_profile_made_on_two_laptops_is_no_conflict(tmp_path):
+    """The same profile content with another created_at (each laptop made it itself)."""
+    a, round_a = _laptop_round(tmp_path / "a.schouw", "team-a", 1)
+    with a:
+        profile_id = a.rounds.get(round_a).profile_id
+        a.conn.execute("UPDATE profiles SET created_at = '2026-01-01T00:00:00.000Z', "
+                       "updated_at = '2026-01-01T00:00:00.000Z', updated_by = 'team-a' WHERE id = ?", (profile_id,))
+        pa = export_package(a, round_a, tmp_path / "a.zip").path
+    b, round_b = _laptop_round(tmp_path / "b.schouw", "team-b", 1)
+    with b:
+        assert b.rounds.get(round_b).profile_id == profile_id
+        b.conn.execute("UPDATE profiles SET created_at = '2026-02-02T00:00:00.000Z', "
+                       "updated_at = '2026-02-02T00:00:00.000Z', updated_by = 'team-b' WHERE id = ?", (profile_id,))
         result = import_package(b, pa)
-        assert result.added["findings"] == 2 and result.added["rounds"] == 0 and result.added["streets"] == 0
-        assert len(b.findings.models(round_b)) == 5
-        assert len(b.rounds.list()) == 1
+        assert result.conflicts == 0 and list_conflicts(b) == []
+
+
+def test_every_conflict_label_is_in_the_users_language(tmp_path):
+    from schouw.exchange.merge import CONFLICT_TABLES
+    from schouw.messages import CATALOGUE
+
+    with new_project(tmp_path / "x.schouw", "dev") as project:
+        sync = SyncRepo(project)
+        columns = {c for t in CONFLICT_TABLES for c in sync.columns(t)}
+    for column in columns:
+        texts = CATALOGUE.get(f"field_{column}")
+        assert texts and texts["nl"] and texts["en"], column
+    assert field_label("description", "en") == "description" and field_label("description", "nl") == "omschrijving"
+    assert field_label("created_at", "nl") == "aangemaakt"
+    assert table_label("findings", "en") == "finding" and table_label("findings", "nl") == "bevinding"
 
 
 def test_check_package_needs_no_project(coordinator, tmp_path):
@@ -328,3 +436,34 @@ def test_conflicts_on_the_command_line(coordinator, tmp_path):
     assert unknown.returncode != 0 and unknown.stderr.strip() and "Traceback" not in unknown.stderr
     with reopen(tmp_path / "coordinator.schouw", "dev-coordinator") as again:
         assert again.findings.get(target.id).description == "Coördinator: los"
+
+
+def test_import_on_the_command_line_tells_of_a_same_day_round_and_merges_on_request(tmp_path):
+    """`schouw import` brings a hand-made round of the same buurt and date in beside the
+    local one and says so; `--merge-into ID` merges it, pairing the findings."""
+    import json as _json
+
+    from conftest import run_cli
+
+    a, round_a = _laptop_round(tmp_path / "a.schouw", "team-a", 3)
+    with a:
+        package = str(export_package(a, round_a, tmp_path / "a.zip").path)
+    for name in ("b", "c"):
+        project, _ = _laptop_round(tmp_path / f"{name}.schouw", f"team-{name}", 3)
+        project.close()
+    with reopen(tmp_path / "b.schouw", "team-b") as b:
+        round_b = b.rounds.list()[0]["id"]
+    told = run_cli("--db", str(tmp_path / "b.schouw"), "import", package, check=True).stdout
+    assert "als aparte ronde" in told and f"--merge-into {round_b[:8]}" in told
+    with reopen(tmp_path / "b.schouw", "team-b") as b:
+        assert len(b.rounds.list()) == 2
+
+    with reopen(tmp_path / "c.schouw", "team-c") as c:
+        round_c = c.rounds.list()[0]["id"]
+    wrong = run_cli("--db", str(tmp_path / "c.schouw"), "import", package, "--merge-into", "ffffffff")
+    assert wrong.returncode == 2 and "niets veranderd" in wrong.stderr and "Traceback" not in wrong.stderr
+    merged = _json.loads(run_cli("--db", str(tmp_path / "c.schouw"), "--json", "import", package,
+                                 "--merge-into", round_c[:8], check=True).stdout)
+    assert merged["merged_into"] == round_c and merged["paired"] == 3 and merged["added"].get("findings", 0) == 0
+    with reopen(tmp_path / "c.schouw", "team-c") as c:
+        assert len(c.rounds.list()) == 1 and len(c.findings.models(round_c)) == 3

@@ -158,3 +158,54 @@ def test_export_proposes_a_file_and_asks_before_replacing_one(qtbot, tmp_path, m
     dialog.round_combo.currentIndexChanged.emit(0)  # a round change keeps the user's own name
     assert dialog.file_edit.text() == own
     source.close()
+
+
+def _two_laptops(tmp_path):
+    """Team A's package, and the coordinator's own round of the same buurt and date."""
+    with new_project(tmp_path / "a.schouw", "team-a") as a:
+        round_a = seed_round(a, findings=2)
+        package = export_package(a, round_a, tmp_path / "a.zip").path
+    coord = new_project(tmp_path / "c.schouw", "dev-c")
+    return coord, seed_round(coord, findings=2), round_a, package
+
+
+def _answer(qtbot, button_name: str) -> None:
+    """Click a button of the question box as soon as it is shown."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        assert box.objectName() == "sameDayRoundQuestion" and box.accessibleName()
+        for button in box.findChildren(QPushButton):
+            if button.text():
+                assert button.objectName() and button.accessibleName()
+        box.findChild(QPushButton, button_name).click()
+
+    QTimer.singleShot(0, click)
+
+
+@pytest.mark.parametrize("answer", ["sameDayMerge0", "sameDaySeparate", "sameDayCancel"])
+def test_import_asks_before_merging_a_round_of_the_same_buurt_and_date(qtbot, tmp_path, answer):
+    coord, round_c, round_a, package = _two_laptops(tmp_path)
+    imp = ImportDialog(coord)
+    qtbot.addWidget(imp)
+    imp.file_edit.setText(str(package))
+    _answer(qtbot, answer)
+    with qtbot.waitSignal(imp.finished_task, timeout=20000) as blocker:
+        imp.start()
+    rounds = {r["id"] for r in coord.rounds.list()}
+    if answer == "sameDayMerge0":
+        assert blocker.args == [True], imp.error_text
+        assert rounds == {round_c} and len(coord.findings.models(round_c)) == 2  # both walked the same 2 points
+        assert "Samengevoegd" in imp.status.text()
+    elif answer == "sameDaySeparate":
+        assert blocker.args == [True], imp.error_text
+        assert rounds == {round_c, round_a} and len(coord.findings.models(round_a)) == 2
+    else:
+        assert blocker.args == [False] and rounds == {round_c}
+        assert "niets veranderd" in imp.status.text()
+    coord.close()

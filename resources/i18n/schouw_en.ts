@@ -765,6 +765,42 @@
         <source>Kies een pakketbestand.</source>
         <translation>Choose a package file.</translation>
     </message>
+    <message>
+        <source>Niet geïmporteerd; er is niets veranderd.</source>
+        <translation>Not imported; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Ronde bestaat al</source>
+        <translation>Round already exists</translation>
+    </message>
+    <message>
+        <source>Dit project heeft al een ronde van {buurt} op {date}. Is het pakket dezelfde schouw?</source>
+        <translation>This project already has a round of {buurt} on {date}. Is the package the same schouw?</translation>
+    </message>
+    <message>
+        <source>Samenvoegen koppelt bevindingen op dezelfde straat, hetzelfde onderdeel en dezelfde plek aan elkaar; de rest wordt toegevoegd. Een aparte ronde laat beide rondes naast elkaar staan.</source>
+        <translation>Merging pairs findings on the same street, item and spot; the rest is added. A separate round keeps both rounds side by side.</translation>
+    </message>
+    <message>
+        <source>Samenvoegen met {title} ({findings} bevindingen)</source>
+        <translation>Merge into {title} ({findings} findings)</translation>
+    </message>
+    <message>
+        <source>Als aparte ronde</source>
+        <translation>As a separate round</translation>
+    </message>
+    <message>
+        <source>Als aparte ronde importeren</source>
+        <translation>Import as a separate round</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Niet importeren</source>
+        <translation>Do not import</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

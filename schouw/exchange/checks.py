@@ -30,6 +30,7 @@ from pydantic import BaseModel, ValidationError
 
 from schouw.domain.forms import parse_form
 from schouw.domain.profile import parse_profile
+from schouw.domain.text import MULTI_LINE_FIELDS, char_name, refused_character
 from schouw.exchange.document import (
     DOCUMENT_NAME,
     FORMAT,
@@ -40,7 +41,7 @@ from schouw.exchange.document import (
     ManifestMember,
     PackageDocument,
 )
-from schouw.messages import SchouwError, render
+from schouw.messages import CATALOGUE, SchouwError, render
 
 MiB = 1 << 20
 GiB = 1 << 30
@@ -221,13 +222,24 @@ def _read_member(path: Path, zf: zipfile.ZipFile, name: str, size: int,
     return b"".join(parts), digest.hexdigest()
 
 
-def _load_json(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> object:
+#: In JSON text, what a control character in a decoded string can only come from: an
+#: escape (``\n``, ``\u001b``, ...) or DEL/C1 written as they are. A document without
+#: any is clean and needs no walk through its rows (the walk costs ~1 s per 30,000).
+_CONTROL_HINT = re.compile(r"\\[nrtbfu]|[\x00-\x1f\x7f-\x9f]")
+
+
+def _load_json(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits,
+               hint: list[bool] | None = None) -> object:
+    """The member parsed; ``hint`` (if given) gets whether it may hold control characters."""
     if info.file_size > limits.max_json_size:
         raise PackageRefused(path, "pkg_member_too_large", name=info.filename, size=info.file_size,
                              limit=limits.max_json_size)
     data, _ = _read_member(path, zf, info.filename, info.file_size)
     try:
-        return json.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        if hint is not None:
+            hint.append(_CONTROL_HINT.search(text) is not None)
+        return json.loads(text)
     except (UnicodeDecodeError, ValueError) as error:
         raise PackageRefused(path, "pkg_bad_json", name=info.filename, detail=str(error)[:120]) from None
 
@@ -376,14 +388,15 @@ def open_package(path: str | Path, *, limits: Limits | None = None,
                     future.result()
             finally:
                 stop.set()
+        hint: list[bool] = []
         document: PackageDocument = _validate(
-            path, PackageDocument, _load_json(path, zf, files[DOCUMENT_NAME], limits), DOCUMENT_NAME)
-    _check_consistency(path, manifest, document, listed)
+            path, PackageDocument, _load_json(path, zf, files[DOCUMENT_NAME], limits, hint), DOCUMENT_NAME)
+    _check_consistency(path, manifest, document, listed, control_hint=any(hint))
     return VerifiedPackage(path, manifest, document, listed, limits)
 
 
 def _check_consistency(path: Path, manifest: Manifest, doc: PackageDocument,
-                       listed: dict[str, ManifestMember]) -> None:
+                       listed: dict[str, ManifestMember], control_hint: bool = True) -> None:
     """What the models cannot see: the two headers agree, rows belong to this round,
     photo files exist with the right hash, the copied form and profile are valid."""
     def mismatch(detail: str) -> PackageRefused:
@@ -432,9 +445,49 @@ def _check_consistency(path: Path, manifest: Manifest, doc: PackageDocument,
         if (photo.file_sha256 and photo.file_sha256 != member.sha256) or (
                 photo.file_size is not None and photo.file_size != member.size):
             raise PackageRefused(path, "pkg_checksum", name=photo.file)
+    if control_hint:
+        _check_text(path, doc)
     try:
         parse_form(doc.form.definition.model_dump(), f"{path.name}:{DOCUMENT_NAME}")
         if doc.profile is not None:
             parse_profile(doc.profile.definition, f"{path.name}:{DOCUMENT_NAME}")
     except SchouwError as error:
         raise PackageRefused(path, "pkg_bad_data", detail=error.message()) from None
+
+
+def _strings(value: object, column: str, multiline: bool) -> Iterator[tuple[str, str, bool]]:
+    """Every text in a value with the column it sits in; text nested in a definition
+    (a form's or profile's help texts) may span lines."""
+    if isinstance(value, str):
+        yield column, value, multiline or column in MULTI_LINE_FIELDS
+    elif isinstance(value, BaseModel):
+        for key, item in value:
+            yield from _strings(item, key if not multiline else column, multiline)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key, column, True)
+            yield from _strings(item, column, True)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item, column, multiline)
+
+
+def _check_text(path: Path, doc: PackageDocument) -> None:
+    """No control character in any text of the package (see ``schouw.domain.text``):
+    refused before the merge, so nothing changes and no export of it fails later."""
+    tables = [("wijken", [doc.wijk]), ("buurten", [doc.buurt]), ("rounds", [doc.round]),
+              ("streets", doc.streets), ("participants", doc.participants), ("round_streets", doc.round_streets),
+              ("findings", doc.findings), ("actions", doc.actions), ("photos", doc.photos),
+              ("profiles", [doc.profile] if doc.profile else [])]
+    places = [("name", "", doc.project_name, False), ("name", "", doc.municipality, False),
+              ("definition", doc.form.key, doc.form.definition, True)]
+    for table, rows in tables:
+        places += [(table, row.id, row, False) for row in rows]
+    for table, row_id, value, multiline in places:
+        for column, text, lines in _strings(value, "definition" if multiline else "name", multiline):
+            char = refused_character(text, multiline=lines)
+            if char is not None:
+                label = f"field_{column}"
+                raise PackageRefused(path, "pkg_control_characters", what=render(f"table_{table}")
+                                     if f"table_{table}" in CATALOGUE else render(label), id=row_id,
+                                     field=render(label) if label in CATALOGUE else column, char=char_name(char))

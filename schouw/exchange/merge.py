@@ -18,8 +18,19 @@ and this project keeps the same per round (``sync_seen``). A local version the s
 had seen, or an incoming version this project had already seen, is a plain update.
 
 Rows that are the same thing under another id (a street list imported on two laptops,
-a round started on each, an action or a done mark made twice for one finding or
-street) are matched by their natural key, and their children follow the local id.
+an action or a done mark made twice for one finding or street) are matched by their
+natural key, and their children follow the local id.
+
+A round is the same round only when its UUID is. A package whose round this project
+does not know, while it has another round of the same buurt on the same date, is
+imported as a separate round (``MergeResult.same_day_rounds`` names the candidates)
+unless the coordinator chose to merge it into one (``merge_into``). Merging pairs each
+incoming finding with a live finding of that round on the same street, item (element
+and aspect), house number and spot, one to one; a paired finding becomes one finding
+(newer version wins, a concurrent edit is kept as a conflict), its photos and actions
+join it; an unpaired one is added. The choice is remembered (``merged_round:<id>`` in
+the project's metadata), so the next package of that round lands in the same place and
+importing again changes nothing.
 
 A quality profile already in the project is never overwritten by a package (a team's
 laptop should not change the coordinator's norms); a different one is kept as a
@@ -55,12 +66,15 @@ REFERENCES: dict[str, dict[str, str]] = {
     "action_events": {"action_id": "actions"},
     "photos": {"finding_id": "findings"},
 }
-NATURAL_KEYS = frozenset({"wijken", "buurten", "streets", "rounds", "round_streets", "actions"})
+NATURAL_KEYS = frozenset({"wijken", "buurten", "streets", "round_streets", "actions"})
 #: Tables whose concurrent edits are worth a coordinator's look. Photos change only
 #: in caption and masks and events are never edited, so newest-wins is enough there.
 CONFLICT_TABLES = frozenset({"wijken", "buurten", "streets", "rounds", "participants", "round_streets",
                              "findings", "actions", "profiles"})
 STAMP_COLUMNS = frozenset({"updated_at", "updated_by"})
+#: Bookkeeping that says when and where a row was made or changed, not what it holds:
+#: two versions that differ only here are no conflict.
+METADATA_COLUMNS = STAMP_COLUMNS | {"created_at"}
 DERIVED_KINDS = ("thumb", "report")
 
 TABLE_LABELS = {
@@ -87,6 +101,13 @@ class MergeResult:
     seconds: float = 0.0
     #: How the merge was written: "rollback" (photo bytes written once) or "wal".
     journal: str = ""
+    #: Other live rounds of the same buurt and date, when the package's round came in
+    #: as a separate round (the user is told and may merge it with ``merge_into``).
+    same_day_rounds: list[str] = field(default_factory=list)
+    #: The local round the package's round was merged into, when it was.
+    merged_into: str | None = None
+    #: Incoming findings paired with a finding of that round.
+    paired: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +115,7 @@ class MergeResult:
             "added": dict(self.added), "updated": dict(self.updated), "deleted": dict(self.deleted),
             "unchanged": self.unchanged, "kept_local": self.kept_local, "skipped": self.skipped,
             "conflicts": self.conflicts, "photos_written": self.photos_written, "forms_added": self.forms_added,
+            "same_day_rounds": list(self.same_day_rounds), "merged_into": self.merged_into, "paired": self.paired,
         }
 
 
@@ -128,16 +150,49 @@ class _Plan:
     drop_derived: list[str] = field(default_factory=list)                # photo ids
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     round_id: str = ""
+    #: (package round id, local round id) when merged into another round.
+    alias: tuple[str, str] | None = None
+
+
+def pairing_key(row: dict[str, Any]) -> tuple[str, str, str, str, str]:
+    """What makes two findings of one round the same observation: street, item, and
+    the spot on the street (house number and spot text, compared loosely)."""
+    def loose(text: str | None) -> str:
+        return " ".join((text or "").split()).casefold()
+
+    return (row["street_id"], row["element"], row["aspect"], loose(row.get("house_number")), loose(row.get("spot")))
 
 
 class Merger:
-    def __init__(self, project, package: VerifiedPackage):
+    def __init__(self, project, package: VerifiedPackage, merge_into: str | None = None):
         self.project = project
         self.package = package
         self.doc = package.document
         self.sync = SyncRepo(project)
         self.result = MergeResult(self.doc.package_id, self.doc.round.id)
         self.idmap: dict[str, str] = {}
+        self.merge_into = merge_into
+        #: Local findings of the target round still free to pair, per pairing key.
+        self.pairable: dict[tuple, list[dict[str, Any]]] = {}
+
+    def _target_round(self, row: dict[str, Any]) -> dict[str, Any] | None:
+        """The local round the package's round is merged into, if any (chosen now or
+        remembered from an earlier package); records the same-day candidates otherwise."""
+        sync, in_id = self.sync, row["id"]
+        if sync.exists("rounds", in_id):
+            if self.merge_into and self.merge_into != in_id:
+                raise SchouwError("merge_into_separate", id=in_id[:8])
+            return None
+        target_id = self.merge_into or sync.round_alias(in_id)
+        candidates = sync.same_day_rounds(row["buurt_id"], str(row["date"]), in_id)
+        if target_id is None:
+            self.result.same_day_rounds = [c["id"] for c in candidates]
+            return None
+        target = next((c for c in candidates if c["id"] == target_id or (
+            len(target_id) >= 4 and c["id"].startswith(target_id))), None)
+        if target is None:
+            raise SchouwError("merge_into_mismatch", id=target_id, date=str(row["date"]))
+        return target
 
     # -- deciding (read only) ---------------------------------------------------------
     def plan(self) -> _Plan:
@@ -159,14 +214,36 @@ class Merger:
             local = sync.rows_by_id(table, [r["id"] for r in rows])
             if table == "photos":
                 kinds = sync.photo_blob_kinds(r["id"] for r in rows)
+            if table == "findings" and plan.alias:
+                claimed = set(local)  # found by id: never paired with another as well
+                for found in sync.live_findings(plan.round_id):
+                    if found["id"] not in claimed:
+                        self.pairable.setdefault(pairing_key(found), []).append(found)
             for row in rows:
                 in_id = row["id"]
                 loc = local.get(in_id)
                 if loc is None and table in NATURAL_KEYS:
                     loc = sync.find_natural(table, row)
-                    if loc is not None:
-                        self.idmap[in_id] = loc["id"]
-                        row["id"] = loc["id"]
+                if loc is None and table == "findings" and plan.alias:
+                    free = self.pairable.get(pairing_key(row))
+                    if free:
+                        loc = free.pop(0)
+                        self.result.paired += 1
+                if table == "rounds":
+                    target = self._target_round(row)
+                    if target is not None:
+                        plan.alias = (in_id, target["id"])
+                        self.result.merged_into = target["id"]
+                        self.idmap[in_id] = target["id"]
+                        plan.round_id = target["id"]
+                        local_seen = sync.seen(target["id"])
+                        present[table].add(target["id"])
+                        self.result.kept_local += 1  # the target round's own title, notes, profile stay
+                        continue
+                if loc is not None and loc["id"] != in_id:
+                    self.idmap[in_id] = loc["id"]
+                    row["id"] = loc["id"]
+                    row["created_at"] = loc["created_at"]
                 self._check_references(table, row, present)
                 if table == "rounds":
                     plan.round_id = row["id"]
@@ -199,7 +276,7 @@ class Merger:
             row[key] = (loc or {}).get(key) or ("" if key != "name" else (row.get(key) or ""))
 
     def _differs(self, table: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
-        ignore = set(STAMP_COLUMNS)
+        ignore = set(METADATA_COLUMNS)
         if table == "participants" and not self.doc.personal_data:
             ignore |= {"name", "email", "phone"}
         keys = (a.keys() | b.keys()) - ignore
@@ -294,6 +371,8 @@ class Merger:
                                      package_id=doc.package_id, kept=c["kept"], other=c["other"],
                                      kept_side=c["kept_side"]):
                     self.result.conflicts += 1
+            if plan.alias:
+                sync.set_round_alias(*plan.alias)
             sync.raise_seen(round_id, {k: v for k, v in doc.seen.items() if k})
             sync.record_package(
                 package_id=doc.package_id, round_id=round_id, source_device=doc.device_id,
@@ -340,15 +419,18 @@ def prefetch(package: VerifiedPackage, members: list[str], depth: int = 32) -> I
         thread.join(timeout=5)
 
 
-def merge_package(project, package: VerifiedPackage, progress: Progress | None = None) -> MergeResult:
-    """Merge a checked package; importing the same package again changes nothing."""
+def merge_package(project, package: VerifiedPackage, progress: Progress | None = None, *,
+                  merge_into: str | None = None) -> MergeResult:
+    """Merge a checked package; importing the same package again changes nothing.
+    ``merge_into``: the id (or its first characters) of another round of the same
+    buurt and date to merge the package's round into (see the module docstring)."""
     started = time.perf_counter()
     sync = SyncRepo(project)
     doc = package.document
     previous = sync.imported_package(doc.package_id)
     if previous is not None:
         return MergeResult(doc.package_id, previous["round_id"], already_imported=True)
-    merger = Merger(project, package)
+    merger = Merger(project, package, merge_into)
     plan = merger.plan()
     merger.apply(plan, progress)
     merger.result.seconds = time.perf_counter() - started

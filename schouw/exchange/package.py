@@ -51,6 +51,7 @@ from schouw.exchange.document import (
     schema_text,
 )
 from schouw.exchange.pipeline import ahead
+from schouw.exchange.space import disk_full, is_disk_full
 from schouw.messages import SchouwError
 from schouw.store.sync import SyncRepo
 
@@ -165,6 +166,43 @@ class _Writer:
         return digest, len(data)
 
 
+#: A ``.part`` left this long ago is no export still running (those write every second).
+STALE_AFTER = 15 * 60
+
+
+def _our_part(path: Path) -> bool:
+    """A half package of ours: a ZIP whose first member is a photo or the document
+    (a browser's half download of some ZIP, also ``.zip.part``, is left alone)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(30 + 64)
+    except OSError:
+        return False
+    if len(head) < 30 or head[:4] != b"PK\x03\x04":
+        return False
+    length = int.from_bytes(head[26:28], "little")
+    name = head[30:30 + length].decode("utf-8", "replace")
+    return name.startswith(PHOTO_DIR) or name == DOCUMENT_NAME
+
+
+def remove_stale_parts(folder: Path, own: Path) -> list[Path]:
+    """Clean up after exports that were killed (a cancel or an error cleans up itself):
+    ``own`` (this export's ``.part``) always, other half packages of ours in the
+    folder once nothing has written to them for a while."""
+    removed = []
+    with contextlib.suppress(FileNotFoundError):
+        own.unlink()
+        removed.append(own)
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for path in folder.glob("*.zip.part"):
+            with contextlib.suppress(OSError):
+                if now - path.stat().st_mtime > STALE_AFTER and _our_part(path):
+                    path.unlink()
+                    removed.append(path)
+    return removed
+
+
 def _strip_personal(row: dict[str, Any]) -> dict[str, Any]:
     return {**row, "name": None, "email": "", "phone": ""}
 
@@ -240,6 +278,13 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
     # -- write ------------------------------------------------------------------------
     out.parent.mkdir(parents=True, exist_ok=True)
     part = out.with_name(out.name + ".part")
+    remove_stale_parts(out.parent, part)
+
+    def needed() -> int:
+        """About what the package takes: the photos, and the rows about twice over
+        (JSON, and again as CSV and GeoJSON). Only worked out when the disk is full."""
+        return sync.master_bytes(p["id"] for p in photos if not p.get("deleted_at")) + 2 * sum(
+            len(json.dumps(rows, default=str)) for rows in scope.values())
     package_id = new_id()
     created_at = utc_now()
     now = datetime.now()
@@ -355,9 +400,11 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
         # No fsync: a package is a copy of what the project holds; the rename only
         # guarantees that nobody ever sees a half-written file under the real name.
         os.replace(part, out)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             part.unlink()
+        if is_disk_full(error):
+            raise disk_full(out.parent, needed()) from error
         raise
     return ExportResult(
         path=out, package_id=package_id, round_id=round_model.id, incremental=flt is not None,

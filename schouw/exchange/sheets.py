@@ -5,15 +5,16 @@ UTF-8 with a BOM (or Excel guesses Windows-1252 and mangles ë and ï), ``;`` be
 fields (the list separator of the Dutch locale), CRLF between records, and every field
 that holds ``;``, a quote or a line break quoted, with quotes doubled (RFC 4180).
 
-Coordinates in the CSV use a decimal *point* with a fixed number of decimals (six for
-degrees, two for RD metres). A decimal comma would suit a Dutch Excel but breaks every
-other reader; a bare point is dangerous in a Dutch Excel, which reads ``52.384`` as
-fifty-two thousand three hundred and eighty-four. With six (or two) decimals a value
-can never look like a thousands grouping (groups have three digits), so Excel keeps it
-as text exactly as written and never shows a wrong number; anyone who wants to compute
-with coordinates uses the .xlsx (real numbers) or the GeoJSON. Text that starts with
-``=``, ``+``, ``-`` or ``@`` gets a leading apostrophe so a spreadsheet never runs it
-as a formula.
+One rule for numbers in the whole CSV: a decimal *comma*, as the Dutch Excel this file
+is written for expects (``52,384010``, ``155012,34``); whole numbers have no separator
+at all. Coordinates keep a fixed number of decimals (six for degrees, two for RD
+metres). Other readers are told ``;`` and ``,`` (pandas: ``sep=";", decimal=","``);
+whoever wants numbers without any locale uses the .xlsx (real numbers) or the GeoJSON.
+Text that starts with ``=``, ``+``, ``-``, ``@``, TAB or CR gets a leading apostrophe
+in the CSV (a CSV has no types, so that is the only guard a spreadsheet honours); the
+.xlsx stores such text as a text cell instead, which shows exactly what was typed.
+Control characters that slipped into older projects are escaped in every output
+(``schouw.domain.text.printable``).
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from schouw.domain.actions import STATUS_LABELS, ActionStatus
 from schouw.domain.forms import Form
 from schouw.domain.levels import Level
 from schouw.domain.profile import Profile
+from schouw.domain.text import printable
 from schouw.geo import wgs84_to_rd
 
 COLUMNS: list[tuple[str, str]] = [
@@ -160,14 +163,18 @@ def safe_text(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
+#: Fixed decimals per numeric column of the CSV (others: as many as the value needs).
+DECIMALS = {"breedtegraad": 6, "lengtegraad": 6, "rd_x": 2, "rd_y": 2}
+
+
 def _csv_value(key: str, value: Any) -> str:
     if value is None:
         return ""
-    if key in ("breedtegraad", "lengtegraad"):
-        return f"{value:.6f}"
-    if key in ("rd_x", "rd_y"):
-        return f"{value:.2f}"
+    if isinstance(value, float):
+        text = f"{value:.{DECIMALS[key]}f}" if key in DECIMALS else repr(value)
+        return text.replace(".", ",")  # one rule for the whole file: the Dutch decimal comma
     if isinstance(value, str):
+        value = printable(value)
         return safe_text(value) if key in TEXT_COLUMNS else value
     return str(value)
 
@@ -203,8 +210,49 @@ def action_rows(rows: list[FindingRow], actions: dict[str, dict], history: dict[
     return out
 
 
+#: Columns the .xlsx holds as real dates or date-times (the CSV keeps ISO text).
+DATE_COLUMNS = {"streefdatum"}
+DATETIME_COLUMNS = {"waargenomen", "gewijzigd"}
+DATE_FORMAT = "DD-MM-YYYY"
+DATETIME_FORMAT = "DD-MM-YYYY HH:MM"
+MAX_WIDTH = 60
+
+
+def _xlsx_value(key: str, value: Any) -> Any:
+    """A typed cell value: dates as dates (date-times in local time, Excel has no zones),
+    text safe to show; the rest as it is."""
+    if not isinstance(value, str):
+        return value
+    if not value:
+        return None
+    try:
+        if key in DATE_COLUMNS:
+            return date.fromisoformat(value[:10])
+        if key in DATETIME_COLUMNS:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+    except ValueError:
+        pass
+    return printable(value)
+
+
+def _width(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return len("00-00-0000 00:00")
+    if isinstance(value, date):
+        return len("00-00-0000")
+    if isinstance(value, float):
+        return len(f"{value:.6f}")
+    return max((len(line) for line in str(value).split("\n")), default=0)
+
+
 def xlsx_bytes(rows: list[FindingRow], actions: list[dict]) -> bytes:
-    """Two sheets (Bevindingen, Actiepunten) with real numbers, written streaming."""
+    """Two sheets (Bevindingen, Actiepunten) with real numbers and dates, columns as
+    wide as their content (up to a limit), written streaming. Text is always a text
+    cell: openpyxl would store a value starting with ``=`` as a formula, so such cells
+    get the string type explicitly and show exactly what was typed, no apostrophe."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -215,20 +263,28 @@ def xlsx_bytes(rows: list[FindingRow], actions: list[dict]) -> bytes:
     def sheet(title: str, columns: list[tuple[str, str]], records: Iterable[dict]) -> None:
         ws = wb.create_sheet(title)
         ws.freeze_panes = "A2"
+        table = [[_xlsx_value(key, record.get(key)) for key, _ in columns] for record in records]
+        for n, (_, name) in enumerate(columns):
+            widest = max([len(name) + 3] + [_width(line[n]) for line in table])  # +3: the filter button
+            ws.column_dimensions[_column_letter(n + 1)].width = min(widest + 1, MAX_WIDTH)
         header = []
         for _, name in columns:
             cell = WriteOnlyCell(ws, value=name)
             cell.font = bold
             header.append(cell)
         ws.append(header)
-        for record in records:
-            line = []
-            for key, _ in columns:
-                value = record.get(key)
+        for line in table:
+            cells = []
+            for value in line:
+                cell = WriteOnlyCell(ws, value=value)
                 if isinstance(value, str):
-                    value = safe_text(value) if value else None
-                line.append(value)
-            ws.append(line)
+                    cell.data_type = "s"  # never a formula
+                elif isinstance(value, datetime):
+                    cell.number_format = DATETIME_FORMAT
+                elif isinstance(value, date):
+                    cell.number_format = DATE_FORMAT
+                cells.append(cell)
+            ws.append(cells)
         ws.auto_filter.ref = f"A1:{_column_letter(len(columns))}1"
 
     sheet("Bevindingen", COLUMNS, (r.values for r in rows))

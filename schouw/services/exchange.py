@@ -19,14 +19,15 @@ from schouw.domain.models import utc_now
 from schouw.exchange.checks import Limits, VerifiedPackage, open_package
 from schouw.exchange.merge import (
     CONFLICT_TABLES,
-    STAMP_COLUMNS,
-    TABLE_LABELS,
+    METADATA_COLUMNS,
+    Merger,
     MergeResult,
     make_missing_copies,
     merge_package,
 )
 from schouw.exchange.package import ExportResult, export_round
-from schouw.messages import SchouwError
+from schouw.exchange.space import disk_full, is_disk_full
+from schouw.messages import CATALOGUE, SchouwError, render
 from schouw.store.project import Project
 from schouw.store.sync import SyncRepo
 
@@ -34,8 +35,8 @@ Progress = Callable[[int, int, str], "bool | None"]
 
 __all__ = [
     "ConflictView", "ExportResult", "MergeResult", "check_package", "describe_value", "export_package",
-    "field_label", "flip_conflict", "import_package", "list_conflicts", "suggested_package_path", "summary_line",
-    "table_label",
+    "field_label", "flip_conflict", "import_package", "list_conflicts", "round_note", "same_day_rounds",
+    "SameDayRound", "suggested_package_path", "summary_line", "table_label",
 ]
 
 
@@ -64,14 +65,52 @@ def check_package(path: str | Path, *, limits: Limits | None = None,
     return open_package(path, limits=limits, progress=progress)
 
 
+@dataclass
+class SameDayRound:
+    """Another round of the package's buurt on the package's date, already in this
+    project: what the coordinator may merge the package into."""
+
+    id: str
+    date: str
+    buurt: str
+    title: str
+    findings: int
+
+
+def same_day_rounds(project: Project, package: VerifiedPackage) -> list[SameDayRound]:
+    """The rounds the coordinator is asked about before an import (read only). Empty
+    when the package's round is known here (by id, or merged into one earlier)."""
+    merger = Merger(project, package)
+    merger.plan()
+    rounds = []
+    for round_id in merger.result.same_day_rounds:
+        round_ = project.rounds.get(round_id)
+        buurt = project.areas.buurt(round_.buurt_id)
+        rounds.append(SameDayRound(id=round_.id, date=str(round_.date), buurt=buurt.name if buurt else "",
+                                   title=round_.title, findings=len(project.findings.models(round_.id))))
+    return rounds
+
+
 def import_package(project: Project, package: VerifiedPackage | str | Path, *,
-                   progress: Progress | None = None, make_copies: bool = True) -> MergeResult:
-    """Merge a package (checked first when given as a path) and finish its photos."""
+                   progress: Progress | None = None, make_copies: bool = True,
+                   merge_into: str | None = None) -> MergeResult:
+    """Merge a package (checked first when given as a path) and finish its photos.
+    ``merge_into``: the coordinator's choice to merge the package's round into another
+    round of the same buurt and date (the CLI's ``--merge-into``, the app's question)."""
     if not isinstance(package, VerifiedPackage):
         package = open_package(package, progress=progress)
-    result = merge_package(project, package, progress)
-    if make_copies and not result.already_imported:
-        make_missing_copies(project, progress)
+    # The merge is one transaction: on a full disk SQLite rolls it back whole. The
+    # photos' copies are made afterwards in small transactions; a full disk there
+    # keeps what is done and says so (``schouw check`` or the next import resumes).
+    needed = sum(m.size for m in package.members.values()) * 2  # photos, plus their thumbnails and report copies
+    try:
+        result = merge_package(project, package, progress, merge_into=merge_into)
+        if make_copies and not result.already_imported:
+            make_missing_copies(project, progress)
+    except Exception as error:
+        if is_disk_full(error):
+            raise disk_full(project.path.parent, needed) from error
+        raise
     return result
 
 
@@ -98,54 +137,16 @@ class ConflictView:
         return data
 
 
-#: Dutch names of the columns two versions can differ in (a column not listed shows its
-#: own name). The coordinator reads these in the conflict review and in the CLI.
-FIELD_LABELS = {
-    "level": "niveau", "not_applicable": "n.v.t.", "choice": "oordeel", "description": "omschrijving",
-    "house_number": "huisnummer", "spot": "plek", "priority": "prioriteit", "element": "onderdeel",
-    "aspect": "aspect", "street_id": "straat", "lat": "breedtegraad", "lon": "lengtegraad",
-    "observed_at": "waargenomen", "time_of_day": "dagdeel", "deleted_at": "verwijderd",
-    "party": "actiehouder", "due_date": "uiterste datum", "status": "status", "status_reason": "toelichting",
-    "mor_id": "meldingsnummer", "mor_status": "status bij de gemeente", "mor_status_text": "bericht van de gemeente",
-    "date": "datum", "title": "titel", "notes": "notities", "name": "naam", "organisation": "organisatie",
-    "role": "rol", "email": "e-mail", "phone": "telefoon", "done_at": "gelopen", "woonplaats": "woonplaats",
-    "area_type": "gebiedstype", "house_numbers": "huisnummers", "geometry": "ligging", "code": "code",
-    "definition": "inhoud",
-}
+def field_label(column: str, lang: str | None = None) -> str:
+    """A column's name in the user's language (the catalogue's ``field_<column>``)."""
+    key = f"field_{column}"
+    return render(key, lang) if key in CATALOGUE else column.replace("_", " ")
 
 
-#: The same names in English, for ``--lang en`` and the English app.
-FIELD_LABELS_EN = {
-    "level": "level", "not_applicable": "n/a", "choice": "judgement", "description": "description",
-    "house_number": "house number", "spot": "spot", "priority": "priority", "element": "element",
-    "aspect": "aspect", "street_id": "street", "lat": "latitude", "lon": "longitude",
-    "observed_at": "observed", "time_of_day": "time of day", "deleted_at": "deleted",
-    "party": "party", "due_date": "due date", "status": "status", "status_reason": "explanation",
-    "mor_id": "report number", "mor_status": "status at the municipality",
-    "mor_status_text": "message from the municipality", "date": "date", "title": "title", "notes": "notes",
-    "name": "name", "organisation": "organisation", "role": "role", "email": "e-mail", "phone": "phone",
-    "done_at": "walked", "woonplaats": "woonplaats", "area_type": "area type", "house_numbers": "house numbers",
-    "geometry": "geometry", "code": "code", "definition": "content",
-}
-
-TABLE_LABELS_EN = {
-    "wijken": "wijk", "buurten": "buurt", "streets": "street", "profiles": "quality profile",
-    "rounds": "round", "participants": "participant", "round_streets": "street progress",
-    "findings": "finding", "actions": "action", "action_events": "action history", "photos": "photo",
-}
-
-
-def field_label(column: str) -> str:
-    from schouw.messages import language
-
-    return (FIELD_LABELS_EN if language() == "en" else FIELD_LABELS).get(column, column)
-
-
-def table_label(table: str) -> str:
+def table_label(table: str, lang: str | None = None) -> str:
     """What a row of ``table`` is called, in the user's language ("bevinding")."""
-    from schouw.messages import language
-
-    return (TABLE_LABELS_EN if language() == "en" else TABLE_LABELS).get(table, table)
+    key = f"table_{table}"
+    return render(key, lang) if key in CATALOGUE else table
 
 
 def _item_name(project: Project, round_id: str, element: str, aspect: str) -> str:
@@ -176,9 +177,9 @@ def _describe(project: Project, table: str, row: dict[str, Any]) -> str:
 
 def _view(project: Project, c: dict[str, Any]) -> ConflictView:
     kept, other = c["kept"], c["other"]
-    keys = [k for k in kept if k not in STAMP_COLUMNS and k != "id" and kept.get(k) != other.get(k)]
+    keys = [k for k in kept if k not in METADATA_COLUMNS and k != "id" and kept.get(k) != other.get(k)]
     return ConflictView(
-        id=c["id"], table=c["table_name"], kind=TABLE_LABELS.get(c["table_name"], c["table_name"]),
+        id=c["id"], table=c["table_name"], kind=table_label(c["table_name"]),
         row_id=c["row_id"], what=_describe(project, c["table_name"], kept), kept_side=c["kept_side"],
         kept_at=kept.get("updated_at", ""), kept_by=kept.get("updated_by", ""),
         other_at=other.get("updated_at", ""), other_by=other.get("updated_by", ""),
@@ -231,6 +232,20 @@ def summary_line(result: MergeResult, *, review: str = "schouw conflicts list") 
     conflicts = Text("import_conflicts", n=result.conflicts, review=review) if result.conflicts else ""
     return render("import_summary", added=sum(result.added.values()), updated=sum(result.updated.values()),
                   deleted=sum(result.deleted.values()), photos=result.photos_written, conflicts=conflicts)
+
+
+def round_note(project: Project, result: MergeResult) -> str:
+    """What the user must know about where the package's round went: merged into
+    another round, or imported beside one of the same buurt and date ("" otherwise)."""
+    if result.merged_into:
+        return render("merged_into_note", id=result.merged_into[:8], paired=result.paired)
+    if not result.same_day_rounds:
+        return ""
+    round_ = project.rounds.get(result.round_id)
+    buurt = project.areas.buurt(round_.buurt_id)
+    return render("same_day_round_note", buurt=buurt.name if buurt else "?", date=str(round_.date),
+                  ids=", ".join(r[:8] for r in result.same_day_rounds), id=result.round_id[:8],
+                  first=result.same_day_rounds[0][:8])
 
 
 def describe_value(value: Any) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from schouw.domain.findings import check_finding
 from schouw.domain.levels import ALL_LEVELS
 from schouw.domain.models import Action, Finding, Photo
+from schouw.domain.text import check_text
 from schouw.messages import SchouwError
 from schouw.store.project import Project
 
@@ -75,6 +76,7 @@ def add_finding(
     so nothing is half-recorded; the GUI passes False and shows which photos were
     refused while keeping the finding.
     """
+    check_text(street_id=street, house_number=number, spot=spot, description=text, party=party)
     round_ = project.rounds.get(round_id)
     form = project.forms.get(round_.form_key)
     if form is None:

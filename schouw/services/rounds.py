@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from schouw.domain.models import Participant, Round
+from schouw.domain.text import check_text
 from schouw.messages import SchouwError
 from schouw.services.forms import default_profile, find_form
 from schouw.store.project import Project
@@ -28,6 +29,7 @@ def ensure_profile(project: Project) -> str:
 def create_round(project: Project, *, buurt: str, form_id: str, when: str | date,
                  wijk: str | None = None, title: str = "", profile_id: str | None = None) -> Round:
     """Start a round of one buurt with a form, copying the form into the project."""
+    check_text(title=title)
     buurt_row = project.areas.find_buurt(buurt, wijk)
     the_date = when if isinstance(when, date) else parse_date(when)
     stored = [f for f in project.forms.all() if f.id == form_id]
@@ -53,11 +55,13 @@ def add_participant(project: Project, round_id: str, name: str, organisation: st
     """Put a person on the round's team: the app's team editor and ``schouw round
     participants add`` both come here, so both refuse the same things the same way."""
     from schouw.domain.actions import ROLES
+    from schouw.domain.text import check_text
 
     role = (role or "overig").strip().lower()
     if role not in ROLES:
         raise SchouwError("bad_role", role=role, allowed=", ".join(ROLES))
     name, organisation = " ".join(name.split()), " ".join(organisation.split())
+    check_text(name=name, organisation=organisation, email=email, phone=phone)
     if not name:
         raise SchouwError("participant_no_name")
     round_ = project.rounds.get(round_id)

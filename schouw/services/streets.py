@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schouw.domain.models import Street
+from schouw.domain.text import require_clean
 from schouw.exchange.streets import read_streets
 from schouw.store.project import Project
 
@@ -24,6 +25,10 @@ def import_streets(project: Project, path: str | Path, *, buurt: str, wijk: str 
                    area_type: str = "woongebied") -> StreetImport:
     """Read the file completely first; only then touch the project, in one transaction."""
     records = read_streets(path, name_column=name_column, woonplaats=woonplaats)
+    for text in (buurt, wijk, *(r.name for r in records)):
+        require_clean("name", text)
+    for r in records:
+        require_clean("woonplaats", r.woonplaats)
     with project.atomic():
         buurt_row = project.areas.ensure_buurt(buurt, wijk, area_type)
         streets = [

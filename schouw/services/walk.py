@@ -20,6 +20,7 @@ from schouw.domain.levels import ALL_LEVELS, NOT_APPLICABLE, Level
 from schouw.domain.models import Action, Buurt, Finding, Photo, Round, Street, Wijk
 from schouw.domain.norms import area_type_of, is_below_norm, norm_for
 from schouw.domain.profile import Profile
+from schouw.domain.text import check_text
 from schouw.messages import SchouwError
 from schouw.store.project import Project
 
@@ -286,6 +287,7 @@ def edit_finding(project: Project, ctx: RoundContext, finding_id: str, changes: 
     new["not_applicable"], new["choice"] = value.not_applicable, value.choice
     for key in ("house_number", "spot", "description", "time_of_day"):
         new[key] = (new[key] or "").strip() if key != "description" else (new[key] or "").rstrip()
+    check_text(house_number=new["house_number"], spot=new["spot"], description=new["description"])
     old = {key: _value_of(finding, key) for key in EDITABLE}
     diff = {key: new[key] for key in EDITABLE if new[key] != old[key]}
     if diff:
@@ -300,6 +302,7 @@ def set_action(project: Project, finding_id: str, *, wanted: bool, party: str = 
     Returns the previous ``(wanted, party, due)`` for undo. The action row is soft-deleted
     and brought back rather than made anew, so its status history survives.
     """
+    check_text(party=party)
     existing = project.actions.any_for_finding(finding_id)
     before = (existing is not None and existing.deleted_at is None,
               existing.party if existing else "", existing.due_date if existing else None)

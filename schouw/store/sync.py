@@ -120,6 +120,16 @@ class SyncRepo:
         return row[0] if row else None
 
     # -- merging ----------------------------------------------------------------------
+    def master_bytes(self, photo_ids: Iterable[str]) -> int:
+        """The size of these photos' masters: what an export of them needs, about."""
+        total = 0
+        for chunk in _chunks(list(photo_ids)):
+            marks = ", ".join("?" * len(chunk))
+            total += self.p.conn.execute(
+                f"SELECT COALESCE(SUM(length(data)), 0) FROM photo_blobs WHERE kind = 'jpeg' AND photo_id IN ({marks})",
+                chunk).fetchone()[0]
+        return total
+
     def rows_by_id(self, table: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         ids = list(dict.fromkeys(ids))
         found: dict[str, dict[str, Any]] = {}
@@ -132,8 +142,9 @@ class SyncRepo:
 
     def find_natural(self, table: str, row: dict[str, Any]) -> dict[str, Any] | None:
         """The local row that is the same thing under another id: a street list
-        imported on two laptops, a round started on each, an action or a done mark
-        made twice for the same finding or street."""
+        imported on two laptops, an action or a done mark made twice for the same
+        finding or street. Never a round: two rounds of one buurt on one date are two
+        rounds until the coordinator says otherwise (see :meth:`same_day_rounds`)."""
         live = "deleted_at IS NULL AND "
         if table == "wijken":
             sql, args = live + "name = ? COLLATE NOCASE", (row["name"].strip(),)
@@ -141,9 +152,6 @@ class SyncRepo:
             sql, args = live + "wijk_id = ? AND name = ? COLLATE NOCASE", (row["wijk_id"], row["name"].strip())
         elif table == "streets":
             sql, args = live + "buurt_id = ? AND name = ? COLLATE NOCASE", (row["buurt_id"], row["name"].strip())
-        elif table == "rounds":
-            sql, args = live + "buurt_id = ? AND date = ? AND form_key = ?", (
-                row["buurt_id"], str(row["date"]), row["form_key"])
         elif table == "round_streets":
             sql, args = "round_id = ? AND street_id = ?", (row["round_id"], row["street_id"])
         elif table == "actions":
@@ -152,6 +160,28 @@ class SyncRepo:
             return None
         rows = self._select(f"SELECT * FROM {table} WHERE {sql} ORDER BY created_at LIMIT 2", args)
         return rows[0] if len(rows) == 1 else None
+
+    def same_day_rounds(self, buurt_id: str, day: str, exclude: str) -> list[dict[str, Any]]:
+        """Live rounds of this buurt on this date other than ``exclude``: the candidates
+        a package's round may be merged into, at the coordinator's word."""
+        return self._select("SELECT * FROM rounds WHERE deleted_at IS NULL AND buurt_id = ? AND date = ? "
+                            "AND id != ? ORDER BY created_at, id", (buurt_id, day, exclude))
+
+    def live_findings(self, round_id: str) -> list[dict[str, Any]]:
+        return self._select("SELECT * FROM findings WHERE round_id = ? AND deleted_at IS NULL "
+                            "ORDER BY created_at, id", (round_id,))
+
+    def round_alias(self, round_id: str) -> str | None:
+        """The local round a package's round was merged into earlier (so its later
+        packages go to the same place)."""
+        row = self.p.conn.execute("SELECT value FROM project_meta WHERE key = ?",
+                                  (f"merged_round:{round_id}",)).fetchone()
+        return row[0] if row else None
+
+    def set_round_alias(self, round_id: str, target: str) -> None:
+        self.p.conn.execute("INSERT INTO project_meta(key, value) VALUES (?, ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                            (f"merged_round:{round_id}", target))
 
     def exists(self, table: str, row_id: str) -> bool:
         return self.p.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is not None

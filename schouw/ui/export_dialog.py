@@ -284,16 +284,74 @@ class ImportDialog(_TaskDialog):
             self.file_edit.setText(path)
 
     def start(self) -> None:
+        """First check the package and look for another round of its buurt and date
+        (worker), then ask the coordinator (here), then merge (worker)."""
         path = self.file_edit.text().strip()
         if not path:
             self.status.setText(self.tr("Kies een pakketbestand."))
             return
         self.conflicts_button.setVisible(False)
-        self._run(lambda worker, progress: exchange.import_package(worker, Path(path), progress=progress))
+
+        def check(worker: Project, progress) -> tuple:
+            package = exchange.check_package(Path(path), progress=progress)
+            return package, exchange.same_day_rounds(worker, package)
+
+        self._checking = True
+        self._run(check)
+
+    def _on_done(self, result: Any) -> None:
+        if not getattr(self, "_checking", False):
+            super()._on_done(result)
+            return
+        self._checking = False
+        package, candidates = result
+        merge_into = None
+        if candidates:
+            merge_into = self.ask_merge(candidates)
+            if merge_into is False:
+                self._on_failed(self.tr("Niet geïmporteerd; er is niets veranderd."))
+                return
+        self._run(lambda worker, progress: exchange.import_package(
+            worker, package, progress=progress, merge_into=merge_into))
+
+    def _on_failed(self, message: str) -> None:
+        self._checking = False
+        super()._on_failed(message)
+
+    def ask_merge(self, candidates: list[exchange.SameDayRound]) -> str | None | bool:
+        """Another round of this buurt and date is here: import separately (None),
+        merge into one of them (its id), or stop (False)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Ronde bestaat al"), "", QMessageBox.StandardButton.NoButton,
+                          self)
+        named(box, "sameDayRoundQuestion", self.tr("Ronde bestaat al"))
+        first = candidates[0]
+        box.setText(self.tr("Dit project heeft al een ronde van {buurt} op {date}. Is het pakket dezelfde schouw?")
+                    .format(buurt=first.buurt, date=first.date))
+        box.setInformativeText(self.tr("Samenvoegen koppelt bevindingen op dezelfde straat, hetzelfde onderdeel en "
+                                       "dezelfde plek aan elkaar; de rest wordt toegevoegd. Een aparte ronde laat "
+                                       "beide rondes naast elkaar staan."))
+        choices: dict[QPushButton, str | None] = {}
+        for n, candidate in enumerate(candidates[:3]):
+            text = self.tr("Samenvoegen met {title} ({findings} bevindingen)").format(
+                title=candidate.title or candidate.id[:8], findings=candidate.findings)
+            button = named(box.addButton(text, QMessageBox.ButtonRole.AcceptRole), f"sameDayMerge{n}", text)
+            choices[button] = candidate.id
+        separate = named(box.addButton(self.tr("Als aparte ronde"), QMessageBox.ButtonRole.AcceptRole),
+                         "sameDaySeparate", self.tr("Als aparte ronde importeren"))
+        choices[separate] = None
+        stop = named(box.addButton(self.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole),
+                     "sameDayCancel", self.tr("Niet importeren"))
+        box.setDefaultButton(separate)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is stop or clicked not in choices:
+            return False
+        return choices[clicked]
 
     def describe(self, result: exchange.MergeResult) -> str:
         self.conflicts_button.setVisible(result.conflicts > 0)
-        return exchange.summary_line(result, review=self.tr("Conflicten bekijken"))
+        line = exchange.summary_line(result, review=self.tr("Conflicten bekijken"))
+        return line + (" " + exchange.round_note(self.project, result) if result.merged_into else "")
 
     def _show_conflicts(self) -> None:
         ConflictsDialog(self.project, self).exec()
