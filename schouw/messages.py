@@ -352,6 +352,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Het rapport kan niet worden opgeslagen als {path} ({detail}). Is het bestand nog geopend in een PDF-viewer?",
         "en": "The report cannot be saved as {path} ({detail}). Is the file still open in a PDF viewer?",
     },
+    # -- starting the app without a screen (schouw/gui_check.py) ------------------------------
+    "gui_no_display": {
+        "nl": "Geen beeldscherm: {variable} is niet gezet (Qt-platform '{platform}'). Start Schouw in een "
+              "grafische sessie, of gebruik QT_QPA_PLATFORM=offscreen om zonder scherm te testen.",
+        "en": "No display: {variable} is not set (Qt platform '{platform}'). Start Schouw in a graphical "
+              "session, or use QT_QPA_PLATFORM=offscreen to test without a screen.",
+    },
+    "gui_missing_libraries": {
+        "nl": "Het venster kan niet open, er ontbreekt: {libraries} (Qt-platform '{platform}'). "
+              "Installeer: sudo apt-get install {packages}",
+        "en": "The window cannot open, missing: {libraries} (Qt platform '{platform}'). "
+              "Install: sudo apt-get install {packages}",
+    },
 }
 
 
