@@ -966,6 +966,10 @@
         <translation>(no recent projects yet)</translation>
     </message>
     <message>
+        <source>Ongedaan maken is niet meer mogelijk: geïmporteerde gegevens hebben deze ronde veranderd.</source>
+        <translation>Undo is no longer possible: imported data changed this round.</translation>
+    </message>
+    <message>
         <source>Rapport</source>
         <translation>Report</translation>
     </message>

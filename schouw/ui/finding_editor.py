@@ -210,7 +210,7 @@ class MarkForSendingCommand(_MorCommand):
 class ActionRuleCommand(_MorCommand):
     """The action's party and due date together with what the sync profile's rule did
     about them (queued the finding, or took out what it had queued): one undo step,
-    one transaction each way. Typing in the party field merges, like SetActionCommand."""
+    one transaction each way. Typing in the party field merges into one step."""
 
     def __init__(self, session: Session, finding_id: str, before: tuple, after: tuple,
                  queued: tuple[bool, bool] | None, text: str):

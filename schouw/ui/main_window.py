@@ -22,10 +22,12 @@ from schouw import settings
 from schouw.domain.levels import NOT_APPLICABLE
 from schouw.messages import SchouwError
 from schouw.services import walk
+from schouw.services.changes import Changes
 from schouw.store.project import Project, create_project, open_project
 from schouw.ui import i18n, panels, theme, workers
 from schouw.ui.dialogs import show_error, show_message
 from schouw.ui.finding_editor import FindingEditor
+from schouw.ui.hub import ChangeHub
 from schouw.ui.prefs import Preferences
 from schouw.ui.session import Session
 from schouw.ui.start_page import StartPage
@@ -59,6 +61,9 @@ class MainWindow(QMainWindow):
         self.editor: FindingEditor | None = None
         self.streets: panels.StreetPanel | None = None
         self.findings: panels.FindingsPanel | None = None
+        # how dialogs tell the window (and its views) what they changed in the project
+        self.hub = ChangeHub(self)
+        self.hub.changed.connect(self._on_changes)
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(60 * 60 * 1000)
         self._backup_timer.timeout.connect(self._daily_backup)
@@ -510,9 +515,33 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _streets_imported(self, text: str) -> None:
+        self.hub.notify(Changes(streets=True))
         self.statusBar().showMessage(text, 8000)
-        if self.session is not None and self.session.ctx is not None:
-            self.session.open_round(self.session.ctx.round.id)
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Refresh what a dialog's use case changed. The open round is read again only
+        when its rows or streets changed; its undo history is cut only when the change
+        touched rows an undo step refers to, and then the status bar says why."""
+        session = self.session
+        if session is None:
+            return
+        ctx = session.ctx
+        if ctx is not None and (changes.touches_round(ctx.round.id) or changes.streets):
+            cut = changes.cuts_undo(ctx.round.id) and session.undo_stack.count() > 0
+            state = self._view_state()
+            try:
+                session.reload_round(keep_undo=not cut)
+            except SchouwError as error:
+                show_error(self, error)
+                self._open_round(None)
+                return
+            self._restore_view_state(state)
+            if cut:
+                self.statusBar().showMessage(
+                    self.tr("Ongedaan maken is niet meer mogelijk: geïmporteerde gegevens hebben deze ronde "
+                            "veranderd."), 15000)
+        elif (changes.actions or changes.outbox) and self.editor is not None and self.editor.finding_id:
+            session.findingEdited.emit(self.editor.finding_id)
         self._update_state()
 
     # ================================================================== rounds
@@ -521,7 +550,8 @@ class MainWindow(QMainWindow):
 
         if self.session is None:
             return
-        dialog = RoundDialog(self.session.project, self)
+        ctx = self.session.ctx
+        dialog = RoundDialog(self.session.project, self, buurt_id=ctx.buurt.id if ctx is not None else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.open_round(dialog.round_id))
         dialog.open()
@@ -600,15 +630,12 @@ class MainWindow(QMainWindow):
             errors.handle_exception(*sys.exc_info())
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._after_extension)
+        # what the dialog's use cases changed reaches the views through the hub; a
+        # dialog that changed nothing leaves the round, its selection and undo alone
+        changes_made = getattr(dialog, "changesMade", None)
+        if changes_made is not None:
+            changes_made.connect(self.hub.notify)
         dialog.open()
-
-    def _after_extension(self, *_args) -> None:
-        """A package import may have changed anything: read the round again."""
-        if self.session is not None and self.session.ctx is not None:
-            state = self._view_state()
-            self.session.open_round(self.session.ctx.round.id)
-            self._restore_view_state(state)
 
     def export_package(self) -> None:
         def build():
@@ -638,8 +665,7 @@ class MainWindow(QMainWindow):
             dialog.setWindowTitle(self.tr("Synchroniseren met het meldingensysteem"))
             layout = QVBoxLayout(dialog)
             sync_panel = SyncPanel(self.session.project, dialog)
-            sync_panel.synced.connect(self._after_sync)
-            sync_panel.changed.connect(self._after_sync)
+            sync_panel.changesMade.connect(self.hub.notify)
             layout.addWidget(sync_panel)
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
             named(buttons.button(QDialogButtonBox.StandardButton.Close), "syncClose", self.tr("Sluiten"))
@@ -650,12 +676,6 @@ class MainWindow(QMainWindow):
             return dialog
 
         self._open_extension(build)
-
-    def _after_sync(self, *_args) -> None:
-        """A sync (or a retry in the panel) changed the outbox and maybe the actions."""
-        self.update_outbox_state()
-        if self.editor is not None and self.editor.finding_id:
-            self.session.findingEdited.emit(self.editor.finding_id)
 
     # ================================================================== walking
     def _street_selected(self, street_id: str) -> None:

@@ -126,7 +126,9 @@ class TeamEditor(QWidget):
 class RoundDialog(QDialog):
     """Nieuwe schouwronde: which buurt, which form, when, and who walks."""
 
-    def __init__(self, project: Project, parent: QWidget | None = None):
+    def __init__(self, project: Project, parent: QWidget | None = None, buurt_id: str | None = None):
+        """``buurt_id``: the buurt to propose (that of the open round: the next round of
+        a team is nearly always in the same buurt)."""
         super().__init__(parent)
         named(self, "roundDialog", self.tr("Nieuwe schouwronde"))
         self.setWindowTitle(self.tr("Nieuwe schouwronde"))
@@ -140,6 +142,8 @@ class RoundDialog(QDialog):
         for choice in walk.buurt_choices(project):
             self.buurt_combo.addItem(self.tr("{label} ({n} straten)").format(label=choice.label, n=choice.streets),
                                      choice.buurt.id)
+        if buurt_id is not None and self.buurt_combo.findData(buurt_id) >= 0:
+            self.buurt_combo.setCurrentIndex(self.buurt_combo.findData(buurt_id))
         self.form_combo = named(QComboBox(self), "roundForm", self.tr("Schouwformulier"))
         for f in walk.form_choices(project):
             self.form_combo.addItem(f"{f.title} ({f.version})", f.id)
