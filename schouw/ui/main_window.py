@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -443,6 +445,7 @@ class MainWindow(QMainWindow):
         session.roundChanged.connect(self._update_state)
         session.undo_stack.indexChanged.connect(self._update_saved)
         session.undo_stack.indexChanged.connect(self.update_outbox_state)
+        session.undo_stack.indexChanged.connect(self._keep_focus)
         self.session = session
         self.prefs.remember_project(project.path)
         round_id = self.prefs.last_round.get(str(project.path))
@@ -512,7 +515,7 @@ class MainWindow(QMainWindow):
         dialog = StreetImportDialog(self.session.project, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._streets_imported(dialog.result_text))
-        dialog.open()
+        self._open_dialog(dialog)
 
     def _streets_imported(self, text: str) -> None:
         self.hub.notify(Changes(streets=True))
@@ -554,7 +557,8 @@ class MainWindow(QMainWindow):
         dialog = RoundDialog(self.session.project, self, buurt_id=ctx.buurt.id if ctx is not None else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.open_round(dialog.round_id))
-        dialog.open()
+        # a new round has no findings yet: the walker picks a street
+        self._open_dialog(dialog, accepted_focus=lambda: self.streets.table if self.streets else None)
         return dialog
 
     def open_round(self, round_id: str | None) -> None:
@@ -594,7 +598,7 @@ class MainWindow(QMainWindow):
             return
         dialog = TeamDialog(self.session.project, self.session.ctx.round.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        self._open_dialog(dialog)
 
     def make_report(self) -> None:
         if self.session is None or self.session.ctx is None:
@@ -609,7 +613,7 @@ class MainWindow(QMainWindow):
             return
         dialog = ReportDialog(self.session.project, self.session.ctx.round.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        self._open_dialog(dialog)
 
     def _open_extension(self, build) -> None:
         """Open a dialog of another part of the app; a failure there is reported, not fatal."""
@@ -635,7 +639,7 @@ class MainWindow(QMainWindow):
         changes_made = getattr(dialog, "changesMade", None)
         if changes_made is not None:
             changes_made.connect(self.hub.notify)
-        dialog.open()
+        self._open_dialog(dialog)
 
     def export_package(self) -> None:
         def build():
@@ -677,6 +681,55 @@ class MainWindow(QMainWindow):
 
         self._open_extension(build)
 
+    # ================================================================== keyboard focus
+    def _open_dialog(self, dialog: QDialog, accepted_focus: Callable[[], QWidget | None] | None = None) -> None:
+        """Open a dialog window-modally; when it closes, the keyboard goes back to where
+        the walker was (Qt does not always return it, and a view the dialog refreshed
+        may have dropped it), or, once accepted, to ``accepted_focus()``."""
+        before = QApplication.focusWidget()
+
+        def finished(result: int) -> None:
+            accepted = result == QDialog.DialogCode.Accepted and accepted_focus is not None
+            QTimer.singleShot(0, lambda: self._return_focus(accepted_focus() if accepted else before))
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _return_focus(self, widget: QWidget | None) -> None:
+        self.activateWindow()  # the dialog had it; not every platform gives it back
+        try:
+            usable = widget is not None and self._usable(widget)
+        except RuntimeError:  # deleted with a rebuilt screen
+            usable = False
+        if usable:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._focus_home()
+
+    def _usable(self, widget: QWidget) -> bool:
+        """A widget the next keystroke can go to: shown, enabled, in this window and one
+        of ours (every interactive widget has an accessible name)."""
+        return (widget.isVisible() and widget.isEnabled() and widget.window() is self
+                and bool(widget.accessibleName()))
+
+    def _focus_home(self) -> None:
+        """The walker's home base: the finding list (arrows choose a finding, 1–5 set its
+        level, Ctrl+N adds one, Ctrl+Z undoes); the street list when there is no round."""
+        if self.findings is not None and self.session is not None and self.session.ctx is not None:
+            self.findings.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.streets is not None and self.streets.isVisible():
+            self.streets.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _keep_focus(self, *_args) -> None:
+        """After a change (saved, undone, a street marked walked) the keyboard stays where
+        it was, unless that widget went away (an editor field of a finding no longer
+        shown, a level bar hidden): then it goes home instead of nowhere."""
+        if QApplication.activeModalWidget() is not None or QApplication.activeWindow() not in (self, None):
+            return  # the keyboard is in a dialog: leave it there
+        widget = QApplication.focusWidget()
+        if widget is None or not self._usable(widget):
+            self._focus_home()
+
     # ================================================================== walking
     def _street_selected(self, street_id: str) -> None:
         if self.editor is not None:
@@ -709,13 +762,16 @@ class MainWindow(QMainWindow):
             if not street_id:
                 return
         self.editor.flush()
+        # The same element as the finding before (a walker often notes several things
+        # about one element in a street), but never its aspect: a copied aspect went
+        # unnoticed and recorded the wrong defect. The keyboard lands on the aspect.
         last = self.editor._detail.finding if self.editor._detail is not None else None
-        finding_id = self.session.new_finding(street_id, last.element if last else None,
-                                              last.aspect if last else None)
+        finding_id = self.session.new_finding(street_id, last.element if last else None)
         if finding_id:
             self.findings.select_finding(finding_id)
-            self.editor.element_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            self.statusBar().showMessage(self.tr("Nieuwe bevinding: kies het niveau met 1–5 of A–D."), 5000)
+            self.editor.aspect_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.statusBar().showMessage(
+                self.tr("Nieuwe bevinding: kies het aspect (↑ ↓), dan het niveau met 1–5 of A–D."), 6000)
 
     def delete_finding(self) -> None:
         if self.session is None or self.findings is None:
@@ -770,6 +826,7 @@ class MainWindow(QMainWindow):
         self.set_street_done(True)
         if not self.streets.step(1, skip_done=True):
             self.statusBar().showMessage(self.tr("Alle straten verder in de lijst zijn gelopen."), 6000)
+        self._focus_home()  # the next street's findings: choose one, or Ctrl+N
 
     def add_street(self) -> None:
         if self.session is None or self.session.ctx is None:
@@ -790,13 +847,28 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             if self.editor is not None:
                 self.editor.flush()
-            self.session.undo_stack.undo()
+            stack = self.session.undo_stack
+            what = stack.undoText()
+            if not stack.canUndo():
+                self.statusBar().showMessage(self.tr("Er is niets om ongedaan te maken."), 4000)
+                return
+            stack.undo()
+            # the message of the step just undone ("… Ctrl+Z haalt haar terug") no longer holds
+            self.statusBar().showMessage(self.tr("Ongedaan gemaakt: {what}").format(what=what), 5000)
+            self._focus_home()
 
     def redo(self) -> None:
         if self.session is not None:
             if self.editor is not None:
                 self.editor.flush()
-            self.session.undo_stack.redo()
+            stack = self.session.undo_stack
+            what = stack.redoText()
+            if not stack.canRedo():
+                self.statusBar().showMessage(self.tr("Er is niets om opnieuw te doen."), 4000)
+                return
+            stack.redo()
+            self.statusBar().showMessage(self.tr("Opnieuw gedaan: {what}").format(what=what), 5000)
+            self._focus_home()
 
     def _failed(self, error: SchouwError) -> None:
         show_error(self, error)
@@ -816,7 +888,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.prefs, self, form=form, storage=storage)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._settings_chosen(dialog))
-        dialog.open()
+        self._open_dialog(dialog)
         return dialog
 
     def _settings_chosen(self, dialog) -> None:
