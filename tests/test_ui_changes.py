@@ -110,6 +110,58 @@ def test_changes_say_when_undo_must_go():
     assert Changes(findings=True).cuts_undo("r2")  # round unknown: any round
     assert not Changes(outbox=True, actions=True).cuts_undo("r1")
     assert not Changes(streets=True).cuts_undo("r1")
-    assert not Changes.NONE and Changes(profile=True)
+    assert not Changes.NONE and Changes(sync_profile=True)
     both = Changes(outbox=True) | Changes(findings=True, round_ids=frozenset({"r1"}))
     assert both.outbox and both.findings and both.round_ids == {"r1"}
+
+
+def test_an_import_into_another_round_keeps_undo(qtbot, app_window, small_project, tmp_path):
+    """A package of another round changes nothing the walk's undo steps refer to."""
+    from schouw.domain.models import Finding
+    from schouw.services import exchange
+    from schouw.services.rounds import create_round
+    from schouw.store import open_project
+
+    path, info = small_project
+    other = tmp_path / "team2.schouw"
+    shutil.copy(path, other)
+    with open_project(other, device_id="dev-team2") as project:
+        from datetime import date
+
+        round_ = create_round(project, buurt="Vogelbuurt", form_id="crow-beeldkwaliteit", when=date(2025, 5, 1),
+                              title="Vorig jaar")
+        project.findings.add(Finding(round_id=round_.id, street_id=info["streets"]["Merelstraat"],
+                                     element="asfalt", aspect="onkruid", description="vorig jaar"))
+        package = exchange.export_package(project, round_.id, tmp_path / "vorigjaar.zip").path
+
+    window = app_window(path)
+    window.open_round(info["round"])
+    window.streets.select_street(info["streets"]["Lijsterstraat"])
+    finding = window.findings.current_finding_id()
+    press(qtbot, window, Qt.Key.Key_5)
+    seen = []
+    window.hub.changed.connect(lambda changes, initiator: seen.append(changes))
+    window.import_package()
+    dialog = window.findChild(QDialog, "packageImportDialog")
+    dialog.file_edit.setText(str(package))
+    with qtbot.waitSignal(dialog.finished_task, timeout=30000) as blocker:
+        dialog.start()
+    assert blocker.args == [True], dialog.error_text
+    assert seen and seen[-1].rounds and seen[-1].findings and seen[-1].round_ids == {round_.id}
+    assert window.session.undo_stack.canUndo() and window.findings.current_finding_id() == finding
+    assert "Ongedaan" not in window.statusBar().currentMessage()
+    dialog.reject()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert window.session.project.findings.one(finding).level.value != "D"
+
+
+def test_the_walks_own_edits_reach_other_views_through_the_hub(qtbot, app_window, small_project):
+    path, info = small_project
+    window = app_window(path)
+    window.streets.select_street(info["streets"]["Lijsterstraat"])
+    seen = []
+    window.hub.changed.connect(lambda changes, initiator: seen.append((changes, initiator)))
+    press(qtbot, window, Qt.Key.Key_5)
+    assert seen and all(initiator is window.session for _, initiator in seen)
+    assert any(c.findings and c.round_ids == {info["round"]} for c, _ in seen)
+    assert window.session.undo_stack.canUndo()  # the window does not cut its own history

@@ -18,9 +18,10 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Changes:
-    """Kinds of data a use case changed: ``rounds`` (a round or its team), ``streets``
+    """Kinds of data a use case changed: ``rounds`` (a round, its team, the quality
+    profile its norms come from), ``streets``
     (wijken, buurten, streets), ``walked`` (streets marked as walked), ``findings``,
-    ``photos``, ``actions``, ``outbox``, ``profile`` (a sync profile). ``round_ids`` names
+    ``photos``, ``actions``, ``outbox``, ``sync_profile`` (which MOR profile, its key). ``round_ids`` names
     the rounds whose rows changed; empty with one of those set means "any round"."""
 
     rounds: bool = False
@@ -30,7 +31,7 @@ class Changes:
     photos: bool = False
     actions: bool = False
     outbox: bool = False
-    profile: bool = False
+    sync_profile: bool = False
     round_ids: frozenset[str] = field(default_factory=frozenset)
 
     NONE: ClassVar[Changes]
@@ -54,7 +55,7 @@ class Changes:
 
         The walk's undo commands hold findings' old field values, photo ids and done
         marks of this round; a merge that changed those rows makes replaying them unsafe.
-        An outbox, a sync profile or action statuses coming back from the municipality
+        An outbox, the sync settings or action statuses coming back from the municipality
         are not in any undo step, so they never cut the history; nor do new streets
         (the round is read again, its undo steps stay valid)."""
         if round_id is None:
@@ -74,13 +75,12 @@ class Changes:
         if not touched:
             return cls.NONE
         return cls(
-            rounds=bool(touched & {"rounds", "participants"}) or result.forms_added > 0,
+            rounds=bool(touched & {"rounds", "participants", "profiles"}) or result.forms_added > 0,
             streets=bool(touched & {"wijken", "buurten", "streets"}),
             walked="round_streets" in touched,
             findings="findings" in touched,
             photos="photos" in touched,
             actions=bool(touched & {"actions", "action_events"}),
-            profile="profiles" in touched,
             round_ids=frozenset({result.round_id}) if result.round_id else frozenset(),
         )
 

@@ -446,6 +446,12 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(self._update_saved)
         session.undo_stack.indexChanged.connect(self.update_outbox_state)
         session.undo_stack.indexChanged.connect(self._keep_focus)
+        # the walk's edits reach other views (an overview, a map) through the hub too
+        session.findingEdited.connect(lambda *_: self._walk_changed(findings=True))
+        session.findingsChanged.connect(lambda *_: self._walk_changed(findings=True))
+        session.photosChanged.connect(lambda *_: self._walk_changed(photos=True))
+        session.streetChanged.connect(lambda *_: self._walk_changed(walked=True))
+        session.streetAdded.connect(lambda *_: self._walk_changed(streets=True))
         self.session = session
         self.prefs.remember_project(project.path)
         round_id = self.prefs.last_round.get(str(project.path))
@@ -456,6 +462,11 @@ class MainWindow(QMainWindow):
         self._open_round(round_id)
         self._daily_backup()
         self._backup_timer.start()
+
+    def _walk_changed(self, **kinds: bool) -> None:
+        session = self.session
+        if session is not None and session.ctx is not None:
+            self.hub.notify(Changes(**kinds, round_ids=frozenset({session.ctx.round.id})), session)
 
     def close_project(self) -> None:
         if self.session is None:
@@ -521,13 +532,17 @@ class MainWindow(QMainWindow):
         self.hub.notify(Changes(streets=True))
         self.statusBar().showMessage(text, 8000)
 
-    def _on_changes(self, changes: Changes) -> None:
+    def _on_changes(self, changes: Changes, initiator: object | None = None) -> None:
         """Refresh what a dialog's use case changed. The open round is read again only
         when its rows or streets changed; its undo history is cut only when the change
         touched rows an undo step refers to, and then the status bar says why."""
         session = self.session
-        if session is None:
-            return
+        if session is None or initiator is session:
+            return  # the walk's own edits: its views refreshed through the session's signals
+        if changes.sync_profile and self.editor is not None:
+            from schouw.services.sync import chosen_profile
+
+            self.editor.set_sync_profile(*chosen_profile())
         ctx = session.ctx
         if ctx is not None and (changes.touches_round(ctx.round.id) or changes.streets):
             cut = changes.cuts_undo(ctx.round.id) and session.undo_stack.count() > 0
@@ -556,6 +571,7 @@ class MainWindow(QMainWindow):
         ctx = self.session.ctx
         dialog = RoundDialog(self.session.project, self, buurt_id=ctx.buurt.id if ctx is not None else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changesMade.connect(self.hub.notify)
         dialog.accepted.connect(lambda: self.open_round(dialog.round_id))
         # a new round has no findings yet: the walker picks a street
         self._open_dialog(dialog, accepted_focus=lambda: self.streets.table if self.streets else None)
@@ -598,6 +614,7 @@ class MainWindow(QMainWindow):
             return
         dialog = TeamDialog(self.session.project, self.session.ctx.round.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changesMade.connect(self.hub.notify)
         self._open_dialog(dialog)
 
     def make_report(self) -> None:
@@ -896,10 +913,7 @@ class MainWindow(QMainWindow):
             self.apply_language_and_size()
         if self.editor is not None:
             self.editor.keep_original = self.prefs.keep_original
-            if dialog.sync_changed:
-                from schouw.services.sync import chosen_profile
-
-                self.editor.set_sync_profile(*chosen_profile())
+        self.hub.notify(Changes(sync_profile=True) if dialog.sync_changed else Changes.NONE)
         self.update_outbox_state()
 
     def apply_language_and_size(self) -> None:

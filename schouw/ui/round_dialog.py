@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from schouw.messages import SchouwError
 from schouw.services import walk
+from schouw.services.changes import Changes
 from schouw.store.project import Project
 from schouw.ui import labels
 from schouw.ui.dialogs import show_error
@@ -126,6 +127,9 @@ class TeamEditor(QWidget):
 class RoundDialog(QDialog):
     """Nieuwe schouwronde: which buurt, which form, when, and who walks."""
 
+    # what was changed in the project (a ``Changes``; for the change hub)
+    changesMade = Signal(object)
+
     def __init__(self, project: Project, parent: QWidget | None = None, buurt_id: str | None = None):
         """``buurt_id``: the buurt to propose (that of the open round: the next round of
         a team is nearly always in the same buurt)."""
@@ -186,11 +190,15 @@ class RoundDialog(QDialog):
             show_error(self, error)
             return
         self.round_id = round_.id
+        self.changesMade.emit(Changes(rounds=True, round_ids=frozenset({round_.id})))
         super().accept()
 
 
 class TeamDialog(QDialog):
     """The team of the open round: add or take away people; saved at once."""
+
+    # what was changed in the project (a ``Changes``; for the change hub)
+    changesMade = Signal(object)
 
     def __init__(self, project: Project, round_id: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -220,12 +228,14 @@ class TeamDialog(QDialog):
         with self.project.write():
             person = add_participant(self.project, self.round_id, member.name, member.organisation, member.role)
         self._ids[(person.name, person.organisation)] = person.id
+        self.changesMade.emit(Changes(rounds=True, round_ids=frozenset({self.round_id})))
 
     def _removed(self, member: walk.TeamMember) -> None:
         participant_id = self._ids.pop((member.name, member.organisation), None)
         if participant_id:
             with self.project.write():
                 self.project.rounds.remove_participant(participant_id)
+            self.changesMade.emit(Changes(rounds=True, round_ids=frozenset({self.round_id})))
 
 
 def ask_round(project: Project, parent: QWidget | None) -> RoundDialog:
