@@ -165,3 +165,24 @@ def test_the_walks_own_edits_reach_other_views_through_the_hub(qtbot, app_window
     assert seen and all(initiator is window.session for _, initiator in seen)
     assert any(c.findings and c.round_ids == {info["round"]} for c, _ in seen)
     assert window.session.undo_stack.canUndo()  # the window does not cut its own history
+
+
+def test_new_streets_join_the_open_round_and_undo_stays(qtbot, app_window, small_project, tmp_path):
+    path, info = small_project
+    csv = tmp_path / "erbij.csv"
+    csv.write_text("straatnaam;woonplaats\nAppelhof;Voorbeeldstad\n", encoding="utf-8")
+    window = app_window(path)
+    window.streets.select_street(info["streets"]["Lijsterstraat"])
+    finding = window.findings.current_finding_id()
+    press(qtbot, window, Qt.Key.Key_5)
+    window.import_streets()
+    dialog = window.findChild(QDialog, "streetImportDialog")
+    dialog.file_edit.setText(str(csv))
+    dialog.buurt_combo.setEditText("Vogelbuurt")
+    dialog.accept()
+    qtbot.waitUntil(lambda: "toegevoegd" in window.statusBar().currentMessage())
+    model = window.streets.table.model()
+    assert "Appelhof" in [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert window.session.undo_stack.canUndo() and window.findings.current_finding_id() == finding
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert window.session.project.findings.one(finding).level.value == "C"
