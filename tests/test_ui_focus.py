@@ -146,3 +146,18 @@ def test_new_round_proposes_the_buurt_of_the_open_round(qtbot, app_window, small
     qtbot.waitUntil(lambda: window.session.ctx.round.id == dialog.round_id)
     assert window.session.ctx.buurt.id == buurt.id
     qtbot.waitUntil(lambda: focus_name() == "streetList")  # a new round: pick a street
+
+
+def test_enter_saves_a_field_and_goes_on_to_the_next(qtbot, walking):
+    window, _ = walking
+    editor = window.editor
+    editor.number_edit.setFocus()
+    editor.number_edit.selectAll()
+    qtbot.keyClicks(editor.number_edit, "12a")
+    qtbot.keyClick(editor.number_edit, Qt.Key.Key_Return)
+    assert window.session.project.findings.one(editor.finding_id).house_number == "12a"  # saved
+    assert focus_name() == "spot"
+    qtbot.keyClicks(QApplication.focusWidget(), "bij de bank")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.session.project.findings.one(editor.finding_id).spot == "bij de bank"
+    assert focus_name() == "description"
