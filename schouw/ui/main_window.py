@@ -743,7 +743,9 @@ class MainWindow(QMainWindow):
         shown, a level bar hidden): then it goes home instead of nowhere."""
         if QApplication.activeModalWidget() is not None or QApplication.activeWindow() not in (self, None):
             return  # the keyboard is in a dialog: leave it there
-        widget = QApplication.focusWidget()
+        # the window's own focus widget: also right while another program is in front
+        # (a photo import that finishes then must not move the walker's cursor)
+        widget = self.focusWidget()
         if widget is None or not self._usable(widget):
             self._focus_home()
 
