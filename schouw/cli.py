@@ -64,8 +64,8 @@ def build_parser(lang: str | None = None) -> Parser:
                         help="toon het versienummer en stop")
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=Parser)
 
-    def command(name: str, help: str, parent=sub) -> Parser:
-        return parent.add_parser(name, help=help, parents=[common], description=help)
+    def command(name: str, help: str, parent=sub, aliases: Sequence[str] = ()) -> Parser:
+        return parent.add_parser(name, help=help, parents=[common], description=help, aliases=list(aliases))
 
     demo = command("demo", "maak een demoproject met twee buurten, rondes, bevindingen en foto's")
     demo.add_argument("file", metavar="FILE")
@@ -73,7 +73,8 @@ def build_parser(lang: str | None = None) -> Parser:
     demo.add_argument("--photos", type=int, default=40, help="aantal foto's (standaard 40)")
 
     command("check", "controleer het projectbestand (SQLite, verwijzingen, foto-controlesommen)")
-    app = command("app", "open het programma (hetzelfde als schouw zonder opdracht)")
+    app = command("app", "open het programma (hetzelfde als schouw zonder opdracht; ook: schouw gui)",
+                  aliases=["gui"])
     app.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
 
     forms = command("forms", "schouwformulieren")
@@ -511,6 +512,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
+    from schouw.gui_check import require_display
+
+    require_display()  # before Qt loads: Qt aborts the process when it cannot open a window
     from schouw.ui.app import run_app
 
     return run_app(getattr(args, "db", None), screenshot=getattr(args, "screenshot", None))
@@ -518,7 +522,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo, "check": cmd_check, "forms": cmd_forms, "streets": cmd_streets,
-    "rounds": cmd_rounds, "findings": cmd_findings, "finding": cmd_finding, "app": cmd_app,
+    "rounds": cmd_rounds, "findings": cmd_findings, "finding": cmd_finding, "app": cmd_app, "gui": cmd_app,
     "export": cmd_export, "import": cmd_import, "conflicts": cmd_conflicts,
     "report": cmd_report, "sync": cmd_sync,
 }

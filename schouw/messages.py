@@ -634,6 +634,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The disk is full: {folder} needed {needed} and has {free} free. Free some space or choose another folder; nothing was left half-written.",
     },
 
+    # -- starting the app without a screen (schouw/gui_check.py) ------------------------------
+    "gui_no_display": {
+        "nl": "Geen beeldscherm: {variable} is niet gezet (Qt-platform '{platform}'). Start Schouw in een "
+              "grafische sessie, of gebruik QT_QPA_PLATFORM=offscreen om zonder scherm te testen.",
+        "en": "No display: {variable} is not set (Qt platform '{platform}'). Start Schouw in a graphical "
+              "session, or use QT_QPA_PLATFORM=offscreen to test without a screen.",
+    },
+    "gui_missing_libraries": {
+        "nl": "Het venster kan niet open, er ontbreekt: {libraries} (Qt-platform '{platform}'). "
+              "Installeer: sudo apt-get install {packages}",
+        "en": "The window cannot open, missing: {libraries} (Qt platform '{platform}'). "
+              "Install: sudo apt-get install {packages}",
+    },
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads

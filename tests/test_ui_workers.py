@@ -83,3 +83,33 @@ def test_finish_all_cancels_and_waits(qtbot, tmp_path):
     assert task.is_cancelled and task.finished.is_set()
     assert task not in workers._running
     project.close()
+
+
+def test_photo_import_waits_for_a_write_of_the_gui(qtbot, tmp_path):
+    """The GUI holds the write lock (a long edit) while the import stores its photos: the
+    import's one connection waits for it (busy timeout) and stores every photo, once."""
+    from conftest_ui import jpeg_bytes
+
+    from schouw.ui.workers import PhotoImportTask
+
+    project = new_project(tmp_path / "p.schouw", "dev")
+    round_id = seed_round(project, findings=1, photos_per=0)
+    finding = project.findings.models(round_id)[0]
+    paths = []
+    for n in range(3):
+        path = tmp_path / f"IMG_{n}.jpg"
+        path.write_bytes(jpeg_bytes(n))
+        paths.append(path)
+    task = PhotoImportTask(project, finding.id, paths)
+    results: list = []
+    task.signals.done.connect(lambda *args: results.append(args))
+    task.signals.failed.connect(lambda message: results.append(("failed", message)))
+    with project.write():  # the GUI's connection holds the lock while the task starts
+        start_task(task)
+        threading.Event().wait(1.0)
+    assert task.finished.wait(30)
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    [(added, refused, duplicates, cancelled)] = results
+    assert len(added) == 3 and not refused and not duplicates and not cancelled
+    assert len(project.photos.for_finding(finding.id)) == 3
+    project.close()

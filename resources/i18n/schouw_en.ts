@@ -1014,6 +1014,10 @@
         <translation>(no recent projects yet)</translation>
     </message>
     <message>
+        <source>Ongedaan maken is niet meer mogelijk: geïmporteerde gegevens hebben deze ronde veranderd.</source>
+        <translation>Undo is no longer possible: imported data changed this round.</translation>
+    </message>
+    <message>
         <source>Rapport</source>
         <translation>Report</translation>
     </message>
@@ -1034,8 +1038,8 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>Nieuwe bevinding: kies het niveau met 1–5 of A–D.</source>
-        <translation>New finding: choose the level with 1–5 or A–D.</translation>
+        <source>Nieuwe bevinding: kies het aspect (↑ ↓), dan het niveau met 1–5 of A–D.</source>
+        <translation>New finding: choose the aspect (↑ ↓), then the level with 1–5 or A–D.</translation>
     </message>
     <message>
         <source>Bevinding verwijderen</source>
@@ -1060,6 +1064,22 @@
     <message>
         <source>Alle straten verder in de lijst zijn gelopen.</source>
         <translation>All further streets in the list have been walked.</translation>
+    </message>
+    <message>
+        <source>Er is niets om ongedaan te maken.</source>
+        <translation>There is nothing to undo.</translation>
+    </message>
+    <message>
+        <source>Ongedaan gemaakt: {what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <source>Er is niets om opnieuw te doen.</source>
+        <translation>There is nothing to redo.</translation>
+    </message>
+    <message>
+        <source>Opnieuw gedaan: {what}</source>
+        <translation>Redone: {what}</translation>
     </message>
     <message>
         <source>nieuwe bevinding in de gekozen straat</source>

@@ -226,8 +226,12 @@ def finding_detail(project: Project, finding_id: str) -> FindingDetail:
 
 def new_finding(project: Project, ctx: RoundContext, street_id: str, element: str | None = None,
                 aspect: str | None = None) -> Finding:
-    """An empty finding on a street, for the item last used (or the form's first)."""
+    """An empty finding on a street, for the item given (or the form's first); with an
+    element but no aspect, that element's first aspect (the one its list starts with)."""
     item = ctx.item(element or "", aspect or "") if element and aspect else None
+    known = ctx.form.element(element) if element and item is None else None
+    if known is not None and known.aspects:
+        item = (known, known.aspects[0])
     if item is None:
         item = next(ctx.form.items())
     finding = Finding(round_id=ctx.round.id, street_id=street_id, element=item[0].id, aspect=item[1].id)

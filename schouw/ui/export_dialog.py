@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from schouw.messages import SchouwError
 from schouw.services import exchange
+from schouw.services.changes import Changes
 from schouw.store.project import Project
 from schouw.ui.times import local_time
 from schouw.ui.widgets import named
@@ -57,6 +58,8 @@ class _TaskDialog(QDialog):
     """Shared progress/cancel behaviour of the export and import dialogs."""
 
     finished_task = Signal(bool)
+    # what the finished task changed in the project (a ``Changes``; for the hub)
+    changesMade = Signal(object)
 
     def __init__(self, project: Project, parent: QWidget | None, prefix: str):
         super().__init__(parent)
@@ -109,6 +112,7 @@ class _TaskDialog(QDialog):
         self.progress.setValue(1)
         self._finish()
         self.status.setText(self.describe(result))
+        self.changesMade.emit(self.changes_of(result))
         self.finished_task.emit(True)
 
     def _on_failed(self, message: str) -> None:
@@ -121,6 +125,10 @@ class _TaskDialog(QDialog):
 
     def describe(self, result: Any) -> str:  # pragma: no cover - overridden
         return ""
+
+    def changes_of(self, result: Any) -> Changes:
+        """What the task's use case changed; an export changes nothing a view shows."""
+        return Changes.NONE
 
     def _cancel_or_close(self) -> None:
         if self.task is not None:
@@ -353,8 +361,14 @@ class ImportDialog(_TaskDialog):
         line = exchange.summary_line(result, review=self.tr("Conflicten bekijken"))
         return line + (" " + exchange.round_note(self.project, result) if result.merged_into else "")
 
+    def changes_of(self, result: exchange.MergeResult) -> Changes:
+        return Changes.of_merge(result)
+
     def _show_conflicts(self) -> None:
-        ConflictsDialog(self.project, self).exec()
+        conflicts = ConflictsDialog(self.project, self)
+        conflicts.exec()
+        if conflicts.flipped:  # a flip puts the other version of a row back: of any kind
+            self.changesMade.emit(Changes(rounds=True, streets=True, findings=True, photos=True, actions=True))
 
 
 class ConflictModel(QAbstractTableModel):
@@ -402,6 +416,8 @@ class ConflictsDialog(QDialog):
 
     def __init__(self, project: Project, parent: QWidget | None = None):
         super().__init__(parent)
+        # how many conflicts were flipped (each changed rows of the project)
+        self.flipped = 0
         named(self, "conflictsDialog", self.tr("Conflicten"))
         self.setWindowTitle(self.tr("Conflicten na samenvoegen"))
         self.project = project
@@ -472,6 +488,7 @@ class ConflictsDialog(QDialog):
         except SchouwError as error:
             self.detail.setPlainText(error.message())
             return
+        self.flipped += 1
         row = next(i for i, v in enumerate(self.model.rows) if v.id == view.id)
         self.model.reload()
         self.table.selectRow(row)

@@ -211,7 +211,7 @@ class MarkForSendingCommand(_MorCommand):
 class ActionRuleCommand(_MorCommand):
     """The action's party and due date together with what the sync profile's rule did
     about them (queued the finding, or took out what it had queued): one undo step,
-    one transaction each way. Typing in the party field merges, like SetActionCommand."""
+    one transaction each way. Typing in the party field merges into one step."""
 
     def __init__(self, session: Session, finding_id: str, before: tuple, after: tuple,
                  queued: tuple[bool, bool] | None, text: str):
@@ -526,6 +526,8 @@ class FindingEditor(QWidget):
         for edit, field_name in ((self.number_edit, "house_number"), (self.spot_edit, "spot")):
             edit.textEdited.connect(lambda text, f=field_name: self._queue(f, text))
             edit.editingFinished.connect(self.flush)
+            # Enter saves the field and goes on to the next one, as on a paper form
+            edit.returnPressed.connect(self.focusNextChild)
         self.text_edit.textChanged.connect(self._text_changed)
         for widget in (self.text_edit, self.party_combo, self.party_combo.lineEdit(), self.due_edit,
                        self.time_combo, self.time_combo.lineEdit()):

@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -22,10 +24,12 @@ from schouw import settings
 from schouw.domain.levels import NOT_APPLICABLE
 from schouw.messages import SchouwError
 from schouw.services import walk
+from schouw.services.changes import Changes
 from schouw.store.project import Project, create_project, open_project
 from schouw.ui import i18n, panels, theme, workers
 from schouw.ui.dialogs import show_error, show_message
 from schouw.ui.finding_editor import FindingEditor
+from schouw.ui.hub import ChangeHub
 from schouw.ui.prefs import Preferences
 from schouw.ui.session import Session
 from schouw.ui.start_page import StartPage
@@ -59,6 +63,9 @@ class MainWindow(QMainWindow):
         self.editor: FindingEditor | None = None
         self.streets: panels.StreetPanel | None = None
         self.findings: panels.FindingsPanel | None = None
+        # how dialogs tell the window (and its views) what they changed in the project
+        self.hub = ChangeHub(self)
+        self.hub.changed.connect(self._on_changes)
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(60 * 60 * 1000)
         self._backup_timer.timeout.connect(self._daily_backup)
@@ -438,6 +445,13 @@ class MainWindow(QMainWindow):
         session.roundChanged.connect(self._update_state)
         session.undo_stack.indexChanged.connect(self._update_saved)
         session.undo_stack.indexChanged.connect(self.update_outbox_state)
+        session.undo_stack.indexChanged.connect(self._keep_focus)
+        # the walk's edits reach other views (an overview, a map) through the hub too
+        session.findingEdited.connect(lambda *_: self._walk_changed(findings=True))
+        session.findingsChanged.connect(lambda *_: self._walk_changed(findings=True))
+        session.photosChanged.connect(lambda *_: self._walk_changed(photos=True))
+        session.streetChanged.connect(lambda *_: self._walk_changed(walked=True))
+        session.streetAdded.connect(lambda *_: self._walk_changed(streets=True))
         self.session = session
         self.prefs.remember_project(project.path)
         round_id = self.prefs.last_round.get(str(project.path))
@@ -448,6 +462,11 @@ class MainWindow(QMainWindow):
         self._open_round(round_id)
         self._daily_backup()
         self._backup_timer.start()
+
+    def _walk_changed(self, **kinds: bool) -> None:
+        session = self.session
+        if session is not None and session.ctx is not None:
+            self.hub.notify(Changes(**kinds, round_ids=frozenset({session.ctx.round.id})), session)
 
     def close_project(self) -> None:
         if self.session is None:
@@ -507,12 +526,40 @@ class MainWindow(QMainWindow):
         dialog = StreetImportDialog(self.session.project, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._streets_imported(dialog.result_text))
-        dialog.open()
+        self._open_dialog(dialog)
 
     def _streets_imported(self, text: str) -> None:
+        self.hub.notify(Changes(streets=True))
         self.statusBar().showMessage(text, 8000)
-        if self.session is not None and self.session.ctx is not None:
-            self.session.open_round(self.session.ctx.round.id)
+
+    def _on_changes(self, changes: Changes, initiator: object | None = None) -> None:
+        """Refresh what a dialog's use case changed. The open round is read again only
+        when its rows or streets changed; its undo history is cut only when the change
+        touched rows an undo step refers to, and then the status bar says why."""
+        session = self.session
+        if session is None or initiator is session:
+            return  # the walk's own edits: its views refreshed through the session's signals
+        if changes.sync_profile and self.editor is not None:
+            from schouw.services.sync import chosen_profile
+
+            self.editor.set_sync_profile(*chosen_profile())
+        ctx = session.ctx
+        if ctx is not None and (changes.touches_round(ctx.round.id) or changes.streets):
+            cut = changes.cuts_undo(ctx.round.id) and session.undo_stack.count() > 0
+            state = self._view_state()
+            try:
+                session.reload_round(keep_undo=not cut)
+            except SchouwError as error:
+                show_error(self, error)
+                self._open_round(None)
+                return
+            self._restore_view_state(state)
+            if cut:
+                self.statusBar().showMessage(
+                    self.tr("Ongedaan maken is niet meer mogelijk: geïmporteerde gegevens hebben deze ronde "
+                            "veranderd."), 15000)
+        elif (changes.actions or changes.outbox) and self.editor is not None and self.editor.finding_id:
+            session.findingEdited.emit(self.editor.finding_id)
         self._update_state()
 
     # ================================================================== rounds
@@ -521,10 +568,13 @@ class MainWindow(QMainWindow):
 
         if self.session is None:
             return
-        dialog = RoundDialog(self.session.project, self)
+        ctx = self.session.ctx
+        dialog = RoundDialog(self.session.project, self, buurt_id=ctx.buurt.id if ctx is not None else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changesMade.connect(self.hub.notify)
         dialog.accepted.connect(lambda: self.open_round(dialog.round_id))
-        dialog.open()
+        # a new round has no findings yet: the walker picks a street
+        self._open_dialog(dialog, accepted_focus=lambda: self.streets.table if self.streets else None)
         return dialog
 
     def open_round(self, round_id: str | None) -> None:
@@ -564,7 +614,8 @@ class MainWindow(QMainWindow):
             return
         dialog = TeamDialog(self.session.project, self.session.ctx.round.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        dialog.changesMade.connect(self.hub.notify)
+        self._open_dialog(dialog)
 
     def make_report(self) -> None:
         if self.session is None or self.session.ctx is None:
@@ -579,7 +630,7 @@ class MainWindow(QMainWindow):
             return
         dialog = ReportDialog(self.session.project, self.session.ctx.round.id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        self._open_dialog(dialog)
 
     def _open_extension(self, build) -> None:
         """Open a dialog of another part of the app; a failure there is reported, not fatal."""
@@ -600,15 +651,12 @@ class MainWindow(QMainWindow):
             errors.handle_exception(*sys.exc_info())
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._after_extension)
-        dialog.open()
-
-    def _after_extension(self, *_args) -> None:
-        """A package import may have changed anything: read the round again."""
-        if self.session is not None and self.session.ctx is not None:
-            state = self._view_state()
-            self.session.open_round(self.session.ctx.round.id)
-            self._restore_view_state(state)
+        # what the dialog's use cases changed reaches the views through the hub; a
+        # dialog that changed nothing leaves the round, its selection and undo alone
+        changes_made = getattr(dialog, "changesMade", None)
+        if changes_made is not None:
+            changes_made.connect(self.hub.notify)
+        self._open_dialog(dialog)
 
     def export_package(self) -> None:
         def build():
@@ -638,8 +686,7 @@ class MainWindow(QMainWindow):
             dialog.setWindowTitle(self.tr("Synchroniseren met het meldingensysteem"))
             layout = QVBoxLayout(dialog)
             sync_panel = SyncPanel(self.session.project, dialog)
-            sync_panel.synced.connect(self._after_sync)
-            sync_panel.changed.connect(self._after_sync)
+            sync_panel.changesMade.connect(self.hub.notify)
             layout.addWidget(sync_panel)
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
             named(buttons.button(QDialogButtonBox.StandardButton.Close), "syncClose", self.tr("Sluiten"))
@@ -651,11 +698,56 @@ class MainWindow(QMainWindow):
 
         self._open_extension(build)
 
-    def _after_sync(self, *_args) -> None:
-        """A sync (or a retry in the panel) changed the outbox and maybe the actions."""
-        self.update_outbox_state()
-        if self.editor is not None and self.editor.finding_id:
-            self.session.findingEdited.emit(self.editor.finding_id)
+    # ================================================================== keyboard focus
+    def _open_dialog(self, dialog: QDialog, accepted_focus: Callable[[], QWidget | None] | None = None) -> None:
+        """Open a dialog window-modally; when it closes, the keyboard goes back to where
+        the walker was (Qt does not always return it, and a view the dialog refreshed
+        may have dropped it), or, once accepted, to ``accepted_focus()``."""
+        before = QApplication.focusWidget()
+
+        def finished(result: int) -> None:
+            accepted = result == QDialog.DialogCode.Accepted and accepted_focus is not None
+            QTimer.singleShot(0, lambda: self._return_focus(accepted_focus() if accepted else before))
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _return_focus(self, widget: QWidget | None) -> None:
+        self.activateWindow()  # the dialog had it; not every platform gives it back
+        try:
+            usable = widget is not None and self._usable(widget)
+        except RuntimeError:  # deleted with a rebuilt screen
+            usable = False
+        if usable:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._focus_home()
+
+    def _usable(self, widget: QWidget) -> bool:
+        """A widget the next keystroke can go to: shown, enabled, in this window and one
+        of ours (every interactive widget has an accessible name)."""
+        return (widget.isVisible() and widget.isEnabled() and widget.window() is self
+                and bool(widget.accessibleName()))
+
+    def _focus_home(self) -> None:
+        """The walker's home base: the finding list (arrows choose a finding, 1–5 set its
+        level, Ctrl+N adds one, Ctrl+Z undoes); the street list when there is no round."""
+        if self.findings is not None and self.session is not None and self.session.ctx is not None:
+            self.findings.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.streets is not None and self.streets.isVisible():
+            self.streets.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _keep_focus(self, *_args) -> None:
+        """After a change (saved, undone, a street marked walked) the keyboard stays where
+        it was, unless that widget went away (an editor field of a finding no longer
+        shown, a level bar hidden): then it goes home instead of nowhere."""
+        if QApplication.activeModalWidget() is not None or QApplication.activeWindow() not in (self, None):
+            return  # the keyboard is in a dialog: leave it there
+        # the window's own focus widget: also right while another program is in front
+        # (a photo import that finishes then must not move the walker's cursor)
+        widget = self.focusWidget()
+        if widget is None or not self._usable(widget):
+            self._focus_home()
 
     # ================================================================== walking
     def _street_selected(self, street_id: str) -> None:
@@ -689,13 +781,16 @@ class MainWindow(QMainWindow):
             if not street_id:
                 return
         self.editor.flush()
+        # The same element as the finding before (a walker often notes several things
+        # about one element in a street), but never its aspect: a copied aspect went
+        # unnoticed and recorded the wrong defect. The keyboard lands on the aspect.
         last = self.editor._detail.finding if self.editor._detail is not None else None
-        finding_id = self.session.new_finding(street_id, last.element if last else None,
-                                              last.aspect if last else None)
+        finding_id = self.session.new_finding(street_id, last.element if last else None)
         if finding_id:
             self.findings.select_finding(finding_id)
-            self.editor.element_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            self.statusBar().showMessage(self.tr("Nieuwe bevinding: kies het niveau met 1–5 of A–D."), 5000)
+            self.editor.aspect_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.statusBar().showMessage(
+                self.tr("Nieuwe bevinding: kies het aspect (↑ ↓), dan het niveau met 1–5 of A–D."), 6000)
 
     def delete_finding(self) -> None:
         if self.session is None or self.findings is None:
@@ -750,6 +845,7 @@ class MainWindow(QMainWindow):
         self.set_street_done(True)
         if not self.streets.step(1, skip_done=True):
             self.statusBar().showMessage(self.tr("Alle straten verder in de lijst zijn gelopen."), 6000)
+        self._focus_home()  # the next street's findings: choose one, or Ctrl+N
 
     def add_street(self) -> None:
         if self.session is None or self.session.ctx is None:
@@ -770,13 +866,28 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             if self.editor is not None:
                 self.editor.flush()
-            self.session.undo_stack.undo()
+            stack = self.session.undo_stack
+            what = stack.undoText()
+            if not stack.canUndo():
+                self.statusBar().showMessage(self.tr("Er is niets om ongedaan te maken."), 4000)
+                return
+            stack.undo()
+            # the message of the step just undone ("… Ctrl+Z haalt haar terug") no longer holds
+            self.statusBar().showMessage(self.tr("Ongedaan gemaakt: {what}").format(what=what), 5000)
+            self._focus_home()
 
     def redo(self) -> None:
         if self.session is not None:
             if self.editor is not None:
                 self.editor.flush()
-            self.session.undo_stack.redo()
+            stack = self.session.undo_stack
+            what = stack.redoText()
+            if not stack.canRedo():
+                self.statusBar().showMessage(self.tr("Er is niets om opnieuw te doen."), 4000)
+                return
+            stack.redo()
+            self.statusBar().showMessage(self.tr("Opnieuw gedaan: {what}").format(what=what), 5000)
+            self._focus_home()
 
     def _failed(self, error: SchouwError) -> None:
         show_error(self, error)
@@ -796,7 +907,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.prefs, self, form=form, storage=storage)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._settings_chosen(dialog))
-        dialog.open()
+        self._open_dialog(dialog)
         return dialog
 
     def _settings_chosen(self, dialog) -> None:
@@ -804,10 +915,7 @@ class MainWindow(QMainWindow):
             self.apply_language_and_size()
         if self.editor is not None:
             self.editor.keep_original = self.prefs.keep_original
-            if dialog.sync_changed:
-                from schouw.services.sync import chosen_profile
-
-                self.editor.set_sync_profile(*chosen_profile())
+        self.hub.notify(Changes(sync_profile=True) if dialog.sync_changed else Changes.NONE)
         self.update_outbox_state()
 
     def apply_language_and_size(self) -> None:

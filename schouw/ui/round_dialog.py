@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from schouw.messages import SchouwError
 from schouw.services import walk
+from schouw.services.changes import Changes
 from schouw.store.project import Project
 from schouw.ui import labels
 from schouw.ui.dialogs import show_error
@@ -126,7 +127,12 @@ class TeamEditor(QWidget):
 class RoundDialog(QDialog):
     """Nieuwe schouwronde: which buurt, which form, when, and who walks."""
 
-    def __init__(self, project: Project, parent: QWidget | None = None):
+    # what was changed in the project (a ``Changes``; for the change hub)
+    changesMade = Signal(object)
+
+    def __init__(self, project: Project, parent: QWidget | None = None, buurt_id: str | None = None):
+        """``buurt_id``: the buurt to propose (that of the open round: the next round of
+        a team is nearly always in the same buurt)."""
         super().__init__(parent)
         named(self, "roundDialog", self.tr("Nieuwe schouwronde"))
         self.setWindowTitle(self.tr("Nieuwe schouwronde"))
@@ -140,6 +146,8 @@ class RoundDialog(QDialog):
         for choice in walk.buurt_choices(project):
             self.buurt_combo.addItem(self.tr("{label} ({n} straten)").format(label=choice.label, n=choice.streets),
                                      choice.buurt.id)
+        if buurt_id is not None and self.buurt_combo.findData(buurt_id) >= 0:
+            self.buurt_combo.setCurrentIndex(self.buurt_combo.findData(buurt_id))
         self.form_combo = named(QComboBox(self), "roundForm", self.tr("Schouwformulier"))
         for f in walk.form_choices(project):
             self.form_combo.addItem(f"{f.title} ({f.version})", f.id)
@@ -182,11 +190,15 @@ class RoundDialog(QDialog):
             show_error(self, error)
             return
         self.round_id = round_.id
+        self.changesMade.emit(Changes(rounds=True, round_ids=frozenset({round_.id})))
         super().accept()
 
 
 class TeamDialog(QDialog):
     """The team of the open round: add or take away people; saved at once."""
+
+    # what was changed in the project (a ``Changes``; for the change hub)
+    changesMade = Signal(object)
 
     def __init__(self, project: Project, round_id: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -220,6 +232,7 @@ class TeamDialog(QDialog):
             show_error(self, error)
             return
         self._ids[(person.name, person.organisation)] = person.id
+        self.changesMade.emit(Changes(rounds=True, round_ids=frozenset({self.round_id})))
 
     def _removed(self, member: walk.TeamMember) -> None:
         participant_id = self._ids.pop((member.name, member.organisation), None)
@@ -228,6 +241,7 @@ class TeamDialog(QDialog):
 
             with self.project.write():
                 remove_participant(self.project, self.round_id, participant_id)
+            self.changesMade.emit(Changes(rounds=True, round_ids=frozenset({self.round_id})))
 
 
 def ask_round(project: Project, parent: QWidget | None) -> RoundDialog:

@@ -9,7 +9,6 @@ changed, so every widget refreshes just its own part instead of re-reading the p
 from __future__ import annotations
 
 import logging
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -60,6 +59,16 @@ class Session(QObject):
     def open_round(self, round_id: str | None) -> None:
         self.undo_stack.clear()
         self.ctx = walk.load_round(self.project, round_id) if round_id else None
+        self.roundChanged.emit()
+
+    def reload_round(self, *, keep_undo: bool) -> None:
+        """Read the open round again after a change from outside the walk (an import,
+        new streets). Its undo steps stay when they still refer to rows as they are."""
+        if self.ctx is None:
+            return
+        if not keep_undo:
+            self.undo_stack.clear()
+        self.ctx = walk.load_round(self.project, self.ctx.round.id)
         self.roundChanged.emit()
 
     def close(self) -> None:
@@ -115,18 +124,6 @@ class Session(QObject):
             self.streetChanged.emit(street_id)
         if reveal:
             self.reveal.emit(street_id, finding_id)
-
-    def set_action(self, finding_id: str, wanted: bool, party: str, due: date | None, text: str) -> None:
-        from schouw.ui.undo import SetActionCommand
-
-        before = self.run(walk.set_action, self.project, finding_id, wanted=wanted, party=party, due=due)
-        if before is None:
-            return
-        after = (wanted, party.strip() if wanted else before[1], due if wanted else before[2])
-        if before == after:
-            return
-        self.undo_stack.push(SetActionCommand(self, finding_id, before, after, text))
-        self.findingEdited.emit(finding_id)
 
     def delete_finding(self, finding_id: str, text: str) -> None:
         from schouw.ui.undo import DeleteFindingCommand

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from schouw.exchange.mor.profile import SyncProfile
 from schouw.messages import SchouwError
+from schouw.services.changes import Changes
 from schouw.store.project import Project
 from schouw.ui.times import local_time
 from schouw.ui.workers import ProjectTask, start_task
@@ -131,6 +132,8 @@ class SyncPanel(QWidget):
     synced = Signal(dict)
     #: The outbox changed without a run ("Opnieuw proberen").
     changed = Signal()
+    # what a sync or a retry changed in the project (a ``Changes``; for the hub)
+    changesMade = Signal(object)
 
     def __init__(self, project: Project, parent: QWidget | None = None, *, profile: SyncProfile | None = None):
         super().__init__(parent)
@@ -275,6 +278,7 @@ class SyncPanel(QWidget):
         if count:
             self.status.setText(self.tr("%1 melding(en) terug in de wachtrij.").replace("%1", str(count)))
             self.changed.emit()
+            self.changesMade.emit(Changes(outbox=True))
         return count
 
     # -- worker signals --------------------------------------------------------------------------
@@ -309,6 +313,7 @@ class SyncPanel(QWidget):
         self.refresh()
         self._schedule_retry()
         self.synced.emit(outcome.as_dict())
+        self.changesMade.emit(Changes.of_sync(outcome))
 
     def _on_failed(self, message: str) -> None:
         self._ended()

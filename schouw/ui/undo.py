@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from schouw.ui.session import Session
 
 _MERGE_EDIT = 1001
-_MERGE_ACTION = 1002
 
 
 class SessionCommand(QUndoCommand):
@@ -74,40 +73,6 @@ class EditFindingCommand(SessionCommand):
 
     def apply(self) -> None:
         self._set(self.new)
-
-
-class SetActionCommand(SessionCommand):
-    def __init__(self, session: Session, finding_id: str, before: tuple, after: tuple, text: str):
-        super().__init__(session, text)
-        self.finding_id = finding_id
-        self.before = before
-        self.after = after
-
-    def id(self) -> int:
-        return _MERGE_ACTION
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetActionCommand) or other.finding_id != self.finding_id:
-            return False
-        # merge only typing in the party field: same wish and due date
-        if other.after[0] != self.after[0] or other.after[2] != self.after[2] or not other.after[0]:
-            return False
-        self.after = other.after
-        return True
-
-    def _set(self, values: tuple) -> None:
-        s = self.session
-        wanted, party, due = values
-        with s.write():
-            walk.set_action(s.project, self.finding_id, wanted=wanted, party=party or "", due=due)
-        s.findingEdited.emit(self.finding_id)
-        s.reveal.emit(s._street_of(self.finding_id), self.finding_id)
-
-    def undo(self) -> None:
-        self._set(self.before)
-
-    def apply(self) -> None:
-        self._set(self.after)
 
 
 class AddFindingCommand(SessionCommand):

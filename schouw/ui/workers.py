@@ -84,39 +84,24 @@ class PhotoImportTask(Task):
             self.finished.set()
 
     def _import(self) -> tuple[list[str], list[str], list[str]]:
-        """Run ``add_photos``; when the GUI held the write lock at an unlucky moment
-        ("database is locked"), run it again: photos already stored are recognised by
-        their hash and skipped, so nothing is stored twice."""
-        import sqlite3
-        import time
-
+        """Run ``add_photos`` on the task's one connection. The GUI writes on its own
+        connection at the same time; each write takes the lock up front (``BEGIN
+        IMMEDIATE``), so the other side waits for the busy timeout instead of getting
+        "database is locked", and the GUI's writes are far shorter than that timeout."""
         from schouw.services.findings import add_photos
 
-        refused: list[str] = []
-        duplicates: list[str] = []
         worker = self.project.for_thread()
         try:
             before = {p.id for p in worker.photos.for_finding(self.finding_id)}
             self.signals.progress.emit(0, len(self.paths))
-            for attempt in range(20):
-                if self.is_cancelled:
-                    break
-                try:
-                    outcome = add_photos(worker, self.finding_id, self.paths, keep_original=self.keep_original,
-                                         progress=self._progress)
-                except sqlite3.OperationalError as error:
-                    if "locked" not in str(error) or attempt == 19:
-                        raise
-                    time.sleep(0.05 * (attempt + 1))
-                    continue
-                refused = [e.message() for e in outcome.refused]
-                duplicates = list(outcome.duplicates)
-                break
+            outcome = add_photos(worker, self.finding_id, self.paths, keep_original=self.keep_original,
+                                 progress=self._progress)
             added = [p for p in worker.photos.for_finding(self.finding_id) if p.id not in before]
         finally:
             worker.close()
         mine = {p.source_name for p in added}
-        return [p.id for p in added], refused, [name for name in duplicates if name not in mine]
+        return [p.id for p in added], [e.message() for e in outcome.refused], \
+            [name for name in outcome.duplicates if name not in mine]
 
 
 class TaskSignals(QObject):
