@@ -105,7 +105,8 @@ EN: dict[str, str] = {
     "aantal foto's (standaard 40)": "number of photos (default 40)",
     "controleer het projectbestand (SQLite, verwijzingen, foto-controlesommen)":
         "check the project file (SQLite, references, photo checksums)",
-    "open het programma (hetzelfde als schouw zonder opdracht)": "open the app (the same as schouw without a command)",
+    "open het programma (hetzelfde als schouw zonder opdracht; ook: schouw gui)":
+        "open the app (the same as schouw without a command; also: schouw gui)",
     "schouwformulieren": "inspection forms",
     "toon de beschikbare formulieren": "list the available forms",
     "controleer een formulier- of profielbestand (TOML)": "check a form or profile file (TOML)",
