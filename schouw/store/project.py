@@ -402,6 +402,8 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.OperationalError:  # cannot open or read it (read-only medium): not about what it is
+        raise
     except sqlite3.DatabaseError:
         raise SchouwError("not_a_project", path=str(path)) from None
     if app_id != APPLICATION_ID:
