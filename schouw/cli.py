@@ -199,22 +199,27 @@ def _db_path(args: argparse.Namespace) -> Path:
 #: What each command does to the project, in one place: "read" opens it without the lock
 #: (never waits for the app, refuses any write, works on a read-only medium); "write"
 #: takes the lock, waiting for it up to SCHOUW_LOCK_TIMEOUT. A command missing here
-#: counts as a write. Keys are the command and, where it has them, its subcommand.
+#: counts as a write. Keys are the command and its subcommands, as typed.
 ACCESS: dict[str, str] = {
     "check": "read", "rounds list": "read", "findings list": "read", "streets list": "read",
     "report": "read", "export": "read", "conflicts list": "read", "forms list": "read",
-    "forms show": "read", "sync --list": "read",
+    "forms show": "read", "sync --list": "read", "photos list": "read", "round participants list": "read",
     "streets import": "write", "rounds create": "write", "finding add": "write", "import": "write",
     "conflicts flip": "write", "sync": "write",
 }
 
 
 def _access(args: argparse.Namespace) -> str:
-    command = args.command or ""
-    sub = getattr(args, f"{command}_command", None)
-    if command == "sync" and getattr(args, "list", False):
-        sub = "--list"
-    return ACCESS.get(f"{command} {sub}" if sub else command, ACCESS.get(command, "write"))
+    """ACCESS for this command line: the longest documented prefix of its words."""
+    words = [args.command or ""]
+    while sub := getattr(args, f"{words[-1]}_command", None):
+        words.append(sub)
+    if words == ["sync"] and getattr(args, "list", False):
+        words.append("--list")
+    for n in range(len(words), 0, -1):
+        if " ".join(words[:n]) in ACCESS:
+            return ACCESS[" ".join(words[:n])]
+    return "write"
 
 
 def _lock_timeout() -> float:

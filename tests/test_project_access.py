@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import time
 
 import pytest
 from conftest import run_cli
@@ -50,12 +49,13 @@ def add_args(db, round_id: str) -> list[str]:
 def holder(db, seconds: float | None = None) -> subprocess.Popen:
     """Another process with the project open for writing, as the app has it: it holds the
     lock until told to stop on stdin (or for ``seconds``)."""
+    wait = f"time.sleep({seconds!r})" if seconds else "sys.stdin.readline()"
     code = textwrap.dedent(f"""
         import sys, time
         from schouw.store import open_project
         p = open_project({str(db)!r})
         print("open", flush=True)
-        {"time.sleep(%r)" % seconds if seconds else "sys.stdin.readline()"}
+        {wait}
         p.close()
     """)
     proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
