@@ -141,8 +141,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path} is not a schouw project file.",
     },
     "project_missing": {
-        "nl": "Projectbestand {path} bestaat niet.{hint} Een nieuw project maakt u met: schouw new BESTAND",
-        "en": "Project file {path} does not exist.{hint} Make a new project with: schouw new FILE",
+        "nl": "Projectbestand {path} bestaat niet.{hint}",
+        "en": "Project file {path} does not exist.{hint}",
     },
     "project_newer": {
         "nl": "{path} is gemaakt met een nieuwere versie van schouw (schema {found}, deze versie kent tot {known}). Werk schouw bij om het te openen.",

@@ -73,7 +73,6 @@ def test_a_typo_in_db_creates_nothing_and_names_the_nearest_project(walk, tmp_pa
         assert result.returncode == 2, result.stdout + result.stderr
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and str(typo) in lines[0] and f"Bedoelt u {db}?" in lines[0], lines
-        assert "schouw new" in lines[0]
     assert not typo.exists() and not typo.with_name(typo.name + ".lock").exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".lock") == ["straten.csv", "wijkschouw.schouw"]
 
@@ -81,8 +80,7 @@ def test_a_typo_in_db_creates_nothing_and_names_the_nearest_project(walk, tmp_pa
 def test_missing_project_in_a_folder_without_projects(tmp_path):
     result = run_cli("--db", str(tmp_path / "leeg" / "p.schouw"), "--lang", "en", "rounds", "list")
     assert result.returncode == 2
-    assert result.stderr.strip() == (f"Project file {tmp_path / 'leeg' / 'p.schouw'} does not exist. "
-                                     "Make a new project with: schouw new FILE")
+    assert result.stderr.strip() == f"Project file {tmp_path / 'leeg' / 'p.schouw'} does not exist."
 
 
 def test_new_makes_an_empty_project_once(tmp_path):
