@@ -235,13 +235,14 @@ def _lock_timeout() -> float:
     return seconds
 
 
-def _open(args: argparse.Namespace):
+def _open(args: argparse.Namespace, access: str | None = None):
     """Open the project for this command: read-only or for writing, as :data:`ACCESS`
-    says. A missing file is an error for every command (``schouw new`` makes one)."""
+    says (or ``access``, for a command that decides by its options). A missing file is an
+    error for every command (``schouw new`` makes one)."""
     from schouw.store import open_project
 
     path = _db_path(args)
-    if _access(args) == "read":
+    if (access or _access(args)) == "read":
         project = open_project(path, readonly=True)
         if project.readonly_medium:
             print(messages.render("project_readonly_medium", path=str(project.path)), file=sys.stderr)
@@ -316,7 +317,7 @@ def cmd_streets(args: argparse.Namespace) -> int:
         from schouw.exchange.streets import read_streets
         from schouw.services.streets import import_streets
 
-        # Read (and so validate) the file before opening or creating a project.
+        # Read (and so validate) the file before opening the project.
         read_streets(args.file, name_column=args.name_column, woonplaats=args.woonplaats)
         with _open(args) as project:
             result = import_streets(project, args.file, buurt=args.buurt, wijk=args.wijk,
