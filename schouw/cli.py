@@ -203,7 +203,8 @@ def _db_path(args: argparse.Namespace) -> Path:
 ACCESS: dict[str, str] = {
     "check": "read", "rounds list": "read", "findings list": "read", "streets list": "read",
     "report": "read", "export": "read", "conflicts list": "read", "forms list": "read",
-    "forms show": "read", "sync --list": "read", "photos list": "read", "round participants list": "read",
+    "forms show": "read", "sync --list": "read", "photos list": "read", "photo masks": "read",
+    "round participants list": "read",
     "streets import": "write", "rounds create": "write", "finding add": "write", "import": "write",
     "conflicts flip": "write", "sync": "write",
 }
