@@ -2,8 +2,10 @@
 like a terminal. With no subcommand it opens the app.
 
 Exit codes: 0 done, 1 the project is damaged (``check``) or something unexpected
-happened (logged), 2 a user error (bad input, unknown name, locked or foreign file),
-explained in one line. ``--json`` output is stable and documented in the README.
+happened (logged), 2 a user error (bad input, unknown name, missing or foreign file),
+explained in one line, 3 the project stayed in use by another window or process for the
+whole wait (``SCHOUW_LOCK_TIMEOUT``, 30 s): try again later. ``--json`` output is stable
+and documented in the README.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
 import sys
 import traceback
@@ -22,9 +25,12 @@ from typing import Any
 from schouw import __version__, messages, settings
 from schouw.messages import SchouwError
 
-EXIT_OK, EXIT_DAMAGED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_DAMAGED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
 #: The reader of our output closed the pipe: the shell's code for "ended by SIGPIPE".
 EXIT_PIPE = 141
+#: How long a writing command waits for another writer (the app, a second command) to let
+#: go of the project, unless SCHOUW_LOCK_TIMEOUT says otherwise.
+LOCK_TIMEOUT = 30.0
 
 log = logging.getLogger("schouw")
 
@@ -183,6 +189,7 @@ def build_parser(lang: str | None = None) -> Parser:
 EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_round",
     "schouw.cli_photos",
+    "schouw.cli_project",
 )
 
 
@@ -211,13 +218,61 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(db).expanduser() if db else settings.default_project_path()
 
 
-def _open(args: argparse.Namespace, *, create: bool = False):
-    from schouw.store import create_project, open_project
+#: What each command does to the project, in one place: "read" opens it without the lock
+#: (never waits for the app, refuses any write, works on a read-only medium); "write"
+#: takes the lock, waiting for it up to SCHOUW_LOCK_TIMEOUT. A command missing here
+#: counts as a write. Keys are the command and its subcommands, as typed.
+ACCESS: dict[str, str] = {
+    "check": "read", "rounds list": "read", "findings list": "read", "streets list": "read",
+    "report": "read", "export": "read", "conflicts list": "read", "forms list": "read",
+    "forms show": "read", "sync --list": "read", "photos list": "read", "photo masks": "read",
+    "round participants list": "read",
+    "streets import": "write", "rounds create": "write", "finding add": "write", "import": "write",
+    "conflicts flip": "write", "sync": "write",
+}
+
+
+def _access(args: argparse.Namespace) -> str:
+    """ACCESS for this command line: the longest documented prefix of its words."""
+    words = [args.command or ""]
+    while sub := getattr(args, f"{words[-1]}_command", None):
+        words.append(sub)
+    if words == ["sync"] and getattr(args, "list", False):
+        words.append("--list")
+    for n in range(len(words), 0, -1):
+        if " ".join(words[:n]) in ACCESS:
+            return ACCESS[" ".join(words[:n])]
+    return "write"
+
+
+def _lock_timeout() -> float:
+    value = os.environ.get("SCHOUW_LOCK_TIMEOUT", "")
+    if not value.strip():
+        return LOCK_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also refuses nan
+        raise SchouwError("bad_lock_timeout", value=value)
+    return seconds
+
+
+def _open(args: argparse.Namespace, access: str | None = None):
+    """Open the project for this command: read-only or for writing, as :data:`ACCESS`
+    says (or ``access``, for a command that decides by its options). A missing file is an
+    error for every command (``schouw new`` makes one)."""
+    from schouw.store import open_project
 
     path = _db_path(args)
-    if create and not path.exists():
-        return create_project(path)
-    return open_project(path)
+    if (access or _access(args)) == "read":
+        project = open_project(path, readonly=True)
+        if project.readonly_medium:
+            print(messages.render("project_readonly_medium", path=str(project.path)), file=sys.stderr)
+        return project
+    timeout = _lock_timeout()
+    return open_project(path, wait=timeout, on_wait=lambda: print(
+        messages.render("project_waiting", path=str(path), seconds=f"{timeout:g}"), file=sys.stderr, flush=True))
 
 
 # -- commands ---------------------------------------------------------------------------
@@ -285,9 +340,9 @@ def cmd_streets(args: argparse.Namespace) -> int:
         from schouw.exchange.streets import read_streets
         from schouw.services.streets import import_streets
 
-        # Read (and so validate) the file before opening or creating a project.
+        # Read (and so validate) the file before opening the project.
         read_streets(args.file, name_column=args.name_column, woonplaats=args.woonplaats)
-        with _open(args, create=True) as project:
+        with _open(args) as project:
             result = import_streets(project, args.file, buurt=args.buurt, wijk=args.wijk,
                                     name_column=args.name_column, woonplaats=args.woonplaats,
                                     area_type=args.gebiedstype)
@@ -379,8 +434,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from schouw.services.exchange import check_package, import_package, round_note, summary_line
 
-    package = check_package(args.file)  # before a project is opened, let alone created
-    with _open(args, create=True) as project:
+    package = check_package(args.file)  # before the project is opened
+    with _open(args) as project:
         result = import_package(project, package, merge_into=args.merge_into)
         note = round_note(project, result)
     _emit(args, result.as_dict(), lambda: "\n".join(filter(None, (summary_line(result), note))))
@@ -574,7 +629,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from schouw.domain.text import printable
 
         print(printable(error.message()), file=sys.stderr)  # may quote what the user typed
-        return EXIT_USAGE
+        return EXIT_BUSY if error.key == "project_busy" else EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 - last line of defence: log, explain, keep data

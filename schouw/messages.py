@@ -142,8 +142,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{path} is not a schouw project file.",
     },
     "project_missing": {
-        "nl": "Projectbestand {path} bestaat niet.",
-        "en": "Project file {path} does not exist.",
+        "nl": "Projectbestand {path} bestaat niet.{hint}",
+        "en": "Project file {path} does not exist.{hint}",
     },
     "project_newer": {
         "nl": "{path} is gemaakt met een nieuwere versie van schouw (schema {found}, deze versie kent tot {known}). Werk schouw bij om het te openen.",
@@ -646,6 +646,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "Installeer: sudo apt-get install {packages}",
         "en": "The window cannot open, missing: {libraries} (Qt platform '{platform}'). "
               "Install: sudo apt-get install {packages}",
+    },
+    # -- store: opening projects (new, missing, read-only, waiting for the lock) --
+    "project_missing_near": {
+        "nl": " Bedoelt u {near}?",
+        "en": " Did you mean {near}?",
+    },
+    "project_busy": {
+        "nl": "{path} is na {seconds} s wachten nog steeds in gebruik door een ander schouw-venster of -proces; probeer het later opnieuw.",
+        "en": "{path} is still in use by another schouw window or process after waiting {seconds} s; try again later.",
+    },
+    "project_waiting": {
+        "nl": "Wacht op {path}: het project is in gebruik door een ander schouw-venster of -proces (hoogstens {seconds} s)…",
+        "en": "Waiting for {path}: the project is in use by another schouw window or process (at most {seconds} s)…",
+    },
+    "project_opened_readonly": {
+        "nl": "{path} is alleen-lezen geopend; er kan niets in worden veranderd.",
+        "en": "{path} is open read-only; nothing can be changed in it.",
+    },
+    "project_readonly_medium": {
+        "nl": "Let op: {path} staat op een alleen-lezen medium en is alleen-lezen geopend.",
+        "en": "Note: {path} is on a read-only medium and has been opened read-only.",
+    },
+    "project_created": {
+        "nl": "Nieuw project gemaakt: {path}",
+        "en": "New project made: {path}",
+    },
+    "project_exists": {
+        "nl": "{path} bestaat al; kies een andere bestandsnaam.",
+        "en": "{path} already exists; choose another file name.",
+    },
+    "bad_lock_timeout": {
+        "nl": "SCHOUW_LOCK_TIMEOUT moet een aantal seconden zijn (0 of meer), niet '{value}'.",
+        "en": "SCHOUW_LOCK_TIMEOUT must be a number of seconds (0 or more), not '{value}'.",
     },
 }
 

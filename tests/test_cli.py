@@ -21,6 +21,7 @@ def walk(tmp_path):
     csv_path = tmp_path / "straten.csv"
     csv_path.write_bytes("\ufeffstraatnaam;woonplaats\n's-Gravendijkwal;Rotterdam\nIJsselkade;Rotterdam\n"
                          "Burgemeester de Withstraat;Rotterdam\n".encode())
+    run_cli("new", str(db), check=True)
     run_cli("--db", str(db), "streets", "import", str(csv_path), "--buurt", "Oude Westen", "--wijk", "Centrum",
             check=True)
     created = run_cli("--db", str(db), "--json", "rounds", "create", "--buurt", "Oude Westen",

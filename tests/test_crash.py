@@ -26,6 +26,7 @@ def setup_round(tmp_path):
     db = tmp_path / "crash.schouw"
     streets = tmp_path / "s.csv"
     streets.write_text("straatnaam;woonplaats\nMerelstraat;Utrecht\n", encoding="utf-8")
+    run_cli("new", str(db), check=True)
     run_cli("--db", str(db), "streets", "import", str(streets), "--buurt", "Vogelbuurt", check=True)
     out = run_cli("--db", str(db), "--json", "rounds", "create", "--buurt", "Vogelbuurt", "--form",
                   "crow-beeldkwaliteit", "--date", "2026-11-23", check=True)

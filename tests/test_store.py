@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import subprocess
 import sys
@@ -60,7 +61,7 @@ def test_migration_from_v1_keeps_data_and_makes_backup(tmp_path, data_dir):
         # the v2 table works on the migrated file
         project.rounds.set_street_done(ids["round"], finding.street_id, True)
         assert project.rounds.done_streets(ids["round"]) == {finding.street_id}
-    backups = list((data_dir / "backups").glob("oud.voor-migratie-v1.*.schouw"))
+    backups = list((data_dir / "backups").glob("oud-*.voor-migratie-v1.*.schouw"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
@@ -133,17 +134,63 @@ def test_other_sqlite_database_is_refused_untouched(tmp_path):
     assert digest(path) == before
 
 
-def test_second_process_is_refused(tmp_path, project):
-    """The project is open here; another process must be refused, with exit 2."""
-    result = run_cli("--db", str(project.path), "rounds", "list")
-    assert result.returncode == 2
-    assert "al geopend" in result.stderr
+def test_second_process_reads_but_waits_to_write(tmp_path, project):
+    """The project is open here (as in the app): another process reads it without waiting
+    and sees what was committed here; a write waits for the lock and, when it stays taken,
+    gives up with exit 3 ("try again later") in one line."""
+    ids = fill_v1(project)  # committed here, not yet checkpointed into the file
+    result = run_cli("--db", str(project.path), "--json", "check")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["findings"] == 1
+    rounds = json.loads(run_cli("--db", str(project.path), "--json", "rounds", "list", check=True).stdout)
+    assert [r["id"] for r in rounds] == [ids["round"]]
+    write = run_cli("--db", str(project.path), "rounds", "create", "--buurt", "X", "--form", "crow-beeldkwaliteit",
+                    "--date", "2026-11-20", env={"SCHOUW_LOCK_TIMEOUT": "0.3"})
+    assert write.returncode == 3, write.stderr
+    assert write.stderr.strip().count("\n") == 0 and "nog steeds in gebruik" in write.stderr
     # and released again once closed
     project.close()
     ok = run_cli("--db", str(project.path), "rounds", "list")
     assert ok.returncode == 0, ok.stderr
     reopened = open_project(project.path)  # the fixture closes `project` again: harmless
     reopened.close()
+
+
+def test_readonly_opening_needs_no_lock_and_refuses_writes(project):
+    ids = fill_v1(project)
+    before = project.conn.execute("SELECT count(*) FROM findings").fetchone()[0]
+    with open_project(project.path, readonly=True) as reader:  # `project` holds the lock
+        assert reader.readonly and not reader.readonly_medium
+        assert len(reader.findings.list(ids["round"])) == before
+        with pytest.raises(SchouwError) as err:
+            reader.set_meta("name", "anders")
+        assert err.value.key == "project_opened_readonly"
+        with pytest.raises(SchouwError):
+            reader.findings.delete(ids["finding"])
+    assert project.meta("name") == "Test"
+    assert len(project.findings.list(ids["round"])) == before
+
+
+def test_backups_of_same_named_projects_in_two_folders_stay_apart(tmp_path, data_dir, monkeypatch):
+    """Two projects called wijkschouw.schouw: each keeps its own newest backups, and a
+    backup restores the project it was made of."""
+    from schouw.store import project as project_module
+
+    monkeypatch.setattr(project_module, "KEEP_BACKUPS", 3)
+    projects = [create_project(tmp_path / folder / "wijkschouw.schouw", name=folder) for folder in ("noord", "zuid")]
+    try:
+        made = {p.meta("name"): [p.backup("dagelijks") for _ in range(5)] for p in projects}
+    finally:
+        for p in projects:
+            p.close()
+    backups = sorted((data_dir / "backups").glob("wijkschouw*.dagelijks.*.schouw"))
+    assert len(backups) == 6  # three per project, not three in all
+    for name, paths in made.items():
+        kept = [p for p in paths if p.exists()]
+        assert kept == paths[-3:]
+        for path in kept:
+            with sqlite3.connect(path) as conn:
+                assert conn.execute("SELECT value FROM project_meta WHERE key = 'name'").fetchone()[0] == name
 
 
 def test_lock_is_released_when_the_holder_dies(tmp_path):

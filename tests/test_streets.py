@@ -121,6 +121,7 @@ def test_real_osm_export_den_helder(shared_testdata, tmp_path):
 def test_real_wikidata_points_den_bosch_via_cli(shared_testdata, tmp_path):
     facts = json.loads((shared_testdata / "streets" / "expected.json").read_text(encoding="utf-8"))["den-bosch/beeldbank.geojson"]
     db = tmp_path / "bosch.schouw"
+    run_cli("new", str(db), check=True)
     result = run_cli("--db", str(db), "--json", "streets", "import",
                      str(shared_testdata / "streets" / "den-bosch" / "beeldbank.geojson"),
                      "--buurt", "Binnenstad", "--wijk", "Centrum", "--woonplaats", "'s-Hertogenbosch")

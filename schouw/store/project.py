@@ -5,15 +5,23 @@ One SQLite file holds a whole schouw project. Opening it:
 1. refuses what is not ours (``PRAGMA application_id``) and what is newer than this
    app (``PRAGMA user_version`` above :data:`CURRENT_VERSION`), without writing a byte;
 2. takes an exclusive lock beside the file, so a second window or process is refused
-   with a clear message instead of two writers racing;
+   with a clear message instead of two writers racing (or waits for it a while: the CLI);
 3. backs the file up (SQLite backup API) before any migration, and once a day while in
    use, into the user's data folder;
 4. runs each pending migration in its own transaction.
+
+A read-only opening (``readonly=True``) takes no lock at all: SQLite's own locking keeps a
+WAL reader consistent while the app writes, so reading never waits for the app. On a
+read-only medium, where SQLite cannot make the ``-shm`` file a WAL reader needs, the file
+is opened as immutable (nobody can change it there anyway).
 """
 
 from __future__ import annotations
 
 import contextlib
+import difflib
+import glob
+import hashlib
 import os
 import sqlite3
 import time
@@ -24,7 +32,7 @@ from pathlib import Path
 import sqlite_utils
 from filelock import FileLock, Timeout
 
-from schouw import settings
+from schouw import messages, settings
 from schouw.domain.models import utc_now
 from schouw.messages import SchouwError
 from schouw.store.migrations import MIGRATIONS
@@ -52,10 +60,17 @@ def _fault_point(name: str) -> None:
 
 
 class Project:
-    """An open project file. Use as a context manager or call :meth:`close`."""
+    """An open project file. Use as a context manager or call :meth:`close`.
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None, device_id: str):
+    ``readonly``: opened without the lock, for reading; every write is refused.
+    ``readonly_medium``: the file could only be opened as immutable (a read-only medium).
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None, device_id: str,
+                 *, readonly: bool = False, readonly_medium: bool = False):
         self.path = path
+        self.readonly = readonly
+        self.readonly_medium = readonly_medium
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
         self.conn = conn
         self._lock = lock
@@ -86,6 +101,8 @@ class Project:
         "database is locked" at once to avoid a deadlock. Taking the lock up front lets
         the busy timeout do its work.
         """
+        if self.readonly:
+            raise SchouwError("project_opened_readonly", path=str(self.path))
         if self.conn.in_transaction:
             with self.db.atomic():
                 yield self
@@ -228,6 +245,9 @@ class Project:
         It shares this project's lock (closing it leaves the lock alone). WAL lets it
         read while the GUI thread writes; its own writes wait up to the busy timeout.
         """
+        if self.readonly:
+            return Project(self.path, _connect_readonly(self.path)[0], None, self.device_id, readonly=True,
+                           readonly_medium=self.readonly_medium)
         return Project(self.path, _connect(self.path), None, self.device_id)
 
     def close(self) -> None:
@@ -249,25 +269,42 @@ class Project:
         self.close()
 
 
+def backup_prefix(path: Path) -> str:
+    """The name every backup of this project file starts with: its stem plus a short hash
+    of its full path. Why: two projects called ``wijkschouw.schouw`` in different folders
+    must neither overwrite nor prune each other's backups in the one backup folder."""
+    digest = hashlib.sha256(str(Path(path).expanduser().resolve()).encode("utf-8")).hexdigest()[:8]
+    return f"{path.stem}-{digest}"
+
+
 def backup_database(conn: sqlite3.Connection, path: Path, reason: str) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     folder = settings.backup_dir()
-    target = folder / f"{path.stem}.{reason}.{stamp}.schouw"
+    prefix = backup_prefix(path)
+    target = folder / f"{prefix}.{reason}.{stamp}.schouw"
     n = 1
     while target.exists():
         n += 1
-        target = folder / f"{path.stem}.{reason}.{stamp}-{n}.schouw"
+        target = folder / f"{prefix}.{reason}.{stamp}-{n}.schouw"
     dest = sqlite3.connect(target)
     try:
         conn.backup(dest)
     finally:
         dest.close()
-    _prune_backups(folder, path.stem)
+    _prune_backups(folder, prefix)
     return target
 
 
-def _prune_backups(folder: Path, stem: str) -> None:
-    backups = sorted(folder.glob(f"{stem}.dagelijks.*.schouw"), key=lambda p: p.stat().st_mtime)
+def _prune_backups(folder: Path, prefix: str) -> None:
+    """Keep the newest :data:`KEEP_BACKUPS` daily backups of one project (backups made
+    before a migration are kept: there are few, and they are the way back)."""
+    def age(backup: Path) -> tuple[int, ...]:
+        # By the time in the name, to the microsecond (a file's mtime ticks too coarsely
+        # to order backups made in quick succession).
+        stamp = backup.name.removesuffix(".schouw").rsplit(".", 1)[-1]
+        return tuple(int(part) for part in stamp.split("-") if part.isdigit())
+
+    backups = sorted(folder.glob(f"{glob.escape(prefix)}.dagelijks.*.schouw"), key=age)
     for old in backups[:-KEEP_BACKUPS]:
         with contextlib.suppress(OSError):
             old.unlink()
@@ -280,15 +317,74 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _acquire(path: Path) -> FileLock:
+def _connect_readonly(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """A connection that cannot write; ``True`` when opened as immutable (read-only medium).
+
+    ``mode=ro`` still shares the WAL index (``-shm``) with a writer, so it sees the app's
+    committed work. Where that file cannot be made (a read-only medium), SQLite refuses
+    ``mode=ro`` with SQLITE_CANTOPEN; ``immutable=1`` then reads the file as it is, which
+    is right there: nobody can change it. Any other refusal (a hot journal only a writer
+    may roll back, a writer busy in rollback-journal mode) is raised as it is."""
+    try:
+        return _connect_uri(path, "mode=ro"), False
+    except sqlite3.OperationalError as error:
+        if getattr(error, "sqlite_errorname", "") != "SQLITE_CANTOPEN":
+            raise
+    except sqlite3.DatabaseError:  # a damaged or foreign file behind a SQLite header
+        raise SchouwError("not_a_project", path=str(path)) from None
+    try:
+        return _connect_uri(path, "immutable=1"), True
+    except sqlite3.OperationalError as error:
+        raise SchouwError("project_readonly", path=str(path), detail=str(error)) from None
+
+
+def _connect_uri(path: Path, query: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, timeout=5, check_same_thread=False,
+                           isolation_level=None)
+    try:
+        conn.execute("PRAGMA user_version").fetchone()  # opening is lazy: fail here, not later
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _acquire(path: Path, wait: float = 0.0, on_wait: Callable[[], None] | None = None) -> FileLock:
+    """Take the project's lock; wait up to ``wait`` seconds for another holder to let go.
+
+    ``on_wait`` is called once, after a second of waiting, so a person at a terminal knows
+    why nothing happens. Refused at once (``wait == 0``): ``project_locked``; after
+    waiting in vain: ``project_busy`` (the CLI's "try again later")."""
     lock = FileLock(_lock_path(path), timeout=0)
     try:
-        lock.acquire()
+        try:
+            lock.acquire(timeout=min(wait, 1.0) if wait > 0 else 0)
+        except Timeout:
+            if wait <= 1.0:
+                raise
+            if on_wait is not None:
+                on_wait()
+            lock.acquire(timeout=wait - 1.0)
     except Timeout:
-        raise SchouwError("project_locked", path=str(path)) from None
+        key = "project_busy" if wait > 0 else "project_locked"
+        raise SchouwError(key, path=str(path), seconds=f"{wait:g}") from None
     except OSError as error:
         raise SchouwError("project_readonly", path=str(path), detail=str(error)) from None
     return lock
+
+
+def _missing(path: Path) -> SchouwError:
+    """``project_missing``, naming the project file in the same folder whose name is
+    closest to the one asked for (a typo in ``--db`` is the usual cause)."""
+    try:
+        names = [p.name for p in path.parent.glob("*.schouw") if p.is_file()]
+    except OSError:
+        names = []
+    near = difflib.get_close_matches(path.name, names, n=1, cutoff=0.0)
+    hint = messages.render("project_missing_near", near=str(path.parent / near[0])) if near else ""
+    return SchouwError("project_missing", path=str(path), hint=hint)
 
 
 def _read_header(path: Path) -> bytes:
@@ -306,6 +402,8 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.OperationalError:  # cannot open or read it (read-only medium): not about what it is
+        raise
     except sqlite3.DatabaseError:
         raise SchouwError("not_a_project", path=str(path)) from None
     if app_id != APPLICATION_ID:
@@ -336,15 +434,43 @@ def migrate(conn: sqlite3.Connection, path: Path, start: int, target: int = CURR
     return backup
 
 
-def open_project(path: str | Path, *, device_id: str | None = None, target_version: int = CURRENT_VERSION) -> Project:
-    """Open an existing project file, migrating it when it is older than this app."""
+def open_project(
+    path: str | Path,
+    *,
+    device_id: str | None = None,
+    target_version: int = CURRENT_VERSION,
+    readonly: bool = False,
+    wait: float = 0.0,
+    on_wait: Callable[[], None] | None = None,
+) -> Project:
+    """Open an existing project file, migrating it when it is older than this app.
+
+    ``readonly``: take no lock and refuse writes, so reading never waits for the app or
+    another writer. A file older than this app cannot be read as it is; it is opened for
+    writing (and migrated) instead. ``wait``/``on_wait``: see :func:`_acquire`.
+    """
     path = Path(path).expanduser().resolve()
     if not path.exists():
-        raise SchouwError("project_missing", path=str(path))
+        raise _missing(path)
     header = _read_header(path)
     if not header.startswith(SQLITE_HEADER):
         raise SchouwError("not_a_project", path=str(path))
-    lock = _acquire(path)
+    if readonly:
+        try:
+            conn, immutable = _connect_readonly(path)
+        except sqlite3.OperationalError:
+            pass  # e.g. a hot journal from a crash, which only a writer may roll back: below
+        else:
+            try:
+                version = _check_identity(conn, path)
+            except BaseException:
+                conn.close()
+                raise
+            if version >= target_version:
+                return Project(path, conn, None, device_id or settings.device_id(), readonly=True,
+                               readonly_medium=immutable)
+            conn.close()
+    lock = _acquire(path, wait, on_wait)
     try:
         conn = _connect(path)
         try:
@@ -376,7 +502,7 @@ def create_project(
     path = Path(path).expanduser().resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and path.stat().st_size > 0:
-        raise SchouwError("demo_exists", path=str(path))
+        raise SchouwError("project_exists", path=str(path))
     lock = _acquire(path)
     try:
         conn = _connect(path)
