@@ -179,6 +179,7 @@ def build_parser(lang: str | None = None) -> Parser:
 
     for module in _extensions():
         COMMANDS.update(module.register(command, sub))
+        cli_lang.EN.update(getattr(module, "HELP_EN", {}))
     cli_lang.translate_parser(parser, lang or messages.language())
     return parser
 
@@ -186,6 +187,7 @@ def build_parser(lang: str | None = None) -> Parser:
 #: Modules that add their own subcommands: each has ``register(command, sub)``, which adds
 #: its parsers with ``command(name, help, parent)`` and returns ``{name: handler}``. Keeping
 #: a capability's commands in a module of its own keeps this file from growing without end.
+#: A module's ``HELP_EN`` ({Dutch help text: English}) joins the CLI's English texts.
 EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_round",
     "schouw.cli_photos",

@@ -41,7 +41,6 @@ HELP_EN = {
 
 
 def register(command, sub) -> dict[str, Handler]:
-    _teach_english()
     photos = command("photos", HELP["photos"])
     photos_sub = photos.add_subparsers(dest="photos_command", metavar="OPDRACHT", required=True,
                                        parser_class=type(photos))
@@ -59,16 +58,6 @@ def register(command, sub) -> dict[str, Handler]:
     masks = command("masks", HELP["photo masks"], photo_sub)
     masks.add_argument("photo", metavar="FOTO_ID", help=HELP["id"])
     return {"photos": cmd_photos, "photo": cmd_photo}
-
-
-def _teach_english() -> None:
-    """Hand this module's English help to the CLI's translator, where there is one
-    (``schouw.cli_lang``), so ``--lang en --help`` is English here too."""
-    try:
-        from schouw import cli_lang
-    except ImportError:
-        return
-    cli_lang.EN.update(HELP_EN)
 
 
 def _describe(masks: list[dict]) -> str:

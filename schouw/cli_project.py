@@ -12,6 +12,13 @@ from pathlib import Path
 
 from schouw import messages
 
+HELP_EN = {
+    "maak een nieuw, leeg projectbestand (standaard het bestand van --db)":
+        "make a new, empty project file (default: the file --db names)",
+    "het nieuwe projectbestand (.schouw)": "the new project file (.schouw)",
+    "naam van het project (standaard de bestandsnaam)": "name of the project (default: the file name)",
+}
+
 
 def register(command: Callable[..., argparse.ArgumentParser], sub: object) -> dict[str, Callable]:
     new = command("new", "maak een nieuw, leeg projectbestand (standaard het bestand van --db)")

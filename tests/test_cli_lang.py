@@ -52,6 +52,7 @@ def proj(tmp_path, capsys):
     db = tmp_path / "wijk.schouw"
     csv_path = tmp_path / "straten.csv"
     csv_path.write_text("straatnaam;woonplaats\nIJsselkade;Rotterdam\nMaasboulevard;Rotterdam\n", encoding="utf-8")
+    assert run(capsys, "new", str(db))[0] == 0
     assert run(capsys, "--db", str(db), "streets", "import", str(csv_path), "--buurt", "Oude Westen")[0] == 0
     code, out, _ = run(capsys, "--db", str(db), "--json", "rounds", "create", "--buurt", "Oude Westen",
                        "--form", "crow-beeldkwaliteit", "--date", "2026-11-20")
