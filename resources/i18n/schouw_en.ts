@@ -181,8 +181,22 @@
         <translation>{name} already exists. Do you want to replace it with the new package?</translation>
     </message>
     <message>
-        <source>Pakket gemaakt: {path} ({findings} bevindingen, {photos} foto&apos;s).</source>
-        <translation>Package made: {path} ({findings} findings, {photos} photos).</translation>
+        <source>Pakket gemaakt: {path} ({findings}, {photos}).</source>
+        <translation>Package made: {path} ({findings}, {photos}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bevindingen</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto&apos;s</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -564,13 +578,19 @@
         <source>Al bij deze bevinding: {names}</source>
         <translation>Already with this finding: {names}</translation>
     </message>
-    <message>
-        <source>Import geannuleerd; {n} foto&apos;s bewaard.</source>
-        <translation>Import cancelled; {n} photo(s) kept.</translation>
+    <message numerus="yes">
+        <source>Import geannuleerd; %n foto&apos;s bewaard.</source>
+        <translation>
+            <numerusform>Import cancelled; %n photo kept.</numerusform>
+            <numerusform>Import cancelled; %n photos kept.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} foto(&apos;s) toegevoegd.</source>
-        <translation>{n} photo(s) added.</translation>
+    <message numerus="yes">
+        <source>%n foto&apos;s toegevoegd.</source>
+        <translation>
+            <numerusform>%n photo added.</numerusform>
+            <numerusform>%n photos added.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Foto&apos;s toevoegen mislukte: {detail}</source>
@@ -686,13 +706,12 @@
         <source>nrs. {n}</source>
         <translation>nos. {n}</translation>
     </message>
-    <message>
-        <source>1 bevinding</source>
-        <translation>1 finding</translation>
-    </message>
-    <message>
-        <source>{n} bevindingen</source>
-        <translation>{n} findings</translation>
+    <message numerus="yes">
+        <source>%n bevindingen</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
     </message>
     <message>
         <source>{below} van {judged} onder de norm</source>
@@ -752,6 +771,28 @@
     <message>
         <source>Kies een pakketbestand.</source>
         <translation>Choose a package file.</translation>
+    </message>
+    <message>
+        <source>Dit pakket was al geïmporteerd; er is niets veranderd.</source>
+        <translation>This package was imported before; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Geïmporteerd: {added} nieuw, {updated} bijgewerkt, {deleted} verwijderd, {photos}</source>
+        <translation>Imported: {added} new, {updated} updated, {deleted} deleted, {photos}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto&apos;s</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n conflicten — bekijk ze met ‘Conflicten bekijken’</source>
+        <translation>
+            <numerusform>; %n conflict — review it with ‘Review conflicts’</numerusform>
+            <numerusform>; %n conflicts — review them with ‘Review conflicts’</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1058,10 +1099,6 @@
         <translation>add photo / paste photo</translation>
     </message>
     <message>
-        <source>Sneltoetsen</source>
-        <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
         <source>Over Schouw</source>
         <translation>About Schouw</translation>
     </message>
@@ -1243,9 +1280,12 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <source>Wijk en buurt</source>
         <translation>District and neighbourhood</translation>
     </message>
-    <message>
-        <source>{label} ({n} straten)</source>
-        <translation>{label} ({n} streets)</translation>
+    <message numerus="yes">
+        <source>{label} (%n straten)</source>
+        <translation>
+            <numerusform>{label} (%n street)</numerusform>
+            <numerusform>{label} (%n streets)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Schouwformulier</source>
@@ -1291,8 +1331,15 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <translation>Originals from phones are usually 2 to 5 MB per photo; the edited copy in the project is much smaller.</translation>
     </message>
     <message>
-        <source>Dit project: {photos} foto&apos;s, samen {stored} in het bestand; {kept} originelen bewaard ({kept_mb}). Alle originelen bewaren kost {missing} extra.</source>
-        <translation>This project: {photos} photos, {stored} in the file; {kept} originals kept ({kept_mb}). Keeping all originals costs {missing} more.</translation>
+        <source>Dit project: {photos}, samen {stored} in het bestand; {kept} originelen bewaard ({kept_mb}). Alle originelen bewaren kost {missing} extra.</source>
+        <translation>This project: {photos}, {stored} together in the file; {kept} originals kept ({kept_mb}). Keeping all originals costs {missing} more.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto&apos;s</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Instellingen</source>
@@ -1418,6 +1465,25 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Opgeslagen in {store}.</source>
         <translation>Stored in {store}.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Toetsen</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Wat er gebeurt</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1557,9 +1623,12 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <source>Kies een bestand en vul de naam van de buurt in.</source>
         <translation>Choose a file and fill in the name of the neighbourhood.</translation>
     </message>
-    <message>
-        <source>{added} straten toegevoegd en {updated} aangevuld in {buurt}.</source>
-        <translation>{added} streets added and {updated} completed in {buurt}.</translation>
+    <message numerus="yes">
+        <source>%n straten toegevoegd en {updated} aangevuld in {buurt}.</source>
+        <translation>
+            <numerusform>%n street added and {updated} completed in {buurt}.</numerusform>
+            <numerusform>%n streets added and {updated} completed in {buurt}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1593,9 +1662,19 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <source>Bevindingen onder de norm van het kwaliteitsprofiel</source>
         <translation>Findings below the norm of the quality profile</translation>
     </message>
-    <message>
-        <source>{n} bevindingen, {below} onder de norm</source>
-        <translation>{n} findings, {below} below the norm</translation>
+    <message numerus="yes">
+        <source>%n bevindingen, {below} onder de norm</source>
+        <translation>
+            <numerusform>%n finding, {below} below the norm</numerusform>
+            <numerusform>%n findings, {below} below the norm</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}, %n bevindingen, {below} onder de norm, {state}</source>
+        <translation>
+            <numerusform>{name}, %n finding, {below} below the norm, {state}</numerusform>
+            <numerusform>{name}, %n findings, {below} below the norm, {state}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Gelopen</source>
@@ -1608,10 +1687,6 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>niet gelopen</source>
         <translation>not walked</translation>
-    </message>
-    <message>
-        <source>{name}, {n} bevindingen, {below} onder de norm, {state}</source>
-        <translation>{name}, {n} findings, {below} below the norm, {state}</translation>
     </message>
 </context>
 <context>
@@ -1701,7 +1776,7 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <name>SyncPanel</name>
     <message>
         <source>Uitgaande meldingen</source>
-        <extracomment>After every run: the outcome&apos;s as_dict() (for the main window to refresh). The outbox changed without a run (&quot;Opnieuw proberen&quot;).</extracomment>
+        <extracomment>After every run: the outcome&apos;s as_dict() (for the main window to refresh). The outbox changed without a run (&quot;Opnieuw proberen&quot;). No profile yet: the user wants to choose a profile file (True: make a new one).</extracomment>
         <translation>Outgoing reports</translation>
     </message>
     <message>
@@ -1745,6 +1820,26 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <translation>Outcome of the synchronisation</translation>
     </message>
     <message>
+        <source>Er is nog geen synchronisatieprofiel: het bestand dat zegt naar welk meldsysteem van de gemeente (MOR) de meldingen gaan, met welk adres en welke sleutel. Kies het profiel dat u van de gemeente kreeg, of maak er een.</source>
+        <translation>There is no sync profile yet: the file that says to which of the municipality&apos;s report systems (MOR) the reports go, at which address and with which key. Choose the profile the municipality gave you, or make one.</translation>
+    </message>
+    <message>
+        <source>Profiel kiezen…</source>
+        <translation>Choose profile…</translation>
+    </message>
+    <message>
+        <source>Kies het profielbestand in de instellingen</source>
+        <translation>Choose the profile file in the settings</translation>
+    </message>
+    <message>
+        <source>Nieuw profiel maken…</source>
+        <translation>Make a new profile…</translation>
+    </message>
+    <message>
+        <source>Maak een nieuw synchronisatieprofiel</source>
+        <translation>Make a new sync profile</translation>
+    </message>
+    <message>
         <source>Bezig met synchroniseren…</source>
         <translation>Synchronising…</translation>
     </message>
@@ -1752,13 +1847,30 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <source>Wordt gestopt na de melding die nu verstuurd wordt…</source>
         <translation>Stopping after the report being sent now…</translation>
     </message>
-    <message>
-        <source>%1 melding(en) terug in de wachtrij.</source>
-        <translation>%1 report(s) back in the queue.</translation>
+    <message numerus="yes">
+        <source>%n meldingen terug in de wachtrij.</source>
+        <translation>
+            <numerusform>%n report back in the queue.</numerusform>
+            <numerusform>%n reports back in the queue.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 verzonden, %2 mislukt, %3 onbekend, %4 later opnieuw, %5 statuswijziging(en).</source>
-        <translation>%1 sent, %2 failed, %3 unknown, %4 to retry later, %5 status change(s).</translation>
+        <source>%1 verzonden, %2 mislukt, %3 onbekend, %4 later opnieuw, %5.</source>
+        <translation>%1 sent, %2 failed, %3 unknown, %4 to retry later, %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statuswijzigingen</source>
+        <translation>
+            <numerusform>%n status change</numerusform>
+            <numerusform>%n status changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pakketten naar de gedeelde map.</source>
+        <translation>
+            <numerusform>%n package to the shared folder.</numerusform>
+            <numerusform>%n packages to the shared folder.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Gestopt: %1</source>
@@ -1771,10 +1883,6 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Afgebroken; wat al verstuurd was staat vast.</source>
         <translation>Stopped; what was already sent stays sent.</translation>
-    </message>
-    <message>
-        <source>%1 pakket(ten) naar de gedeelde map.</source>
-        <translation>%1 package(s) to the shared folder.</translation>
     </message>
     <message>
         <source>Synchroniseren mislukt: %1</source>
@@ -2051,13 +2159,19 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <source>Gestopt. U kunt een code ook zelf typen.</source>
         <translation>Stopped. You can also type a code yourself.</translation>
     </message>
-    <message>
-        <source>{n} subcategorieën opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</source>
-        <translation>{n} sub-categories fetched. Double-click in the Service column to map.</translation>
+    <message numerus="yes">
+        <source>%n subcategorieën opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</source>
+        <translation>
+            <numerusform>%n subcategory fetched. Double-click in the Service column to link.</numerusform>
+            <numerusform>%n subcategories fetched. Double-click in the Service column to link.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} diensten opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</source>
-        <translation>{n} services fetched. Double-click in the Service column to map.</translation>
+    <message numerus="yes">
+        <source>%n diensten opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</source>
+        <translation>
+            <numerusform>%n service fetched. Double-click in the Service column to link.</numerusform>
+            <numerusform>%n services fetched. Double-click in the Service column to link.</numerusform>
+        </translation>
     </message>
     <message>
         <source>De server weigert de toegang: {message}. Controleer de sleutel in de instellingen. U kunt een code ook zelf typen.</source>
@@ -2300,6 +2414,19 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>n.v.t.</source>
         <translation>n/a</translation>
+    </message>
+    <message>
+        <source>zeer hoog</source>
+        <extracomment>The CROW labels most profiles keep (domain.levels.DEFAULT_LABELS), in English too.</extracomment>
+        <translation>very high</translation>
+    </message>
+    <message>
+        <source>basis</source>
+        <translation>basic</translation>
+    </message>
+    <message>
+        <source>zeer laag</source>
+        <translation>very low</translation>
     </message>
 </context>
 <context>

@@ -239,8 +239,9 @@ class ExportDialog(_TaskDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def describe(self, result: exchange.ExportResult) -> str:
-        return self.tr("Pakket gemaakt: {path} ({findings} bevindingen, {photos} foto's).").format(
-            path=result.path.name, findings=result.findings, photos=result.photos)
+        return self.tr("Pakket gemaakt: {path} ({findings}, {photos}).").format(
+            path=result.path.name, findings=self.tr("%n bevindingen", "", result.findings),
+            photos=self.tr("%n foto's", "", result.photos))
 
 
 class ImportDialog(_TaskDialog):
@@ -293,7 +294,19 @@ class ImportDialog(_TaskDialog):
 
     def describe(self, result: exchange.MergeResult) -> str:
         self.conflicts_button.setVisible(result.conflicts > 0)
-        return exchange.summary_line(result, review=self.tr("Conflicten bekijken"))
+        return self.summary(result)
+
+    def summary(self, result: exchange.MergeResult) -> str:
+        """What the import did, in the interface's language with real plurals (the CLI's
+        line, exchange.summary_line, is Dutch and speaks of its own command)."""
+        if result.already_imported:
+            return self.tr("Dit pakket was al geïmporteerd; er is niets veranderd.")
+        text = self.tr("Geïmporteerd: {added} nieuw, {updated} bijgewerkt, {deleted} verwijderd, {photos}").format(
+            added=sum(result.added.values()), updated=sum(result.updated.values()),
+            deleted=sum(result.deleted.values()), photos=self.tr("%n foto's", "", result.photos_written))
+        if result.conflicts:
+            text += self.tr("; %n conflicten — bekijk ze met ‘Conflicten bekijken’", "", result.conflicts)
+        return text + "."
 
     def _show_conflicts(self) -> None:
         ConflictsDialog(self.project, self).exec()

@@ -562,15 +562,15 @@ class FindingEditor(QWidget):
                 item.setFont(font)
             self.element_combo.addItem(element.name, element.id)
         levels = [(lv.value, lv.value, self.tr("Niveau {level}, {label}").format(
-            level=lv.value, label=ctx.level_label(lv)), lv.value) for lv in ctx.levels]
+            level=lv.value, label=labels.level_label(lv, ctx.level_label(lv))), lv.value) for lv in ctx.levels]
         levels.append((NOT_APPLICABLE, labels.not_applicable_label(), self.tr("Niet van toepassing"), "nvt"))
         self.level_bar.set_options(levels)
         for lv in ctx.levels:
             button = self.level_bar.buttons()[lv.value]
             button.setProperty("main", lv.value)
-            button.setProperty("sub", ctx.level_label(lv))
+            button.setProperty("sub", labels.level_label(lv, ctx.level_label(lv)))
             button.setToolTip(self.tr("{level}: {label} (toets {key})").format(
-                level=lv.value, label=ctx.level_label(lv), key=self._level_key(lv)))
+                level=lv.value, label=labels.level_label(lv, ctx.level_label(lv)), key=self._level_key(lv)))
         nvt = self.level_bar.buttons()[NOT_APPLICABLE]
         nvt.setProperty("main", labels.not_applicable_label())
         nvt.setProperty("sub", "")
@@ -638,7 +638,7 @@ class FindingEditor(QWidget):
                 area = labels.area_type_label(ctx.area_type(f.street_id)).lower()
                 self.norm_label.setText(self.tr("norm {level} ({area})").format(area=area, level=norm.value))
                 self.norm_label.setToolTip(self.tr("De norm voor dit aspect in een {area}: {level} – {label}").format(
-                    area=area, level=norm.value, label=ctx.level_label(norm)))
+                    area=area, level=norm.value, label=labels.level_label(norm, ctx.level_label(norm))))
             else:
                 self.norm_label.setText("")
             self.help_label.setText(self._help_html(aspect, f, norm))
@@ -709,6 +709,8 @@ class FindingEditor(QWidget):
     def _fill_photos(self) -> None:
         detail = self._detail
         self.photo_list.clear()
+        # no photo: no empty strip, only the hint and the buttons (the fields below stay in sight)
+        self.photo_list.setVisible(False)
         if detail is None:
             return
         for n, photo in enumerate(detail.photos, start=1):
@@ -726,6 +728,7 @@ class FindingEditor(QWidget):
         count = len(detail.photos)
         self.photo_title.setText(self.tr("Foto's ({n})").format(n=count) if count else self.tr("Foto's"))
         self.photo_hint.setVisible(count == 0)
+        self.photo_list.setVisible(count > 0)
         self._update_photo_buttons()
 
     def _framed(self, pixmap: QPixmap) -> QPixmap:
@@ -1069,9 +1072,9 @@ class FindingEditor(QWidget):
         if problems:
             self.notice.emit("\n".join(problems), True)
         elif cancelled:
-            self.notice.emit(self.tr("Import geannuleerd; {n} foto's bewaard.").format(n=len(added)), False)
+            self.notice.emit(self.tr("Import geannuleerd; %n foto's bewaard.", "", len(added)), False)
         else:
-            self.notice.emit(self.tr("{n} foto('s) toegevoegd.").format(n=len(added)), False)
+            self.notice.emit(self.tr("%n foto's toegevoegd.", "", len(added)), False)
         self.importFinished.emit(task.finding_id, len(added))
 
     def _import_failed(self, task: PhotoImportTask, text: str) -> None:

@@ -98,6 +98,6 @@ class StreetImportDialog(QDialog):
         except SchouwError as error:
             show_error(self, error)
             return
-        self.result_text = self.tr("{added} straten toegevoegd en {updated} aangevuld in {buurt}.").format(
-            added=result.added, updated=result.updated, buurt=result.buurt)
+        self.result_text = self.tr("%n straten toegevoegd en {updated} aangevuld in {buurt}.", "", result.added).format(
+            updated=result.updated, buurt=result.buurt)
         super().accept()

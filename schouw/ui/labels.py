@@ -1,4 +1,5 @@
-"""Translated labels for the domain's keys (roles, priorities, area types, statuses).
+"""Translated labels for the domain's keys (roles, priorities, area types, statuses,
+level labels).
 
 The domain keeps stable keys and Dutch labels; here each label goes through Qt's
 translation so the English interface shows English words. Keys the domain adds later
@@ -10,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from schouw.domain.actions import PRIORITIES, ROLES, STATUS_LABELS
-from schouw.domain.levels import NOT_APPLICABLE
+from schouw.domain.levels import DEFAULT_LABELS, NOT_APPLICABLE, Level
 from schouw.domain.profile import AREA_TYPE_LABELS
 
 _ROLE = {
@@ -49,6 +50,14 @@ _CATEGORY = {
     "overig": QT_TRANSLATE_NOOP("labels", "overig"),
 }
 _NVT = QT_TRANSLATE_NOOP("labels", "n.v.t.")
+#: The CROW labels most profiles keep (domain.levels.DEFAULT_LABELS), in English too.
+_LEVEL = {
+    Level.A_PLUS: QT_TRANSLATE_NOOP("labels", "zeer hoog"),
+    Level.A: QT_TRANSLATE_NOOP("labels", "hoog"),
+    Level.B: QT_TRANSLATE_NOOP("labels", "basis"),
+    Level.C: QT_TRANSLATE_NOOP("labels", "laag"),
+    Level.D: QT_TRANSLATE_NOOP("labels", "zeer laag"),
+}
 
 
 def _tr(text: str) -> str:
@@ -87,3 +96,12 @@ def category_label(key: str) -> str:
 
 def not_applicable_label() -> str:
     return _tr(_NVT) if NOT_APPLICABLE == "n.v.t." else NOT_APPLICABLE
+
+
+def level_label(level: Level, configured: str) -> str:
+    """The label a quality profile gives ``level``, in the interface's language where the
+    profile keeps the default CROW label; a municipality's own wording (Delft's "zeer
+    goed", say) stays as configured, since only the municipality knows what it means."""
+    if configured == DEFAULT_LABELS.get(level) and level in _LEVEL:
+        return _tr(_LEVEL[level])
+    return configured

@@ -441,10 +441,7 @@ class FindingsPanel(Panel):
         parts = [labels.area_type_label(ctx.area_type(street.id))]
         if street.house_numbers:
             parts.append(self.tr("nrs. {n}").format(n=street.house_numbers))
-        if n == 1:
-            parts.append(self.tr("1 bevinding"))
-        else:
-            parts.append(self.tr("{n} bevindingen").format(n=n))
+        parts.append(self.tr("%n bevindingen", "", n))
         if judged:
             parts.append(self.tr("{below} van {judged} onder de norm").format(below=below, judged=judged))
         self.subheading.setText(" · ".join(parts))

@@ -138,7 +138,7 @@ class RoundDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.buurt_combo = named(QComboBox(self), "roundBuurt", self.tr("Wijk en buurt"))
         for choice in walk.buurt_choices(project):
-            self.buurt_combo.addItem(self.tr("{label} ({n} straten)").format(label=choice.label, n=choice.streets),
+            self.buurt_combo.addItem(self.tr("{label} (%n straten)", "", choice.streets).format(label=choice.label),
                                      choice.buurt.id)
         self.form_combo = named(QComboBox(self), "roundForm", self.tr("Schouwformulier"))
         for f in walk.form_choices(project):

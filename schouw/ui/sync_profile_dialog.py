@@ -612,10 +612,12 @@ class SyncProfileDialog(QDialog):
     def _services_loaded(self, options: list) -> None:
         self.services = [o for o in options if isinstance(o, ServiceOption) and o.active]
         if self.kind() == "signalen":
-            text = self.tr("{n} subcategorieën opgehaald. Dubbelklik in de kolom Dienst om te koppelen.")
+            text = self.tr("%n subcategorieën opgehaald. Dubbelklik in de kolom Dienst om te koppelen.", "",
+                           len(self.services))
         else:
-            text = self.tr("{n} diensten opgehaald. Dubbelklik in de kolom Dienst om te koppelen.")
-        self.fetch_status.setText(text.format(n=len(self.services)))
+            text = self.tr("%n diensten opgehaald. Dubbelklik in de kolom Dienst om te koppelen.", "",
+                           len(self.services))
+        self.fetch_status.setText(text)
         theme.colour_text(self.fetch_status, theme.GOOD)
         self._repaint()
 
