@@ -186,6 +186,30 @@ def pick_finding(window) -> None:
     settle()
 
 
+def team_package(project: Path, work: Path) -> Path:
+    """A team's laptop started from the same project; both sides then edit the same
+    finding: the package the team brings back makes one conflict (and a few updates)."""
+    import shutil
+
+    from schouw.services.exchange import export_package
+    from schouw.store import open_project
+
+    team = work / "team.schouw"
+    shutil.copyfile(project, team)
+    with open_project(project, device_id="laptop-coordinator") as coord:
+        rounds = coord.rounds.list()
+        round_id = next((r["id"] for r in rounds if r["title"].startswith("Jaarschouw")), rounds[0]["id"])
+        findings = coord.findings.models(round_id)
+        target = next(f for f in findings if f.description)
+        coord.findings.update(target.id, description="Coördinator: stoeptegels liggen los, melding gedaan")
+    with open_project(team, device_id="laptop-team-2") as laptop:
+        laptop.findings.update(target.id, description="Team 2: drie stoeptegels liggen los bij de ingang",
+                               level="D")
+        for other in findings[5:9]:
+            laptop.findings.update(other.id, description=(other.description + " (nagekeken door team 2)").strip())
+        return export_package(laptop, round_id, work / "team-2-vogelbuurt.zip").path
+
+
 def open_round(window, project: Path) -> None:
     window.open_initial(project)
     rounds = window.session.project.rounds.list()

@@ -55,27 +55,6 @@ SCENES.update({
 })
 
 
-def team_package(project: Path, work: Path) -> Path:
-    """A team's laptop started from the same project; both sides then edit the same
-    finding: the package the team brings back makes one conflict (and a few updates)."""
-    from schouw.services.exchange import export_package
-    from schouw.store import open_project
-
-    team = work / "team.schouw"
-    shutil.copyfile(project, team)
-    with open_project(project, device_id="laptop-coordinator") as coord:
-        round_id = next(r["id"] for r in coord.rounds.list() if r["title"].startswith("Jaarschouw"))
-        findings = coord.findings.models(round_id)
-        target = next(f for f in findings if f.description)
-        coord.findings.update(target.id, description="Coördinator: stoeptegels liggen los, melding gedaan")
-    with open_project(team, device_id="laptop-team-2") as laptop:
-        laptop.findings.update(target.id, description="Team 2: drie stoeptegels liggen los bij de ingang",
-                               level="D")
-        for other in findings[5:9]:
-            laptop.findings.update(other.id, description=(other.description + " (nagekeken door team 2)").strip())
-        return export_package(laptop, round_id, work / "team-2-vogelbuurt.zip").path
-
-
 def build_demo(folder: Path) -> Path:
     from schouw.services.demo import build_demo as build
 
@@ -99,7 +78,7 @@ def scene(name: str, demo: Path, out: Path) -> None:
     shutil.copyfile(demo, project)
     extra = {}
     if what in ("import-package", "conflicts"):
-        extra["package"] = team_package(project, work)
+        extra["package"] = screens_ui.team_package(project, work)
     window = start(Preferences(language=lang))
     screen = app.primaryScreen().availableGeometry()
     window.setGeometry(screen)

@@ -85,6 +85,10 @@
         <source>Opzij: de versie uit {side} ({who}, {when})</source>
         <translation>Set aside: the version from {side} ({who}, {when})</translation>
     </message>
+    <message>
+        <source>opzij</source>
+        <translation>set aside</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2417,7 +2421,6 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     </message>
     <message>
         <source>zeer hoog</source>
-        <extracomment>The CROW labels most profiles keep (domain.levels.DEFAULT_LABELS), in English too.</extracomment>
         <translation>very high</translation>
     </message>
     <message>
@@ -2427,6 +2430,198 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>zeer laag</source>
         <translation>very low</translation>
+    </message>
+    <message>
+        <source>wijk</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <source>buurt</source>
+        <translation>neighbourhood</translation>
+    </message>
+    <message>
+        <source>straat</source>
+        <translation>street</translation>
+    </message>
+    <message>
+        <source>kwaliteitsprofiel</source>
+        <translation>quality profile</translation>
+    </message>
+    <message>
+        <source>ronde</source>
+        <translation>round</translation>
+    </message>
+    <message>
+        <source>deelnemer</source>
+        <translation>participant</translation>
+    </message>
+    <message>
+        <source>straatvoortgang</source>
+        <translation>street progress</translation>
+    </message>
+    <message>
+        <source>bevinding</source>
+        <translation>finding</translation>
+    </message>
+    <message>
+        <source>actiepunt</source>
+        <translation>action</translation>
+    </message>
+    <message>
+        <source>actiegeschiedenis</source>
+        <translation>action history</translation>
+    </message>
+    <message>
+        <source>foto</source>
+        <translation>photo</translation>
+    </message>
+    <message>
+        <source>niveau</source>
+        <translation>level</translation>
+    </message>
+    <message>
+        <source>oordeel</source>
+        <translation>judgement</translation>
+    </message>
+    <message>
+        <source>omschrijving</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>huisnummer</source>
+        <translation>house number</translation>
+    </message>
+    <message>
+        <source>plek</source>
+        <translation>spot</translation>
+    </message>
+    <message>
+        <source>prioriteit</source>
+        <translation>priority</translation>
+    </message>
+    <message>
+        <source>onderdeel</source>
+        <translation>item</translation>
+    </message>
+    <message>
+        <source>aspect</source>
+        <translation>aspect</translation>
+    </message>
+    <message>
+        <source>breedtegraad</source>
+        <translation>latitude</translation>
+    </message>
+    <message>
+        <source>lengtegraad</source>
+        <translation>longitude</translation>
+    </message>
+    <message>
+        <source>waargenomen</source>
+        <translation>observed</translation>
+    </message>
+    <message>
+        <source>dagdeel</source>
+        <translation>time of day</translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>actiehouder</source>
+        <translation>responsible party</translation>
+    </message>
+    <message>
+        <source>uiterste datum</source>
+        <translation>due date</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>toelichting</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>meldingsnummer</source>
+        <translation>report number</translation>
+    </message>
+    <message>
+        <source>status bij de gemeente</source>
+        <translation>status at the municipality</translation>
+    </message>
+    <message>
+        <source>bericht van de gemeente</source>
+        <translation>message from the municipality</translation>
+    </message>
+    <message>
+        <source>datum</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>titel</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <source>notities</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>naam</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>organisatie</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>rol</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>telefoon</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>gelopen</source>
+        <translation>walked</translation>
+    </message>
+    <message>
+        <source>woonplaats</source>
+        <translation>town</translation>
+    </message>
+    <message>
+        <source>gebiedstype</source>
+        <translation>area type</translation>
+    </message>
+    <message>
+        <source>huisnummers</source>
+        <translation>house numbers</translation>
+    </message>
+    <message>
+        <source>ligging</source>
+        <translation>location</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>inhoud</source>
+        <translation>content</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from schouw.messages import SchouwError
 from schouw.services import exchange
 from schouw.store.project import Project
+from schouw.ui import labels
 from schouw.ui.times import local_time
 from schouw.ui.widgets import named
 from schouw.ui.workers import ProjectTask, start_task
@@ -343,7 +344,7 @@ class ConflictModel(QAbstractTableModel):
         view = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             side = self.tr("dit project") if view.kept_side == "lokaal" else self.tr("het pakket")
-            return (view.kind, view.what, side, local_time(view.kept_at), local_time(view.other_at),
+            return (labels.table_label(view.table, view.kind), view.what, side, local_time(view.kept_at), local_time(view.other_at),
                     str(view.flips))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return view.what
@@ -407,15 +408,22 @@ class ConflictsDialog(QDialog):
             return
         here, package = self.tr("dit project"), self.tr("het pakket")
         kept_from, other_from = (here, package) if view.kept_side == "lokaal" else (package, here)
-        lines = [f"{view.kind.capitalize()}: {view.what}",
+        lines = [f"{labels.table_label(view.table, view.kind).capitalize()}: {view.what}",
                  self.tr("Bewaard: de versie uit {side} ({who}, {when})").format(
                      side=kept_from, who=view.kept_by or "?", when=local_time(view.kept_at)),
                  self.tr("Opzij: de versie uit {side} ({who}, {when})").format(
                      side=other_from, who=view.other_by or "?", when=local_time(view.other_at)),
                  ""]
-        width = max((len(exchange.field_label(name)) for name, _, _ in view.fields), default=0) + 1
-        lines += [f"{(exchange.field_label(name) + ':').ljust(width)}  {exchange.describe_value(kept)}"
-                  f"    ({self.tr('opzij')}: {exchange.describe_value(other)})" for name, kept, other in view.fields]
+        def field(name: str) -> str:
+            return labels.field_label(name, exchange.field_label(name))
+
+        def value(raw: Any) -> str:
+            return labels.value_text(raw, exchange.describe_value(raw))
+
+        aside = self.tr("opzij")  # (a tr() inside an f-string is invisible to lupdate)
+        width = max((len(field(name)) for name, _, _ in view.fields), default=0) + 1
+        lines += [f"{(field(name) + ':').ljust(width)}  {value(kept)}    ({aside}: {value(other)})"
+                  for name, kept, other in view.fields]
         self.detail.setPlainText("\n".join(lines))
 
     def flip_selected(self) -> None:
