@@ -34,12 +34,16 @@ TELLS = {
         "niet", "wordt", "zijn", "alle", "foto", "foto's", "huisnummer", "plek", "opmerking", "rapport",
         "actiehouder", "deelnemers", "nieuwe", "nieuw", "volgende", "vorige", "zoeken", "melding", "meldingen",
         "ja", "nee", "toets", "bijv", "synchroniseren", "profiel", "onbekend", "mislukt", "verzonden",
+        "januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober",  # dates too
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     },
     "nl": {  # English words that must not show in the Dutch interface
         "the", "and", "finding", "findings", "street", "streets", "round", "level", "save", "cancel", "close",
         "choose", "add", "edit", "file", "settings", "walked", "below", "very", "high", "low",
         "none", "photo", "photos", "with", "not", "yes", "new", "next", "previous", "search", "report",
         "reports", "profile", "unknown", "failed", "sent", "remove",
+        "january", "february", "march", "may", "june", "july", "august", "october",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     },
 }
 NOT_APPLICABLE = {"en": ["n.v.t."], "nl": ["n/a"]}
