@@ -1912,6 +1912,10 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <translation>This profile cannot be read; saving overwrites it. {problem}</translation>
     </message>
     <message>
+        <source>Een synchronisatieprofiel zegt naar welk meldsysteem van de gemeente (MOR) de meldingen gaan: vul de soort en het adres in die u van de gemeente kreeg, en koppel de onderdelen van het formulier aan hun diensten.</source>
+        <translation>A sync profile says to which of the municipality&apos;s report systems (MOR) the reports go: fill in the kind and the address the municipality gave you, and link the form&apos;s items to their services.</translation>
+    </message>
+    <message>
         <source>Meldsysteem</source>
         <translation>Reporting system</translation>
     </message>

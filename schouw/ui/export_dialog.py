@@ -45,7 +45,7 @@ from schouw.services import exchange
 from schouw.store.project import Project
 from schouw.ui import labels
 from schouw.ui.times import local_time
-from schouw.ui.widgets import named
+from schouw.ui.widgets import fit_on_screen, named
 from schouw.ui.workers import ProjectTask, start_task
 
 log = logging.getLogger(__name__)
@@ -394,7 +394,7 @@ class ConflictsDialog(QDialog):
         row.addWidget(self.flip_button)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(820, 480)
+        fit_on_screen(self, 820, 480)
 
     def selected(self) -> exchange.ConflictView | None:
         rows = self.table.selectionModel().selectedRows()

@@ -20,7 +20,17 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPen, QPixmap, QUndoCommand
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QIcon,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+    QUndoCommand,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -126,6 +136,9 @@ class LevelButton(QPushButton):
             painter.drawText(top, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, main)
             small = self.font()
             small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
+            # a narrow button ("zeer hoog" at 125 %) takes a smaller font before it cuts the label
+            while QFontMetrics(small).horizontalAdvance(sub) > rect.width() and small.pointSizeF() > 7.0:
+                small.setPointSizeF(max(7.0, small.pointSizeF() - 0.5))
             painter.setFont(small)
             text = painter.fontMetrics().elidedText(sub, Qt.TextElideMode.ElideRight, rect.width())
             painter.drawText(bottom, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
@@ -399,6 +412,7 @@ class FindingEditor(QWidget):
                                    self.tr("Foto maken met de camera"))
         self.remove_photo_button = named(QPushButton(self.tr("Foto weg"), self), "removePhoto",
                                          self.tr("Gekozen foto verwijderen"))
+        self.add_photo_button.setToolTip(self.photo_hint.text())
         self.add_photo_button.clicked.connect(self.choose_photos)
         self.paste_photo_button.clicked.connect(self.paste_photo)
         self.camera_button.clicked.connect(self.open_camera)
@@ -727,8 +741,12 @@ class FindingEditor(QWidget):
             self.photo_list.addItem(item)
         count = len(detail.photos)
         self.photo_title.setText(self.tr("Foto's ({n})").format(n=count) if count else self.tr("Foto's"))
-        self.photo_hint.setVisible(count == 0)
+        # no photo yet: one compact row of buttons (the hint is the add button's tooltip),
+        # so the place and description fields stay in sight on a small screen
+        self.photo_hint.setVisible(False)
+        self.photo_title.setVisible(count > 0)
         self.photo_list.setVisible(count > 0)
+        self.remove_photo_button.setVisible(count > 0)
         self._update_photo_buttons()
 
     def _framed(self, pixmap: QPixmap) -> QPixmap:

@@ -136,9 +136,10 @@ class StreetPanel(Panel):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(StreetModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
         metrics = QFontMetrics(theme.font("fieldLabel"))
-        self.table.setColumnWidth(StreetModel.COL_DONE, 40)
-        self.table.setColumnWidth(StreetModel.COL_FINDINGS, metrics.horizontalAdvance(self.tr("Bev.")) + 16)
-        self.table.setColumnWidth(StreetModel.COL_BELOW, metrics.horizontalAdvance(self.tr("< norm")) + 16)
+        # the counts get just their header's width: every pixel more is taken from the names
+        self.table.setColumnWidth(StreetModel.COL_DONE, 34)
+        self.table.setColumnWidth(StreetModel.COL_FINDINGS, metrics.horizontalAdvance(self.tr("Bev.")) + 12)
+        self.table.setColumnWidth(StreetModel.COL_BELOW, metrics.horizontalAdvance(self.tr("< norm")) + 12)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header.setHighlightSections(False)
         header.setFont(theme.font("fieldLabel"))
@@ -357,6 +358,11 @@ class FindingsPanel(Panel):
         buttons.addWidget(self.done_button)
         buttons.addWidget(self.next_button)
         layout.addLayout(buttons)
+        # on a narrow pane (1366×768 at 125 %) the street buttons move to a row of their own
+        # instead of being cut off
+        self._button_rows = (buttons, QHBoxLayout())
+        self._button_rows[1].addStretch(1)
+        layout.addLayout(self._button_rows[1])
 
         self.model = FindingModel(self)
         self.table = named(QTableView(self), "findingTable", self.tr("Bevindingen"))
@@ -401,13 +407,27 @@ class FindingsPanel(Panel):
         session.roundChanged.connect(self._round_changed)
         self._set_enabled(False)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        first, second = self._button_rows
+        spacing = first.spacing() if first.spacing() >= 0 else 6
+        needed = sum(b.sizeHint().width() + spacing for b in (self.new_button, self.done_button, self.next_button))
+        margins = self.layout().contentsMargins()
+        wrap = needed + margins.left() + margins.right() > self.width()
+        target = second if wrap else first
+        if target.indexOf(self.done_button) == -1:
+            for button in (self.done_button, self.next_button):
+                (first if target is second else second).removeWidget(button)
+                target.addWidget(button)
+
     def eventFilter(self, watched, event) -> bool:
         from PySide6.QtCore import QEvent
 
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
-            # the responsible party gets a fair share of a wide table
-            width = max(self.table.columnWidth(FindingModel.COL_ACTION), int(watched.width() * 0.22))
-            self.table.setColumnWidth(FindingModel.COL_ACTION, min(width, 260))
+            # the responsible party gets a fair share of a wide table, and gives way on a
+            # narrow one (1366×768 at 125 %) so the finding's own title stays readable
+            width = int(watched.width() * 0.22)
+            self.table.setColumnWidth(FindingModel.COL_ACTION, max(72, min(width, 260)))
         return super().eventFilter(watched, event)
 
     def _set_enabled(self, on: bool) -> None:

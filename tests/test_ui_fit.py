@@ -1,0 +1,176 @@
+"""Every screen fits a 1366×768 laptop, at 100 % and at 125 % scaling (which leaves the
+app 1093×614 logical pixels): street names and titles that fit are not cut, the finding's
+fields stay in sight when it has no photo, the F1 box keeps each shortcut on one line,
+no dialog is larger than the screen, and the sync window without a profile says what a
+profile is instead of showing an empty table.
+
+(docs/screenshots/make.py draws the same screens at those sizes for the eye.)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from conftest_ui import build_project  # noqa: E402
+
+SIZES = [(1366, 768), (1093, 614)]
+#: the room a window manager leaves a dialog on a 1366×768 panel at 125 %
+SMALL = (1093 - 16, 614 - 48)
+
+
+@pytest.fixture
+def walk_window(qtbot, tmp_path, monkeypatch):
+    from schouw.ui import app as app_module
+    from schouw.ui import i18n
+    from schouw.ui.prefs import Preferences
+
+    monkeypatch.setenv("SCHOUW_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "Testproject.schouw"
+    build_project(path)
+    made = []
+
+    def make(lang: str, size: tuple[int, int]):
+        import screens_ui
+
+        window = app_module.start(Preferences(language=lang))
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        screens_ui.open_round(window, path)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+    i18n.set_language("nl")
+
+
+def clipped(widget) -> bool:
+    """A one-line label or button narrower than its text (a wrapping label is never cut)."""
+    from PySide6.QtWidgets import QLabel
+
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        return False
+    return widget.width() < widget.sizeHint().width()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", SIZES, ids=["1366x768", "125pct"])
+def test_the_walk_screen_fits(walk_window, lang, size):
+    import screens_ui
+    from PySide6.QtCore import QPoint
+
+    from schouw.ui.models import StreetModel
+
+    window = walk_window(lang, size)
+    screens_ui.new_finding(window, {})
+    editor = window.editor
+
+    # a new finding has no photo: no empty strip, and the place fields are in sight
+    assert not editor.photo_list.isVisible()
+    assert editor.add_photo_button.isVisible()
+    viewport = editor.scroll.viewport()
+    for field in (editor.level_bar, editor.number_edit, editor.spot_edit):
+        bottom = field.mapTo(viewport, QPoint(0, field.height())).y()
+        assert bottom <= viewport.height(), f"{field.objectName()} below the fold ({bottom} > {viewport.height()})"
+    if size == (1366, 768):  # and on the full panel the description starts in sight too
+        top = editor.text_edit.mapTo(viewport, QPoint(0, 0)).y()
+        assert top + 40 <= viewport.height()
+
+    # street names: the whole list at 1366, the usual lengths on the small panel
+    table = window.streets.table
+    model = table.model()
+    room = table.columnWidth(StreetModel.COL_NAME) - 8
+    metrics = table.fontMetrics()
+    limit = 10**6 if size == (1366, 768) else metrics.horizontalAdvance("'s-Gravendijkwal")
+    names = [model.index(row, StreetModel.COL_NAME).data() for row in range(model.rowCount())]
+    cut = [n for n in names if metrics.horizontalAdvance(n) <= limit and metrics.horizontalAdvance(n) > room]
+    assert not cut, f"street names cut in a {room}px column: {cut}"
+
+    # titles and buttons show whole
+    findings = window.findings
+    for widget in (findings.heading, findings.new_button, findings.done_button, findings.next_button,
+                   editor.title, editor.delete_button, editor.add_photo_button):
+        assert not clipped(widget), f"{widget.objectName() or widget.text()} cut: {widget.width()} < " \
+                                    f"{widget.sizeHint().width()}"
+    for button in (findings.new_button, findings.done_button, findings.next_button):
+        right = button.mapTo(findings, QPoint(button.width(), 0)).x()
+        assert right <= findings.width(), f"{button.objectName()} runs out of its pane"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_dialog_is_larger_than_a_small_screen(walk_window, lang):
+    import screens_ui
+    from PySide6.QtWidgets import QApplication
+
+    window = walk_window(lang, (1093, 614))
+    screen = window.screen().availableGeometry()
+    too_big = []
+    for name, opener in screens_ui.SCREENS.items():
+        if name in ("start", "walk", "search", "new-finding"):
+            continue
+        before = set(QApplication.topLevelWidgets())
+        dialog = opener(window, {})
+        screens_ui.settle()
+        need = dialog.minimumSizeHint()
+        if need.width() > SMALL[0] or need.height() > SMALL[1]:
+            too_big.append(f"{name} needs {need.width()}×{need.height()}")
+        # opened no larger than the screen (or than its own minimum, checked above)
+        if dialog.width() > max(screen.width(), need.width()) or dialog.height() > max(screen.height(), need.height()):
+            too_big.append(f"{name} opened at {dialog.width()}×{dialog.height()} on a "
+                           f"{screen.width()}×{screen.height()} screen")
+        for widget in set(QApplication.topLevelWidgets()) - before:
+            if widget.isVisible():
+                widget.close()
+    assert not too_big, too_big
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_shortcut_stays_on_one_line(walk_window, lang):
+    import screens_ui
+    from PySide6.QtGui import QFontMetrics
+
+    window = walk_window(lang, (1093, 614))
+    dialog = screens_ui.shortcuts(window, {})
+    table = dialog.table
+    assert table.rowCount() >= 10
+    keys_width = table.columnWidth(0)
+    for row in range(table.rowCount()):
+        item = table.item(row, 0)
+        need = QFontMetrics(item.font()).horizontalAdvance(item.text())
+        assert need <= keys_width, f"{item.text()!r} needs {need}px of {keys_width}"
+        assert table.item(row, 1).text()
+    assert table.horizontalHeader().sectionSize(1) >= 200  # the description has room beside the keys
+    dialog.close()
+
+
+def test_the_sync_window_without_a_profile_says_what_one_is(walk_window, qtbot):
+    import screens_ui
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    window = walk_window("nl", (1093, 614))
+    dialog = screens_ui.sync(window, {})
+    panel = dialog.findChild(object, "syncPanel")
+    notice = dialog.findChild(object, "syncNoProfile")
+    assert notice.isVisible()
+    text = dialog.findChild(QLabel, "syncNoProfileText").text()
+    assert "synchronisatieprofiel" in text and "meldsysteem" in text
+    assert not panel.sync_button.isEnabled()  # nothing to send to yet
+    make = dialog.findChild(QPushButton, "syncNewProfile")
+    assert dialog.findChild(QPushButton, "syncChooseProfile").isVisible() and make.isVisible()
+    make.click()
+    qtbot.waitUntil(lambda: window.findChild(object, "syncProfileDialog") is not None)
+    editor = window.findChild(object, "syncProfileDialog")
+    assert editor.findChild(QLabel, "profileIntro").isVisible()  # a new profile is explained too
+
+    from schouw.exchange.mor.profile import SyncProfile
+
+    panel.set_profile(SyncProfile(name="Gemeente Voorbeeldstad", kind="open311",
+                                  base_url="https://meldingen.voorbeeldstad.nl/open311/v2"))
+    assert not notice.isVisible() and panel.sync_button.isEnabled()
