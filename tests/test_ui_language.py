@@ -34,6 +34,7 @@ TELLS = {
         "niet", "wordt", "zijn", "alle", "foto", "foto's", "huisnummer", "plek", "opmerking", "rapport",
         "actiehouder", "deelnemers", "nieuwe", "nieuw", "volgende", "vorige", "zoeken", "melding", "meldingen",
         "ja", "nee", "toets", "bijv", "synchroniseren", "profiel", "onbekend", "mislukt", "verzonden",
+        "soort", "wat", "bewaard", "opzij", "omgedraaid", "tijd",
         "januari", "februari", "maart", "mei", "juni", "juli", "augustus", "oktober",  # dates too
         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     },
@@ -156,9 +157,35 @@ def visible_texts(root) -> list[tuple[str, str]]:
     return [(w, t) for w, t in out if t]
 
 
+def catalogue_texts(lang: str) -> set[str]:
+    """Whole strings of the other language from the catalogue: a Dutch source shown as is in
+    the English window (a tr() that never ran, or a string lupdate never saw), or an English
+    translation in the Dutch one. Only strings that differ between the languages count."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(Path(__file__).resolve().parents[1] / "resources" / "i18n" / "schouw_en.ts").getroot()
+    out, kept = set(), set()
+    for message in root.iter("message"):
+        source, translation = message.findtext("source") or "", message.find("translation")
+        english = (translation.text or "") if translation is not None else ""
+        if message.get("numerus") == "yes" or "{" in source or "%" in source or not english:
+            continue
+        if english == source:  # kept on purpose somewhere (a name matched against data)
+            kept.add(source.replace("&", ""))
+            continue
+        text = (source if lang == "en" else english).replace("&", "")
+        if len(text) > 3:
+            out.add(text)
+    return out - kept
+
+
 def leaks(texts: list[tuple[str, str]], lang: str, data: list[str]) -> list[str]:
     found = []
+    other = catalogue_texts(lang)
     for where, text in texts:
+        if text.replace("&", "") in other and text not in data:
+            found.append(f"{where}: {text!r} is the other language's string")
+            continue
         plain = re.sub(r"<[^>]+>", " ", text).replace("&nbsp;", " ").replace("&amp;", "&")
         for value in data:
             plain = plain.replace(value, " ")

@@ -83,8 +83,14 @@ def scene(name: str, demo: Path, out: Path) -> None:
     screen = app.primaryScreen().availableGeometry()
     window.setGeometry(screen)
     window.show()
-    screens_ui.open_round(window, project)
-    target = screens_ui.SCREENS[what](window, extra)
+    if what == "start":  # the screen without a project: one recent project to pick
+        window.prefs.recent = [str(project)]
+        window.open_initial(None)
+        window._update_state()
+        target = window
+    else:
+        screens_ui.open_round(window, project)
+        target = screens_ui.SCREENS[what](window, extra)
     screens_ui.settle(8)
     out.parent.mkdir(parents=True, exist_ok=True)
     shot = window.grab()

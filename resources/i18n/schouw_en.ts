@@ -27,6 +27,30 @@
 <context>
     <name>ConflictModel</name>
     <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Bewaard uit</source>
+        <translation>Kept from</translation>
+    </message>
+    <message>
+        <source>Bewaard (tijd)</source>
+        <translation>Kept (time)</translation>
+    </message>
+    <message>
+        <source>Opzij (tijd)</source>
+        <translation>Set aside (time)</translation>
+    </message>
+    <message>
+        <source>Omgedraaid</source>
+        <translation>Swapped</translation>
+    </message>
+    <message>
         <source>dit project</source>
         <translation>this project</translation>
     </message>

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -279,6 +280,7 @@ class ImportDialog(_TaskDialog):
         named(self.start_button, "packageImportStart", self.tr("Importeren"))
         self.start_button.clicked.connect(self.start)
         layout.addLayout(self._buttons())
+        fit_on_screen(self, 720, 320)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Pakket kiezen"), "", self.tr("ZIP-pakket (*.zip)"))
@@ -314,7 +316,10 @@ class ImportDialog(_TaskDialog):
 
 
 class ConflictModel(QAbstractTableModel):
-    HEADERS = ("Soort", "Wat", "Bewaard uit", "Bewaard (tijd)", "Opzij (tijd)", "Omgedraaid")
+    # marked for lupdate: a tr() of a variable alone is never collected (and stayed Dutch)
+    HEADERS = (QT_TRANSLATE_NOOP("ConflictModel", "Soort"), QT_TRANSLATE_NOOP("ConflictModel", "Wat"),
+               QT_TRANSLATE_NOOP("ConflictModel", "Bewaard uit"), QT_TRANSLATE_NOOP("ConflictModel", "Bewaard (tijd)"),
+               QT_TRANSLATE_NOOP("ConflictModel", "Opzij (tijd)"), QT_TRANSLATE_NOOP("ConflictModel", "Omgedraaid"))
 
     def __init__(self, project: Project, parent: QObject | None = None):
         super().__init__(parent)
