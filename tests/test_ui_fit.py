@@ -19,6 +19,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from conftest_ui import build_project  # noqa: E402
 
 SIZES = [(1366, 768), (1093, 614)]
+#: Dutch street names of realistic length, added to the test project's eight short ones
+LONG_STREETS = ["Burgemeester de Withstraat", "Koningin Máximalaan", "Jan in 't Veltstraat",
+                "Van Oldenbarneveltstraat"]
 #: the room a window manager leaves a dialog on a 1366×768 panel at 125 %
 SMALL = (1093 - 16, 614 - 48)
 
@@ -31,7 +34,13 @@ def walk_window(qtbot, tmp_path, monkeypatch):
 
     monkeypatch.setenv("SCHOUW_DATA_DIR", str(tmp_path / "data"))
     path = tmp_path / "Testproject.schouw"
-    build_project(path)
+    info = build_project(path)
+    from schouw.domain.models import Street
+    from schouw.store import open_project
+
+    with open_project(path) as project:
+        project.areas.add_streets([Street(buurt_id=info["buurt"], name=name, position=20 + i)
+                                   for i, name in enumerate(LONG_STREETS)])
     made = []
 
     def make(lang: str, size: tuple[int, int]):
@@ -64,34 +73,67 @@ def clipped(widget) -> bool:
 @pytest.mark.parametrize("size", SIZES, ids=["1366x768", "125pct"])
 def test_the_walk_screen_fits(walk_window, lang, size):
     import screens_ui
-    from PySide6.QtCore import QPoint
+    from PySide6.QtCore import QPoint, QRect, Qt
+    from PySide6.QtGui import QFont, QFontMetrics
 
-    from schouw.ui.models import StreetModel
+    from schouw.ui.models import FindingModel, StreetModel
 
     window = walk_window(lang, size)
     screens_ui.new_finding(window, {})
     editor = window.editor
 
-    # a new finding has no photo: no empty strip, and the place fields are in sight
+    # a new finding has no photo: no empty strip, and every field a walker fills in is in
+    # sight without scrolling, on the small panel too: level, photos, place, description,
+    # priority and action (the CROW descriptions of all levels are one click away)
     assert not editor.photo_list.isVisible()
     assert editor.add_photo_button.isVisible()
     viewport = editor.scroll.viewport()
-    for field in (editor.level_bar, editor.number_edit, editor.spot_edit):
+    for field in (editor.level_bar, editor.add_photo_button, editor.number_edit, editor.spot_edit,
+                  editor.text_edit, editor.priority_bar, editor.party_combo, editor.due_edit):
+        assert field.isVisible(), field.objectName()
         bottom = field.mapTo(viewport, QPoint(0, field.height())).y()
         assert bottom <= viewport.height(), f"{field.objectName()} below the fold ({bottom} > {viewport.height()})"
-    if size == (1366, 768):  # and on the full panel the description starts in sight too
-        top = editor.text_edit.mapTo(viewport, QPoint(0, 0)).y()
-        assert top + 40 <= viewport.height()
+        right = field.mapTo(viewport, QPoint(field.width(), 0)).x()
+        assert right <= viewport.width(), f"{field.objectName()} runs out of the pane"
+    assert editor.help_label.isVisible() and editor.help_toggle.isVisible()
 
-    # street names: the whole list at 1366, the usual lengths on the small panel
+    # street names: none is cut; a name too long for one line wraps and its row grows
+    # (a word longer than the whole column cannot be helped: the tooltip has the name)
     table = window.streets.table
     model = table.model()
     room = table.columnWidth(StreetModel.COL_NAME) - 8
     metrics = table.fontMetrics()
-    limit = 10**6 if size == (1366, 768) else metrics.horizontalAdvance("'s-Gravendijkwal")
     names = [model.index(row, StreetModel.COL_NAME).data() for row in range(model.rowCount())]
-    cut = [n for n in names if metrics.horizontalAdvance(n) <= limit and metrics.horizontalAdvance(n) > room]
+    assert set(LONG_STREETS) <= set(names)
+    cut = []
+    for row, name in enumerate(names):
+        index = model.index(row, StreetModel.COL_NAME)
+        assert name in index.data(Qt.ItemDataRole.ToolTipRole)
+        if metrics.horizontalAdvance(name) <= room:
+            continue
+        if any(metrics.horizontalAdvance(word) > room for word in name.split()):
+            continue
+        need = metrics.boundingRect(QRect(0, 0, room, 10**6), int(Qt.TextFlag.TextWordWrap), name).height()
+        if not table.wordWrap() or need > table.rowHeight(row) - 4:
+            cut.append(f"{name} ({need}px of {table.rowHeight(row)})")
     assert not cut, f"street names cut in a {room}px column: {cut}"
+
+    # the findings' titles wrap over as many lines as they need, whole words on a line
+    findings_table = window.findings.table
+    fmodel = findings_table.model()
+    column = FindingModel.COL_ITEM
+    bold = QFont(findings_table.font())
+    bold.setBold(True)
+    bold_metrics = QFontMetrics(bold)
+    text_room = findings_table.columnWidth(column) - 14
+    assert fmodel.rowCount() >= 2
+    for row in range(fmodel.rowCount()):
+        title = fmodel.index(row, column).data()
+        longest = max(title.split(), key=bold_metrics.horizontalAdvance)
+        assert bold_metrics.horizontalAdvance(longest) <= text_room, f"{longest!r} broken in a {text_room}px column"
+        need = bold_metrics.boundingRect(QRect(0, 0, text_room, 10**6), int(Qt.TextFlag.TextWordWrap), title).height()
+        assert need + metrics.height() <= findings_table.rowHeight(row), \
+            f"{title!r} needs {need}px + a line in a {findings_table.rowHeight(row)}px row"
 
     # titles and buttons show whole
     findings = window.findings
@@ -174,3 +216,50 @@ def test_the_sync_window_without_a_profile_says_what_one_is(walk_window, qtbot):
     panel.set_profile(SyncProfile(name="Gemeente Voorbeeldstad", kind="open311",
                                   base_url="https://meldingen.voorbeeldstad.nl/open311/v2"))
     assert not notice.isVisible() and panel.sync_button.isEnabled()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_level_help_describes_one_level_until_all_are_asked_for(walk_window, lang):
+    """The CROW descriptions of five levels took a third of a small screen: the help shows
+    the level pointed at, else the one chosen, else the norm; "Alle niveaus" shows all."""
+    import screens_ui
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QEnterEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = walk_window(lang, (1093, 614))
+    screens_ui.new_finding(window, {})
+    editor = window.editor
+    aspect = editor._help_for[0]
+    texts = {level: aspect.level_help(level) for level in window.session.ctx.levels}
+    norm = editor._help_for[2]
+    shown = [level for level, text in texts.items() if text and text in editor.help_label.text()]
+    assert shown == [norm]  # a new finding: the norm's description
+
+    button = editor.level_bar.buttons()["D"]
+    QApplication.sendEvent(button, QEnterEvent(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5)))
+    assert texts[next(lv for lv in texts if lv.value == "D")] in editor.help_label.text()
+    assert texts[norm] not in editor.help_label.text()
+    QApplication.sendEvent(button, QEvent(QEvent.Type.Leave))
+    assert texts[norm] in editor.help_label.text()
+
+    editor.set_level("C")
+    screens_ui.settle()
+    shown = [level.value for level, text in texts.items() if text and text in editor.help_label.text()]
+    assert shown == ["C"]
+
+    editor.help_toggle.click()
+    assert all(text in editor.help_label.text() for text in texts.values() if text)
+    assert aspect.help in editor.help_label.text()
+    editor.help_toggle.click()
+    assert aspect.help not in editor.help_label.text()
+
+
+def test_the_norm_tooltip_names_the_area_type_in_english(walk_window):
+    import screens_ui
+
+    window = walk_window("en", (1366, 768))
+    screens_ui.new_finding(window, {})
+    tip = window.editor.norm_label.toolTip()
+    assert "area type “Residential”" in tip, tip
+    assert " in a " not in tip

@@ -241,3 +241,31 @@ def test_every_screen_speaks_one_language(qtbot, lang, tmp_path, monkeypatch):
     finally:
         window.close()
         i18n.set_language("nl")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_report_is_made_in_the_interface_language_unless_chosen(qtbot, lang, tmp_path, monkeypatch):
+    """An English user gets an English report by default; the other language can still be chosen."""
+    import screens_ui
+
+    from schouw.ui import app as app_module
+    from schouw.ui import i18n
+    from schouw.ui.prefs import Preferences
+
+    monkeypatch.setenv("SCHOUW_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "Testproject.schouw"
+    build_project(path)
+    window = app_module.start(Preferences(language=lang))
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        screens_ui.open_round(window, path)
+        dialog = screens_ui.report(window, {})
+        assert dialog.lang.currentData() == lang
+        other = "nl" if lang == "en" else "en"
+        dialog.lang.setCurrentIndex(dialog.lang.findData(other))
+        assert dialog.lang.currentData() == other
+        dialog.close()
+    finally:
+        window.close()
+        i18n.set_language("nl")

@@ -271,6 +271,18 @@
         <translation>Level</translation>
     </message>
     <message>
+        <source>Alle niveaus beschrijven</source>
+        <translation>Describe all levels</translation>
+    </message>
+    <message>
+        <source>Alle niveaus</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>De CROW-beschrijving van elk niveau tonen of verbergen</source>
+        <translation>Show or hide the CROW description of every level</translation>
+    </message>
+    <message>
         <source>Keuze</source>
         <translation>Choice</translation>
     </message>
@@ -339,10 +351,6 @@
         <translation>no date</translation>
     </message>
     <message>
-        <source>Uiterlijk</source>
-        <translation>Due by</translation>
-    </message>
-    <message>
         <source>Foto&apos;s</source>
         <translation>Photos</translation>
     </message>
@@ -401,6 +409,10 @@
     <message>
         <source>Foto-import annuleren</source>
         <translation>Cancel photo import</translation>
+    </message>
+    <message>
+        <source>uiterlijk</source>
+        <translation>due</translation>
     </message>
     <message>
         <source>Melding aan de gemeente</source>
@@ -463,8 +475,8 @@
         <translation>norm {level} ({area})</translation>
     </message>
     <message>
-        <source>De norm voor dit aspect in een {area}: {level} – {label}</source>
-        <translation>The norm for this aspect in a {area}: {level} – {label}</translation>
+        <source>De norm voor dit aspect in gebiedstype „{area}”: {level} – {label}</source>
+        <translation>The norm for this aspect in area type “{area}”: {level} – {label}</translation>
     </message>
     <message>
         <source>Foto {n}</source>

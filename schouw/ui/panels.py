@@ -28,6 +28,7 @@ from schouw.ui.widgets import (
     LevelDelegate,
     Panel,
     TwoLineDelegate,
+    WrappingDelegate,
     label,
     named,
     panel,
@@ -128,13 +129,19 @@ class StreetPanel(Panel):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
+        # a long name ("Burgemeester de Withstraat" on a narrow pane) takes a second line
+        # instead of being cut; its row grows to fit, the others keep a finger's height
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(theme.line_height() + 16)
+        self.table.verticalHeader().setMinimumSectionSize(theme.line_height() + 16)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(StreetModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        # the rows' heights follow the names' column when the pane is resized
+        header.sectionResized.connect(lambda col, _old, _new: col == StreetModel.COL_NAME
+                                      and self.table.resizeRowsToContents())
         metrics = QFontMetrics(theme.font("fieldLabel"))
         # the counts get just their header's width: every pixel more is taken from the names
         self.table.setColumnWidth(StreetModel.COL_DONE, 34)
@@ -144,6 +151,7 @@ class StreetPanel(Panel):
         header.setHighlightSections(False)
         header.setFont(theme.font("fieldLabel"))
         self.table.setItemDelegateForColumn(StreetModel.COL_DONE, DoneDelegate(self.table))
+        self.table.setItemDelegateForColumn(StreetModel.COL_NAME, WrappingDelegate(self.table))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         layout.addWidget(self.table, 1)
 
@@ -323,6 +331,9 @@ class FindingsPanel(Panel):
     doneToggled = Signal(bool)
     doneAndNextRequested = Signal()
 
+    # below this table width the party and photo columns are hidden
+    NARROW = 440
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         named(self, "findingsPanel", self.tr("Bevindingen in de straat"))
@@ -374,16 +385,19 @@ class FindingsPanel(Panel):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
+        # a title that does not fit the column wraps and its row grows (the room below the
+        # rows is better spent on reading the finding than on empty space)
+        self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(theme.line_height() * 2 + 16)
+        self.table.verticalHeader().setMinimumSectionSize(theme.line_height() * 2 + 16)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setItemDelegateForColumn(FindingModel.COL_ITEM, TwoLineDelegate(self.table))
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(FindingModel.COL_ITEM, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda _col, _old, _new: self.table.resizeRowsToContents())
         header.setHighlightSections(False)
         header.setFont(theme.font("fieldLabel"))
         metrics = QFontMetrics(theme.font("fieldLabel"))
@@ -428,6 +442,11 @@ class FindingsPanel(Panel):
             # narrow one (1366×768 at 125 %) so the finding's own title stays readable
             width = int(watched.width() * 0.22)
             self.table.setColumnWidth(FindingModel.COL_ACTION, max(72, min(width, 260)))
+            # on a narrow table the party and the photo count (both in the editor beside it)
+            # make way, so the item's title gets words, not a few letters per line
+            narrow = self.table.width() < self.NARROW
+            for col in (FindingModel.COL_PHOTOS, FindingModel.COL_ACTION):
+                self.table.setColumnHidden(col, narrow)
         return super().eventFilter(watched, event)
 
     def _set_enabled(self, on: bool) -> None:

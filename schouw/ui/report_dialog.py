@@ -78,6 +78,8 @@ class ReportDialog(QDialog):
         self.lang = named(QComboBox(self), "reportLanguage", self.tr("Taal van het rapport"))
         self.lang.addItem("Nederlands", "nl")
         self.lang.addItem("English", "en")
+        # a report in the language the user works in, unless they choose the other one
+        self.lang.setCurrentIndex(max(0, self.lang.findData(i18n.language())))
 
         default = project.path.parent / f"{_file_name(f'Wijkschouw {buurt_name} {self.round.date.isoformat()}')}.pdf"
         self.path = named(QLineEdit(str(default), self), "reportPath", self.tr("Opslaan als"))
