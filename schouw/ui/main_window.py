@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         editor_frame.setMinimumWidth(420)
         width = max(self.width(), 1000)
         wide = width >= 1200
-        left = max(330 if wide else 300, int(width * 0.24))
+        left = max(330, int(width * 0.24))
         right = max(460 if wide else 420, int(width * 0.33))
         splitter.setSizes([left, width - left - right, right])
         if self.prefs.splitter:

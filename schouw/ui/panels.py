@@ -132,7 +132,8 @@ class StreetPanel(Panel):
         # a long name ("Burgemeester de Withstraat" on a narrow pane) takes a second line
         # instead of being cut; its row grows to fit, the others keep a finger's height
         self.table.setWordWrap(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # a single word wider than the whole column ends in "…" (the tooltip has it whole)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setMinimumSectionSize(theme.line_height() + 16)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -344,6 +345,7 @@ class FindingsPanel(Panel):
         layout.setSpacing(8)
         self.heading = label(self.tr("Kies een straat"), "heading")
         self.heading.setObjectName("streetHeading")
+        self.heading.setWordWrap(True)  # a long street name takes a second line, it is not cut
         layout.addWidget(self.heading)
         self.subheading = label("", "muted")
         self.subheading.setObjectName("streetSummary")
