@@ -31,6 +31,14 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     return out
 
 
+def texts(translation: ET.Element | None) -> list[str]:
+    """The translated text, or each plural form of a ``%n`` message."""
+    if translation is None:
+        return []
+    forms = translation.findall("numerusform")
+    return [f.text or "" for f in forms] if forms else [translation.text or ""]
+
+
 def load_update_module():
     import importlib.util
 
@@ -53,19 +61,21 @@ def test_every_field_app_string_has_an_english_translation(tmp_path):
     shipped = messages(TS)
     missing = [key for key in wanted if key not in shipped]
     unfinished = [key for key in wanted if key in shipped
-                  and (shipped[key].get("type") == "unfinished" or not (shipped[key].text or "").strip())]
+                  and (shipped[key].get("type") == "unfinished" or not all(t.strip() for t in texts(shipped[key])))]
     assert not missing, f"run resources/i18n/update.py and translate: {missing[:10]}"
     assert not unfinished, f"translate these in {TS.name}: {unfinished[:10]}"
     assert not [key for key in wanted if key[0] == ""], "a translate() call lupdate could not place"
 
 
 def test_placeholders_survive_translation():
-    for (context, source), translation in messages(TS).items():
-        if translation is None or not translation.text:
-            continue
-        for pattern in (r"\{[a-z_]+\}", r"%[vmn]"):
-            assert sorted(re.findall(pattern, source)) == sorted(re.findall(pattern, translation.text)), \
-                (context, source, translation.text)
+    for ts in (TS, I18N / "schouw_nl.ts"):
+        for (context, source), translation in messages(ts).items():
+            for text in texts(translation):
+                if not text:
+                    continue
+                for pattern in (r"\{[a-z_]+\}", r"%[vmn]"):
+                    assert sorted(re.findall(pattern, source)) == sorted(re.findall(pattern, text)), \
+                        (context, source, text)
 
 
 def test_compiled_catalogue_matches_the_source(tmp_path):
@@ -73,6 +83,8 @@ def test_compiled_catalogue_matches_the_source(tmp_path):
     qm = tmp_path / "check.qm"
     update.lrelease(TS, qm)
     assert qm.read_bytes() == (I18N / "schouw_en.qm").read_bytes(), "run resources/i18n/update.py"
+    update.lrelease(I18N / "schouw_nl.ts", qm)
+    assert qm.read_bytes() == (I18N / "schouw_nl.qm").read_bytes(), "run resources/i18n/update.py"
 
 
 def test_translator_switches_language(qapp):
@@ -151,3 +163,35 @@ def test_every_interactive_widget_is_named(qtbot, lang, tmp_path, monkeypatch):
         dialog.close()
     i18n.set_language("nl")
     assert not unnamed, unnamed
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), [("nl", "1 bevinding", "2 bevindingen"),
+                                                  ("en", "1 finding", "2 findings")])
+def test_counts_use_the_languages_plural_forms(qapp, lang, one, two):
+    """"1 bevindingen" was the Dutch interface without a plural catalogue of its own."""
+    from PySide6.QtCore import QCoreApplication
+
+    from schouw.ui import i18n
+
+    try:
+        i18n.set_language(lang)
+        assert QCoreApplication.translate("FindingsPanel", "%n bevindingen", "", 1) == one
+        assert QCoreApplication.translate("FindingsPanel", "%n bevindingen", "", 2) == two
+        assert QCoreApplication.translate("RoundDialog", "{label} (%n straten)", "", 1).endswith(
+            "(1 straat)" if lang == "nl" else "(1 street)")
+    finally:
+        i18n.set_language("nl")
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("nl", ["zeer hoog", "hoog", "basis", "laag", "zeer laag"]),
+                                                ("en", ["very high", "high", "basic", "low", "very low"])])
+def test_default_level_labels_follow_the_language_custom_ones_stay(qapp, lang, expected):
+    from schouw.domain.levels import ALL_LEVELS, DEFAULT_LABELS, Level
+    from schouw.ui import i18n, labels
+
+    try:
+        i18n.set_language(lang)
+        assert [labels.level_label(lv, DEFAULT_LABELS[lv]) for lv in ALL_LEVELS] == expected
+        assert labels.level_label(Level.A, "zeer goed") == "zeer goed"  # Delft's own wording
+    finally:
+        i18n.set_language("nl")

@@ -1,15 +1,27 @@
-"""Make the README screenshots of the field app from the demo project.
+"""Make the screenshots of the app from the demo project: every screen in Dutch and
+English on a 1366×768 display, and the walk screen at other sizes and scalings.
 
-    .venv/bin/python docs/screenshots/make.py            # all scenes into docs/screenshots/
-    .venv/bin/python docs/screenshots/make.py walk-1366  # one scene
+    python docs/screenshots/make.py                # every scene into docs/screenshots/
+    python docs/screenshots/make.py walk-125pct    # only the scenes named
+    python docs/screenshots/make.py --list         # the scene names
 
-Each scene runs in its own process on Qt's offscreen platform (so QT_SCALE_FACTOR can
-differ per scene), on a fresh copy of the demo project built once with
-``schouw.services.demo.build_demo``.
+(Run it with the project's venv and the worktree on PYTHONPATH, or from an installed
+checkout; it needs no display.)
+
+Each scene runs in its own process on Qt's offscreen platform with a screen of the
+scene's *physical* size (a JSON screen configuration), and ``QT_SCALE_FACTOR`` for the
+scaling: a 1366×768 panel at 125 % gives the app 1093×614 logical pixels, which is what
+the window gets and what the user sees; the PNG has the panel's 1366×768 pixels. Dialogs
+are drawn centred over the dimmed window, clipped to the screen as a real display clips
+them. The screens themselves are opened by ``tests/screens_ui.py``, the same list the
+language and fitting tests walk. Names: ``<screen>`` for Dutch, ``<screen>-en`` for
+English; the walk screen keeps its historical names (``walk-1366x768``, ``walk-english``,
+``walk-1920x1080``, ``walk-150pct``, ``search-1366x768``).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -20,41 +32,27 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
-#: name: (width, height, scale factor, language, what to show)
-SCENES = {
-    "walk-1366x768": (1366, 768, 1.0, "nl", "walk"),
-    "walk-1920x1080": (1920, 1080, 1.0, "nl", "walk"),
+#: the screens of tests/screens_ui.py, each at 1366×768 in both languages
+_RENAMED = {("walk", "nl"): "walk-1366x768", ("walk", "en"): "walk-english",
+            ("search", "nl"): "search-1366x768", ("search", "en"): "search-1366x768-en"}
+_SCREENS = ["walk", "search", "new-finding", "start", "new-round", "team", "settings", "report", "export",
+            "street-import", "import-package", "conflicts", "sync", "sync-profile", "shortcuts", "about", "mask-editor"]
+
+#: name: (physical width, height, scale factor, language, screen)
+SCENES: dict[str, tuple[int, int, float, str, str]] = {}
+for _screen in _SCREENS:
+    for _lang in ("nl", "en"):
+        _name = _RENAMED.get((_screen, _lang), _screen + ("-en" if _lang == "en" else ""))
+        SCENES[_name] = (1366, 768, 1.0, _lang, _screen)
+SCENES.update({
+    "walk-125pct": (1366, 768, 1.25, "nl", "walk"),
+    "walk-125pct-en": (1366, 768, 1.25, "en", "walk"),
+    "new-finding-125pct": (1366, 768, 1.25, "nl", "new-finding"),
     "walk-150pct": (1366, 768, 1.5, "nl", "walk"),
-    "walk-english": (1366, 768, 1.0, "en", "walk"),
-    "search-1366x768": (1366, 768, 1.0, "nl", "search"),
-    "new-round": (1366, 768, 1.0, "nl", "round"),
-    "start": (1366, 768, 1.0, "nl", "start"),
-    "import-package": (1366, 768, 1.0, "nl", "import"),
-    "conflicts": (1366, 768, 1.0, "nl", "conflicts"),
-    "mask-editor": (1366, 768, 1.0, "nl", "masks"),
-}
-
-
-def team_package(project: Path, work: Path) -> Path:
-    """A team's laptop started from the same project; both sides then edit the same
-    finding: the package the team brings back makes one conflict (and a few updates)."""
-    from schouw.services.exchange import export_package
-    from schouw.store import open_project
-
-    team = work / "team.schouw"
-    shutil.copyfile(project, team)
-    with open_project(project, device_id="laptop-coordinator") as coord:
-        round_id = next(r["id"] for r in coord.rounds.list() if r["title"].startswith("Jaarschouw"))
-        findings = coord.findings.models(round_id)
-        target = next(f for f in findings if f.description)
-        coord.findings.update(target.id, description="Coördinator: stoeptegels liggen los, melding gedaan")
-    with open_project(team, device_id="laptop-team-2") as laptop:
-        laptop.findings.update(target.id, description="Team 2: drie stoeptegels liggen los bij de ingang",
-                               level="D")
-        for other in findings[5:9]:
-            laptop.findings.update(other.id, description=(other.description + " (nagekeken door team 2)").strip())
-        return export_package(laptop, round_id, work / "team-2-vogelbuurt.zip").path
+    "walk-1920x1080": (1920, 1080, 1.0, "nl", "walk"),
+})
 
 
 def build_demo(folder: Path) -> Path:
@@ -66,10 +64,10 @@ def build_demo(folder: Path) -> Path:
 
 
 def scene(name: str, demo: Path, out: Path) -> None:
-    """Runs inside the child process."""
-    width, height, _scale, lang, what = SCENES[name]
-    from PySide6.QtCore import QSize
-    from PySide6.QtWidgets import QTableView
+    """Runs inside the child process (its screen and scale set by the parent)."""
+    _width, _height, _scale, lang, what = SCENES[name]
+    import screens_ui
+    from PySide6.QtGui import QColor, QPainter
 
     from schouw.ui.app import make_application, start
     from schouw.ui.prefs import Preferences
@@ -78,107 +76,34 @@ def scene(name: str, demo: Path, out: Path) -> None:
     work = Path(tempfile.mkdtemp(prefix="shot-"))
     project = work / "Demo wijkschouw Vogelwijk.schouw"
     shutil.copyfile(demo, project)
-    package = team_package(project, work) if what in ("import", "conflicts") else None
+    extra = {}
+    if what in ("import-package", "conflicts"):
+        extra["package"] = screens_ui.team_package(project, work)
     window = start(Preferences(language=lang))
-    window.resize(QSize(width, height))
+    screen = app.primaryScreen().availableGeometry()
+    window.setGeometry(screen)
     window.show()
-    if what == "start":
+    if what == "start":  # the screen without a project: one recent project to pick
         window.prefs.recent = [str(project)]
         window.open_initial(None)
         window._update_state()
+        target = window
     else:
-        window.open_initial(project)
-        rounds = window.session.project.rounds.list()
-        current = next(r for r in rounds if r["title"].startswith("Jaarschouw"))
-        window.open_round(current["id"])
-    for _ in range(3):
-        app.processEvents()
-    target = window
-    if what in ("walk", "search", "masks"):
-        pick_finding(window)
-    if what == "masks":
-        from schouw.photos.masks import Mask
-        from schouw.services.photos import set_masks
-
-        strip = window.editor.photo_list
-        strip.setCurrentRow(0)
-        photo_id = strip.currentItem().data(0x0100)  # Qt.UserRole
-        set_masks(window.session.project, photo_id,
-                  [Mask(0.56, 0.52, 0.16, 0.11), Mask(0.18, 0.14, 0.13, 0.24, "ellipse")])
-        target = window.editor.mask_photo()
-        target.resize(1100, 700)
-        target.canvas.select(1)
-    if what == "search":
-        window.streets.search.setFocus()
-        window.streets.search.setText("burg")
-    if what == "round":
-        dialog = window.new_round()
-        team = dialog.team
-        recent = team.recent_list
-        for row in range(min(4, recent.count())):
-            recent.itemActivated.emit(recent.item(row))
-        dialog.title_edit.setText("Najaarsschouw Vogelbuurt")
-        dialog.resize(760, 640)
-        target = dialog
-    if what in ("import", "conflicts"):
-        from schouw.ui.export_dialog import ConflictsDialog, ImportDialog
-
-        dialog = ImportDialog(window.session.project, window)
-        dialog.file_edit.setText(str(package))
-        dialog.resize(720, 300)
-        dialog.show()
-        dialog.start()
-        while dialog.task is not None:
-            app.processEvents()
-        target = dialog
-        if what == "conflicts":
-            dialog.close()
-            target = ConflictsDialog(window.session.project, window)
-            target.resize(1000, 560)
-            target.show()
-            table = target.findChild(QTableView)
-            table.selectRow(0)
-    for _ in range(5):
-        app.processEvents()
+        screens_ui.open_round(window, project)
+        target = screens_ui.SCREENS[what](window, extra)
+    screens_ui.settle(8)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if target is window:
-        target.grab().save(str(out))
-    else:
-        # a dialog over the window, as the user sees it
-        from PySide6.QtGui import QPainter
-
-        shot = window.grab()
+    shot = window.grab()
+    if target is not window:
+        # a dialog over the window, as the user sees it: centred, clipped by the screen
         painter = QPainter(shot)
-        from PySide6.QtGui import QColor
-
         painter.fillRect(shot.rect(), QColor(0, 0, 0, 110))
-        image = target.grab()
-        x = (window.width() - target.width()) // 2
+        x = max(0, (window.width() - target.width()) // 2)
         y = max(0, (window.height() - target.height()) // 2)
-        painter.drawPixmap(x, y, image)
+        painter.drawPixmap(x, y, target.grab())
         painter.end()
-        shot.save(str(out))
+    shot.save(str(out))
     window.close()
-
-
-def pick_finding(window) -> None:
-    """A street with findings below the norm and a finding with a photo, for the shot."""
-    from schouw.services import walk
-
-    session = window.session
-    best = None
-    for status in window.streets.model.streets():
-        if status.done or status.findings < 3:
-            continue
-        rows = walk.finding_rows(session.project, session.ctx, status.id)
-        with_photo = [r for r in rows if r.photo_count and r.below_norm]
-        score = (bool(with_photo), status.below_norm, status.findings)
-        if best is None or score > best[0]:
-            best = (score, status.id, (with_photo or rows)[0].id)
-    if best is not None:
-        window.streets.select_street(best[1])
-        window.findings.select_finding(best[2])
-        window.findings.table.setFocus()
 
 
 def main(argv: list[str]) -> int:
@@ -186,23 +111,40 @@ def main(argv: list[str]) -> int:
         _flag, name, demo, out = argv
         scene(name, Path(demo), Path(out))
         return 0
+    if argv[:1] == ["--list"]:
+        print("\n".join(SCENES))
+        return 0
+    unknown = [name for name in argv if name not in SCENES]
+    if unknown:
+        print(f"unknown scene(s): {', '.join(unknown)}; see --list", file=sys.stderr)
+        return 2
     wanted = argv or list(SCENES)
     folder = Path(tempfile.mkdtemp(prefix="schouw-shots-"))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SCHOUW_DATA_DIR=str(folder / "data"))
+    env = dict(os.environ, SCHOUW_DATA_DIR=str(folder / "data"))
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     env.pop("QT_SCALE_FACTOR", None)
     os.environ.update(SCHOUW_DATA_DIR=env["SCHOUW_DATA_DIR"])
     demo = build_demo(folder)
+    failed = []
     for name in wanted:
-        scale = SCENES[name][2]
-        child_env = dict(env, SCHOUW_DATA_DIR=str(folder / f"data-{name}"))
+        width, height, scale, _lang, _what = SCENES[name]
+        screen = folder / f"screen-{width}x{height}.json"
+        screen.write_text(json.dumps({"screens": [{"name": "panel", "x": 0, "y": 0, "width": width,
+                                                   "height": height, "logicalDpi": 96}]}))
+        child_env = dict(env, SCHOUW_DATA_DIR=str(folder / f"data-{name}"),
+                         QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
         if scale != 1.0:
             child_env["QT_SCALE_FACTOR"] = str(scale)
         out = HERE / f"{name}.png"
-        subprocess.run([sys.executable, __file__, "--scene", name, str(demo), str(out)], env=child_env,
-                       check=True, stderr=subprocess.DEVNULL)
-        print(out.relative_to(ROOT))
+        done = subprocess.run([sys.executable, __file__, "--scene", name, str(demo), str(out)], env=child_env,
+                              capture_output=True, text=True)
+        if done.returncode:
+            failed.append(name)
+            print(f"{name}: FAILED\n{done.stderr[-2000:]}", file=sys.stderr)
+        else:
+            print(out.relative_to(ROOT))
     shutil.rmtree(folder, ignore_errors=True)
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -27,6 +27,30 @@
 <context>
     <name>ConflictModel</name>
     <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Bewaard uit</source>
+        <translation>Kept from</translation>
+    </message>
+    <message>
+        <source>Bewaard (tijd)</source>
+        <translation>Kept (time)</translation>
+    </message>
+    <message>
+        <source>Opzij (tijd)</source>
+        <translation>Set aside (time)</translation>
+    </message>
+    <message>
+        <source>Omgedraaid</source>
+        <translation>Swapped</translation>
+    </message>
+    <message>
         <source>dit project</source>
         <translation>this project</translation>
     </message>
@@ -84,6 +108,10 @@
     <message>
         <source>Opzij: de versie uit {side} ({who}, {when})</source>
         <translation>Set aside: the version from {side} ({who}, {when})</translation>
+    </message>
+    <message>
+        <source>opzij</source>
+        <translation>set aside</translation>
     </message>
 </context>
 <context>
@@ -181,8 +209,22 @@
         <translation>{name} already exists. Do you want to replace it with the new package?</translation>
     </message>
     <message>
-        <source>Pakket gemaakt: {path} ({findings} bevindingen, {photos} foto&apos;s).</source>
-        <translation>Package made: {path} ({findings} findings, {photos} photos).</translation>
+        <source>Pakket gemaakt: {path} ({findings}, {photos}).</source>
+        <translation>Package made: {path} ({findings}, {photos}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bevindingen</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto&apos;s</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -227,6 +269,18 @@
     <message>
         <source>Niveau</source>
         <translation>Level</translation>
+    </message>
+    <message>
+        <source>Alle niveaus beschrijven</source>
+        <translation>Describe all levels</translation>
+    </message>
+    <message>
+        <source>Alle niveaus</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>De CROW-beschrijving van elk niveau tonen of verbergen</source>
+        <translation>Show or hide the CROW description of every level</translation>
     </message>
     <message>
         <source>Keuze</source>
@@ -297,10 +351,6 @@
         <translation>no date</translation>
     </message>
     <message>
-        <source>Uiterlijk</source>
-        <translation>Due by</translation>
-    </message>
-    <message>
         <source>Foto&apos;s</source>
         <translation>Photos</translation>
     </message>
@@ -369,6 +419,10 @@
         <translation>Cancel photo import</translation>
     </message>
     <message>
+        <source>uiterlijk</source>
+        <translation>due</translation>
+    </message>
+    <message>
         <source>Melding aan de gemeente</source>
         <translation>Report to the municipality</translation>
     </message>
@@ -429,8 +483,8 @@
         <translation>norm {level} ({area})</translation>
     </message>
     <message>
-        <source>De norm voor dit aspect in een {area}: {level} – {label}</source>
-        <translation>The norm for this aspect in a {area}: {level} – {label}</translation>
+        <source>De norm voor dit aspect in gebiedstype „{area}”: {level} – {label}</source>
+        <translation>The norm for this aspect in area type “{area}”: {level} – {label}</translation>
     </message>
     <message>
         <source>Niet bij n.v.t.: er is niets om voorrang te geven of uit te zetten.</source>
@@ -576,13 +630,19 @@
         <source>Al bij deze bevinding: {names}</source>
         <translation>Already with this finding: {names}</translation>
     </message>
-    <message>
-        <source>Import geannuleerd; {n} foto&apos;s bewaard.</source>
-        <translation>Import cancelled; {n} photo(s) kept.</translation>
+    <message numerus="yes">
+        <source>Import geannuleerd; %n foto&apos;s bewaard.</source>
+        <translation>
+            <numerusform>Import cancelled; %n photo kept.</numerusform>
+            <numerusform>Import cancelled; %n photos kept.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} foto(&apos;s) toegevoegd.</source>
-        <translation>{n} photo(s) added.</translation>
+    <message numerus="yes">
+        <source>%n foto&apos;s toegevoegd.</source>
+        <translation>
+            <numerusform>%n photo added.</numerusform>
+            <numerusform>%n photos added.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Foto&apos;s toevoegen mislukte: {detail}</source>
@@ -698,13 +758,12 @@
         <source>nrs. {n}</source>
         <translation>nos. {n}</translation>
     </message>
-    <message>
-        <source>1 bevinding</source>
-        <translation>1 finding</translation>
-    </message>
-    <message>
-        <source>{n} bevindingen</source>
-        <translation>{n} findings</translation>
+    <message numerus="yes">
+        <source>%n bevindingen</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
     </message>
     <message>
         <source>{below} van {judged} onder de norm</source>
@@ -781,9 +840,12 @@
         <source>Samenvoegen koppelt bevindingen op dezelfde straat, hetzelfde onderdeel en dezelfde plek aan elkaar; de rest wordt toegevoegd. Een aparte ronde laat beide rondes naast elkaar staan.</source>
         <translation>Merging pairs findings on the same street, item and spot; the rest is added. A separate round keeps both rounds side by side.</translation>
     </message>
-    <message>
-        <source>Samenvoegen met {title} ({findings} bevindingen)</source>
-        <translation>Merge into {title} ({findings} findings)</translation>
+    <message numerus="yes">
+        <source>Samenvoegen met {title} (%n bevindingen)</source>
+        <translation>
+            <numerusform>Merge into {title} (%n finding)</numerusform>
+            <numerusform>Merge into {title} (%n findings)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Als aparte ronde</source>
@@ -800,6 +862,28 @@
     <message>
         <source>Niet importeren</source>
         <translation>Do not import</translation>
+    </message>
+    <message>
+        <source>Dit pakket was al geïmporteerd; er is niets veranderd.</source>
+        <translation>This package was imported before; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Geïmporteerd: {added} nieuw, {updated} bijgewerkt, {deleted} verwijderd, {photos}</source>
+        <translation>Imported: {added} new, {updated} updated, {deleted} deleted, {photos}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto&apos;s</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n conflicten — bekijk ze met ‘Conflicten bekijken’</source>
+        <translation>
+            <numerusform>; %n conflict — review it with ‘Review conflicts’</numerusform>
+            <numerusform>; %n conflicts — review them with ‘Review conflicts’</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1126,10 +1210,6 @@
         <translation>add photo / paste photo</translation>
     </message>
     <message>
-        <source>Sneltoetsen</source>
-        <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
         <source>Over Schouw</source>
         <translation>About Schouw</translation>
     </message>
@@ -1401,9 +1481,12 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <source>Wijk en buurt</source>
         <translation>District and neighbourhood</translation>
     </message>
-    <message>
-        <source>{label} ({n} straten)</source>
-        <translation>{label} ({n} streets)</translation>
+    <message numerus="yes">
+        <source>{label} (%n straten)</source>
+        <translation>
+            <numerusform>{label} (%n street)</numerusform>
+            <numerusform>{label} (%n streets)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Schouwformulier</source>
@@ -1449,8 +1532,15 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <translation>Originals from phones are usually 2 to 5 MB per photo; the edited copy in the project is much smaller.</translation>
     </message>
     <message>
-        <source>Dit project: {photos} foto&apos;s, samen {stored} in het bestand; {kept} originelen bewaard ({kept_mb}). Alle originelen bewaren kost {missing} extra.</source>
-        <translation>This project: {photos} photos, {stored} in the file; {kept} originals kept ({kept_mb}). Keeping all originals costs {missing} more.</translation>
+        <source>Dit project: {photos}, samen {stored} in het bestand; {kept} originelen bewaard ({kept_mb}). Alle originelen bewaren kost {missing} extra.</source>
+        <translation>This project: {photos}, {stored} together in the file; {kept} originals kept ({kept_mb}). Keeping all originals costs {missing} more.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto&apos;s</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Instellingen</source>
@@ -1576,6 +1666,25 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Opgeslagen in {store}.</source>
         <translation>Stored in {store}.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Toetsen</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Wat er gebeurt</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1715,9 +1824,12 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <source>Kies een bestand en vul de naam van de buurt in.</source>
         <translation>Choose a file and fill in the name of the neighbourhood.</translation>
     </message>
-    <message>
-        <source>{added} straten toegevoegd en {updated} aangevuld in {buurt}.</source>
-        <translation>{added} streets added and {updated} completed in {buurt}.</translation>
+    <message numerus="yes">
+        <source>%n straten toegevoegd en {updated} aangevuld in {buurt}.</source>
+        <translation>
+            <numerusform>%n street added and {updated} completed in {buurt}.</numerusform>
+            <numerusform>%n streets added and {updated} completed in {buurt}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1751,9 +1863,19 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <source>Bevindingen onder de norm van het kwaliteitsprofiel</source>
         <translation>Findings below the norm of the quality profile</translation>
     </message>
-    <message>
-        <source>{n} bevindingen, {below} onder de norm</source>
-        <translation>{n} findings, {below} below the norm</translation>
+    <message numerus="yes">
+        <source>%n bevindingen, {below} onder de norm</source>
+        <translation>
+            <numerusform>%n finding, {below} below the norm</numerusform>
+            <numerusform>%n findings, {below} below the norm</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}, %n bevindingen, {below} onder de norm, {state}</source>
+        <translation>
+            <numerusform>{name}, %n finding, {below} below the norm, {state}</numerusform>
+            <numerusform>{name}, %n findings, {below} below the norm, {state}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Gelopen</source>
@@ -1766,10 +1888,6 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>niet gelopen</source>
         <translation>not walked</translation>
-    </message>
-    <message>
-        <source>{name}, {n} bevindingen, {below} onder de norm, {state}</source>
-        <translation>{name}, {n} findings, {below} below the norm, {state}</translation>
     </message>
 </context>
 <context>
@@ -1859,7 +1977,7 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <name>SyncPanel</name>
     <message>
         <source>Uitgaande meldingen</source>
-        <extracomment>After every run: the outcome&apos;s as_dict() (for the main window to refresh). The outbox changed without a run (&quot;Opnieuw proberen&quot;).</extracomment>
+        <extracomment>After every run: the outcome&apos;s as_dict() (for the main window to refresh). The outbox changed without a run (&quot;Opnieuw proberen&quot;). No profile yet: the user wants to choose a profile file (True: make a new one).</extracomment>
         <translation>Outgoing reports</translation>
     </message>
     <message>
@@ -1903,6 +2021,26 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <translation>Outcome of the synchronisation</translation>
     </message>
     <message>
+        <source>Er is nog geen synchronisatieprofiel: het bestand dat zegt naar welk meldsysteem van de gemeente (MOR) de meldingen gaan, met welk adres en welke sleutel. Kies het profiel dat u van de gemeente kreeg, of maak er een.</source>
+        <translation>There is no sync profile yet: the file that says to which of the municipality&apos;s report systems (MOR) the reports go, at which address and with which key. Choose the profile the municipality gave you, or make one.</translation>
+    </message>
+    <message>
+        <source>Profiel kiezen…</source>
+        <translation>Choose profile…</translation>
+    </message>
+    <message>
+        <source>Kies het profielbestand in de instellingen</source>
+        <translation>Choose the profile file in the settings</translation>
+    </message>
+    <message>
+        <source>Nieuw profiel maken…</source>
+        <translation>Make a new profile…</translation>
+    </message>
+    <message>
+        <source>Maak een nieuw synchronisatieprofiel</source>
+        <translation>Make a new sync profile</translation>
+    </message>
+    <message>
         <source>Bezig met synchroniseren…</source>
         <translation>Synchronising…</translation>
     </message>
@@ -1910,13 +2048,30 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <source>Wordt gestopt na de melding die nu verstuurd wordt…</source>
         <translation>Stopping after the report being sent now…</translation>
     </message>
-    <message>
-        <source>%1 melding(en) terug in de wachtrij.</source>
-        <translation>%1 report(s) back in the queue.</translation>
+    <message numerus="yes">
+        <source>%n meldingen terug in de wachtrij.</source>
+        <translation>
+            <numerusform>%n report back in the queue.</numerusform>
+            <numerusform>%n reports back in the queue.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 verzonden, %2 mislukt, %3 onbekend, %4 later opnieuw, %5 statuswijziging(en).</source>
-        <translation>%1 sent, %2 failed, %3 unknown, %4 to retry later, %5 status change(s).</translation>
+        <source>%1 verzonden, %2 mislukt, %3 onbekend, %4 later opnieuw, %5.</source>
+        <translation>%1 sent, %2 failed, %3 unknown, %4 to retry later, %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statuswijzigingen</source>
+        <translation>
+            <numerusform>%n status change</numerusform>
+            <numerusform>%n status changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pakketten naar de gedeelde map.</source>
+        <translation>
+            <numerusform>%n package to the shared folder.</numerusform>
+            <numerusform>%n packages to the shared folder.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Gestopt: %1</source>
@@ -1929,10 +2084,6 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Afgebroken; wat al verstuurd was staat vast.</source>
         <translation>Stopped; what was already sent stays sent.</translation>
-    </message>
-    <message>
-        <source>%1 pakket(ten) naar de gedeelde map.</source>
-        <translation>%1 package(s) to the shared folder.</translation>
     </message>
     <message>
         <source>Synchroniseren mislukt: %1</source>
@@ -1956,6 +2107,10 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Dit profiel kan niet worden gelezen; opslaan overschrijft het. {problem}</source>
         <translation>This profile cannot be read; saving overwrites it. {problem}</translation>
+    </message>
+    <message>
+        <source>Een synchronisatieprofiel zegt naar welk meldsysteem van de gemeente (MOR) de meldingen gaan: vul de soort en het adres in die u van de gemeente kreeg, en koppel de onderdelen van het formulier aan hun diensten.</source>
+        <translation>A sync profile says to which of the municipality&apos;s report systems (MOR) the reports go: fill in the kind and the address the municipality gave you, and link the form&apos;s items to their services.</translation>
     </message>
     <message>
         <source>Meldsysteem</source>
@@ -2209,13 +2364,19 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <source>Gestopt. U kunt een code ook zelf typen.</source>
         <translation>Stopped. You can also type a code yourself.</translation>
     </message>
-    <message>
-        <source>{n} subcategorieën opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</source>
-        <translation>{n} sub-categories fetched. Double-click in the Service column to map.</translation>
+    <message numerus="yes">
+        <source>%n subcategorieën opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</source>
+        <translation>
+            <numerusform>%n subcategory fetched. Double-click in the Service column to link.</numerusform>
+            <numerusform>%n subcategories fetched. Double-click in the Service column to link.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} diensten opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</source>
-        <translation>{n} services fetched. Double-click in the Service column to map.</translation>
+    <message numerus="yes">
+        <source>%n diensten opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</source>
+        <translation>
+            <numerusform>%n service fetched. Double-click in the Service column to link.</numerusform>
+            <numerusform>%n services fetched. Double-click in the Service column to link.</numerusform>
+        </translation>
     </message>
     <message>
         <source>De server weigert de toegang: {message}. Controleer de sleutel in de instellingen. U kunt een code ook zelf typen.</source>
@@ -2458,6 +2619,210 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>n.v.t.</source>
         <translation>n/a</translation>
+    </message>
+    <message>
+        <source>zeer hoog</source>
+        <translation>very high</translation>
+    </message>
+    <message>
+        <source>basis</source>
+        <translation>basic</translation>
+    </message>
+    <message>
+        <source>zeer laag</source>
+        <translation>very low</translation>
+    </message>
+    <message>
+        <source>wijk</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <source>buurt</source>
+        <translation>neighbourhood</translation>
+    </message>
+    <message>
+        <source>straat</source>
+        <translation>street</translation>
+    </message>
+    <message>
+        <source>kwaliteitsprofiel</source>
+        <translation>quality profile</translation>
+    </message>
+    <message>
+        <source>ronde</source>
+        <translation>round</translation>
+    </message>
+    <message>
+        <source>deelnemer</source>
+        <translation>participant</translation>
+    </message>
+    <message>
+        <source>straatvoortgang</source>
+        <translation>street progress</translation>
+    </message>
+    <message>
+        <source>bevinding</source>
+        <translation>finding</translation>
+    </message>
+    <message>
+        <source>actiepunt</source>
+        <translation>action</translation>
+    </message>
+    <message>
+        <source>actiegeschiedenis</source>
+        <translation>action history</translation>
+    </message>
+    <message>
+        <source>foto</source>
+        <translation>photo</translation>
+    </message>
+    <message>
+        <source>niveau</source>
+        <translation>level</translation>
+    </message>
+    <message>
+        <source>oordeel</source>
+        <translation>judgement</translation>
+    </message>
+    <message>
+        <source>omschrijving</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>huisnummer</source>
+        <translation>house number</translation>
+    </message>
+    <message>
+        <source>plek</source>
+        <translation>spot</translation>
+    </message>
+    <message>
+        <source>prioriteit</source>
+        <translation>priority</translation>
+    </message>
+    <message>
+        <source>onderdeel</source>
+        <translation>item</translation>
+    </message>
+    <message>
+        <source>aspect</source>
+        <translation>aspect</translation>
+    </message>
+    <message>
+        <source>breedtegraad</source>
+        <translation>latitude</translation>
+    </message>
+    <message>
+        <source>lengtegraad</source>
+        <translation>longitude</translation>
+    </message>
+    <message>
+        <source>waargenomen</source>
+        <translation>observed</translation>
+    </message>
+    <message>
+        <source>dagdeel</source>
+        <translation>time of day</translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>actiehouder</source>
+        <translation>responsible party</translation>
+    </message>
+    <message>
+        <source>uiterste datum</source>
+        <translation>due date</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>toelichting</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>meldingsnummer</source>
+        <translation>report number</translation>
+    </message>
+    <message>
+        <source>status bij de gemeente</source>
+        <translation>status at the municipality</translation>
+    </message>
+    <message>
+        <source>bericht van de gemeente</source>
+        <translation>message from the municipality</translation>
+    </message>
+    <message>
+        <source>datum</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>titel</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <source>notities</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>naam</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>organisatie</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>rol</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>telefoon</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>gelopen</source>
+        <translation>walked</translation>
+    </message>
+    <message>
+        <source>woonplaats</source>
+        <translation>town</translation>
+    </message>
+    <message>
+        <source>gebiedstype</source>
+        <translation>area type</translation>
+    </message>
+    <message>
+        <source>huisnummers</source>
+        <translation>house numbers</translation>
+    </message>
+    <message>
+        <source>ligging</source>
+        <translation>location</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>inhoud</source>
+        <translation>content</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>

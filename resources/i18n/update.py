@@ -8,6 +8,11 @@
    editor): Dutch is the source language, English the translation.
 3. ``pyside6-lrelease`` compiles ``schouw_en.qm``, which the app loads.
 
+Counts are written ``self.tr("%n bevindingen", "", n)``: Qt picks the singular or plural
+form of the language. Dutch, the source language, gets its own small catalogue
+``schouw_nl.ts`` with only those plural strings (``lupdate -pluralonly``; fill in the
+``numerusform`` for one and for more), so the Dutch interface says "1 bevinding".
+
 ``tests/test_ui_i18n.py`` fails while a string has no English translation.
 """
 
@@ -22,6 +27,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 TS = HERE / "schouw_en.ts"
 QM = HERE / "schouw_en.qm"
+#: Dutch plural forms only (the source strings are Dutch already)
+TS_NL = HERE / "schouw_nl.ts"
+QM_NL = HERE / "schouw_nl.qm"
 
 
 def tool(name: str) -> str:
@@ -44,6 +52,12 @@ def lupdate(ts: Path = TS) -> None:
                    cwd=ROOT, check=True)
 
 
+def lupdate_plurals(ts: Path = TS_NL) -> None:
+    subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none", "-pluralonly",
+                    "-source-language", "nl_NL", "-target-language", "nl_NL", "-ts", str(ts)],
+                   cwd=ROOT, check=True)
+
+
 def lrelease(ts: Path = TS, qm: Path = QM) -> None:
     subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
 
@@ -51,3 +65,5 @@ def lrelease(ts: Path = TS, qm: Path = QM) -> None:
 if __name__ == "__main__":
     lupdate()
     lrelease()
+    lupdate_plurals()
+    lrelease(TS_NL, QM_NL)

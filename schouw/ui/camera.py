@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from schouw.ui.widgets import named, styled
+from schouw.ui.widgets import fit_on_screen, named, styled
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class CameraDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(view, 1)
         layout.addLayout(buttons)
-        self.resize(800, 620)
+        fit_on_screen(self, 800, 620)
         self.camera.start()
         shoot.setFocus(Qt.FocusReason.OtherFocusReason)
 

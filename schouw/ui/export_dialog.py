@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -44,8 +45,9 @@ from schouw.messages import SchouwError
 from schouw.services import exchange
 from schouw.services.changes import Changes
 from schouw.store.project import Project
+from schouw.ui import labels
 from schouw.ui.times import local_time
-from schouw.ui.widgets import named
+from schouw.ui.widgets import fit_on_screen, named
 from schouw.ui.workers import ProjectTask, start_task
 
 log = logging.getLogger(__name__)
@@ -247,8 +249,9 @@ class ExportDialog(_TaskDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def describe(self, result: exchange.ExportResult) -> str:
-        return self.tr("Pakket gemaakt: {path} ({findings} bevindingen, {photos} foto's).").format(
-            path=result.path.name, findings=result.findings, photos=result.photos)
+        return self.tr("Pakket gemaakt: {path} ({findings}, {photos}).").format(
+            path=result.path.name, findings=self.tr("%n bevindingen", "", result.findings),
+            photos=self.tr("%n foto's", "", result.photos))
 
 
 class ImportDialog(_TaskDialog):
@@ -285,6 +288,7 @@ class ImportDialog(_TaskDialog):
         named(self.start_button, "packageImportStart", self.tr("Importeren"))
         self.start_button.clicked.connect(self.start)
         layout.addLayout(self._buttons())
+        fit_on_screen(self, 720, 320)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Pakket kiezen"), "", self.tr("ZIP-pakket (*.zip)"))
@@ -340,8 +344,8 @@ class ImportDialog(_TaskDialog):
                                        "beide rondes naast elkaar staan."))
         choices: dict[QPushButton, str | None] = {}
         for n, candidate in enumerate(candidates[:3]):
-            text = self.tr("Samenvoegen met {title} ({findings} bevindingen)").format(
-                title=candidate.title or candidate.id[:8], findings=candidate.findings)
+            text = self.tr("Samenvoegen met {title} (%n bevindingen)", "", candidate.findings).format(
+                title=candidate.title or candidate.id[:8])
             button = named(box.addButton(text, QMessageBox.ButtonRole.AcceptRole), f"sameDayMerge{n}", text)
             choices[button] = candidate.id
         separate = named(box.addButton(self.tr("Als aparte ronde"), QMessageBox.ButtonRole.AcceptRole),
@@ -358,8 +362,20 @@ class ImportDialog(_TaskDialog):
 
     def describe(self, result: exchange.MergeResult) -> str:
         self.conflicts_button.setVisible(result.conflicts > 0)
-        line = exchange.summary_line(result, review=self.tr("Conflicten bekijken"))
-        return line + (" " + exchange.round_note(self.project, result) if result.merged_into else "")
+        note = exchange.round_note(self.project, result) if result.merged_into else ""
+        return self.summary(result) + (" " + note if note else "")
+
+    def summary(self, result: exchange.MergeResult) -> str:
+        """What the import did, in the interface's language with real plurals (the CLI's
+        line, exchange.summary_line, is Dutch and speaks of its own command)."""
+        if result.already_imported:
+            return self.tr("Dit pakket was al geïmporteerd; er is niets veranderd.")
+        text = self.tr("Geïmporteerd: {added} nieuw, {updated} bijgewerkt, {deleted} verwijderd, {photos}").format(
+            added=sum(result.added.values()), updated=sum(result.updated.values()),
+            deleted=sum(result.deleted.values()), photos=self.tr("%n foto's", "", result.photos_written))
+        if result.conflicts:
+            text += self.tr("; %n conflicten — bekijk ze met ‘Conflicten bekijken’", "", result.conflicts)
+        return text + "."
 
     def changes_of(self, result: exchange.MergeResult) -> Changes:
         return Changes.of_merge(result)
@@ -372,7 +388,10 @@ class ImportDialog(_TaskDialog):
 
 
 class ConflictModel(QAbstractTableModel):
-    HEADERS = ("Soort", "Wat", "Bewaard uit", "Bewaard (tijd)", "Opzij (tijd)", "Omgedraaid")
+    # marked for lupdate: a tr() of a variable alone is never collected (and stayed Dutch)
+    HEADERS = (QT_TRANSLATE_NOOP("ConflictModel", "Soort"), QT_TRANSLATE_NOOP("ConflictModel", "Wat"),
+               QT_TRANSLATE_NOOP("ConflictModel", "Bewaard uit"), QT_TRANSLATE_NOOP("ConflictModel", "Bewaard (tijd)"),
+               QT_TRANSLATE_NOOP("ConflictModel", "Opzij (tijd)"), QT_TRANSLATE_NOOP("ConflictModel", "Omgedraaid"))
 
     def __init__(self, project: Project, parent: QObject | None = None):
         super().__init__(parent)
@@ -402,7 +421,7 @@ class ConflictModel(QAbstractTableModel):
         view = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             side = self.tr("dit project") if view.kept_side == "lokaal" else self.tr("het pakket")
-            return (view.kind, view.what, side, local_time(view.kept_at), local_time(view.other_at),
+            return (labels.table_label(view.table, view.kind), view.what, side, local_time(view.kept_at), local_time(view.other_at),
                     str(view.flips))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return view.what
@@ -454,7 +473,7 @@ class ConflictsDialog(QDialog):
         row.addWidget(self.flip_button)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(820, 480)
+        fit_on_screen(self, 820, 480)
 
     def selected(self) -> exchange.ConflictView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -468,15 +487,22 @@ class ConflictsDialog(QDialog):
             return
         here, package = self.tr("dit project"), self.tr("het pakket")
         kept_from, other_from = (here, package) if view.kept_side == "lokaal" else (package, here)
-        lines = [f"{view.kind.capitalize()}: {view.what}",
+        lines = [f"{labels.table_label(view.table, view.kind).capitalize()}: {view.what}",
                  self.tr("Bewaard: de versie uit {side} ({who}, {when})").format(
                      side=kept_from, who=view.kept_by or "?", when=local_time(view.kept_at)),
                  self.tr("Opzij: de versie uit {side} ({who}, {when})").format(
                      side=other_from, who=view.other_by or "?", when=local_time(view.other_at)),
                  ""]
-        width = max((len(exchange.field_label(name)) for name, _, _ in view.fields), default=0) + 1
-        lines += [f"{(exchange.field_label(name) + ':').ljust(width)}  {exchange.describe_value(kept)}"
-                  f"    ({self.tr('opzij')}: {exchange.describe_value(other)})" for name, kept, other in view.fields]
+        def field(name: str) -> str:
+            return labels.field_label(name, exchange.field_label(name))
+
+        def value(raw: Any) -> str:
+            return labels.value_text(raw, exchange.describe_value(raw))
+
+        aside = self.tr("opzij")  # (a tr() inside an f-string is invisible to lupdate)
+        width = max((len(field(name)) for name, _, _ in view.fields), default=0) + 1
+        lines += [f"{(field(name) + ':').ljust(width)}  {value(kept)}    ({aside}: {value(other)})"
+                  for name, kept, other in view.fields]
         self.detail.setPlainText("\n".join(lines))
 
     def flip_selected(self) -> None:

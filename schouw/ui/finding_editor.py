@@ -20,14 +20,23 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPen, QPixmap, QUndoCommand
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QIcon,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+    QUndoCommand,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -42,6 +51,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -127,6 +137,9 @@ class LevelButton(QPushButton):
             painter.drawText(top, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, main)
             small = self.font()
             small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
+            # a narrow button ("zeer hoog" at 125 %) takes a smaller font before it cuts the label
+            while QFontMetrics(small).horizontalAdvance(sub) > rect.width() and small.pointSizeF() > 7.0:
+                small.setPointSizeF(max(7.0, small.pointSizeF() - 0.5))
             painter.setFont(small)
             text = painter.fontMetrics().elidedText(sub, Qt.TextElideMode.ElideRight, rect.width())
             painter.drawText(bottom, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
@@ -321,10 +334,11 @@ class FindingEditor(QWidget):
         self.scroll = scroll
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 10, 4)
-        layout.setSpacing(8)
+        layout.setSpacing(5)
 
         head = QHBoxLayout()
         self.title = label(self.tr("Bevinding"), "panelTitle")
+        self.title.setWordWrap(True)  # a long street name takes a second line, it is not cut
         head.addWidget(self.title, 1)
         self.delete_button = styled(named(QPushButton(self.tr("Verwijderen"), self), "deleteFinding",
                                           self.tr("Bevinding verwijderen")), role="danger")
@@ -351,6 +365,14 @@ class FindingEditor(QWidget):
         self.norm_label = label("", "muted")
         self.norm_label.setObjectName("normLabel")
         level_head.addWidget(self.norm_label)
+        # the CROW descriptions of every level take a third of a small screen: by default
+        # one level is described (pointed at, chosen, or the norm); this opens them all
+        self.help_toggle = named(QToolButton(self), "levelHelpToggle", self.tr("Alle niveaus beschrijven"))
+        self.help_toggle.setText(self.tr("Alle niveaus"))
+        self.help_toggle.setCheckable(True)
+        self.help_toggle.setToolTip(self.tr("De CROW-beschrijving van elk niveau tonen of verbergen"))
+        self.help_toggle.toggled.connect(lambda _on: self._show_help())
+        level_head.addWidget(self.help_toggle)
         layout.addLayout(level_head)
         self.level_bar = LevelBar("levelButtons", self.tr("Niveau"), parent=self)
         self.level_bar.chosen.connect(self._level_chosen)
@@ -365,6 +387,8 @@ class FindingEditor(QWidget):
         self.help_label.setWordWrap(True)
         self.help_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.help_label)
+        self._help_for: tuple = (None, None, None)  # aspect, finding, norm of the help shown
+        self._hover_level: Level | None = None
 
         # photos
         photo_head = QHBoxLayout()
@@ -400,6 +424,7 @@ class FindingEditor(QWidget):
                                    self.tr("Foto maken met de camera"))
         self.remove_photo_button = named(QPushButton(self.tr("Foto weg"), self), "removePhoto",
                                          self.tr("Gekozen foto verwijderen"))
+        self.add_photo_button.setToolTip(self.photo_hint.text())
         self.add_photo_button.clicked.connect(self.choose_photos)
         self.paste_photo_button.clicked.connect(self.paste_photo)
         self.camera_button.clicked.connect(self.open_camera)
@@ -434,10 +459,13 @@ class FindingEditor(QWidget):
         self.number_edit.setMaximumWidth(110)
         self.spot_edit = named(QLineEdit(self), "spot", self.tr("Plek"))
         self.spot_edit.setPlaceholderText(self.tr("bijv. bij de speeltuin"))
+        # one row with the labels beside the fields: the rows saved keep the description
+        # and the action in sight on a small screen
         form.addWidget(label(self.tr("Huisnr."), "fieldLabel"), 0, 0)
-        form.addWidget(label(self.tr("Plek"), "fieldLabel"), 0, 1)
-        form.addWidget(self.number_edit, 1, 0)
-        form.addWidget(self.spot_edit, 1, 1)
+        form.addWidget(self.number_edit, 0, 1)
+        form.addWidget(label(self.tr("Plek"), "fieldLabel"), 0, 2)
+        form.addWidget(self.spot_edit, 0, 3)
+        form.setColumnStretch(3, 1)
         layout.addLayout(form)
         self.time_row = QWidget(self)
         time_layout = QHBoxLayout(self.time_row)
@@ -457,11 +485,11 @@ class FindingEditor(QWidget):
         self.text_edit.setPlaceholderText(self.tr("Wat ziet u, en wat moet er gebeuren?"))
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setMinimumHeight(64)
-        self.text_edit.setMaximumHeight(96)
+        self.text_edit.setMaximumHeight(64)
         layout.addWidget(self.text_edit)
 
-        layout.addWidget(label(self.tr("Prioriteit"), "fieldLabel"))
         prio = QHBoxLayout()
+        prio.addWidget(label(self.tr("Prioriteit"), "fieldLabel"))
         self.priority_bar = ButtonBar("priorityButtons", self.tr("Prioriteit"), big=False, parent=self)
         self.priority_bar.set_options([(key, labels.priority_label(key),
                                         self.tr("Prioriteit {p}").format(p=labels.priority_label(key)), "")
@@ -475,8 +503,8 @@ class FindingEditor(QWidget):
         self.action_box.setCheckable(True)
         self.action_box.setChecked(False)
         self.action_box.toggled.connect(self._action_toggled)
-        action_form = QFormLayout(self.action_box)
-        action_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # who and when on one row: the group's title says what they are for
+        action_form = QHBoxLayout(self.action_box)
         self.party_combo = named(QComboBox(self), "actionParty", self.tr("Actiehouder"))
         self.party_combo.setEditable(True)
         self.party_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -489,8 +517,9 @@ class FindingEditor(QWidget):
         self.due_edit.setSpecialValueText(self.tr("geen datum"))
         self.due_edit.setDisplayFormat("d-M-yyyy")
         self.due_edit.dateChanged.connect(lambda _d: self._queue_action())
-        action_form.addRow(self.tr("Actiehouder"), self.party_combo)
-        action_form.addRow(self.tr("Uiterlijk"), self.due_edit)
+        action_form.addWidget(self.party_combo, 1)
+        action_form.addWidget(label(self.tr("uiterlijk"), "fieldLabel"))
+        action_form.addWidget(self.due_edit)
         layout.addWidget(self.action_box)
 
         # the municipality's MOR system
@@ -569,15 +598,16 @@ class FindingEditor(QWidget):
                 item.setFont(font)
             self.element_combo.addItem(element.name, element.id)
         levels = [(lv.value, lv.value, self.tr("Niveau {level}, {label}").format(
-            level=lv.value, label=ctx.level_label(lv)), lv.value) for lv in ctx.levels]
+            level=lv.value, label=labels.level_label(lv, ctx.level_label(lv))), lv.value) for lv in ctx.levels]
         levels.append((NOT_APPLICABLE, labels.not_applicable_label(), self.tr("Niet van toepassing"), "nvt"))
         self.level_bar.set_options(levels)
         for lv in ctx.levels:
             button = self.level_bar.buttons()[lv.value]
             button.setProperty("main", lv.value)
-            button.setProperty("sub", ctx.level_label(lv))
+            button.setProperty("sub", labels.level_label(lv, ctx.level_label(lv)))
             button.setToolTip(self.tr("{level}: {label} (toets {key})").format(
-                level=lv.value, label=ctx.level_label(lv), key=self._level_key(lv)))
+                level=lv.value, label=labels.level_label(lv, ctx.level_label(lv)), key=self._level_key(lv)))
+            button.installEventFilter(self)  # pointing at a level describes it
         nvt = self.level_bar.buttons()[NOT_APPLICABLE]
         nvt.setProperty("main", labels.not_applicable_label())
         nvt.setProperty("sub", "")
@@ -644,12 +674,15 @@ class FindingEditor(QWidget):
             if norm is not None:
                 area = labels.area_type_label(ctx.area_type(f.street_id)).lower()
                 self.norm_label.setText(self.tr("norm {level} ({area})").format(area=area, level=norm.value))
-                self.norm_label.setToolTip(self.tr("De norm voor dit aspect in een {area}: {level} – {label}").format(
-                    area=area, level=norm.value, label=ctx.level_label(norm)))
+                # the area type as a name, not an adjective: "in a residential" is no English
+                self.norm_label.setToolTip(self.tr("De norm voor dit aspect in gebiedstype „{area}”: {level} – {label}")
+                                           .format(area=labels.area_type_label(ctx.area_type(f.street_id)),
+                                                   level=norm.value,
+                                                   label=labels.level_label(norm, ctx.level_label(norm))))
             else:
                 self.norm_label.setText("")
-            self.help_label.setText(self._help_html(aspect, f, norm))
-            self.help_label.setVisible(aspect is not None and bool(aspect.help or aspect.levels))
+            self._help_for = (aspect, f, norm)
+            self._show_help()
             self.time_row.setVisible(bool(aspect and aspect.time_of_day))
             self._set_text(self.number_edit, "house_number", f.house_number)
             self._set_text(self.spot_edit, "spot", f.spot)
@@ -697,18 +730,38 @@ class FindingEditor(QWidget):
         self.aspect_combo.setCurrentIndex(self.aspect_combo.findData(aspect_id))
         self.aspect_combo.blockSignals(False)
 
-    def _help_html(self, aspect, finding, norm: Level | None) -> str:
+    def _show_help(self) -> None:
+        """The level help for the finding shown: all of it when the walker opened it,
+        otherwise only the level pointed at, chosen or the norm."""
+        aspect, finding, norm = self._help_for
+        full = self.help_toggle.isChecked()
+        text = self._help_html(aspect, finding, norm, full) if aspect is not None else ""
+        self.help_label.setText(text)
+        self.help_label.setVisible(bool(text))
+        self.help_toggle.setVisible(aspect is not None and bool(aspect.help or aspect.levels))
+
+    def _help_levels(self, finding, norm: Level | None) -> set[Level]:
+        """The level the short help describes: the one pointed at, else the one chosen,
+        else the norm (which the norm label and the dashed button always show)."""
+        shown = self._hover_level
+        if shown is None and finding is not None and not finding.not_applicable:
+            shown = finding.level
+        shown = shown or norm
+        return {shown} if shown is not None else set()
+
+    def _help_html(self, aspect, finding, norm: Level | None, full: bool = True) -> str:
         if aspect is None:
             return ""
         ctx = self.session.ctx
         parts = []
-        if aspect.help:
+        if aspect.help and full:
             parts.append(f"<p style='margin:0 0 4px 0'>{html.escape(aspect.help)}</p>")
         if aspect.levels:
             rows = []
+            wanted = None if full else self._help_levels(finding, norm)
             for level in ctx.levels if ctx else ():
                 text = aspect.level_help(level)
-                if not text:
+                if not text or (wanted is not None and level not in wanted):
                     continue
                 chosen = finding.level == level and not finding.not_applicable
                 bg, fg = theme.LEVEL_COLOURS[level]
@@ -717,12 +770,15 @@ class FindingEditor(QWidget):
                 style = "font-weight:bold;" if chosen else ""
                 mark = f" <i>({html.escape(self.tr('norm'))})</i>" if norm == level else ""
                 rows.append(f"<tr>{badge}<td style='padding:1px 6px; {style}'>{html.escape(text)}{mark}</td></tr>")
-            parts.append("<table cellspacing='2' cellpadding='0'>" + "".join(rows) + "</table>")
+            if rows:
+                parts.append("<table cellspacing='2' cellpadding='0'>" + "".join(rows) + "</table>")
         return "".join(parts)
 
     def _fill_photos(self) -> None:
         detail = self._detail
         self.photo_list.clear()
+        # no photo: no empty strip, only the hint and the buttons (the fields below stay in sight)
+        self.photo_list.setVisible(False)
         if detail is None:
             return
         for n, photo in enumerate(detail.photos, start=1):
@@ -739,7 +795,12 @@ class FindingEditor(QWidget):
             self.photo_list.addItem(item)
         count = len(detail.photos)
         self.photo_title.setText(self.tr("Foto's ({n})").format(n=count) if count else self.tr("Foto's"))
-        self.photo_hint.setVisible(count == 0)
+        # no photo yet: one compact row of buttons (the hint is the add button's tooltip),
+        # so the place and description fields stay in sight on a small screen
+        self.photo_hint.setVisible(False)
+        self.photo_title.setVisible(count > 0)
+        self.photo_list.setVisible(count > 0)
+        self.remove_photo_button.setVisible(count > 0)
         self._update_photo_buttons()
 
     def _framed(self, pixmap: QPixmap) -> QPixmap:
@@ -1028,6 +1089,12 @@ class FindingEditor(QWidget):
         return done
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Enter, QEvent.Type.Leave) and watched.parent() is self.level_bar:
+            key = watched.property("key")
+            self._hover_level = Level.parse(key) if event.type() == QEvent.Type.Enter and key in _LEVEL_KEYS \
+                else None
+            self._show_help()
+            return False
         if event.type() == QEvent.Type.FocusOut and watched is not self.photo_list:
             self.flush()
         if watched is self.photo_list and event.type() == QEvent.Type.KeyPress:
@@ -1084,9 +1151,9 @@ class FindingEditor(QWidget):
         if problems:
             self.notice.emit("\n".join(problems), True)
         elif cancelled:
-            self.notice.emit(self.tr("Import geannuleerd; {n} foto's bewaard.").format(n=len(added)), False)
+            self.notice.emit(self.tr("Import geannuleerd; %n foto's bewaard.", "", len(added)), False)
         else:
-            self.notice.emit(self.tr("{n} foto('s) toegevoegd.").format(n=len(added)), False)
+            self.notice.emit(self.tr("%n foto's toegevoegd.", "", len(added)), False)
         self.importFinished.emit(task.finding_id, len(added))
 
     def _import_failed(self, task: PhotoImportTask, text: str) -> None:

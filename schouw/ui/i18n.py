@@ -42,6 +42,11 @@ def set_language(lang: str) -> bool:
             _installed.append(own)
         else:
             ok, lang = False, "nl"
+    if lang == "nl":
+        # only the plural forms ("1 bevinding", "2 bevindingen"): the sources are Dutch
+        plurals = QTranslator(app)
+        if plurals.load(str(qm_path("nl"))):
+            _installed.append(plurals)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if lang != "en":
         qt = QTranslator(app)

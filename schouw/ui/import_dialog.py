@@ -23,7 +23,7 @@ from schouw.services import walk
 from schouw.store.project import Project
 from schouw.ui import labels
 from schouw.ui.dialogs import show_error
-from schouw.ui.widgets import label, named
+from schouw.ui.widgets import fit_on_screen, label, named
 
 
 class StreetImportDialog(QDialog):
@@ -71,7 +71,7 @@ class StreetImportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(620, 360)
+        fit_on_screen(self, 620, 360)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Stratenbestand kiezen"), str(Path.home()),
@@ -98,6 +98,6 @@ class StreetImportDialog(QDialog):
         except SchouwError as error:
             show_error(self, error)
             return
-        self.result_text = self.tr("{added} straten toegevoegd en {updated} aangevuld in {buurt}.").format(
-            added=result.added, updated=result.updated, buurt=result.buurt)
+        self.result_text = self.tr("%n straten toegevoegd en {updated} aangevuld in {buurt}.", "", result.added).format(
+            updated=result.updated, buurt=result.buurt)
         super().accept()

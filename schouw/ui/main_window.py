@@ -33,7 +33,7 @@ from schouw.ui.hub import ChangeHub
 from schouw.ui.prefs import Preferences
 from schouw.ui.session import Session
 from schouw.ui.start_page import StartPage
-from schouw.ui.widgets import named, panel
+from schouw.ui.widgets import fit_on_screen, named, panel
 from schouw.ui.workers import BackupTask, start_task
 
 log = logging.getLogger(__name__)
@@ -130,12 +130,14 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        self.streets.setMinimumWidth(280)
-        self.findings.setMinimumWidth(400)
-        editor_frame.setMinimumWidth(440)
-        width = max(self.width(), 1200)
+        # the three panes must fit 1093 logical pixels (a 1366×768 laptop at 125 %)
+        self.streets.setMinimumWidth(260)
+        self.findings.setMinimumWidth(300)
+        editor_frame.setMinimumWidth(420)
+        width = max(self.width(), 1000)
+        wide = width >= 1200
         left = max(330, int(width * 0.24))
-        right = max(460, int(width * 0.33))
+        right = max(460 if wide else 420, int(width * 0.33))
         splitter.setSizes([left, width - left - right, right])
         if self.prefs.splitter:
             splitter.restoreState(QByteArray.fromBase64(self.prefs.splitter.encode()))
@@ -687,16 +689,24 @@ class MainWindow(QMainWindow):
             layout = QVBoxLayout(dialog)
             sync_panel = SyncPanel(self.session.project, dialog)
             sync_panel.changesMade.connect(self.hub.notify)
+            sync_panel.profileRequested.connect(lambda new: self._choose_sync_profile(sync_panel, new))
             layout.addWidget(sync_panel)
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
             named(buttons.button(QDialogButtonBox.StandardButton.Close), "syncClose", self.tr("Sluiten"))
             buttons.rejected.connect(dialog.reject)
             layout.addWidget(buttons)
             dialog.finished.connect(sync_panel.stop)  # a running sync stops in the background
-            dialog.resize(900, 560)
+            fit_on_screen(dialog, 900, 560)
             return dialog
 
         self._open_extension(build)
+
+    def _choose_sync_profile(self, sync_panel, new: bool) -> None:
+        """The sync window had no profile: the settings choose one (or make one)."""
+        settings_dialog = self.open_settings()
+        settings_dialog.accepted.connect(lambda: sync_panel.set_profile(None))
+        if new:
+            settings_dialog.open_profile_editor(new=True)
 
     # ================================================================== keyboard focus
     def _open_dialog(self, dialog: QDialog, accepted_focus: Callable[[], QWidget | None] | None = None) -> None:
@@ -939,9 +949,11 @@ class MainWindow(QMainWindow):
             ("Ctrl+Delete", self.tr("bevinding verwijderen")),
             ("Ctrl+I / Ctrl+Shift+V", self.tr("foto toevoegen / foto plakken")),
         ]
-        text = "\n".join(f"{keys:<26} {what}" for keys, what in rows)
-        box = show_message(self, self.tr("Sneltoetsen"), text, error=False)
-        box.setStyleSheet("QLabel { font-family: monospace; }")
+        from schouw.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(rows, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_about(self) -> None:
         from schouw import __version__

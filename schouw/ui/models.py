@@ -148,15 +148,15 @@ class StreetModel(QAbstractTableModel):
             tip = f"{row.name} ({labels.area_type_label(row.area_type)})"
             if row.house_numbers:
                 tip += f"\n{self.tr('Huisnummers')}: {row.house_numbers}"
-            tip += "\n" + self.tr("{n} bevindingen, {below} onder de norm").format(
-                n=row.findings, below=row.below_norm)
+            tip += "\n" + self.tr("%n bevindingen, {below} onder de norm", "", row.findings).format(
+                below=row.below_norm)
             if row.done:
                 tip += "\n" + self.tr("Gelopen")
             return tip
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = self.tr("gelopen") if row.done else self.tr("niet gelopen")
-            return self.tr("{name}, {n} bevindingen, {below} onder de norm, {state}").format(
-                name=row.name, n=row.findings, below=row.below_norm, state=state)
+            return self.tr("{name}, %n bevindingen, {below} onder de norm, {state}", "", row.findings).format(
+                name=row.name, below=row.below_norm, state=state)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -29,6 +29,7 @@ from schouw.ui.widgets import (
     LevelDelegate,
     Panel,
     TwoLineDelegate,
+    WrappingDelegate,
     label,
     named,
     panel,
@@ -130,21 +131,30 @@ class StreetPanel(Panel):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
+        # a long name ("Burgemeester de Withstraat" on a narrow pane) takes a second line
+        # instead of being cut; its row grows to fit, the others keep a finger's height
+        self.table.setWordWrap(True)
+        # a single word wider than the whole column ends in "…" (the tooltip has it whole)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(theme.line_height() + 16)
+        self.table.verticalHeader().setMinimumSectionSize(theme.line_height() + 16)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(StreetModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        # the rows' heights follow the names' column when the pane is resized
+        header.sectionResized.connect(lambda col, _old, _new: col == StreetModel.COL_NAME
+                                      and self.table.resizeRowsToContents())
         metrics = QFontMetrics(theme.font("fieldLabel"))
-        self.table.setColumnWidth(StreetModel.COL_DONE, 40)
-        self.table.setColumnWidth(StreetModel.COL_FINDINGS, metrics.horizontalAdvance(self.tr("Bev.")) + 16)
-        self.table.setColumnWidth(StreetModel.COL_BELOW, metrics.horizontalAdvance(self.tr("< norm")) + 16)
+        # the counts get just their header's width: every pixel more is taken from the names
+        self.table.setColumnWidth(StreetModel.COL_DONE, 34)
+        self.table.setColumnWidth(StreetModel.COL_FINDINGS, metrics.horizontalAdvance(self.tr("Bev.")) + 12)
+        self.table.setColumnWidth(StreetModel.COL_BELOW, metrics.horizontalAdvance(self.tr("< norm")) + 12)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header.setHighlightSections(False)
         header.setFont(theme.font("fieldLabel"))
         self.table.setItemDelegateForColumn(StreetModel.COL_DONE, DoneDelegate(self.table))
+        self.table.setItemDelegateForColumn(StreetModel.COL_NAME, WrappingDelegate(self.table))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         layout.addWidget(self.table, 1)
 
@@ -329,6 +339,9 @@ class FindingsPanel(Panel):
     doneToggled = Signal(bool)
     doneAndNextRequested = Signal()
 
+    # below this table width the party and photo columns are hidden
+    NARROW = 440
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         named(self, "findingsPanel", self.tr("Bevindingen in de straat"))
@@ -339,6 +352,7 @@ class FindingsPanel(Panel):
         layout.setSpacing(8)
         self.heading = label(self.tr("Kies een straat"), "heading")
         self.heading.setObjectName("streetHeading")
+        self.heading.setWordWrap(True)  # a long street name takes a second line, it is not cut
         layout.addWidget(self.heading)
         self.subheading = label("", "muted")
         self.subheading.setObjectName("streetSummary")
@@ -364,6 +378,11 @@ class FindingsPanel(Panel):
         buttons.addWidget(self.done_button)
         buttons.addWidget(self.next_button)
         layout.addLayout(buttons)
+        # on a narrow pane (1366×768 at 125 %) the street buttons move to a row of their own
+        # instead of being cut off
+        self._button_rows = (buttons, QHBoxLayout())
+        self._button_rows[1].addStretch(1)
+        layout.addLayout(self._button_rows[1])
 
         self.model = FindingModel(self)
         self.table = named(QTableView(self), "findingTable", self.tr("Bevindingen"))
@@ -375,16 +394,19 @@ class FindingsPanel(Panel):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
+        # a title that does not fit the column wraps and its row grows (the room below the
+        # rows is better spent on reading the finding than on empty space)
+        self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(theme.line_height() * 2 + 16)
+        self.table.verticalHeader().setMinimumSectionSize(theme.line_height() * 2 + 16)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setItemDelegateForColumn(FindingModel.COL_ITEM, TwoLineDelegate(self.table))
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(FindingModel.COL_ITEM, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda _col, _old, _new: self.table.resizeRowsToContents())
         header.setHighlightSections(False)
         header.setFont(theme.font("fieldLabel"))
         metrics = QFontMetrics(theme.font("fieldLabel"))
@@ -408,13 +430,32 @@ class FindingsPanel(Panel):
         session.roundChanged.connect(self._round_changed)
         self._set_enabled(False)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        first, second = self._button_rows
+        spacing = first.spacing() if first.spacing() >= 0 else 6
+        needed = sum(b.sizeHint().width() + spacing for b in (self.new_button, self.done_button, self.next_button))
+        margins = self.layout().contentsMargins()
+        wrap = needed + margins.left() + margins.right() > self.width()
+        target = second if wrap else first
+        if target.indexOf(self.done_button) == -1:
+            for button in (self.done_button, self.next_button):
+                (first if target is second else second).removeWidget(button)
+                target.addWidget(button)
+
     def eventFilter(self, watched, event) -> bool:
         from PySide6.QtCore import QEvent
 
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
-            # the responsible party gets a fair share of a wide table
-            width = max(self.table.columnWidth(FindingModel.COL_ACTION), int(watched.width() * 0.22))
-            self.table.setColumnWidth(FindingModel.COL_ACTION, min(width, 260))
+            # the responsible party gets a fair share of a wide table, and gives way on a
+            # narrow one (1366×768 at 125 %) so the finding's own title stays readable
+            width = int(watched.width() * 0.22)
+            self.table.setColumnWidth(FindingModel.COL_ACTION, max(72, min(width, 260)))
+            # on a narrow table the party and the photo count (both in the editor beside it)
+            # make way, so the item's title gets words, not a few letters per line
+            narrow = self.table.width() < self.NARROW
+            for col in (FindingModel.COL_PHOTOS, FindingModel.COL_ACTION):
+                self.table.setColumnHidden(col, narrow)
         return super().eventFilter(watched, event)
 
     def _set_enabled(self, on: bool) -> None:
@@ -448,10 +489,7 @@ class FindingsPanel(Panel):
         parts = [labels.area_type_label(ctx.area_type(street.id))]
         if street.house_numbers:
             parts.append(self.tr("nrs. {n}").format(n=street.house_numbers))
-        if n == 1:
-            parts.append(self.tr("1 bevinding"))
-        else:
-            parts.append(self.tr("{n} bevindingen").format(n=n))
+        parts.append(self.tr("%n bevindingen", "", n))
         if judged:
             parts.append(self.tr("{below} van {judged} onder de norm").format(below=below, judged=judged))
         self.subheading.setText(" · ".join(parts))

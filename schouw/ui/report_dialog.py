@@ -34,6 +34,7 @@ from schouw.report import ReportCancelled
 from schouw.report.i18n import Texts
 from schouw.services.reports import TOTAL, ReportResult, build_report, output_path, parties
 from schouw.store.project import Project
+from schouw.ui import i18n
 from schouw.ui.widgets import named
 from schouw.ui.workers import ProjectTask
 
@@ -65,7 +66,7 @@ class ReportDialog(QDialog):
         intro = QLabel(self, objectName="reportIntro")
         intro.setWordWrap(True)
         intro.setText(self.tr("Ronde: {title} — {buurt}, {date}").format(
-            title=self.round.title, buurt=buurt_name, date=Texts("nl").date(self.round.date)))
+            title=self.round.title, buurt=buurt_name, date=Texts(i18n.language()).date(self.round.date)))
 
         self.kind = named(QComboBox(self), "reportKind", self.tr("Soort rapport"))
         self.kind.addItem(self.tr("Volledig rapport van de ronde"), "round")
@@ -77,6 +78,8 @@ class ReportDialog(QDialog):
         self.lang = named(QComboBox(self), "reportLanguage", self.tr("Taal van het rapport"))
         self.lang.addItem("Nederlands", "nl")
         self.lang.addItem("English", "en")
+        # a report in the language the user works in, unless they choose the other one
+        self.lang.setCurrentIndex(max(0, self.lang.findData(i18n.language())))
 
         default = project.path.parent / f"{_file_name(f'Wijkschouw {buurt_name} {self.round.date.isoformat()}')}.pdf"
         self.path = named(QLineEdit(str(default), self), "reportPath", self.tr("Opslaan als"))

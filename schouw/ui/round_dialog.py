@@ -30,7 +30,7 @@ from schouw.services.changes import Changes
 from schouw.store.project import Project
 from schouw.ui import labels
 from schouw.ui.dialogs import show_error
-from schouw.ui.widgets import label, named, styled
+from schouw.ui.widgets import fit_on_screen, label, named, styled
 
 
 class TeamEditor(QWidget):
@@ -144,7 +144,7 @@ class RoundDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.buurt_combo = named(QComboBox(self), "roundBuurt", self.tr("Wijk en buurt"))
         for choice in walk.buurt_choices(project):
-            self.buurt_combo.addItem(self.tr("{label} ({n} straten)").format(label=choice.label, n=choice.streets),
+            self.buurt_combo.addItem(self.tr("{label} (%n straten)", "", choice.streets).format(label=choice.label),
                                      choice.buurt.id)
         if buurt_id is not None and self.buurt_combo.findData(buurt_id) >= 0:
             self.buurt_combo.setCurrentIndex(self.buurt_combo.findData(buurt_id))
@@ -176,7 +176,7 @@ class RoundDialog(QDialog):
         self.start_button.setDefault(False)
         self.start_button.setAutoDefault(False)
         self.start_button.setEnabled(self.buurt_combo.count() > 0 and self.form_combo.count() > 0)
-        self.resize(720, 640)
+        fit_on_screen(self, 720, 640)
 
     def accept(self) -> None:
         qdate = self.date_edit.date()
@@ -220,7 +220,7 @@ class TeamDialog(QDialog):
         named(buttons.button(QDialogButtonBox.StandardButton.Close), "closeTeam", self.tr("Sluiten"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(680, 480)
+        fit_on_screen(self, 680, 480)
 
     def _added(self, member: walk.TeamMember) -> None:
         from schouw.services.rounds import add_participant

@@ -53,9 +53,9 @@ class SettingsDialog(QDialog):
         if storage is None or storage.photos == 0:
             return self.tr("Originelen van telefoons zijn meestal 2 tot 5 MB per foto; de bewerkte kopie "
                            "in het project is veel kleiner.")
-        return self.tr("Dit project: {photos} foto's, samen {stored} in het bestand; {kept} originelen "
+        return self.tr("Dit project: {photos}, samen {stored} in het bestand; {kept} originelen "
                        "bewaard ({kept_mb}). Alle originelen bewaren kost {missing} extra.").format(
-            photos=storage.photos, stored=_mb(storage.stored_bytes), kept=storage.originals_kept,
+            photos=self.tr("%n foto's", "", storage.photos), stored=_mb(storage.stored_bytes), kept=storage.originals_kept,
             kept_mb=_mb(storage.originals_bytes), missing=_mb(storage.originals_missing_bytes))
 
     def __init__(self, prefs: Preferences, parent: QWidget | None = None, *, form: Form | None = None,

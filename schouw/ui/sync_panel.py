@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -134,6 +135,8 @@ class SyncPanel(QWidget):
     changed = Signal()
     # what a sync or a retry changed in the project (a ``Changes``; for the hub)
     changesMade = Signal(object)
+    #: No profile yet: the user wants to choose a profile file (True: make a new one).
+    profileRequested = Signal(bool)
 
     def __init__(self, project: Project, parent: QWidget | None = None, *, profile: SyncProfile | None = None):
         super().__init__(parent)
@@ -141,6 +144,7 @@ class SyncPanel(QWidget):
         self._profile = profile
         self.task: ProjectTask | None = None
         self.auto_retry = True
+        self._known = True  # a profile exists; refresh() checks
         self.setObjectName("syncPanel")
         self.setAccessibleName(self.tr("Uitgaande meldingen"))
 
@@ -186,11 +190,47 @@ class SyncPanel(QWidget):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self._build_no_profile())
         layout.addWidget(self.table, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.refresh()
+
+    def _build_no_profile(self) -> QFrame:
+        """Without a profile there is nothing to send to: say what a profile is and offer
+        the two ways to get one, instead of an empty table and a button that fails."""
+        self.no_profile = QFrame(self)
+        self.no_profile.setObjectName("syncNoProfile")
+        self.no_profile.setFrameShape(QFrame.Shape.StyledPanel)
+        text = QLabel(self.tr("Er is nog geen synchronisatieprofiel: het bestand dat zegt naar welk meldsysteem "
+                              "van de gemeente (MOR) de meldingen gaan, met welk adres en welke sleutel. "
+                              "Kies het profiel dat u van de gemeente kreeg, of maak er een."), self.no_profile)
+        text.setObjectName("syncNoProfileText")
+        text.setWordWrap(True)
+        choose = self._button("syncChooseProfile", self.tr("Profiel kiezen…"),
+                              self.tr("Kies het profielbestand in de instellingen"),
+                              lambda: self.profileRequested.emit(False))
+        make = self._button("syncNewProfile", self.tr("Nieuw profiel maken…"),
+                            self.tr("Maak een nieuw synchronisatieprofiel"), lambda: self.profileRequested.emit(True))
+        row = QHBoxLayout()
+        row.addWidget(choose)
+        row.addWidget(make)
+        row.addStretch(1)
+        box = QVBoxLayout(self.no_profile)
+        box.addWidget(text)
+        box.addLayout(row)
+        return self.no_profile
+
+    def has_profile(self) -> bool:
+        """A profile was given or chosen in the settings (a broken one counts: the run
+        then says what is wrong with it)."""
+        if self._profile is not None:
+            return True
+        from schouw.services.sync import chosen_profile
+
+        profile, problem = chosen_profile()
+        return profile is not None or problem is not None
 
     def _button(self, name: str, text: str, accessible: str, slot) -> QPushButton:
         button = QPushButton(text, self)
@@ -204,6 +244,8 @@ class SyncPanel(QWidget):
     # -- state -----------------------------------------------------------------------------------
     def set_profile(self, profile: SyncProfile | None) -> None:
         self._profile = profile
+        self._known = self.has_profile()
+        self._update_buttons()
 
     def profile(self) -> SyncProfile:
         if self._profile is None:
@@ -216,6 +258,7 @@ class SyncPanel(QWidget):
         from schouw.services.sync import outbox_rows
 
         self.model.load(outbox_rows(self.project))
+        self._known = self.has_profile()
         self._update_buttons()
 
     def _selected_failed(self) -> list[str]:
@@ -228,8 +271,10 @@ class SyncPanel(QWidget):
 
     def _update_buttons(self, *_: object) -> None:
         running = self.task is not None
+        known = self._known
+        self.no_profile.setVisible(not known)
         any_failed = any(self.model.row_data(i)["state"] == "failed" for i in range(self.model.rowCount()))
-        self.sync_button.setEnabled(not running)
+        self.sync_button.setEnabled(not running and known)
         self.cancel_button.setEnabled(running)
         self.retry_button.setEnabled(not running and any_failed)
 
@@ -276,7 +321,7 @@ class SyncPanel(QWidget):
         count = retry_failed(self.project, ids)
         self.refresh()
         if count:
-            self.status.setText(self.tr("%1 melding(en) terug in de wachtrij.").replace("%1", str(count)))
+            self.status.setText(self.tr("%n meldingen terug in de wachtrij.", "", count))
             self.changed.emit()
             self.changesMade.emit(Changes(outbox=True))
         return count
@@ -292,10 +337,10 @@ class SyncPanel(QWidget):
         run = outcome.run
         parts = []
         if run is not None:
-            parts.append(self.tr("%1 verzonden, %2 mislukt, %3 onbekend, %4 later opnieuw, %5 statuswijziging(en).")
+            parts.append(self.tr("%1 verzonden, %2 mislukt, %3 onbekend, %4 later opnieuw, %5.")
                          .replace("%1", str(len(run.sent))).replace("%2", str(len(run.failed)))
                          .replace("%3", str(len(run.unknown))).replace("%4", str(len(run.retrying)))
-                         .replace("%5", str(run.statuses)))
+                         .replace("%5", self.tr("%n statuswijzigingen", "", run.statuses)))
             if run.aborted:
                 parts.append(self.tr("Gestopt: %1").replace("%1", run.aborted))
             elif run.offline:
@@ -304,7 +349,7 @@ class SyncPanel(QWidget):
                 parts.append(self.tr("Afgebroken; wat al verstuurd was staat vast."))
         written = [p for p in outcome.packages if p.get("state") == "written"]
         if written:
-            parts.append(self.tr("%1 pakket(ten) naar de gedeelde map.").replace("%1", str(len(written))))
+            parts.append(self.tr("%n pakketten naar de gedeelde map.", "", len(written)))
         if outcome.package_error:
             parts.append(outcome.package_error)
         self.status.setText(" ".join(parts))

@@ -50,7 +50,7 @@ from schouw.exchange.mor.profile import SyncProfile, load_sync_profile
 from schouw.messages import SchouwError
 from schouw.services import sync as sync_service
 from schouw.ui import theme
-from schouw.ui.widgets import label, named
+from schouw.ui.widgets import fit_on_screen, label, named
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +185,7 @@ class SyncProfileDialog(QDialog):
         self._show_profile(self._base)
         if load_problem:
             self._set_error("", load_problem)
-        self.resize(1180, 700)
+        fit_on_screen(self, 1180, 700)
 
     # -- building ----------------------------------------------------------------------------
     def _form_choices(self, form: Form | None) -> list[Form]:
@@ -209,6 +209,13 @@ class SyncProfileDialog(QDialog):
         self.path_label.setObjectName("profilePath")
         head.addWidget(self.path_label)
         outer.addLayout(head)
+        self.intro = label(self.tr("Een synchronisatieprofiel zegt naar welk meldsysteem van de gemeente (MOR) "
+                                   "de meldingen gaan: vul de soort en het adres in die u van de gemeente kreeg, "
+                                   "en koppel de onderdelen van het formulier aan hun diensten."), "muted")
+        self.intro.setObjectName("profileIntro")
+        self.intro.setWordWrap(True)
+        self.intro.setVisible(self.path is None or not self.path.exists())
+        outer.addWidget(self.intro)
 
         columns = QHBoxLayout()
         outer.addLayout(columns, 1)
@@ -612,10 +619,12 @@ class SyncProfileDialog(QDialog):
     def _services_loaded(self, options: list) -> None:
         self.services = [o for o in options if isinstance(o, ServiceOption) and o.active]
         if self.kind() == "signalen":
-            text = self.tr("{n} subcategorieën opgehaald. Dubbelklik in de kolom Dienst om te koppelen.")
+            text = self.tr("%n subcategorieën opgehaald. Dubbelklik in de kolom Dienst om te koppelen.", "",
+                           len(self.services))
         else:
-            text = self.tr("{n} diensten opgehaald. Dubbelklik in de kolom Dienst om te koppelen.")
-        self.fetch_status.setText(text.format(n=len(self.services)))
+            text = self.tr("%n diensten opgehaald. Dubbelklik in de kolom Dienst om te koppelen.", "",
+                           len(self.services))
+        self.fetch_status.setText(text)
         theme.colour_text(self.fetch_status, theme.GOOD)
         self._repaint()
 

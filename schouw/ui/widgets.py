@@ -60,6 +60,16 @@ class Panel(QFrame):
         painter.end()
 
 
+def fit_on_screen(window: QWidget, width: int, height: int) -> None:
+    """Give a dialog the size it wants, but never more than the screen it opens on has
+    (a 1366×768 laptop at 125 % leaves 1093×614): a dialog taller than the screen hides
+    its title or its buttons, and a window manager will not move it for us."""
+    screen = window.screen() if window.parentWidget() is None else window.parentWidget().screen()
+    room = screen.availableGeometry().size() if screen is not None else QSize(width, height)
+    # room for the window frame the window manager adds around it
+    window.resize(min(width, room.width() - 16), min(height, room.height() - 48))
+
+
 def panel(parent: QWidget | None = None) -> Panel:
     return Panel(parent)
 
@@ -177,6 +187,8 @@ class ButtonBar(QWidget):
             else:
                 button.setMinimumHeight(theme.line_height() + 16)
                 theme.tint(button, "segment")
+                # a segment may lose its padding on a narrow pane, never its word
+                button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text) + 12)
             self._group.addButton(button)
             self._layout.addWidget(button)
             self._buttons[key] = button
@@ -209,8 +221,52 @@ class ButtonBar(QWidget):
             self.chosen.emit("")
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Text that wraps at word boundaries, with room above and below it: a row sized to
+    its contents (``resizeRowsToContents``) shows every line instead of clipping the last."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), hint.height() + 12)
+
+
 class TwoLineDelegate(QStyledItemDelegate):
-    """A finding as two lines: what (bold) and where / what was seen (smaller)."""
+    """A finding: what (bold, wrapped over as many lines as it needs, so a long item's
+    title is read whole on a narrow pane) and where / what was seen (smaller, one line).
+    The table sizes its rows to these hints (``resizeRowsToContents``)."""
+
+    PAD = 3
+
+    @staticmethod
+    def _fonts(font: QFont) -> tuple[QFont, QFont]:
+        bold = QFont(font)
+        bold.setBold(True)
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * 0.92)
+        return bold, small
+
+    @staticmethod
+    def _text_width(option: QStyleOptionViewItem, index: QModelIndex) -> int:
+        view = option.widget
+        width = view.columnWidth(index.column()) if hasattr(view, "columnWidth") else option.rect.width()
+        return max(width - 14, 20)
+
+    def _title_height(self, font: QFont, title: str, width: int) -> int:
+        from PySide6.QtGui import QFontMetrics
+
+        bold, _small = self._fonts(font)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        return QFontMetrics(bold).boundingRect(QRect(0, 0, width, 10**6), flags, title).height()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        from PySide6.QtGui import QFontMetrics
+
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = self._text_width(opt, index)
+        _bold, small = self._fonts(opt.font)
+        height = self._title_height(opt.font, opt.text, width) + QFontMetrics(small).height() + 2 * self.PAD + 10
+        return QSize(super().sizeHint(option, index).width(), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         from schouw.ui.models import DETAIL_ROLE
@@ -225,21 +281,22 @@ class TwoLineDelegate(QStyledItemDelegate):
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        rect = opt.rect.adjusted(8, 3, -6, -3)
+        rect = opt.rect.adjusted(8, self.PAD, -6, -self.PAD)
+        bold, small = self._fonts(opt.font)
         painter.save()
-        bold = QFont(opt.font)
-        bold.setBold(True)
+        painter.setFont(small)
+        detail_height = painter.fontMetrics().height()
+        title_height = min(self._title_height(opt.font, title, rect.width()), rect.height() - detail_height)
+        # the two lines sit together in the middle of a row taller than they need
+        top_y = rect.top() + max(0, (rect.height() - title_height - detail_height) // 2)
         painter.setFont(bold)
         painter.setPen(QColor("#ffffff" if selected else theme.INK))
-        line_height = rect.height() // 2
-        top = QRect(rect.left(), rect.top(), rect.width(), line_height)
-        painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         painter.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
-        small = QFont(opt.font)
-        small.setPointSizeF(opt.font.pointSizeF() * 0.92)
+        top = QRect(rect.left(), top_y, rect.width(), title_height)
+        painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                         title)
         painter.setFont(small)
         painter.setPen(QColor("#e8eef5" if selected else theme.MUTED))
-        bottom = QRect(rect.left(), rect.top() + line_height, rect.width(), rect.height() - line_height)
+        bottom = QRect(rect.left(), top_y + title_height, rect.width(), detail_height)
         painter.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          painter.fontMetrics().elidedText(detail, Qt.TextElideMode.ElideRight, rect.width()))
         painter.restore()

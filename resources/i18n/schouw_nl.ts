@@ -1,0 +1,160 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="nl_NL">
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n bevindingen</source>
+        <translation>
+            <numerusform>%n bevinding</numerusform>
+            <numerusform>%n bevindingen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto&apos;s</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n foto&apos;s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindingEditor</name>
+    <message numerus="yes">
+        <source>Import geannuleerd; %n foto&apos;s bewaard.</source>
+        <translation>
+            <numerusform>Import geannuleerd; %n foto bewaard.</numerusform>
+            <numerusform>Import geannuleerd; %n foto&apos;s bewaard.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto&apos;s toegevoegd.</source>
+        <translation>
+            <numerusform>%n foto toegevoegd.</numerusform>
+            <numerusform>%n foto&apos;s toegevoegd.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message numerus="yes">
+        <source>%n bevindingen</source>
+        <translation>
+            <numerusform>%n bevinding</numerusform>
+            <numerusform>%n bevindingen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>Samenvoegen met {title} (%n bevindingen)</source>
+        <translation>
+            <numerusform>Samenvoegen met {title} (%n bevinding)</numerusform>
+            <numerusform>Samenvoegen met {title} (%n bevindingen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foto&apos;s</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n foto&apos;s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n conflicten — bekijk ze met ‘Conflicten bekijken’</source>
+        <translation>
+            <numerusform>; %n conflict — bekijk het met ‘Conflicten bekijken’</numerusform>
+            <numerusform>; %n conflicten — bekijk ze met ‘Conflicten bekijken’</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message numerus="yes">
+        <source>{label} (%n straten)</source>
+        <translation>
+            <numerusform>{label} (%n straat)</numerusform>
+            <numerusform>{label} (%n straten)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message numerus="yes">
+        <source>%n foto&apos;s</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+            <numerusform>%n foto&apos;s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StreetImportDialog</name>
+    <message numerus="yes">
+        <source>%n straten toegevoegd en {updated} aangevuld in {buurt}.</source>
+        <translation>
+            <numerusform>%n straat toegevoegd en {updated} aangevuld in {buurt}.</numerusform>
+            <numerusform>%n straten toegevoegd en {updated} aangevuld in {buurt}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StreetModel</name>
+    <message numerus="yes">
+        <source>%n bevindingen, {below} onder de norm</source>
+        <translation>
+            <numerusform>%n bevinding, {below} onder de norm</numerusform>
+            <numerusform>%n bevindingen, {below} onder de norm</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}, %n bevindingen, {below} onder de norm, {state}</source>
+        <translation>
+            <numerusform>{name}, %n bevinding, {below} onder de norm, {state}</numerusform>
+            <numerusform>{name}, %n bevindingen, {below} onder de norm, {state}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message numerus="yes">
+        <source>%n meldingen terug in de wachtrij.</source>
+        <translation>
+            <numerusform>%n melding terug in de wachtrij.</numerusform>
+            <numerusform>%n meldingen terug in de wachtrij.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statuswijzigingen</source>
+        <translation>
+            <numerusform>%n statuswijziging</numerusform>
+            <numerusform>%n statuswijzigingen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pakketten naar de gedeelde map.</source>
+        <translation>
+            <numerusform>%n pakket naar de gedeelde map.</numerusform>
+            <numerusform>%n pakketten naar de gedeelde map.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncProfileDialog</name>
+    <message numerus="yes">
+        <source>%n subcategorieën opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</source>
+        <translation>
+            <numerusform>%n subcategorie opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</numerusform>
+            <numerusform>%n subcategorieën opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n diensten opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</source>
+        <translation>
+            <numerusform>%n dienst opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</numerusform>
+            <numerusform>%n diensten opgehaald. Dubbelklik in de kolom Dienst om te koppelen.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,255 @@
+"""Every screen of the app, opened the way a user opens it: one list for the language
+walk (tests/test_ui_language.py), the fitting checks (tests/test_ui_fit.py) and the
+screenshot script (docs/screenshots/make.py), so a new screen joins all three at once.
+
+Each opener takes the main window with a round open and returns the widget to look at
+(the main window itself, or the dialog shown above it). Openers that need data the
+project may lack (a package for the conflicts review) get it through ``extra``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def settle(rounds: int = 5) -> None:
+    app = QApplication.instance()
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def _latest_top_level(name: str) -> QWidget:
+    """The dialog a menu action just opened (they are non-modal ``open()`` calls)."""
+    settle()
+    found = [w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible()]
+    assert found, f"no visible {name}"
+    return found[-1]
+
+
+def walk(window, extra: dict[str, Any]) -> QWidget:
+    pick_finding(window)
+    return window
+
+
+def search(window, extra: dict[str, Any]) -> QWidget:
+    pick_finding(window)
+    window.streets.search.setFocus()
+    window.streets.search.setText("burg")
+    return window
+
+
+def new_finding(window, extra: dict[str, Any]) -> QWidget:
+    """A fresh finding: no photo yet, every field must still be in sight."""
+    pick_finding(window)
+    window.new_finding()
+    settle()
+    return window
+
+
+def start(window, extra: dict[str, Any]) -> QWidget:
+    project = window.session.project.path if window.session is not None else None
+    if window.session is not None:
+        window.close_project()
+    window.prefs.recent = [str(project)] if project else []
+    window.open_initial(None)
+    window._update_state()
+    return window
+
+
+def new_round(window, extra: dict[str, Any]) -> QWidget:
+    dialog = window.new_round()
+    recent = dialog.team.recent_list
+    for row in range(min(4, recent.count())):
+        recent.itemActivated.emit(recent.item(row))
+    dialog.title_edit.setText("Najaarsschouw Vogelbuurt")
+    return dialog
+
+
+def team(window, extra: dict[str, Any]) -> QWidget:
+    window.edit_team()
+    return _latest_top_level("teamDialog")
+
+
+def settings(window, extra: dict[str, Any]) -> QWidget:
+    return window.open_settings()
+
+
+def report(window, extra: dict[str, Any]) -> QWidget:
+    window.make_report()
+    return _latest_top_level("reportDialog")
+
+
+def export(window, extra: dict[str, Any]) -> QWidget:
+    window.export_package()
+    return _latest_top_level("exportDialog")
+
+
+def street_import(window, extra: dict[str, Any]) -> QWidget:
+    window.import_streets()
+    return _latest_top_level("streetImportDialog")
+
+
+def import_package(window, extra: dict[str, Any]) -> QWidget:
+    from schouw.ui.export_dialog import ImportDialog
+
+    window.import_package()
+    dialog = _latest_top_level("packageImportDialog")
+    assert isinstance(dialog, ImportDialog)
+    package = extra.get("package")
+    if package is not None:
+        dialog.file_edit.setText(str(package))
+        dialog.start()
+        while dialog.task is not None:
+            settle(1)
+    return dialog
+
+
+def conflicts(window, extra: dict[str, Any]) -> QWidget:
+    from PySide6.QtWidgets import QTableView
+
+    dialog = import_package(window, extra)
+    dialog.close()
+    from schouw.ui.export_dialog import ConflictsDialog
+
+    target = ConflictsDialog(window.session.project, window)
+    target.show()
+    table = target.findChild(QTableView)
+    if table.model().rowCount():
+        table.selectRow(0)
+    return target
+
+
+def sync(window, extra: dict[str, Any]) -> QWidget:
+    window.open_sync()
+    return _latest_top_level("syncDialog")
+
+
+def sync_profile(window, extra: dict[str, Any]) -> QWidget:
+    settings_dialog = window.open_settings()
+    return settings_dialog.open_profile_editor(new=True)
+
+
+def shortcuts(window, extra: dict[str, Any]) -> QWidget:
+    pick_finding(window)
+    window.show_shortcuts()
+    return _latest_top_level("shortcutsDialog")
+
+
+def about(window, extra: dict[str, Any]) -> QWidget:
+    window.show_about()
+    return _latest_top_level("messageBox")
+
+
+def mask_editor(window, extra: dict[str, Any]) -> QWidget:
+    """The privacy-mask editor over a photo with a rectangle and an ellipse drawn (a
+    photo is added to the finding first where it has none, as the test projects do)."""
+    from PySide6.QtCore import Qt
+
+    from schouw.photos.masks import Mask
+    from schouw.services.photos import set_masks
+
+    pick_finding(window)
+    editor = window.editor
+    if editor.photo_list.count() == 0:
+        import tempfile
+
+        from PIL import Image, ImageDraw
+
+        from schouw.services.findings import add_photos
+
+        path = Path(tempfile.mkdtemp(prefix="mask-shot-")) / "straat.jpg"
+        image = Image.new("RGB", (1200, 900), (120, 140, 160))
+        ImageDraw.Draw(image).rectangle((600, 450, 900, 600), fill=(230, 200, 40))
+        image.save(path, quality=85)
+        with window.session.project.write():
+            add_photos(window.session.project, editor.finding_id, [path])
+        editor.load(editor.finding_id)
+        settle()
+    editor.photo_list.setCurrentRow(0)
+    photo_id = editor.photo_list.currentItem().data(Qt.ItemDataRole.UserRole)
+    with window.session.project.write():
+        set_masks(window.session.project, photo_id,
+                  [Mask(0.56, 0.52, 0.16, 0.11), Mask(0.18, 0.14, 0.13, 0.24, "ellipse")])
+    target = editor.mask_photo()
+    target.canvas.select(1)
+    settle()
+    return target
+
+
+#: name -> opener; the names are the screenshot files' (``-en`` added for English).
+SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
+    "walk": walk,
+    "search": search,
+    "new-finding": new_finding,
+    "start": start,
+    "new-round": new_round,
+    "team": team,
+    "settings": settings,
+    "report": report,
+    "export": export,
+    "street-import": street_import,
+    "import-package": import_package,
+    "conflicts": conflicts,
+    "sync": sync,
+    "sync-profile": sync_profile,
+    "shortcuts": shortcuts,
+    "about": about,
+    "mask-editor": mask_editor,
+}
+
+
+def pick_finding(window) -> None:
+    """A street with findings below the norm and a finding with a photo, if there is one."""
+    from schouw.services import walk as walk_service
+
+    session = window.session
+    best = None
+    for status in window.streets.model.streets():
+        rows = walk_service.finding_rows(session.project, session.ctx, status.id)
+        if not rows:
+            continue
+        with_photo = [r for r in rows if r.photo_count and r.below_norm]
+        score = (not status.done, bool(with_photo), status.below_norm, status.findings)
+        if best is None or score > best[0]:
+            best = (score, status.id, (with_photo or rows)[0].id)
+    if best is not None:
+        window.streets.select_street(best[1])
+        window.findings.select_finding(best[2])
+        window.findings.table.setFocus()
+    settle()
+
+
+def team_package(project: Path, work: Path) -> Path:
+    """A team's laptop started from the same project; both sides then edit the same
+    finding: the package the team brings back makes one conflict (and a few updates)."""
+    import shutil
+
+    from schouw.services.exchange import export_package
+    from schouw.store import open_project
+
+    team = work / "team.schouw"
+    shutil.copyfile(project, team)
+    with open_project(project, device_id="laptop-coordinator") as coord:
+        rounds = coord.rounds.list()
+        round_id = next((r["id"] for r in rounds if r["title"].startswith("Jaarschouw")), rounds[0]["id"])
+        findings = coord.findings.models(round_id)
+        target = next(f for f in findings if f.description)
+        coord.findings.update(target.id, description="Coördinator: stoeptegels liggen los, melding gedaan")
+    with open_project(team, device_id="laptop-team-2") as laptop:
+        laptop.findings.update(target.id, description="Team 2: drie stoeptegels liggen los bij de ingang",
+                               level="D")
+        for other in findings[5:9]:
+            laptop.findings.update(other.id, description=(other.description + " (nagekeken door team 2)").strip())
+        return export_package(laptop, round_id, work / "team-2-vogelbuurt.zip").path
+
+
+def open_round(window, project: Path) -> None:
+    window.open_initial(project)
+    rounds = window.session.project.rounds.list()
+    current = next((r for r in rounds if r["title"].startswith("Jaarschouw")), rounds[0])
+    window.open_round(current["id"])
+    settle()
