@@ -352,6 +352,47 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Het rapport kan niet worden opgeslagen als {path} ({detail}). Is het bestand nog geopend in een PDF-viewer?",
         "en": "The report cannot be saved as {path} ({detail}). Is the file still open in a PDF viewer?",
     },
+    # -- quality profiles (schouw profiles, the Kwaliteitsprofiel dialog) --------------
+    "profile_unknown": {
+        "nl": "Kwaliteitsprofiel '{id}' bestaat niet. Beschikbaar: {available}.",
+        "en": "Quality profile '{id}' does not exist. Available: {available}.",
+    },
+    "profile_unknown_area_type": {
+        "nl": "Onbekend gebiedstype '{value}'; kies uit {choices}.",
+        "en": "Unknown area type '{value}'; choose from {choices}.",
+    },
+    "profile_unknown_element": {
+        "nl": "Element '{name}' staat op geen enkel formulier; zie 'schouw forms show NAAM'.",
+        "en": "Element '{name}' is on no form; see 'schouw forms show NAME'.",
+    },
+    "profile_unknown_aspect": {
+        "nl": "Aspect '{name}' staat op geen enkel formulier (schrijf ELEMENT.ASPECT); zie 'schouw forms show NAAM'.",
+        "en": "Aspect '{name}' is on no form (write ELEMENT.ASPECT); see 'schouw forms show NAME'.",
+    },
+    "profile_bad_level": {
+        "nl": "'{value}' is geen norm; kies uit {levels}.",
+        "en": "'{value}' is not a norm; choose from {levels}.",
+    },
+    "profile_norm_d": {
+        "nl": "D is nooit een norm: kies A+, A, B of C.",
+        "en": "D is never a norm: choose A+, A, B or C.",
+    },
+    "profile_level_unused": {
+        "nl": "Niveau {level} wordt in profiel {profile} niet gebruikt; niveaus: {levels}.",
+        "en": "Level {level} is not used in profile {profile}; levels: {levels}.",
+    },
+    "profile_bad_target": {
+        "nl": "'{value}' is geen streefwaarde; geef een aandeel tussen 0 en 1 of een percentage (bijv. 0,9 of 90%).",
+        "en": "'{value}' is not a target; give a share between 0 and 1 or a percentage (e.g. 0.9 or 90%).",
+    },
+    "profile_bad_category": {
+        "nl": "Onbekende soort '{value}'; kies uit {choices}.",
+        "en": "Unknown category '{value}'; choose from {choices}.",
+    },
+    "profile_scope_missing": {
+        "nl": "Zeg welke norm: --aspect ELEMENT.ASPECT, --element ELEMENT of --default.",
+        "en": "Say which norm: --aspect ELEMENT.ASPECT, --element ELEMENT or --default.",
+    },
 }
 
 
