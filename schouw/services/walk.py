@@ -115,6 +115,11 @@ def _count(ctx: RoundContext, rows: Iterable[tuple]) -> dict[str, tuple[int, int
     return {sid: (s.findings, s.tally.with_norm, s.tally.below) for sid, s in score.streets.items()}
 
 
+def reload_profile(project: Project, ctx: RoundContext) -> None:
+    """Re-read the round's quality profile after a norm changed, so the marks follow."""
+    ctx.profile = project.forms.profile(ctx.round.profile_id) if ctx.round.profile_id else None
+
+
 def street_statuses(project: Project, ctx: RoundContext) -> list[StreetStatus]:
     """Every street of the round's buurt with its finding count, norm count and done mark."""
     counts = _count(ctx, project.findings.level_rows(ctx.round.id))
