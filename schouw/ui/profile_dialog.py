@@ -147,6 +147,7 @@ class ProfileDialog(QDialog):
         box = named(QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self), "profileButtons",
                     self.tr("Knoppen"))
         box.rejected.connect(self.reject)
+        named(box.button(QDialogButtonBox.StandardButton.Close), "profileClose", self.tr("Sluiten"))
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.undo_button)
         buttons.addStretch(1)
