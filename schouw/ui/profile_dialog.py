@@ -10,7 +10,7 @@ below-norm marks. *Ongedaan maken* puts back the values of the last edit made he
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,13 +58,13 @@ class _LevelDelegate(QStyledItemDelegate):
         self.dialog = dialog
 
     def createEditor(self, parent, option, index):  # noqa: N802 - Qt API
-        combo = named(QComboBox(parent), "normEditor", self.dialog.tr("Norm"))
+        combo = named(QComboBox(parent), "normEditor", QCoreApplication.translate("ProfileDialog", "Norm"))
         scope = (index.siblingAtColumn(0).data(SCOPE_ROLE) or "").partition("|")[0]
         for level in self.dialog.profile.levels:
             if level is not Level.D:
                 combo.addItem(f"{level.value} – {self.dialog.profile.label(level)}", level.value)
         if scope and scope != "default":
-            combo.addItem(self.dialog.tr("(overnemen)"), CLEAR)
+            combo.addItem(QCoreApplication.translate("ProfileDialog", "(overnemen)"), CLEAR)
         return combo
 
     def setEditorData(self, editor, index):  # noqa: N802 - Qt API
@@ -170,48 +170,58 @@ class ProfileDialog(QDialog):
         self._fill_log()
         self.undo_button.setEnabled(bool(self._undo))
 
-    def _row(self, text: str, scope: tuple[str, str], cells: dict[str, tuple[Level | None, bool]],
+    def _item(self, row: int, col: int) -> QTableWidgetItem:
+        """The cell's item, made once: refreshing changes items in place, because the
+        refresh runs inside the table's own itemChanged signal, where deleting the item
+        being edited would leave Qt with a dangling pointer."""
+        item = self.table.item(row, col)
+        if item is None:
+            item = QTableWidgetItem()
+            self.table.setItem(row, col, item)
+        return item
+
+    def _row(self, row: int, text: str, scope: tuple[str, str], cells: dict[str, tuple[Level | None, bool]],
              bold: bool = False) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        head = QTableWidgetItem(text)
+        if row >= self.table.rowCount():
+            self.table.insertRow(row)
+        head = self._item(row, 0)
+        head.setText(text)
         head.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         head.setData(SCOPE_ROLE, "|".join(scope))
-        font = QFont(head.font())
+        font = QFont(self.table.font())
         font.setBold(bold)
         head.setFont(font)
-        self.table.setItem(row, 0, head)
         for col, area_type in enumerate(AREA_TYPES, start=1):
             level, own = cells[area_type]
-            item = QTableWidgetItem(level.value if level else "")
+            item = self._item(row, col)
             item.setData(Qt.ItemDataRole.EditRole, level.value if level else "")
-            cell_font = QFont(item.font())
+            cell_font = QFont(self.table.font())
             cell_font.setBold(own)
             cell_font.setItalic(not own)
             item.setFont(cell_font)
             item.setToolTip(self.tr("Eigen norm") if own else self.tr("Overgenomen van element of basisnorm"))
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.table.setItem(row, col, item)
 
     def _fill_norms(self) -> None:
         self._filling = True
         try:
-            self.table.setRowCount(0)
             p = self.profile
-            self._row(self.tr("Basisnorm (alle aspecten)"), ("default", ""),
+            self._row(0, self.tr("Basisnorm (alle aspecten)"), ("default", ""),
                       {a: (p.default_norm.get(a), a in p.default_norm) for a in AREA_TYPES}, bold=True)
-            if self.form is None:
-                return
-            rows = svc.norm_rows(self.form, p)
+            n = 1
+            rows = svc.norm_rows(self.form, p) if self.form is not None else []
             seen: set[str] = set()
             for r in rows:
                 if r.element_id not in seen:
                     seen.add(r.element_id)
                     own = p.element_norms.get(r.element_id, {})
-                    self._row(r.element_name, ("element", r.element_id),
+                    self._row(n, r.element_name, ("element", r.element_id),
                               {a: (own.get(a) or p.default_norm.get(a), a in own) for a in AREA_TYPES}, bold=True)
-                self._row("    " + r.aspect_name, ("aspect", r.key),
+                    n += 1
+                self._row(n, "    " + r.aspect_name, ("aspect", r.key),
                           {a: (c.level, c.origin == "aspect") for a, c in r.cells.items()})
+                n += 1
+            self.table.setRowCount(n)
         finally:
             self._filling = False
 
