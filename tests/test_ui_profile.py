@@ -23,6 +23,12 @@ from schouw.services import profiles  # noqa: E402
 pytest_plugins = ["conftest_ui"]
 
 
+def walk_rows(window, street_id):
+    from schouw.services import walk
+
+    return walk.finding_rows(window.session.project, window.session.ctx, street_id)
+
+
 def test_norm_changed_in_the_table_is_stored_logged_shown_and_undoable(qtbot, app_window, small_project):
     path, info = small_project
     window = app_window(path)
@@ -30,6 +36,12 @@ def test_norm_changed_in_the_table_is_stored_logged_shown_and_undoable(qtbot, ap
     below = window.findChild(QWidget, "statBelow")
     # asfalt.onkruid in woongebied, norm B: the C and D findings are below
     assert below.text() == "4"
+    street = info["streets"]["Merelstraat"]
+    window.streets.select_street(street)
+    finding = next(r for r in walk_rows(window, street) if r.level is Level.A)
+    window.findings.select_finding(finding.id)
+    norm_label = window.findChild(QWidget, "normLabel")
+    qtbot.waitUntil(lambda: norm_label.text() == "norm B (woongebied)")
     action = window.actions_by_name["actProfile"]
     assert action.isEnabled() and action in window.round_menu.actions()
     action.trigger()
@@ -50,6 +62,7 @@ def test_norm_changed_in_the_table_is_stored_logged_shown_and_undoable(qtbot, ap
     assert dialog.log_table.rowCount() == 1 and dialog.log_table.item(0, 5).text() == "A"
     assert dialog.table.item(row, col).font().bold()
     assert below.text() == "6"  # now B is below too, without reopening the round
+    assert norm_label.text() == "norm A (woongebied)"  # the open finding's norm too
 
     dialog.undo_button.click()
     assert profiles.project_profile(project)[1].norm("asfalt", "onkruid", "woongebied") is Level.B

@@ -301,8 +301,9 @@ class ProfileDialog(QDialog):
 
 def refresh_walk(session) -> None:
     """After a profile change: the open round re-reads its norms, and the street list,
-    the street's findings and the editor redraw their below-norm marks (through the
-    session's own signals, as after an edit)."""
+    the street's findings and the editor redraw their below-norm marks and norm (through
+    the session's own signals, as after an edit: re-reading a street's findings selects
+    the open finding again, which reloads the editor)."""
     if session is None or session.ctx is None:
         return
     walk.reload_profile(session.project, session.ctx)
