@@ -18,6 +18,8 @@ def register(command, sub) -> dict[str, Any]:
     command("list", "toon de profielbestanden (meegeleverd en eigen) en de profielen in het project", psub)
     show = command("show", "toon het profiel van het project: niveaus, streefwaarden en normen", psub)
     show.add_argument("--profile", metavar="ID", help="profiel in het project (standaard het geldende)")
+    show.add_argument("--round", metavar="RONDE",
+                      help="toon het profiel zoals het gold op de datum van deze ronde (wat zijn rapport standaard gebruikt)")
     norm = command("set-norm", "wijzig een norm in het profiel van het project (wordt gelogd)", psub)
     which = norm.add_mutually_exclusive_group(required=True)
     which.add_argument("--aspect", metavar="ELEMENT.ASPECT", help="de norm van één aspect")
@@ -68,6 +70,11 @@ def cmd_profiles(args: argparse.Namespace) -> int:
     with _open(args) as project:
         if sub == "show":
             row_id, profile = svc.project_profile(project, args.profile)
+            if args.round:
+                round_ = project.rounds.get(args.round)
+                use = svc.profile_for_report(project, round_)
+                if use.profile is not None and round_.profile_id:
+                    row_id, profile = round_.profile_id, use.profile
             data = {"row_id": row_id, **profile.to_data(), "changes": len(project.profile_log.changes(row_id))}
             _emit(args, data, lambda: _show_text(row_id, profile))
             return EXIT_OK

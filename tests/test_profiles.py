@@ -187,6 +187,8 @@ def test_raising_a_norm_rescores_old_rounds_under_the_chosen_profile(two_rounds,
     assert [(c["key"], c["old"], c["new"]) for c in json.loads(result.stdout)] == [("aspect:asfalt.onkruid", "", "A")]
     shown = json.loads(run_cli(*db, "profiles", "show", "--json", check=True).stdout)
     assert shown["aspect_norms"]["asfalt.onkruid"]["woongebied"] == "A" and shown["changes"] == 1
+    then = json.loads(run_cli(*db, "profiles", "show", "--round", ids["old"], "--json", check=True).stdout)
+    assert "asfalt.onkruid" not in then["aspect_norms"]
 
     with open_project(path) as project:
         at_round = gather(project, ids["new"])
