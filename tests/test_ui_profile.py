@@ -60,6 +60,7 @@ def test_norm_changed_in_the_table_is_stored_logged_shown_and_undoable(qtbot, ap
     assert [(c.key, c.area_type, c.old, c.new, c.source) for c in log] == [
         ("aspect:asfalt.onkruid", "woongebied", "", "A", "dialoog")]
     assert dialog.log_table.rowCount() == 1 and dialog.log_table.item(0, 5).text() == "A"
+    assert dialog.log_table.item(0, 2).text() == "Asfaltverharding — Onkruid"
     assert dialog.table.item(row, col).font().bold()
     assert below.text() == "6"  # now B is below too, without reopening the round
     assert norm_label.text() == "norm A (woongebied)"  # the open finding's norm too

@@ -1163,6 +1163,10 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <translation>Item</translation>
     </message>
     <message>
+        <source>Vet: een eigen norm. Cursief: overgenomen van het element of de basisnorm. Dubbelklik of F2 om te wijzigen; D is nooit een norm.</source>
+        <translation>Bold: a norm of its own. Italic: inherited from the element or the base norm. Double-click or F2 to change; D is never a norm.</translation>
+    </message>
+    <message>
         <source>Normen</source>
         <translation>Norms</translation>
     </message>
@@ -1257,6 +1261,18 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Basisnorm (alle aspecten)</source>
         <translation>Base norm (all aspects)</translation>
+    </message>
+    <message>
+        <source>Basisnorm</source>
+        <translation>Base norm</translation>
+    </message>
+    <message>
+        <source>Streefwaarde {category}</source>
+        <translation>Target {category}</translation>
+    </message>
+    <message>
+        <source>{element} (element)</source>
+        <translation>{element} (element)</translation>
     </message>
     <message>
         <source>Kwaliteitsprofiel (*.toml)</source>

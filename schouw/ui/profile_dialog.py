@@ -105,13 +105,21 @@ class ProfileDialog(QDialog):
                            self.tr("Kies een cel en druk op F2 om de norm te wijzigen"))
         self.table.setHorizontalHeaderLabels([self.tr("Onderdeel")] + [labels.area_type_label(a) for a in AREA_TYPES])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, 1 + len(AREA_TYPES)):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.setItemDelegate(_LevelDelegate(self))
         self.table.itemChanged.connect(self._cell_changed)
-        self.tabs.addTab(self.table, self.tr("Normen"))
+        norms = QWidget(self)
+        norms_layout = QVBoxLayout(norms)
+        norms_layout.addWidget(self.table, 1)
+        norms_layout.addWidget(label(self.tr("Vet: een eigen norm. Cursief: overgenomen van het element of de "
+                                             "basisnorm. Dubbelklik of F2 om te wijzigen; D is nooit een norm."),
+                                     "muted", norms))
+        self.tabs.addTab(norms, self.tr("Normen"))
 
         # -- targets ----------------------------------------------------------------------
         targets = QWidget(self)
@@ -134,6 +142,7 @@ class ProfileDialog(QDialog):
                                                   self.tr("Gebiedstype"), self.tr("Oud"), self.tr("Nieuw")])
         self.log_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.log_table.verticalHeader().setVisible(False)
+        self.log_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.log_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tabs.addTab(self.log_table, self.tr("Wijzigingen"))
 
@@ -229,10 +238,28 @@ class ProfileDialog(QDialog):
         changes = list(reversed(self.project.profile_log.changes(self.row_id)))
         self.log_table.setRowCount(len(changes))
         for row, c in enumerate(changes):
-            values = [c.at[:16].replace("T", " "), c.who, c.key,
+            values = [c.at[:16].replace("T", " "), c.who, self._what(c.key),
                       labels.area_type_label(c.area_type) if c.area_type else "", c.old or "–", c.new or "–"]
             for col, value in enumerate(values):
                 self.log_table.setItem(row, col, QTableWidgetItem(value))
+
+    def _what(self, key: str) -> str:
+        """A change's key as a coordinator reads it: element and aspect names from the
+        form where known (the CLI log shows the key itself)."""
+        scope, _, name = key.partition(":")
+        if scope == "default":
+            return self.tr("Basisnorm")
+        if scope == "target":
+            return self.tr("Streefwaarde {category}").format(category=name).strip()
+        if scope in ("element", "aspect") and self.form is not None:
+            element_id, _, aspect_id = name.partition(".")
+            element = next((e for e in self.form.elements if e.id == element_id), None)
+            if element is not None and scope == "element":
+                return self.tr("{element} (element)").format(element=element.name)
+            aspect = next((a for a in element.aspects if a.id == aspect_id), None) if element else None
+            if aspect is not None:
+                return f"{element.name} — {aspect.name}"
+        return key
 
     # -- editing --------------------------------------------------------------------------
     def _apply(self, call, *args, **kwargs) -> bool:
