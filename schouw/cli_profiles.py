@@ -8,7 +8,7 @@ from typing import Any
 
 from schouw.cli import EXIT_OK, _db_path, _emit, _open
 from schouw.domain.profile import AREA_TYPES
-from schouw.domain.profile_edit import ProfileChange
+from schouw.domain.profile_edit import GAP, ProfileChange
 from schouw.messages import SchouwError
 
 
@@ -49,6 +49,8 @@ def _change_dict(c: ProfileChange) -> dict[str, str]:
 
 
 def _change_line(c: ProfileChange) -> str:
+    if c.key == GAP:
+        return f"{c.at[:19].replace('T', ' ')}  (gewijzigd buiten dit logboek: oudere versie van schouw of een pakket)"
     where = f" {c.area_type}" if c.area_type else ""
     return f"{c.at[:19].replace('T', ' ')}  {c.who[:20]:<20} {c.key}{where}: {c.old or '–'} → {c.new or '–'}" \
         + (f"  ({c.source})" if c.source else "")

@@ -270,3 +270,23 @@ def test_round_on_a_later_date_uses_the_changed_profile(two_rounds):
         later = create_round(project, buurt="Vogelbuurt", form_id="crow-beeldkwaliteit", when=date(2099, 1, 1))
         use = profiles.profile_for_report(project, later)
         assert use.basis == "at-round" and use.profile.default_norm["woongebied"] is Level.A
+
+
+def test_profile_changed_outside_the_log_is_not_passed_off_as_the_rounds(two_rounds):
+    """A profile whose later changes the log does not hold (it came in a package, or an
+    older app changed it): the report cannot know that day's norms, so it uses today's
+    and says so instead of claiming "as in force on"."""
+    from schouw.services import profiles
+    from schouw.store import open_project
+
+    path, ids = two_rounds
+    with open_project(path) as project:
+        old = project.rounds.get(ids["old"])
+        assert profiles.profile_for_report(project, old).basis == "at-round"
+        row_id, profile = profiles.project_profile(project)
+        project.forms.save_profile(apply(profile, [("default", "woongebied", "A")]), row_id)  # not logged
+        use = profiles.profile_for_report(project, old)
+        assert use.basis == "current" and use.profile.default_norm["woongebied"] is Level.A
+        profiles.set_norm(project, scope="default", level="C", area_types=["woongebied"])  # logged from here on
+        use = profiles.profile_for_report(project, old)
+        assert use.basis == "current"  # the unlogged change still sits between the round and now

@@ -1263,6 +1263,10 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <translation>Base norm (all aspects)</translation>
     </message>
     <message>
+        <source>Gewijzigd buiten dit logboek (oudere versie of pakket)</source>
+        <translation>Changed outside this log (older version or package)</translation>
+    </message>
+    <message>
         <source>Basisnorm</source>
         <translation>Base norm</translation>
     </message>

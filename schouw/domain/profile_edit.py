@@ -13,6 +13,7 @@ Keys
     ``aspect:ELEMENT.ASPECT``  the norm of one aspect (per area type)
     ``target`` / ``target:schoon|heel|totaal``  the target share (streefwaarde)
     ``name``, ``municipality``, ``levels``, ``label:LEVEL``  the rest of the profile
+    ``unlogged``               a marker: the profile was changed outside the log then
 
 An empty value clears an element or aspect norm (the more general one applies again).
 Pure Python: the services layer reads and writes the log.
@@ -28,6 +29,9 @@ from schouw.domain.levels import Level
 from schouw.domain.profile import AREA_TYPES, Profile, parse_profile
 
 NORM_SCOPES = ("default", "element", "aspect")
+#: The key of a log line that marks a change made outside the log (a profile replaced by
+#: an older app or a package): the history before it is not known.
+GAP = "unlogged"
 TARGET_CATEGORIES = ("totaal", "schoon", "heel")
 
 
@@ -119,7 +123,7 @@ def as_of(profile: Profile, changes: Iterable[ProfileChange], moment: str) -> Pr
     """The profile as it was at ``moment`` (ISO 8601 UTC): ``profile`` is the current one
     and ``changes`` its full log; every change made after ``moment`` is taken back,
     newest first."""
-    later = sorted((c for c in changes if c.at > moment), key=lambda c: c.at, reverse=True)
+    later = sorted((c for c in changes if c.at > moment and c.key != GAP), key=lambda c: c.at, reverse=True)
     if not later:
         return profile
     return apply(profile, [(c.key, c.area_type, c.old) for c in later], f"{profile.id}@{moment}")

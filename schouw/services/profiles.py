@@ -20,6 +20,7 @@ from schouw.domain.levels import Level
 from schouw.domain.models import Round
 from schouw.domain.profile import AREA_TYPES, Profile
 from schouw.domain.profile_edit import (
+    GAP,
     TARGET_CATEGORIES,
     ProfileChange,
     apply,
@@ -149,7 +150,9 @@ def _save(project: Project, row_id: str, profile: Profile, changes: list[tuple[s
     if not logged:
         return []
     updated = apply(profile, [(c.key, c.area_type, c.new) for c in logged], f"project:{row_id}")
-    return project.profile_log.save_with_changes(row_id, updated, logged, who())
+    stamps = project.profile_log.stamps(row_id)
+    gap = None if stamps is None or _explained(stamps, project.profile_log.changes(row_id)) else stamps[1]
+    return project.profile_log.save_with_changes(row_id, updated, logged, who(), gap_at=gap)
 
 
 def set_norm(project: Project, *, scope: str, level: str, area_types: list[str] | tuple[str, ...],
@@ -243,6 +246,36 @@ def round_moment(day: date) -> str:
     return end.isoformat(timespec="milliseconds") + "Z"
 
 
+#: A logged change and the row's ``updated_at`` are stamped a moment apart.
+_STAMP_SLACK = timedelta(seconds=5)
+
+
+def _explained(stamps: tuple[str, str], changes: list[ProfileChange]) -> bool:
+    """True when the row's last change is a logged one (or it was never changed)."""
+    created_at, updated_at = stamps
+    if updated_at == created_at:
+        return True
+    logged = [c for c in changes if c.key != GAP]
+    if not logged:
+        return False
+    last = datetime.fromisoformat(logged[-1].at.replace("Z", "+00:00"))
+    return datetime.fromisoformat(updated_at.replace("Z", "+00:00")) - last <= _STAMP_SLACK
+
+
+def _history_complete(project: Project, row_id: str, changes: list[ProfileChange], moment: str) -> bool:
+    """True when the change log explains every change to the profile since ``moment``:
+    the row was not changed after it, or every change since is logged (no gap marker
+    after it, and the last change is a logged one)."""
+    stamps = project.profile_log.stamps(row_id)
+    if stamps is None:
+        return False
+    if stamps[1] <= moment:
+        return True
+    if any(c.key == GAP and c.at > moment for c in changes):
+        return False
+    return _explained(stamps, changes)
+
+
 def profile_for_report(project: Project, round_: Round, choice: str = AT_ROUND) -> ProfileUse:
     """The profile a report of ``round_`` scores under: ``at-round`` (default; the round's
     profile as it was on the round's date, taking back later changes from the log),
@@ -258,7 +291,13 @@ def profile_for_report(project: Project, round_: Round, choice: str = AT_ROUND) 
         if choice == CURRENT:
             return ProfileUse(profile, CURRENT)
         changes = project.profile_log.changes(round_.profile_id)
-        return ProfileUse(as_of(profile, changes, round_moment(round_.date)), AT_ROUND, round_.date)
+        moment = round_moment(round_.date)
+        if not _history_complete(project, round_.profile_id, changes, moment):
+            # Changed after the round in a way the log does not hold (a profile that
+            # arrived in a package, or an older app): the norms of that day are not
+            # known, so the report uses today's and says so, rather than claim otherwise.
+            return ProfileUse(profile, CURRENT)
+        return ProfileUse(as_of(profile, changes, moment), AT_ROUND, round_.date)
     stored = project.forms.profile(choice)
     if stored is not None:
         return ProfileUse(stored, "chosen")

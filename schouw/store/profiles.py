@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from schouw.domain.models import new_id, utc_now
 from schouw.domain.profile import Profile
-from schouw.domain.profile_edit import ProfileChange
+from schouw.domain.profile_edit import GAP, ProfileChange
 from schouw.store.rows import dict_rows
 
 if TYPE_CHECKING:
@@ -24,11 +24,17 @@ class ProfileLog:
         self.p = project
 
     def save_with_changes(self, profile_row_id: str, profile: Profile, changes: list[ProfileChange],
-                          who: str) -> list[ProfileChange]:
-        """Store the new definition and log ``changes`` (stamped now, by ``who``) at once."""
+                          who: str, gap_at: str | None = None) -> list[ProfileChange]:
+        """Store the new definition and log ``changes`` (stamped now, by ``who``) at once;
+        ``gap_at``: first log a marker that the profile was changed outside the log then."""
         now = utc_now()
         stamped = [ProfileChange(c.key, c.area_type, c.old, c.new, now, who, c.source) for c in changes]
         with self.p.atomic():
+            if gap_at:
+                self.p.conn.execute(
+                    "INSERT INTO profile_changes(id, profile_id, at, key, created_at, updated_at, updated_by) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (new_id(), profile_row_id, gap_at, GAP, now, now, self.p.device_id))
             self.p.forms.save_profile(profile, profile_row_id)
             for c in stamped:
                 self.p.conn.execute(
@@ -37,6 +43,12 @@ class ProfileLog:
                     (new_id(), profile_row_id, now, who, c.key, c.area_type, c.old, c.new, c.source,
                      now, now, self.p.device_id))
         return stamped
+
+    def stamps(self, profile_row_id: str) -> tuple[str, str] | None:
+        """``(created_at, updated_at)`` of a profile row (None when there is none)."""
+        row = self.p.conn.execute("SELECT created_at, updated_at FROM profiles WHERE id = ?",
+                                  (profile_row_id,)).fetchone()
+        return (row[0], row[1]) if row else None
 
     def changes(self, profile_row_id: str) -> list[ProfileChange]:
         """The log of one profile, oldest first."""

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from schouw.domain.forms import Form
 from schouw.domain.levels import Level
 from schouw.domain.profile import AREA_TYPES
-from schouw.domain.profile_edit import ProfileChange
+from schouw.domain.profile_edit import GAP, ProfileChange
 from schouw.messages import SchouwError
 from schouw.services import profiles as svc
 from schouw.services import walk
@@ -247,6 +247,8 @@ class ProfileDialog(QDialog):
         """A change's key as a coordinator reads it: element and aspect names from the
         form where known (the CLI log shows the key itself)."""
         scope, _, name = key.partition(":")
+        if scope == GAP:
+            return self.tr("Gewijzigd buiten dit logboek (oudere versie of pakket)")
         if scope == "default":
             return self.tr("Basisnorm")
         if scope == "target":
