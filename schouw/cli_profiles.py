@@ -6,10 +6,53 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from schouw import messages
 from schouw.cli import EXIT_OK, _db_path, _emit, _open
 from schouw.domain.profile import AREA_TYPES
 from schouw.domain.profile_edit import GAP, ProfileChange
 from schouw.messages import SchouwError
+
+#: English for the help texts and metavars of these commands (and for `forms show` and `report
+#: --profile` in cli.py): picked up by the CLI's language support where it has it.
+HELP_EN: dict[str, str] = {
+    "kwaliteitsprofielen: normen per aspect en gebiedstype, streefwaarden, wijzigingen":
+        "quality profiles: norms per aspect and area type, targets, changes",
+    "toon de profielbestanden (meegeleverd en eigen) en de profielen in het project":
+        "list the profile files (shipped and own) and the profiles in the project",
+    "toon het profiel van het project: niveaus, streefwaarden en normen":
+        "show the project's profile: levels, targets and norms",
+    "profiel in het project (standaard het geldende)": "profile in the project (default: the one in force)",
+    "toon het profiel zoals het gold op de datum van deze ronde (wat zijn rapport standaard gebruikt)":
+        "show the profile as it was in force on this round's date (what its report uses by default)",
+    "wijzig een norm in het profiel van het project (wordt gelogd)": "change a norm in the project's profile (logged)",
+    "de norm van één aspect": "the norm of one aspect",
+    "de norm van alle aspecten van een element": "the norm of every aspect of an element",
+    "de basisnorm van het profiel": "the profile's base norm",
+    f"gebiedstype ({', '.join(AREA_TYPES)} of alle); mag vaker":
+        f"area type ({', '.join(AREA_TYPES)} or alle); may be repeated",
+    "A+, A, B of C (nooit D); '-' wist een aspect- of elementnorm":
+        "A+, A, B or C (never D); '-' clears an aspect or element norm",
+    "wijzig de streefwaarde (aandeel op of boven de norm)": "change the target (share at or above the norm)",
+    "bijv. 0,9 of 90%%": "e.g. 0.9 or 90%%",
+    "alleen voor schoon, heel of totaal (standaard de algemene streefwaarde)":
+        "only for schoon, heel or totaal (default: the overall target)",
+    "neem een (gewijzigd) profielbestand over in het project; elke wijziging wordt gelogd":
+        "apply a (changed) profile file to the project; every change is logged",
+    "een profielbestand (TOML) of het id van een profielbestand": "a profile file (TOML) or the id of a profile file",
+    "profiel in het project dat wordt bijgewerkt": "profile in the project to update",
+    "toon de wijzigingen van het profiel: wie, wanneer, oud en nieuw":
+        "show the profile's changes: who, when, old and new",
+    "AANDEEL": "SHARE",
+    "FILE_OF_ID": "FILE_OR_ID",
+    "toon de onderdelen van een formulier: elementen, aspecten, niveaus en normen":
+        "show a form's items: elements, aspects, levels and norms",
+    "id van het formulier (met --db: de kopie in het project)": "the form's id (with --db: the project's copy)",
+    "toon ook de beschrijving van elk niveau": "also show the description of every level",
+    "scoor onder het profiel zoals het gold bij de ronde (standaard), zoals het nu is, "
+    "of onder een ander profiel (id); de hele trend gebruikt hetzelfde profiel":
+        "score under the profile as it was in force at the round (default), as it is now, "
+        "or under another profile (id); the whole trend uses the same profile",
+}
 
 
 def register(command, sub) -> dict[str, Any]:
@@ -50,7 +93,7 @@ def _change_dict(c: ProfileChange) -> dict[str, str]:
 
 def _change_line(c: ProfileChange) -> str:
     if c.key == GAP:
-        return f"{c.at[:19].replace('T', ' ')}  (gewijzigd buiten dit logboek: oudere versie van schouw of een pakket)"
+        return f"{c.at[:19].replace('T', ' ')}  {messages.render('cli_profile_gap')}"
     where = f" {c.area_type}" if c.area_type else ""
     return f"{c.at[:19].replace('T', ' ')}  {c.who[:20]:<20} {c.key}{where}: {c.old or '–'} → {c.new or '–'}" \
         + (f"  ({c.source})" if c.source else "")
@@ -58,8 +101,8 @@ def _change_line(c: ProfileChange) -> str:
 
 def _changed(args: argparse.Namespace, changes: list[ProfileChange]) -> int:
     _emit(args, [_change_dict(c) for c in changes],
-          lambda: "\n".join(["Profiel gewijzigd:"] + ["  " + _change_line(c) for c in changes])
-          if changes else "Niets gewijzigd: het profiel had deze waarde al.")
+          lambda: "\n".join([messages.render("cli_profile_changed")] + ["  " + _change_line(c) for c in changes])
+          if changes else messages.render("cli_profile_unchanged"))
     return EXIT_OK
 
 
@@ -93,7 +136,7 @@ def cmd_profiles(args: argparse.Namespace) -> int:
             return _changed(args, svc.use_profile(project, args.source, args.profile))
         changes = svc.change_log(project, args.profile)
         _emit(args, [_change_dict(c) for c in changes],
-              lambda: "\n".join(_change_line(c) for c in changes) or "Nog geen wijzigingen.")
+              lambda: "\n".join(_change_line(c) for c in changes) or messages.render("cli_profile_no_log"))
         return EXIT_OK
 
 
@@ -112,13 +155,17 @@ def _list(args: argparse.Namespace) -> int:
                           for row_id, p in project.forms.profiles()]
 
     def text() -> str:
-        lines = ["Profielbestanden:"]
+        lines = [messages.render("cli_profile_files")]
         for f in files:
-            state = f"{f['id']:<20} {f['name']}" if f["ok"] else f"FOUT: {f['error']}"
-            lines.append(f"  [{f['origin']}] {state}  ({f['path']})")
+            state = (f"{f['id']:<20} {f['name']}" if f["ok"]
+                     else messages.render("cli_profile_file_error", error=f["error"]))
+            origin = messages.render("cli_profile_origin_shipped" if f["origin"] == "meegeleverd"
+                                     else "cli_profile_origin_user")
+            lines.append(f"  [{origin}] {state}  ({f['path']})")
         if in_project:
-            lines.append("In het project:")
-            lines += [f"  {'*' if p['in_force'] else ' '} {p['id']:<20} {p['name']} ({p['changes']} wijzigingen)"
+            lines.append(messages.render("cli_profile_in_project"))
+            lines += [f"  {'*' if p['in_force'] else ' '} {p['id']:<20} {p['name']} "
+                      f"({messages.render('cli_profile_change_count', n=p['changes'])})"
                       for p in in_project]
         return "\n".join(lines)
 
@@ -133,11 +180,12 @@ def _show_text(row_id: str, profile) -> str:
         return f"  {label:<32} " + " ".join(f"{(table[a].value if a in table else '·'):<4}" for a in AREAS)
 
     lines = [f"{profile.name} (id {row_id})",
-             "niveaus: " + ", ".join(f"{lv.value} {profile.label(lv)}" for lv in profile.levels),
-             f"streefwaarde: {profile.target:.0%}"
-             + "".join(f", {k} {v:.0%}" for k, v in sorted(profile.targets.items())),
+             messages.render("cli_profile_levels",
+                             levels=", ".join(f"{lv.value} {profile.label(lv)}" for lv in profile.levels)),
+             messages.render("cli_profile_target", targets=f"{profile.target:.0%}"
+                             + "".join(f", {k} {v:.0%}" for k, v in sorted(profile.targets.items()))),
              "", f"  {'norm':<32} " + " ".join(f"{a[:4]:<4}" for a in AREAS),
-             row("basisnorm", profile.default_norm)]
+             row(messages.render("cli_profile_base"), profile.default_norm)]
     lines += [row(f"element {k}", t) for k, t in sorted(profile.element_norms.items())]
     lines += [row(f"aspect {k}", t) for k, t in sorted(profile.aspect_norms.items())]
     return "\n".join(lines)

@@ -13,12 +13,11 @@ from typing import Any
 from schouw.domain.forms import Form
 from schouw.domain.norms import norm_for
 from schouw.domain.profile import AREA_TYPES, Profile
-from schouw.messages import SchouwError
+from schouw.messages import SchouwError, render
 from schouw.services.forms import available_forms, load_form
 
 #: The kind of an item, by its scale.
 KINDS = {"crow": "level", "choice": "choice", "none": "observation"}
-KIND_LABELS = {"level": "niveau", "choice": "keuze", "observation": "waarneming"}
 
 
 def find_form_for_show(name: str, project_forms: list[Form] = ()) -> Form:  # type: ignore[assignment]
@@ -68,8 +67,8 @@ def outline_text(data: dict[str, Any], *, level_texts: bool = False) -> str:
     lines = [f"{data['title']} ({data['id']}@{data['version']})"]
     if data["profile"]:
         p = data["profile"]
-        lines.append(f"Normen uit kwaliteitsprofiel {p['name']} ({p['id']}); niveaus {' '.join(p['levels'])}")
-        lines.append("Norm per gebiedstype: " + " / ".join(data["area_types"]))
+        lines.append(render("cli_form_norms_from", name=p["name"], id=p["id"], levels=" ".join(p["levels"])))
+        lines.append(render("cli_form_norm_per_area", areas=" / ".join(data["area_types"])))
     for element in data["elements"]:
         group = f" — {element['group']}" if element["group"] else ""
         lines += ["", f"{element['name']} ({element['id']}){group}"]
@@ -83,7 +82,7 @@ def outline_text(data: dict[str, Any], *, level_texts: bool = False) -> str:
             else:
                 detail = ""
             lines.append(f"  {a['key']:<{width}}  {a['name']:<34} {a['category']:<7} "
-                         f"{KIND_LABELS[a['kind']]:<10} {detail}".rstrip())
+                         f"{render('cli_form_kind_' + a['kind']):<10} {detail}".rstrip())
             if level_texts:
                 lines += [f"      {level:<3} {text}" for level, text in a["levels"].items()]
     return "\n".join(lines)
