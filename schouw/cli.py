@@ -88,6 +88,9 @@ def build_parser(lang: str | None = None) -> Parser:
     command("list", "toon de beschikbare formulieren", forms_sub)
     check = command("check", "controleer een formulier- of profielbestand (TOML)", forms_sub)
     check.add_argument("file", metavar="FILE")
+    show = command("show", "toon de onderdelen van een formulier: elementen, aspecten, niveaus en normen", forms_sub)
+    show.add_argument("name", metavar="NAAM", help="id van het formulier (met --db: de kopie in het project)")
+    show.add_argument("--levels", action="store_true", help="toon ook de beschrijving van elk niveau")
 
     streets = command("streets", "straten van een buurt")
     streets_sub = streets.add_subparsers(dest="streets_command", metavar="OPDRACHT", parser_class=Parser, required=True)
@@ -164,6 +167,9 @@ def build_parser(lang: str | None = None) -> Parser:
                         help="round: het volledige rapport (standaard); actions: alleen de actielijst")
     report.add_argument("--party", metavar="ACTIEHOUDER",
                         help="alleen de actiepunten van deze actiehouder (maakt een actielijst)")
+    report.add_argument("--profile", default="at-round", metavar="at-round|current|ID",
+                        help="scoor onder het profiel zoals het gold bij de ronde (standaard), zoals het nu is, "
+                             "of onder een ander profiel (id); de hele trend gebruikt hetzelfde profiel")
     report.add_argument("--logo", metavar="FILE",
                         help="logo op het voorblad (standaard: de projectinstelling logo_path)")
 
@@ -192,6 +198,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_round",
     "schouw.cli_photos",
     "schouw.cli_project",
+    "schouw.cli_profiles",
 )
 
 
@@ -314,6 +321,10 @@ def cmd_forms(args: argparse.Namespace) -> int:
         profile_problems,
     )
 
+    if args.forms_command == "show":
+        from schouw.cli_profiles import cmd_forms_show
+
+        return cmd_forms_show(args)
     if args.forms_command == "check" and is_profile_file(args.file):
         profile = load_profile(args.file)
         problems = profile_problems(profile)
@@ -482,7 +493,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     kind = "actions" if args.party else args.kind
     with _open(args) as project:
         result = build_report(project, args.round, args.out, kind=kind, party=args.party,
-                              lang=getattr(args, "lang", None) or messages.language(), logo=args.logo)
+                              lang=getattr(args, "lang", None) or messages.language(), logo=args.logo,
+                              profile_choice=args.profile)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     _emit(args, {"file": str(result.path), "kind": result.kind, "pages": result.pages,

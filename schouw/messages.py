@@ -680,6 +680,68 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "SCHOUW_LOCK_TIMEOUT moet een aantal seconden zijn (0 of meer), niet '{value}'.",
         "en": "SCHOUW_LOCK_TIMEOUT must be a number of seconds (0 or more), not '{value}'.",
     },
+    # -- quality profiles (schouw profiles, the Kwaliteitsprofiel dialog) --------------
+    "profile_unknown": {
+        "nl": "Kwaliteitsprofiel '{id}' bestaat niet. Beschikbaar: {available}.",
+        "en": "Quality profile '{id}' does not exist. Available: {available}.",
+    },
+    "profile_unknown_area_type": {
+        "nl": "Onbekend gebiedstype '{value}'; kies uit {choices}.",
+        "en": "Unknown area type '{value}'; choose from {choices}.",
+    },
+    "profile_unknown_element": {
+        "nl": "Element '{name}' staat op geen enkel formulier; zie 'schouw forms show NAAM'.",
+        "en": "Element '{name}' is on no form; see 'schouw forms show NAME'.",
+    },
+    "profile_unknown_aspect": {
+        "nl": "Aspect '{name}' staat op geen enkel formulier (schrijf ELEMENT.ASPECT); zie 'schouw forms show NAAM'.",
+        "en": "Aspect '{name}' is on no form (write ELEMENT.ASPECT); see 'schouw forms show NAME'.",
+    },
+    "profile_bad_level": {
+        "nl": "'{value}' is geen norm; kies uit {levels}.",
+        "en": "'{value}' is not a norm; choose from {levels}.",
+    },
+    "profile_norm_d": {
+        "nl": "D is nooit een norm: kies A+, A, B of C.",
+        "en": "D is never a norm: choose A+, A, B or C.",
+    },
+    "profile_level_unused": {
+        "nl": "Niveau {level} wordt in profiel {profile} niet gebruikt; niveaus: {levels}.",
+        "en": "Level {level} is not used in profile {profile}; levels: {levels}.",
+    },
+    "profile_bad_target": {
+        "nl": "'{value}' is geen streefwaarde; geef een aandeel tussen 0 en 1 of een percentage (bijv. 0,9 of 90%).",
+        "en": "'{value}' is not a target; give a share between 0 and 1 or a percentage (e.g. 0.9 or 90%).",
+    },
+    "profile_bad_category": {
+        "nl": "Onbekende soort '{value}'; kies uit {choices}.",
+        "en": "Unknown category '{value}'; choose from {choices}.",
+    },
+    "profile_scope_missing": {
+        "nl": "Zeg welke norm: --aspect ELEMENT.ASPECT, --element ELEMENT of --default.",
+        "en": "Say which norm: --aspect ELEMENT.ASPECT, --element ELEMENT or --default.",
+    },
+    "cli_profile_changed": {"nl": "Profiel gewijzigd:", "en": "Profile changed:"},
+    "cli_profile_unchanged": {"nl": "Niets gewijzigd: het profiel had deze waarde al.",
+                              "en": "Nothing changed: the profile already had this value."},
+    "cli_profile_no_log": {"nl": "Nog geen wijzigingen.", "en": "No changes yet."},
+    "cli_profile_gap": {"nl": "(gewijzigd buiten dit logboek: oudere versie van schouw of een pakket)",
+                        "en": "(changed outside this log: an older version of schouw or a package)"},
+    "cli_profile_files": {"nl": "Profielbestanden:", "en": "Profile files:"},
+    "cli_profile_in_project": {"nl": "In het project:", "en": "In the project:"},
+    "cli_profile_file_error": {"nl": "FOUT: {error}", "en": "ERROR: {error}"},
+    "cli_profile_change_count": {"nl": "wijzigingen: {n}", "en": "changes: {n}"},
+    "cli_profile_origin_shipped": {"nl": "meegeleverd", "en": "shipped"},
+    "cli_profile_origin_user": {"nl": "eigen", "en": "own"},
+    "cli_profile_levels": {"nl": "niveaus: {levels}", "en": "levels: {levels}"},
+    "cli_profile_target": {"nl": "streefwaarde: {targets}", "en": "target: {targets}"},
+    "cli_profile_base": {"nl": "basisnorm", "en": "base norm"},
+    "cli_form_norms_from": {"nl": "Normen uit kwaliteitsprofiel {name} ({id}); niveaus {levels}",
+                            "en": "Norms from quality profile {name} ({id}); levels {levels}"},
+    "cli_form_norm_per_area": {"nl": "Norm per gebiedstype: {areas}", "en": "Norm per area type: {areas}"},
+    "cli_form_kind_level": {"nl": "niveau", "en": "level"},
+    "cli_form_kind_choice": {"nl": "keuze", "en": "choice"},
+    "cli_form_kind_observation": {"nl": "waarneming", "en": "observation"},
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads

@@ -180,6 +180,13 @@ def mask_editor(window, extra: dict[str, Any]) -> QWidget:
     return target
 
 
+def profile(window, extra: dict[str, Any]) -> QWidget:
+    """The Kwaliteitsprofiel dialog: the norm per aspect and area type."""
+    dialog = window.edit_profile()
+    settle()
+    return dialog
+
+
 #: name -> opener; the names are the screenshot files' (``-en`` added for English).
 SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "walk": walk,
@@ -199,6 +206,7 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "shortcuts": shortcuts,
     "about": about,
     "mask-editor": mask_editor,
+    "profile": profile,
 }
 
 

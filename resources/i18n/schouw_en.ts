@@ -974,6 +974,10 @@
         <translation>&amp;Team…</translation>
     </message>
     <message>
+        <source>&amp;Kwaliteitsprofiel…</source>
+        <translation>&amp;Quality profile…</translation>
+    </message>
+    <message>
         <source>&amp;Rapport maken…</source>
         <translation>Make &amp;report…</translation>
     </message>
@@ -1365,6 +1369,159 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Norm</source>
+        <extracomment>Item data: (scope, name) of the norm a row sets. Text for &quot;no norm of its own here: the more general one applies&quot;.</extracomment>
+        <translation>Norm</translation>
+    </message>
+    <message>
+        <source>(overnemen)</source>
+        <translation>(inherit)</translation>
+    </message>
+    <message>
+        <source>Kwaliteitsprofiel</source>
+        <extracomment>The profile changed (the walk must re-read its norms).</extracomment>
+        <translation>Quality profile</translation>
+    </message>
+    <message>
+        <source>Onderdelen van het profiel</source>
+        <translation>Parts of the profile</translation>
+    </message>
+    <message>
+        <source>Normen per aspect en gebiedstype</source>
+        <translation>Norms per aspect and area type</translation>
+    </message>
+    <message>
+        <source>Kies een cel en druk op F2 om de norm te wijzigen</source>
+        <translation>Choose a cell and press F2 to change the norm</translation>
+    </message>
+    <message>
+        <source>Onderdeel</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Vet: een eigen norm. Cursief: overgenomen van het element of de basisnorm. Dubbelklik of F2 om te wijzigen; D is nooit een norm.</source>
+        <translation>Bold: a norm of its own. Italic: inherited from the element or the base norm. Double-click or F2 to change; D is never a norm.</translation>
+    </message>
+    <message>
+        <source>Normen</source>
+        <translation>Norms</translation>
+    </message>
+    <message>
+        <source>Streefwaarde (algemeen)</source>
+        <translation>Target (overall)</translation>
+    </message>
+    <message>
+        <source>Streefwaarde totaal</source>
+        <translation>Target total</translation>
+    </message>
+    <message>
+        <source>Streefwaarde schoon</source>
+        <translation>Target clean</translation>
+    </message>
+    <message>
+        <source>Streefwaarde heel</source>
+        <translation>Target intact</translation>
+    </message>
+    <message>
+        <source>Streefwaarden</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <source>Wijzigingen van het profiel</source>
+        <translation>Changes of the profile</translation>
+    </message>
+    <message>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Wie</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Gebiedstype</source>
+        <translation>Area type</translation>
+    </message>
+    <message>
+        <source>Oud</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <source>Nieuw</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Wijzigingen</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>&amp;Importeren…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>Profielbestand importeren</source>
+        <translation>Import profile file</translation>
+    </message>
+    <message>
+        <source>&amp;Ongedaan maken</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Laatste wijziging ongedaan maken</source>
+        <translation>Undo the last change</translation>
+    </message>
+    <message>
+        <source>Knoppen</source>
+        <translation>Buttons</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{name} — normen voor {form}</source>
+        <translation>{name} — norms for {form}</translation>
+    </message>
+    <message>
+        <source>Eigen norm</source>
+        <translation>Own norm</translation>
+    </message>
+    <message>
+        <source>Overgenomen van element of basisnorm</source>
+        <translation>Inherited from the element or the base norm</translation>
+    </message>
+    <message>
+        <source>Basisnorm (alle aspecten)</source>
+        <translation>Base norm (all aspects)</translation>
+    </message>
+    <message>
+        <source>Gewijzigd buiten dit logboek (oudere versie of pakket)</source>
+        <translation>Changed outside this log (older version or package)</translation>
+    </message>
+    <message>
+        <source>Basisnorm</source>
+        <translation>Base norm</translation>
+    </message>
+    <message>
+        <source>Streefwaarde {category}</source>
+        <translation>Target {category}</translation>
+    </message>
+    <message>
+        <source>{element} (element)</source>
+        <translation>{element} (element)</translation>
+    </message>
+    <message>
+        <source>Kwaliteitsprofiel (*.toml)</source>
+        <translation>Quality profile (*.toml)</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Rapport maken</source>
@@ -1395,6 +1552,22 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <translation>All responsible parties</translation>
     </message>
     <message>
+        <source>Kwaliteitsprofiel voor de scores</source>
+        <translation>Quality profile for the scores</translation>
+    </message>
+    <message>
+        <source>De ronde en alle rondes in de trend worden met hetzelfde profiel berekend</source>
+        <translation>The round and every round in the trend are scored under the same profile</translation>
+    </message>
+    <message>
+        <source>Zoals het gold bij de ronde</source>
+        <translation>As in force at the round</translation>
+    </message>
+    <message>
+        <source>Zoals het nu is</source>
+        <translation>As it is now</translation>
+    </message>
+    <message>
         <source>Taal van het rapport</source>
         <translation>Language of the report</translation>
     </message>
@@ -1409,6 +1582,10 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Kies waar het rapport komt</source>
         <translation>Choose where the report goes</translation>
+    </message>
+    <message>
+        <source>Normen</source>
+        <translation>Norms</translation>
     </message>
     <message>
         <source>Taal</source>

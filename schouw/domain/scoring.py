@@ -17,9 +17,10 @@ Left out of every score
     Each is counted in :class:`Excluded` so a report can say what it left out.
 
 Norms
-    The norm comes from the profile *as it is now*, per element/aspect and per area
-    type, where a street's own area type overrides its buurt's. Old rounds are scored
-    against the current profile too, so when a norm changes the trend stays honest.
+    The norm comes from the profile the caller passes, per element/aspect and per area
+    type, through the one judging rule (:func:`schouw.domain.norms.judge`, where a
+    street's own area type overrides its buurt's). The caller scores every round of a
+    trend under that same profile, so when a norm changes the trend stays honest.
     A judged spot whose aspect has no norm in the profile still counts in the spread
     over A+..D, but not in the share at or above norm (:attr:`Tally.without_norm`,
     :attr:`RoundScore.no_norm` let a report say so).
@@ -51,6 +52,7 @@ from typing import Any
 
 from schouw.domain.forms import Form
 from schouw.domain.levels import ALL_LEVELS, NOT_APPLICABLE, Level
+from schouw.domain.norms import area_type_of, judge
 from schouw.domain.profile import Profile
 
 #: A change in share of at most this much (a fraction: 0.02 = 2 percentage points)
@@ -271,7 +273,7 @@ def score_round(
         if found is None:
             own = street_area_types.get(street_id)
             done = True if done_streets is None else street_id in done_streets
-            found = StreetScore(street_id, own or area_type, done)
+            found = StreetScore(street_id, area_type_of(own, area_type), done)
             score.streets[street_id] = found
         return found
 
@@ -300,7 +302,7 @@ def score_round(
         if m.level is None:
             score.excluded.unjudged += 1
             continue
-        norm = profile.norm(element.id, aspect.id, street.area_type) if profile else None
+        norm = judge(profile, element.id, aspect.id, m.level, False, street.area_type).norm
         if norm is None:
             no_norm.add((element.id, aspect.id, street.area_type))
         es = score.elements[element.id]
@@ -390,8 +392,8 @@ def compare(current: RoundPoint, earlier: Iterable[RoundPoint], profile: Profile
     """Place ``current`` among the rounds of the same buurt.
 
     ``earlier`` may hold any rounds of the buurt (the current one and later ones are
-    ignored, by id and date); each must already be scored against the *current*
-    profile. Rounds with nothing measured against a norm are skipped.
+    ignored, by id and date); each must already be scored against the same profile
+    as ``current``. Rounds with nothing measured against a norm are skipped.
     """
     before = sorted(
         (p for p in earlier if p.round_id != current.round_id and p.date <= current.date and _scored(p)),

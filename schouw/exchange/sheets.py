@@ -30,7 +30,7 @@ from typing import Any
 
 from schouw.domain.actions import STATUS_LABELS, ActionStatus
 from schouw.domain.forms import Form
-from schouw.domain.levels import Level
+from schouw.domain.norms import area_type_of, judge
 from schouw.domain.profile import Profile
 from schouw.domain.text import printable
 from schouw.geo import wgs84_to_rd
@@ -111,16 +111,17 @@ def build_rows(*, findings: list[dict], streets: dict[str, dict], buurt: dict, w
     rows: list[FindingRow] = []
     for f in findings:
         street = streets.get(f["street_id"], {})
-        area_type = street.get("area_type") or buurt.get("area_type") or ""
-        element_name, aspect_name, category = f["element"], f["aspect"], ""
+        area_type = area_type_of(street.get("area_type"), buurt.get("area_type"))
+        element_name, aspect_name, category, has_level = f["element"], f["aspect"], "", False
         if form is not None:
             found = form.find(f["element"], f["aspect"])
             if found:
                 element_name, aspect_name, category = found[0].name, found[1].name, found[1].category
-        norm = profile.norm(f["element"], f["aspect"], area_type) if profile and category in ("schoon", "heel") else None
-        meets = ""
-        if norm is not None and f.get("level") and not f.get("not_applicable"):
-            meets = "ja" if Level(f["level"]).meets(norm) else "nee"
+                has_level = found[1].has_level
+        judged = judge(profile, f["element"], f["aspect"], f.get("level"), bool(f.get("not_applicable")),
+                       area_type, has_level=has_level)
+        norm = judged.norm
+        meets = "" if judged.meets is None else ("ja" if judged.meets else "nee")
         lat, lon, source = f.get("lat"), f.get("lon"), "gps"
         if lat is None or lon is None or not (math.isfinite(lat) and math.isfinite(lon)):
             point = _street_point(street.get("geometry"))

@@ -129,11 +129,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No norm in the profile (counted in the spread, not in the share): {items}.",
     },
     "note_trend": {
-        "nl": "Trend: vergeleken met de vorige ronde; een verschil van hooguit {tol} procentpunt geldt als gelijk. "
-              "Eerdere rondes zijn opnieuw berekend met het huidige kwaliteitsprofiel.",
-        "en": "Trend: compared with the previous round; a difference of at most {tol} points counts as the same. "
-              "Earlier rounds are re-scored against the current quality profile.",
+        "nl": "Trend: vergeleken met de vorige ronde; een verschil van hooguit {tol} procentpunt geldt als gelijk.",
+        "en": "Trend: compared with the previous round; a difference of at most {tol} points counts as the same.",
     },
+    "note_trend_profile": {
+        "nl": "Deze ronde, de nulmeting en eerdere rondes zijn alle berekend met hetzelfde kwaliteitsprofiel: {profile}.",
+        "en": "This round, the baseline and earlier rounds are all scored under the same quality profile: {profile}.",
+    },
+    "profile_at_round": {"nl": "{name}, zoals geldend op {date}", "en": "{name}, as in force on {date}"},
+    "profile_current": {"nl": "{name}, zoals het nu geldt", "en": "{name}, as it is now"},
+    "profile_chosen": {"nl": "{name} (gekozen voor dit rapport)", "en": "{name} (chosen for this report)"},
     "note_streets": {"nl": "{n} straten zijn in deze ronde nog niet geschouwd.",
                      "en": "{n} streets have not been inspected in this round yet.",
                      "nl1": "1 straat is in deze ronde nog niet geschouwd.",

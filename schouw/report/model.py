@@ -125,6 +125,10 @@ class ReportData:
     logo: Path | None = None
     created: date | None = None
     load_photo: Callable[[str], bytes | None] = lambda photo_id: None
+    #: How the profile was chosen: "at-round" (as in force on ``profile_as_of``),
+    #: "current" or "chosen"; every round in the trend was scored under it.
+    profile_basis: str = ""
+    profile_as_of: date | None = None
 
     @property
     def has_scores(self) -> bool:

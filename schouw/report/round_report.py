@@ -100,6 +100,17 @@ class RoundReport:
     def level_label(self, level: Level) -> str:
         return self.t.level_label(self.d.level_labels.get(level, ""))
 
+    def profile_text(self) -> str:
+        """The profile's name and which version of it the scores use."""
+        d, t = self.d, self.t
+        if not d.profile_name:
+            return "–"
+        if d.profile_basis == "at-round" and d.profile_as_of is not None:
+            return t("profile_at_round", name=d.profile_name, date=t.date(d.profile_as_of))
+        if d.profile_basis in ("current", "chosen"):
+            return t(f"profile_{d.profile_basis}", name=d.profile_name)
+        return d.profile_name
+
     def norms_text(self, tally: Tally) -> str:
         return "/".join(lv.value for lv in sorted(tally.norms, reverse=True)) or "–"
 
@@ -137,7 +148,7 @@ class RoundReport:
             (t("date"), t.date(d.round_date)),
             (t("area_type"), t.area_type(d.buurt_area_type).capitalize()),
             (t("form"), f"{d.form_title} ({d.form_version})"),
-            (t("profile"), d.profile_name or "–"),
+            (t("profile"), self.profile_text()),
         ]
         info = Table([[P(esc(k), "cover_label"), P(esc(v), "cover_value")] for k, v in rows],
                      colWidths=[4.2 * cm, FRAME_W - 4.2 * cm], hAlign="LEFT")
@@ -438,7 +449,8 @@ class RoundReport:
         not_done = sum(1 for s in d.streets if not s.done)
         if not_done:
             notes.append(P(esc(t("note_streets", n=not_done)), "note"))
-        notes.append(P(esc(t("note_trend", tol=t.number(TREND_TOLERANCE * 100, 0))), "note"))
+        notes.append(P(esc(t("note_trend", tol=t.number(TREND_TOLERANCE * 100, 0)) + " "
+                           + t("note_trend_profile", profile=self.profile_text())), "note"))
         return [KeepTogether(notes)]
 
     # -- findings per street --------------------------------------------------------------

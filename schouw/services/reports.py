@@ -2,9 +2,11 @@
 report dialog.
 
 This is where the project is read: the round, its buurt and streets, findings with
-their actions and photo records, the team, and every earlier round of the buurt,
-each scored against the *current* quality profile so the trend stays honest after a
-norm changed. The report package gets plain values and a photo loader; photo bytes
+their actions and photo records, the team, and every earlier round of the buurt.
+The user chooses the profile (:func:`schouw.services.profiles.profile_for_report`:
+by default the one in force at the round, or the current one, or another); the round
+*and* every earlier round in its trend are scored under that same profile, so the
+trend stays honest after a norm changed, and the report says which profile it used. The report package gets plain values and a photo loader; photo bytes
 are fetched one by one while the pages are laid out.
 
 The PDF is written to a temporary file beside the target and moved into place at the
@@ -22,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from schouw.domain.models import Finding, Round
+from schouw.domain.norms import area_type_of, norm_for
 from schouw.domain.parties import find_party
 from schouw.domain.profile import Profile
 from schouw.domain.scoring import RoundPoint, compare, score_round
@@ -37,6 +40,7 @@ from schouw.report import (
     StreetEntry,
     render,
 )
+from schouw.services.profiles import AT_ROUND, profile_for_report
 from schouw.store.project import Project
 
 log = logging.getLogger(__name__)
@@ -79,14 +83,16 @@ def _score(project: Project, round_: Round, profile: Profile | None, area_type: 
 def gather(project: Project, round_id: str, *, logo: str | Path | None = None, today: date | None = None,
            cancel: Callable[[], bool] | None = None,
            progress: Callable[[int, int], None] | None = None,
-           warnings: list[str] | None = None) -> ReportData:
-    """Everything a report of ``round_id`` shows, read from ``project``; lines the
-    user should see beside the result are appended to ``warnings``."""
+           warnings: list[str] | None = None, profile_choice: str = AT_ROUND) -> ReportData:
+    """Everything a report of ``round_id`` shows, read from ``project``, scored under the
+    profile ``profile_choice`` picks (see :func:`profile_for_report`); lines the user
+    should see beside the result are appended to ``warnings``."""
     round_ = project.rounds.get(round_id)
     form = project.forms.get(round_.form_key)
     if form is None:
         raise SchouwError("unknown_form", id=round_.form_key, available="-")
-    profile = project.forms.profile(round_.profile_id) if round_.profile_id else None
+    use = profile_for_report(project, round_, profile_choice)
+    profile = use.profile
     buurt = project.areas.buurt(round_.buurt_id)
     if buurt is None:
         raise SchouwError("unknown_buurt", name=round_.buurt_id, hint="")
@@ -128,10 +134,8 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
         aspect_name = found[1].name if found else f.aspect
         category = found[1].category if found else ""
         street = street_by_id.get(f.street_id)
-        area_type = (street.area_type if street and street.area_type else None) or buurt.area_type
-        norm = None
-        if found and found[1].has_level and profile is not None:
-            norm = profile.norm(f.element, f.aspect, area_type)
+        area_type = area_type_of(street.area_type if street else None, buurt.area_type)
+        norm = norm_for(profile, f.element, f.aspect, area_type, has_level=bool(found and found[1].has_level))
         action = project.actions.for_finding(f.id)
         photos = tuple(PhotoRef(p.id, p.width, p.height, p.caption, p.taken_at)
                        for p in project.photos.for_finding(f.id))
@@ -157,7 +161,8 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
         buurt=buurt.name, buurt_code=buurt.code, buurt_area_type=buurt.area_type,
         round_id=round_.id, round_title=round_.title, round_date=round_.date,
         form_title=form.title, form_version=form.version, profile_name=profile.name if profile else "",
-        streets=[StreetEntry(s.id, s.name, s.area_type or buurt.area_type, s.house_numbers, s.woonplaats,
+        profile_basis=use.basis, profile_as_of=use.as_of,
+        streets=[StreetEntry(s.id, s.name, area_type_of(s.area_type, buurt.area_type), s.house_numbers, s.woonplaats,
                              s.id in done) for s in streets],
         findings=entries,
         participants=list(dict.fromkeys(  # the same person entered twice is listed once
@@ -240,13 +245,15 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
                  party: str | None = None, lang: str = "nl",
                  progress: Callable[[int, int], None] | None = None,
                  cancel: Callable[[], bool] | None = None,
-                 logo: str | Path | None = None, today: date | None = None) -> ReportResult:
+                 logo: str | Path | None = None, today: date | None = None,
+                 profile_choice: str = AT_ROUND) -> ReportResult:
     """Write the report of one round to ``out_path``.
 
     ``kind`` is "round" (the full report) or "actions" (the action list, of one
     ``party`` or all). ``progress(done, total)`` is called from this thread;
     ``cancel()`` returning True stops the build with :class:`ReportCancelled` and
-    leaves no file behind.
+    leaves no file behind. ``profile_choice``: "at-round" (default), "current" or a
+    profile id; every round in the trend is scored under the same profile.
     """
     if kind not in KINDS:
         raise ValueError(kind)
@@ -254,7 +261,8 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
     if progress is not None:
         progress(0, TOTAL)
     warnings: list[str] = []
-    data = gather(project, round_id, logo=logo, today=today, cancel=cancel, progress=progress, warnings=warnings)
+    data = gather(project, round_id, logo=logo, today=today, cancel=cancel, progress=progress,
+                  warnings=warnings, profile_choice=profile_choice)
     if kind == "actions" and party:
         party = find_party(party, data.parties())  # the domain's one rule for naming a party
     _check(cancel)

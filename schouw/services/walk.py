@@ -18,7 +18,7 @@ from schouw.domain.findings import DEFAULT_PRIORITY, check_action_allowed, check
 from schouw.domain.forms import Aspect, Element, Form
 from schouw.domain.levels import ALL_LEVELS, NOT_APPLICABLE, Level
 from schouw.domain.models import Action, Buurt, Finding, Photo, Round, Street, Wijk
-from schouw.domain.norms import area_type_of, is_below_norm, norm_for
+from schouw.domain.norms import area_type_of, judge, norm_for
 from schouw.domain.profile import Profile
 from schouw.domain.text import check_text
 from schouw.messages import SchouwError
@@ -53,7 +53,7 @@ class RoundContext:
         return DEFAULT_LABELS[level]
 
     def area_type(self, street_id: str) -> str:
-        return self.area_types.get(street_id, self.buurt.area_type)
+        return self.area_types.get(street_id) or area_type_of(None, self.buurt.area_type)
 
     @property
     def has_norms(self) -> bool:
@@ -193,7 +193,8 @@ def finding_row(project: Project, ctx: RoundContext, finding_id: str) -> Finding
 def _row(ctx: RoundContext, r: dict[str, Any]) -> FindingRow:
     item = ctx.item(r["element"], r["aspect"])
     level = Level.parse(r["level"]) if r["level"] else None
-    area_type = ctx.area_type(r["street_id"])
+    judged = judge(ctx.profile, r["element"], r["aspect"], level, bool(r["not_applicable"]),
+                   ctx.area_type(r["street_id"]), has_level=item is not None and item[1].has_level)
     return FindingRow(
         id=r["id"], street_id=r["street_id"], number=r["number"] or "", spot=r["spot"] or "",
         element=r["element"], aspect=r["aspect"],
@@ -203,9 +204,7 @@ def _row(ctx: RoundContext, r: dict[str, Any]) -> FindingRow:
         level=level, not_applicable=bool(r["not_applicable"]), choice=r["choice"],
         text=r["text"] or "", priority=r["priority"] or "normaal", photo_count=r["photo_count"] or 0,
         action_party=r["action_party"], action_status=r["action_status"], action_due=r["action_due"],
-        norm=norm_for(ctx.profile, r["element"], r["aspect"], area_type),
-        below_norm=item is not None and item[1].has_level and is_below_norm(
-            ctx.profile, r["element"], r["aspect"], level, bool(r["not_applicable"]), area_type),
+        norm=judged.norm, below_norm=judged.below,
         created_at=r["created_at"],
     )
 
@@ -390,7 +389,7 @@ def add_street(project: Project, ctx: RoundContext, name: str) -> Street:
                     woonplaats=next((s.woonplaats for s in project.areas.streets(ctx.buurt.id)), ""),
                     position=position)
     project.areas.add_streets([street])
-    ctx.area_types[street.id] = ctx.buurt.area_type
+    ctx.area_types[street.id] = area_type_of(street.area_type, ctx.buurt.area_type)
     return street
 
 

@@ -194,4 +194,25 @@ def _v4(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+def _v5(conn: sqlite3.Connection) -> None:
+    """The change log of the quality profiles: one row per changed norm or target (who,
+    when, which key and area type, old and new value). It is the profile's history too:
+    the profile in force on a past date is the current one with the later changes taken
+    back, so a report can score an old round under the norms of its own day. Rows keep
+    the synced columns so they can travel with the profile later."""
+    run_script(
+        conn,
+        f"""
+        CREATE TABLE profile_changes (
+            id TEXT PRIMARY KEY, profile_id TEXT NOT NULL REFERENCES profiles(id),
+            at TEXT NOT NULL, who TEXT NOT NULL DEFAULT '',
+            key TEXT NOT NULL, area_type TEXT NOT NULL DEFAULT '',
+            old TEXT NOT NULL DEFAULT '', new TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            {SYNC_COLUMNS});
+        CREATE INDEX profile_changes_profile ON profile_changes(profile_id, at);
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]

@@ -81,6 +81,7 @@ class Project:
         from schouw.store.findings import FindingRepo
         from schouw.store.forms import FormRepo
         from schouw.store.photos import PhotoRepo
+        from schouw.store.profiles import ProfileLog
         from schouw.store.rounds import RoundRepo
 
         self.areas = AreaRepo(self)
@@ -89,6 +90,7 @@ class Project:
         self.findings = FindingRepo(self)
         self.actions = ActionRepo(self)
         self.photos = PhotoRepo(self)
+        self.profile_log = ProfileLog(self)
 
     # -- transactions -------------------------------------------------------------
     @contextlib.contextmanager

@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         a("actAddStreet", self.tr("Straat &toevoegen…"), self.add_street)
         a("actNewRound", self.tr("&Nieuwe ronde…"), self.new_round, ["Ctrl+Shift+R"])
         a("actTeam", self.tr("&Team…"), self.edit_team)
+        a("actProfile", self.tr("&Kwaliteitsprofiel…"), self.edit_profile)
         a("actReport", self.tr("&Rapport maken…"), self.make_report, ["Ctrl+P"])
         a("actShortcuts", self.tr("&Sneltoetsen"), self.show_shortcuts, ["F1"])
         a("actAbout", self.tr("&Over Schouw"), self.show_about)
@@ -277,6 +278,7 @@ class MainWindow(QMainWindow):
         self.rounds_menu.setObjectName("menuRounds")
         self.rounds_menu.aboutToShow.connect(self._fill_rounds)
         self.round_menu.addAction(act["actTeam"])
+        self.round_menu.addAction(act["actProfile"])
         self.round_menu.addSeparator()
         # What goes out of (or into) a round: report, export and import packages, sync.
         # Extensions add theirs to the same section (add_round_output_action).
@@ -359,6 +361,7 @@ class MainWindow(QMainWindow):
             if name in self.actions_by_name:
                 self.actions_by_name[name].setEnabled(session is not None)
         self.actions_by_name["actNewRound"].setEnabled(session is not None)
+        self.actions_by_name["actProfile"].setEnabled(session is not None)
         self.actions_by_name["actImportStreets"].setEnabled(session is not None)
         self.path_label.setText(session.project.path.name if session else "")
         self.path_label.setToolTip(str(session.project.path) if session else "")
@@ -608,6 +611,19 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(self.session.ctx is not None and self.session.ctx.round.id == row["id"])
             action.triggered.connect(lambda _c=False, rid=row["id"]: self.open_round(rid))
+
+    def edit_profile(self) -> None:
+        """The Kwaliteitsprofiel dialog; the walk's below-norm marks follow its changes."""
+        from schouw.ui.profile_dialog import ProfileDialog
+
+        if self.session is None:
+            return
+        dialog = ProfileDialog(self.session.project, self.session.ctx.form if self.session.ctx else None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # the norms are the round's: every view re-reads them through the hub (undo stays)
+        dialog.changed.connect(lambda: self.hub.notify(Changes(rounds=True)))
+        self._open_dialog(dialog)
+        return dialog
 
     def edit_team(self) -> None:
         from schouw.ui.round_dialog import TeamDialog

@@ -75,6 +75,10 @@ class ReportDialog(QDialog):
         self.party.addItem(self.tr("Alle actiehouders"), None)
         for name in parties(project, self.round.id):
             self.party.addItem(name, name)
+        self.profile_choice = named(QComboBox(self), "reportProfile", self.tr("Kwaliteitsprofiel voor de scores"),
+                                    self.tr("De ronde en alle rondes in de trend worden met hetzelfde profiel berekend"))
+        self.profile_choice.addItem(self.tr("Zoals het gold bij de ronde"), "at-round")
+        self.profile_choice.addItem(self.tr("Zoals het nu is"), "current")
         self.lang = named(QComboBox(self), "reportLanguage", self.tr("Taal van het rapport"))
         self.lang.addItem("Nederlands", "nl")
         self.lang.addItem("English", "en")
@@ -93,6 +97,7 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Soort rapport"), self.kind)
         form.addRow(self.tr("Actiehouder"), self.party)
+        form.addRow(self.tr("Normen"), self.profile_choice)
         form.addRow(self.tr("Taal"), self.lang)
         form.addRow(self.tr("Opslaan als"), path_row)
 
@@ -156,10 +161,12 @@ class ReportDialog(QDialog):
         self.result = None
         party = self.party.currentData() if kind == "actions" else None
         lang = self.lang.currentData()
+        profile_choice = self.profile_choice.currentData()
         round_id = self.round.id
 
         def work(worker: Project, progress) -> ReportResult:
             return build_report(worker, round_id, out, kind=kind, party=party, lang=lang,
+                                profile_choice=profile_choice,
                                 progress=lambda done, total: progress(done, total),
                                 cancel=lambda: task.is_cancelled)
 
@@ -176,7 +183,7 @@ class ReportDialog(QDialog):
         start_task(self.task)
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.kind, self.lang, self.path, self.browse, self.build_button):
+        for widget in (self.kind, self.lang, self.profile_choice, self.path, self.browse, self.build_button):
             widget.setEnabled(not busy)
         self.party.setEnabled(not busy and self.kind.currentData() == "actions" and self.party.count() > 1)
         self.open_button.setEnabled(not busy and self.result is not None)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from schouw.domain.actions import ActionStatus
-from schouw.domain.levels import NOT_APPLICABLE, Level
+from schouw.domain.levels import NOT_APPLICABLE
+from schouw.domain.norms import area_type_of, judge, norm_for
 from schouw.domain.parties import matches_any
 from schouw.domain.profile import Profile
 from schouw.exchange.mor.base import Address, OutgoingPhoto, OutgoingReport, uuid_tag
@@ -43,17 +44,10 @@ def party_matches(party: str | None, parties: list[str]) -> bool:
 
 
 def below_norm(quality: Profile | None, element: str, aspect: str, level: str | None,
-               not_applicable: bool, area_type: str) -> bool:
-    """Level lower than the norm for this aspect in this area type; n.v.t., no level and
-    no norm never count (the same rule as the scores)."""
-    if not_applicable or not level or quality is None:
-        return False
-    try:
-        measured = Level.parse(level)
-    except ValueError:
-        return False
-    norm = quality.norm(element, aspect, area_type)
-    return norm is not None and measured < norm
+               not_applicable: bool, area_type: str | None) -> bool:
+    """Level lower than the norm for this aspect in this area type: the one judging rule
+    (:func:`schouw.domain.norms.judge`) the scores use too."""
+    return judge(quality, element, aspect, level, not_applicable, area_type).below
 
 
 class Selector:
@@ -85,7 +79,7 @@ class Selector:
         if not party_matches(row.get("action_party"), selection.parties):
             return False
         if selection.below_norm:
-            area_type = row.get("street_area_type") or row.get("buurt_area_type") or "woongebied"
+            area_type = area_type_of(row.get("street_area_type"), row.get("buurt_area_type"))
             return below_norm(self.quality(row.get("profile_id")), row["element"], row["aspect"],
                               row.get("level"), bool(row.get("not_applicable")), area_type)
         # below_norm = false: every finding whose action lies with the parties
@@ -185,8 +179,9 @@ def build_report(project: Project, row: OutboxRow, profile: SyncProfile, *,
     item = form.find(finding.element, finding.aspect) if form else None
     element_name = item[0].name if item else finding.element
     aspect_name = item[1].name if item else finding.aspect
-    area_type = (street.area_type if street else None) or (buurt.area_type if buurt else "woongebied")
-    norm = quality.norm(finding.element, finding.aspect, area_type) if quality else None
+    area_type = area_type_of(street.area_type if street else None, buurt.area_type if buurt else None)
+    norm = norm_for(quality, finding.element, finding.aspect, area_type,
+                    has_level=bool(item and item[1].has_level))
     level = NOT_APPLICABLE if finding.not_applicable else (finding.level.value if finding.level else None)
     ctx = ReportContext(
         element_name=element_name, aspect_name=aspect_name, level=level,
