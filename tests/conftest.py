@@ -62,6 +62,16 @@ def demo_path(demo_master, tmp_path) -> Path:
     return target
 
 
+def run_main(capsys, *args: str) -> tuple[int, str, str]:
+    """``schouw ARGS`` in this process (fast, and a failure shows its traceback): the exit
+    code, stdout and stderr."""
+    from schouw import cli
+
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def run_cli(*args: str, env: dict | None = None, check: bool = False) -> subprocess.CompletedProcess:
     """Run `python -m schouw` in a real subprocess, as a user would."""
     full_env = dict(os.environ)

@@ -15,6 +15,7 @@ import sys
 
 import pytest
 from conftest import ROOT
+from conftest import run_main as run
 
 from schouw import cli, cli_lang, messages
 
@@ -32,18 +33,6 @@ DUTCH = [r"\bbedoelde\b", r"\bbestaat\b", r"\bkies\b", r"\bgebruik\b", r"\bongel
 def other_language(text: str, lang: str) -> list[str]:
     words = ENGLISH if lang == "nl" else DUTCH
     return [w for w in words if re.search(w, text, re.I)]
-
-
-@pytest.fixture(autouse=True)
-def dutch_again():
-    yield
-    messages.set_language("nl")
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

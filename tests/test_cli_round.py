@@ -7,23 +7,11 @@ import json
 
 import pytest
 from conftest import run_cli
+from conftest import run_main as run
 
-from schouw import cli, messages
 from schouw.domain.findings import DEFAULT_PRIORITY, allows_priority_and_action, check_finding
 from schouw.domain.parties import find_party, matches_any, party_matches
 from schouw.messages import SchouwError
-
-
-@pytest.fixture(autouse=True)
-def dutch_again():
-    yield
-    messages.set_language("nl")
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
