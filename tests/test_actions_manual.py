@@ -262,3 +262,26 @@ def test_sigkill_during_status_change_leaves_the_old_state(cli_project):
     rows = json.loads(run_cli("--db", str(db), "--json", "actions", "list", check=True).stdout)
     mine = next(r for r in rows if r["finding_id"] == finding_id)
     assert mine["status"] == "afgehandeld" and [h["to"] for h in mine["history"]] == ["open", "afgehandeld"]
+
+
+# -- the report lists the overdue actions ------------------------------------------------------
+def test_round_report_counts_and_marks_overdue_actions(laptop, tmp_path):
+    import re
+
+    from pypdf import PdfReader
+
+    from schouw.services.reports import build_report
+
+    project, round_id = laptop
+    rows = _actions(project, round_id)
+    for row in rows:
+        project.actions.update(row.action_id, due_date=date(2026, 11, 1))
+    set_status(project, rows[0].finding_id, "afgehandeld")  # closed: not overdue
+    pdf = tmp_path / "r.pdf"
+    build_report(project, round_id, pdf, today=date(2026, 12, 4))
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(pdf).pages))
+    late = len(rows) - 1
+    assert late >= 1
+    expected = "1 actiepunt is verlopen" if late == 1 else f"{late} actiepunten zijn verlopen"
+    assert expected in text
+    assert text.count("verlopen") >= late + 1  # the line and a mark per overdue action
