@@ -134,14 +134,20 @@ def test_actions_view_filters_and_opens_the_finding(app_window, qtbot, with_acti
 
 
 def test_actions_view_in_english(app_window, qtbot, with_actions):
-    from schouw.ui import i18n
+    from schouw.ui import app as app_module
+    from schouw.ui.prefs import Preferences
 
-    path, info, _ids = with_actions
-    i18n.set_language("en")
-    window = app_window(path)
+    path, info, ids = with_actions
+    window = app_module.start(Preferences(language="en"))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.open_initial(path)
     window.open_round(info["round"])
     dialog = window.show_actions()
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Actions"
     assert dialog.model.headerData(2, Qt.Orientation.Horizontal) == "Responsible party"
-    assert "overdue" in window.overdue_label.text()
+    assert "1 action overdue" in window.overdue_label.text()
+    assert dialog.count_label.text() == f"{len(ids)} actions, 1 of them overdue"
+    window.close()

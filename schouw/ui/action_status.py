@@ -81,7 +81,7 @@ def set_status_undoable(session, finding_id: str, target: ActionStatus, note: st
 class ActionStatusPanel(QWidget):
     """Status, date and note for the open finding's action, and its history."""
 
-    #: a status was set (finding id)
+    # a status was set (finding id)
     statusSet = Signal(str)
 
     def __init__(self, session, notify: Notify | None = None, parent: QWidget | None = None):

@@ -97,7 +97,7 @@ class ActionsModel(QAbstractTableModel):
 class ActionsDialog(QDialog):
     """The action list with its filters and the status panel of the selected action."""
 
-    #: show this finding in the walk (round id, finding id)
+    # show this finding in the walk (round id, finding id)
     openFinding = Signal(str, str)
 
     def __init__(self, session, hub, parent: QWidget | None = None, today: date | None = None):
@@ -179,9 +179,8 @@ class ActionsDialog(QDialog):
             self.count_label.setText(str(error))
         self.model.set_rows(rows)
         late = sum(1 for r in rows if r.overdue)
-        self.count_label.setText(self.tr("{n} actiepunten, waarvan {late} verlopen").format(n=len(rows), late=late)
-                                 if len(rows) != 1 else
-                                 self.tr("1 actiepunt, waarvan {late} verlopen").format(late=late))
+        self.count_label.setText(self.tr("%n actiepunten", "", len(rows)) + ", "
+                                 + self.tr("waarvan %n verlopen", "", late))
         row = next((i for i, r in enumerate(rows) if r.finding_id == selected), 0 if rows else None)
         if row is not None:
             self.table.selectRow(row)

@@ -392,8 +392,7 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - a status line must never stop the walk
             log.exception("counting overdue actions failed")
             return
-        text = "" if not n else (self.tr("1 actiepunt verlopen") if n == 1
-                                 else self.tr("{n} actiepunten verlopen").format(n=n))
+        text = self.tr("%n actiepunten verlopen", "", n) if n else ""
         self.overdue_label.setText(text)
         self.overdue_label.setAccessibleDescription(text)
         theme.colour_text(self.overdue_label, theme.BELOW)

@@ -313,7 +313,8 @@ class FindingModel(QAbstractTableModel):
                 return str(row.photo_count) if row.photo_count else ""
             if col == self.COL_ACTION:
                 text = row.action_party or ("—" if row.action_status else "")
-                return f"{text} ({self.tr('verlopen')})" if row.action_overdue else text
+                overdue = self.tr("verlopen")
+                return f"{text} ({overdue})" if row.action_overdue else text
             return None
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_PRIORITY and row.priority in ("hoog", "spoed"):
             return QBrush(QColor(theme.BELOW))
