@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>toelichting (verplicht bij afgewezen)</source>
-        <translation>note (required for afgewezen)</translation>
+        <translation>note (required when rejecting)</translation>
     </message>
     <message>
         <source>Status zetten</source>

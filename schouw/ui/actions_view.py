@@ -31,7 +31,7 @@ from schouw.services import actions as svc
 from schouw.services.changes import Changes
 from schouw.ui import labels, theme
 from schouw.ui.action_status import ActionStatusPanel
-from schouw.ui.widgets import named
+from schouw.ui.widgets import fit_on_screen, named
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -137,8 +137,10 @@ class ActionsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column, name in enumerate(ActionsModel.COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if name in ("street", "item", "party")
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self._open)
         layout.addWidget(self.table, 1)
         self.count_label = named(QLabel(self), "actionsCount", self.tr("Aantal actiepunten"))
@@ -149,7 +151,7 @@ class ActionsDialog(QDialog):
         hub.changed.connect(self._on_changes)
         self._fill_parties()
         self.refresh()
-        self.resize(1000, 620)
+        fit_on_screen(self, 1000, 620)
 
     def _fill_parties(self) -> None:
         current = self.party_combo.currentData()
