@@ -285,3 +285,33 @@ def test_round_report_counts_and_marks_overdue_actions(laptop, tmp_path):
     expected = "1 actiepunt is verlopen" if late == 1 else f"{late} actiepunten zijn verlopen"
     assert expected in text
     assert text.count("verlopen") >= late + 1  # the line and a mark per overdue action
+
+
+# -- migration v6 ---------------------------------------------------------------------------------
+def test_a_v5_project_gets_the_history_columns_and_keeps_its_entries(tmp_path):
+    import sqlite3
+
+    from schouw.store import open_project
+
+    path = tmp_path / "v5.schouw"
+    project = new_project(path, "laptop-old")
+    round_id = seed_round(project, photos_per=0)
+    finding_id = _actions(project, round_id)[0].finding_id
+    project.close()
+    conn = sqlite3.connect(path)  # back to the v5 layout, as an older schouw left it
+    conn.execute("DROP INDEX action_events_action")
+    for column in ("from_status", "on_date", "who"):
+        conn.execute(f"ALTER TABLE action_events DROP COLUMN {column}")
+    conn.execute("CREATE INDEX action_events_action ON action_events(action_id)")
+    conn.execute("PRAGMA user_version = 5")
+    entries = conn.execute("SELECT COUNT(*) FROM action_events").fetchone()[0]
+    conn.commit()
+    conn.close()
+    with open_project(path, device_id="laptop-old") as project:
+        assert project.schema_version == 6
+        assert project.conn.execute("SELECT COUNT(*) FROM action_events").fetchone()[0] == entries
+        row = next(r for r in _actions(project, round_id) if r.finding_id == finding_id)
+        assert [(e.from_status, e.who) for e in row.history] == [(None, "")]
+        set_status(project, finding_id, "afgehandeld", on_date=date(2026, 11, 1), by="Marieke")
+        row = next(r for r in _actions(project, round_id) if r.finding_id == finding_id)
+        assert [(e.from_status, e.status, e.who) for e in row.history][-1] == (S.OPEN, S.DONE, "Marieke")
