@@ -199,6 +199,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_photos",
     "schouw.cli_project",
     "schouw.cli_profiles",
+    "schouw.cli_actions",
 )
 
 
@@ -235,7 +236,7 @@ ACCESS: dict[str, str] = {
     "check": "read", "rounds list": "read", "findings list": "read", "streets list": "read",
     "report": "read", "export": "read", "conflicts list": "read", "forms list": "read",
     "forms show": "read", "sync --list": "read", "photos list": "read", "photo masks": "read",
-    "round participants list": "read",
+    "round participants list": "read", "actions list": "read",
     "streets import": "write", "rounds create": "write", "finding add": "write", "import": "write",
     "conflicts flip": "write", "sync": "write",
 }

@@ -742,6 +742,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli_form_kind_level": {"nl": "niveau", "en": "level"},
     "cli_form_kind_choice": {"nl": "keuze", "en": "choice"},
     "cli_form_kind_observation": {"nl": "waarneming", "en": "observation"},
+    # -- actions followed by hand (schouw actions, schouw action set, the Actiepunten view) --
+    "action_status_unknown": {
+        "nl": "Onbekende status '{status}'. Kies uit: {statuses}.",
+        "en": "Unknown status '{status}'. Choose from: {statuses}.",
+    },
+    "action_mor_owned": {
+        "nl": "Dit actiepunt is naar de gemeente (MOR) gestuurd: de status komt van de gemeente.",
+        "en": "This action was sent to the municipality (MOR): its status comes from there.",
+    },
+    "action_date_before_round": {
+        "nl": "De datum {date} ligt voor de ronde ({round_date}).",
+        "en": "The date {date} is before the round ({round_date}).",
+    },
+    "action_none": {
+        "nl": "Bevinding {id} heeft geen actiepunt.",
+        "en": "Finding {id} has no action.",
+    },
+    "action_date_bad": {
+        "nl": "Ongeldige datum '{date}': gebruik JJJJ-MM-DD.",
+        "en": "Invalid date '{date}': use YYYY-MM-DD.",
+    },
+    "cli_action_set": {
+        "nl": "Actiepunt {id}: {from_status} → {to_status}.",
+        "en": "Action {id}: {from_status} → {to_status}.",
+    },
+    "cli_actions_none": {"nl": "Geen actiepunten.", "en": "No actions."},
+    "cli_actions_total": {"nl": "{n:action}, waarvan {overdue} verlopen.",
+                          "en": "{n:action}, {overdue} of them overdue."},
+    "cli_action_overdue": {"nl": "verlopen", "en": "overdue"},
+    "action_undo_note": {"nl": "ongedaan gemaakt", "en": "undone"},
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads

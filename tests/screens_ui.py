@@ -187,6 +187,21 @@ def profile(window, extra: dict[str, Any]) -> QWidget:
     return dialog
 
 
+def actions(window, extra: dict[str, Any]) -> QWidget:
+    """The Actiepunten view (Ronde › Actiepunten…): every action of the round, status by hand."""
+    dialog = window.show_actions()
+    dialog.scope_combo.setCurrentIndex(dialog.scope_combo.findData("project"))
+    settle()
+    # an action with a history, if there is one (the demo's police and corporation)
+    rows = dialog.model.rows
+    pick = next((i for i, r in enumerate(rows) if len(r.history) > 2), 0 if rows else None)
+    if pick is not None:
+        dialog.table.selectRow(pick)
+        dialog.table.scrollTo(dialog.model.index(pick, 0), dialog.table.ScrollHint.PositionAtCenter)
+        settle()
+    return dialog
+
+
 #: name -> opener; the names are the screenshot files' (``-en`` added for English).
 SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "walk": walk,
@@ -207,6 +222,7 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "about": about,
     "mask-editor": mask_editor,
     "profile": profile,
+    "actions": actions,
 }
 
 

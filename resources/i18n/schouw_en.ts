@@ -2,6 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
+    <name>ActionStatusPanel</name>
+    <message>
+        <source>Status van het actiepunt</source>
+        <translation>Status of the action</translation>
+    </message>
+    <message>
+        <source>Huidige status</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <source>Nieuwe status</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <source>Datum van de wijziging</source>
+        <translation>Date of the change</translation>
+    </message>
+    <message>
+        <source>Toelichting bij de status</source>
+        <translation>Note on the status</translation>
+    </message>
+    <message>
+        <source>toelichting (verplicht bij afgewezen)</source>
+        <translation>note (required when rejecting)</translation>
+    </message>
+    <message>
+        <source>Status zetten</source>
+        <translation>Set status</translation>
+    </message>
+    <message>
+        <source>Zet de gekozen status; Ctrl+Z maakt het ongedaan</source>
+        <translation>Set the chosen status; Ctrl+Z undoes it</translation>
+    </message>
+    <message>
+        <source>Geschiedenis van het actiepunt</source>
+        <translation>History of the action</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>(verlopen)</source>
+        <translation>(overdue)</translation>
+    </message>
+    <message>
+        <source>status komt van de gemeente</source>
+        <translation>status comes from the municipality</translation>
+    </message>
+    <message>
+        <source>Status actiepunt: {status}</source>
+        <translation>Action status: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsDialog</name>
+    <message>
+        <source>Actiepunten</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Welke actiepunten</source>
+        <translation>Which actions</translation>
+    </message>
+    <message>
+        <source>Deze ronde</source>
+        <translation>This round</translation>
+    </message>
+    <message>
+        <source>Hele project</source>
+        <translation>Whole project</translation>
+    </message>
+    <message>
+        <source>Actiehouder</source>
+        <translation>Responsible party</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alle statussen</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Alleen verlopen</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>Alleen verlopen actiepunten</source>
+        <translation>Only overdue actions</translation>
+    </message>
+    <message>
+        <source>Lijst van actiepunten</source>
+        <translation>List of actions</translation>
+    </message>
+    <message>
+        <source>Aantal actiepunten</source>
+        <translation>Number of actions</translation>
+    </message>
+    <message>
+        <source>Alle actiehouders</source>
+        <translation>All responsible parties</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actiepunten</source>
+        <translation>
+            <numerusform>%n action</numerusform>
+            <numerusform>%n actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waarvan %n verlopen</source>
+        <translation>
+            <numerusform>%n of them overdue</numerusform>
+            <numerusform>%n of them overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActionsModel</name>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Onderdeel</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Actiehouder</source>
+        <translation>Responsible party</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Uiterlijk</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Melding gemeente</source>
+        <translation>Municipality report</translation>
+    </message>
+    <message>
+        <source>verlopen</source>
+        <translation>overdue</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <source>Camera</source>
@@ -684,6 +835,10 @@
         <translation>no. {n}</translation>
     </message>
     <message>
+        <source>verlopen</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
         <source>geen niveau</source>
         <translation>no level</translation>
     </message>
@@ -898,6 +1053,14 @@
         <translation>Reports to the municipality; send them with Round › Synchronise…</translation>
     </message>
     <message>
+        <source>Verlopen actiepunten</source>
+        <translation>Overdue actions</translation>
+    </message>
+    <message>
+        <source>Actiepunten waarvan de uiterste datum voorbij is; zie Ronde › Actiepunten…</source>
+        <translation>Actions whose due date has passed; see Round › Actions…</translation>
+    </message>
+    <message>
         <source>&amp;Nieuw project…</source>
         <translation>&amp;New project…</translation>
     </message>
@@ -978,6 +1141,10 @@
         <translation>&amp;Quality profile…</translation>
     </message>
     <message>
+        <source>&amp;Actiepunten…</source>
+        <translation>&amp;Actions…</translation>
+    </message>
+    <message>
         <source>&amp;Rapport maken…</source>
         <translation>Make &amp;report…</translation>
     </message>
@@ -1040,6 +1207,13 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actiepunten verlopen</source>
+        <translation>
+            <numerusform>%n action overdue</numerusform>
+            <numerusform>%n actions overdue</numerusform>
+        </translation>
     </message>
     <message>
         <source>{n} in wachtrij</source>

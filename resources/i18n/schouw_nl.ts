@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="nl_NL">
 <context>
+    <name>ActionsDialog</name>
+    <message numerus="yes">
+        <source>%n actiepunten</source>
+        <translation>
+            <numerusform>%n actiepunt</numerusform>
+            <numerusform>%n actiepunten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>waarvan %n verlopen</source>
+        <translation>
+            <numerusform>waarvan %n verlopen</numerusform>
+            <numerusform>waarvan %n verlopen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%n bevindingen</source>
@@ -66,6 +83,16 @@
         <translation>
             <numerusform>; %n conflict — bekijk het met ‘Conflicten bekijken’</numerusform>
             <numerusform>; %n conflicten — bekijk ze met ‘Conflicten bekijken’</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n actiepunten verlopen</source>
+        <translation>
+            <numerusform>%n actiepunt verlopen</numerusform>
+            <numerusform>%n actiepunten verlopen</numerusform>
         </translation>
     </message>
 </context>

@@ -6,7 +6,10 @@ status that comes back from the municipality maps onto one of ours without loss.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
+
+from schouw.messages import SchouwError
 
 
 class ActionStatus(StrEnum):
@@ -61,12 +64,53 @@ NEEDS_REASON = {ActionStatus.REJECTED, ActionStatus.REOPENED}
 
 def check_transition(current: ActionStatus, target: ActionStatus, reason: str = "") -> None:
     """Raise a user-facing error when ``current -> target`` is not allowed."""
-    from schouw.messages import SchouwError
-
     if target not in ALLOWED[current]:
         raise SchouwError("action_transition", current=current.label, target=target.label)
     if target in NEEDS_REASON and not reason.strip():
         raise SchouwError("reason_required", status=target.label)
+
+
+#: The statuses a coordinator sets by hand; *doorgezet* is the municipality's (MOR) word.
+MANUAL_STATUSES: tuple[ActionStatus, ...] = (
+    ActionStatus.OPEN, ActionStatus.SCHEDULED, ActionStatus.IN_PROGRESS,
+    ActionStatus.DONE, ActionStatus.REJECTED, ActionStatus.REOPENED,
+)
+
+
+def parse_status(text: str) -> ActionStatus:
+    """The manual status named ``text`` (its value or its label, any case: "in behandeling"
+    and "in_behandeling" both work), or a user error listing the statuses."""
+    wanted = " ".join(text.replace("_", " ").split()).casefold()
+    for status in MANUAL_STATUSES:
+        if wanted == status.label.casefold():
+            return status
+    raise SchouwError("action_status_unknown", status=text,
+                      statuses=", ".join(s.value for s in MANUAL_STATUSES))
+
+
+def check_manual_change(current: ActionStatus, target: ActionStatus, note: str = "", *,
+                        mor_owned: bool = False, when: date | None = None,
+                        round_date: date | None = None) -> None:
+    """Every rule a status set by hand must pass, in the order a user would fix them.
+
+    An action sent to the municipality's MOR system takes its status from there, so a
+    hand change would be overwritten at the next sync: refused. The date of a change
+    cannot lie before the round that found the problem.
+    """
+    if mor_owned:
+        raise SchouwError("action_mor_owned")
+    if target not in MANUAL_STATUSES:
+        raise SchouwError("action_status_unknown", status=target.value,
+                          statuses=", ".join(s.value for s in MANUAL_STATUSES))
+    if when is not None and round_date is not None and when < round_date:
+        raise SchouwError("action_date_before_round", date=when.isoformat(), round_date=round_date.isoformat())
+    check_transition(current, target, note)
+
+
+def is_overdue(due: date | None, status: ActionStatus, today: date) -> bool:
+    """Past its due date and neither done nor rejected: the one overdue rule for the
+    action list, the walk screen, the status bar and the report."""
+    return due is not None and due < today and not status.is_closed
 
 
 ROLES: dict[str, str] = {

@@ -113,10 +113,20 @@ class Action(Synced):
 
 
 class ActionEvent(Synced):
+    """One status change of an action: an append-only row, never edited (an undo is a
+    new entry back), so two laptops' histories merge by id without conflicts."""
+
     action_id: str
+    #: When the change was recorded (UTC); history is ordered by it.
     at: str = Field(default_factory=utc_now)
     status: ActionStatus
     note: str = ""
+    #: The status before this change (None for the entry that made the action).
+    from_status: ActionStatus | None = None
+    #: The day the user says it happened (e.g. the day the work was done), if given.
+    on_date: date | None = None
+    #: Who made the change: the user name setting, else the device id.
+    who: str = ""
 
 
 class Photo(Synced):

@@ -76,6 +76,9 @@ STAMP_COLUMNS = frozenset({"updated_at", "updated_by"})
 #: two versions that differ only here are no conflict.
 METADATA_COLUMNS = STAMP_COLUMNS | {"created_at"}
 DERIVED_KINDS = ("thumb", "report")
+#: An action's status follows its newest history entry after a merge (see
+#: SyncRepo.settle_action_status), so a concurrent status change is no conflict.
+ACTION_STATUS_COLUMNS = frozenset({"status", "status_reason"})
 
 TABLE_LABELS = {
     "wijken": "wijk", "buurten": "buurt", "streets": "straat", "profiles": "kwaliteitsprofiel",
@@ -277,6 +280,9 @@ class Merger:
 
     def _differs(self, table: str, a: dict[str, Any], b: dict[str, Any]) -> bool:
         ignore = set(METADATA_COLUMNS)
+        if table == "actions":
+            # the status is settled from the history entries, which merge without conflict
+            ignore |= ACTION_STATUS_COLUMNS
         if table == "participants" and not self.doc.personal_data:
             ignore |= {"name", "email", "phone"}
         keys = (a.keys() | b.keys()) - ignore
@@ -363,6 +369,9 @@ class Merger:
                         raise SchouwError("cancelled")
             finally:
                 photos.close()
+            touched = {r["action_id"] for r in plan.writes.get("action_events", [])}
+            if touched:
+                sync.settle_action_status(sorted(touched))
             self.project.fault_point("import-photos-written")
             for photo_id in plan.drop_derived:
                 sync.drop_photo_blobs(photo_id, DERIVED_KINDS)

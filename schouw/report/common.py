@@ -112,7 +112,7 @@ def action_rows(t: Texts, findings: list[FindingEntry], today: date, *,
         if a.status_reason:
             what.append(Seg(f"{t.status(a.status)}: {clip(a.status_reason, 160)}", S.FONT, 7.5, 9.5, S.MUTED))
         due = t.short_date(a.due_date) if a.due_date else "–"
-        if a.due_date and a.due_date < today and not a.is_closed:
+        if a.is_overdue(today):
             due += "\n" + t("overdue")
             commands += [("TEXTCOLOR", (3, r), (3, r), S.BAD), ("FONT", (3, r), (3, r), S.FONT_BOLD, 8.5)]
         mor: object = "–"

@@ -202,6 +202,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "due_col": {"nl": "Uiterlijk", "en": "Due"},
     "mor_col": {"nl": "MOR", "en": "MOR"},
     "overdue": {"nl": "verlopen", "en": "overdue"},
+    "overdue_count": {"nl": "{n} actiepunten zijn verlopen: de uiterste datum is voorbij en ze zijn niet "
+                            "afgehandeld of afgewezen (rood gemarkeerd).",
+                      "en": "{n} actions are overdue: the due date has passed and they are neither done nor "
+                            "rejected (marked in red).",
+                      "nl1": "1 actiepunt is verlopen: de uiterste datum is voorbij en het is niet afgehandeld "
+                             "of afgewezen (rood gemarkeerd).",
+                      "en1": "1 action is overdue: the due date has passed and it is neither done nor "
+                             "rejected (marked in red)."},
     "party_count": {"nl": "{n} actiepunten, {open} nog open", "en": "{n} actions, {open} still open",
                     "nl1": "1 actiepunt, {open} nog open", "en1": "1 action, {open} still open"},
     # participants

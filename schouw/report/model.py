@@ -40,6 +40,12 @@ class ActionEntry:
     def is_closed(self) -> bool:
         return self.status in ("afgehandeld", "afgewezen")
 
+    def is_overdue(self, today: date) -> bool:
+        """The one overdue rule (schouw.domain.actions.is_overdue)."""
+        from schouw.domain.actions import ActionStatus, is_overdue
+
+        return is_overdue(self.due_date, ActionStatus(self.status), today)
+
 
 @dataclass(frozen=True)
 class FindingEntry:

@@ -595,6 +595,9 @@ class RoundReport:
             story.append(P(esc(t("no_actions"))))
             return story
         story.append(P(esc(t("actions_intro", n=total, date=t.date(d.round_date)))))
+        overdue = sum(1 for _, group in groups for f in group if f.action and f.action.is_overdue(self.today))
+        if overdue:
+            story.append(P(esc(t("overdue_count", n=overdue))))
         story.append(Spacer(1, 4))
         for i, (party, findings) in enumerate(groups):
             open_n = sum(1 for f in findings if f.action and not f.action.is_closed)

@@ -416,4 +416,32 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
                 stats["findings"] += 1
             for street in walked:
                 project.rounds.set_street_done(round_.id, street.id, True)
+        _follow_up_by_hand(project)
     return stats
+
+
+# -- actions followed by hand (issue #15.1) ---------------------------------------------------
+#: What happened to the open actions of the corporation and the police, which MOR never
+#: closes: (days after the round, status, note), step by step through the history.
+FOLLOW_UPS: list[list[tuple[int, ActionStatus, str]]] = [
+    [(7, ActionStatus.SCHEDULED, "Ingepland bij de aannemer"),
+     (21, ActionStatus.DONE, "Opgeruimd en schoongemaakt")],
+    [(10, ActionStatus.REJECTED, "Geen taak van deze partij: doorverwezen naar de gemeente")],
+    [(5, ActionStatus.IN_PROGRESS, "Wijkagent houdt de plek in de gaten")],
+    [(14, ActionStatus.SCHEDULED, "Gepland in het onderhoudsprogramma")],
+    [],  # still open: overdue once its due date has passed
+]
+
+
+def _follow_up_by_hand(project) -> None:
+    """Some actions of other parties than the municipality moved on by hand, with a
+    history (who, when, from, to, note): afgehandeld, afgewezen with a reason, ingepland."""
+    from schouw.services.actions import list_actions, set_status
+
+    coordinator = TEAM[0][0]
+    others = {PARTIES["corporatie"], PARTIES["politie"], PARTIES["welzijn"]}
+    rows = [r for r in list_actions(project) if r.party in others and r.status is ActionStatus.OPEN]
+    for n, row in enumerate(rows):
+        for days, status, note in FOLLOW_UPS[n % len(FOLLOW_UPS)]:
+            set_status(project, row.finding_id, status, note=note, by=coordinator,
+                       on_date=row.round_date + timedelta(days=days))

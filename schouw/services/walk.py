@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from schouw.domain.actions import ActionStatus, is_overdue
 from schouw.domain.findings import DEFAULT_PRIORITY, check_action_allowed, check_finding
 from schouw.domain.forms import Aspect, Element, Form
 from schouw.domain.levels import ALL_LEVELS, NOT_APPLICABLE, Level
@@ -176,6 +177,8 @@ class FindingRow:
     norm: Level | None
     below_norm: bool
     created_at: str
+    #: the action's due date passed while it is still open (the one overdue rule)
+    action_overdue: bool = False
 
 
 def finding_rows(project: Project, ctx: RoundContext, street_id: str) -> list[FindingRow]:
@@ -206,6 +209,9 @@ def _row(ctx: RoundContext, r: dict[str, Any]) -> FindingRow:
         action_party=r["action_party"], action_status=r["action_status"], action_due=r["action_due"],
         norm=judged.norm, below_norm=judged.below,
         created_at=r["created_at"],
+        action_overdue=bool(r["action_status"]) and is_overdue(
+            date.fromisoformat(r["action_due"]) if r["action_due"] else None, ActionStatus(r["action_status"]),
+            date.today()),
     )
 
 

@@ -215,4 +215,21 @@ def _v5(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(conn: sqlite3.Connection) -> None:
+    """Actions followed by hand: every history entry says from which status it came,
+    the day the user gives for the change (besides ``at``, when it was recorded) and who
+    made it. Entries stay append-only rows with their own id, so they merge without
+    conflicts; the index serves the history shown under an action, in order of time."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE action_events ADD COLUMN from_status TEXT;
+        ALTER TABLE action_events ADD COLUMN on_date TEXT;
+        ALTER TABLE action_events ADD COLUMN who TEXT NOT NULL DEFAULT '';
+        DROP INDEX action_events_action;
+        CREATE INDEX action_events_action ON action_events(action_id, at);
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]

@@ -207,6 +207,27 @@ class SyncRepo:
                 values,
             )
 
+    def settle_action_status(self, action_ids: list[str]) -> int:
+        """After a merge, give each action the status of its newest history entry (in
+        order of time, the id breaking a tie): two laptops that changed one action each
+        end with the same status, whichever row version won. The row's stamps are kept,
+        so every project that holds the same entries settles on the same row. Returns
+        how many actions changed."""
+        changed = 0
+        for start in range(0, len(action_ids), 500):
+            chunk = action_ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            cur = self.p.conn.execute(
+                f"""UPDATE actions SET status = e.status, status_reason = e.note
+                    FROM (SELECT action_id, status, note, from_status,
+                                 ROW_NUMBER() OVER (PARTITION BY action_id ORDER BY at DESC, id DESC) AS n
+                          FROM action_events WHERE deleted_at IS NULL AND action_id IN ({marks})) AS e
+                    WHERE e.action_id = actions.id AND e.n = 1 AND e.from_status IS NOT NULL
+                      AND (actions.status != e.status OR actions.status_reason != e.note)""",
+                chunk)
+            changed += cur.rowcount
+        return changed
+
     def add_form(self, row: dict[str, Any]) -> bool:
         """Copy a form version in unless that key is already there (a key names one
         exact, unchanging definition). Returns True when it was added."""

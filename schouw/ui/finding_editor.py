@@ -521,6 +521,11 @@ class FindingEditor(QWidget):
         action_form.addWidget(label(self.tr("uiterlijk"), "fieldLabel"))
         action_form.addWidget(self.due_edit)
         layout.addWidget(self.action_box)
+        # the status set by hand and its history (issue #15): a module of its own
+        from schouw.ui.action_status import ActionStatusPanel
+
+        self.action_status = ActionStatusPanel(self.session, None, self)
+        layout.addWidget(self.action_status)
 
         # the municipality's MOR system
         self.mor_box = named(QGroupBox(self.tr("Melding aan de gemeente"), self), "morBox",
@@ -711,6 +716,7 @@ class FindingEditor(QWidget):
                     self.due_edit.setDate(NO_DATE)
             self._fill_photos()
             self.refresh_outbox()
+            self.action_status.show_finding(f.id if detail.action is not None else None)
         finally:
             self._loading = False
 

@@ -100,6 +100,11 @@ class MainWindow(QMainWindow):
         self.outbox_label.setObjectName("outboxState")
         self.outbox_label.setAccessibleName(self.tr("Uitgaande meldingen aan de gemeente"))
         self.outbox_label.setToolTip(self.tr("Meldingen aan de gemeente; versturen met Ronde › Synchroniseren…"))
+        self.overdue_label = QLabel(self)
+        self.overdue_label.setObjectName("overdueActions")
+        self.overdue_label.setAccessibleName(self.tr("Verlopen actiepunten"))
+        self.overdue_label.setToolTip(self.tr("Actiepunten waarvan de uiterste datum voorbij is; zie Ronde › Actiepunten…"))
+        self.statusBar().addPermanentWidget(self.overdue_label)
         self.statusBar().addPermanentWidget(self.outbox_label)
         self.statusBar().addPermanentWidget(self.path_label)
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -123,6 +128,7 @@ class MainWindow(QMainWindow):
         editor_layout.setContentsMargins(10, 10, 4, 10)
         self.editor = FindingEditor(session, editor_frame)
         self.editor.keep_original = self.prefs.keep_original
+        self.editor.action_status.notify = self.hub.notify
         editor_layout.addWidget(self.editor)
         splitter.addWidget(self.streets)
         splitter.addWidget(self.findings)
@@ -210,6 +216,7 @@ class MainWindow(QMainWindow):
         a("actNewRound", self.tr("&Nieuwe ronde…"), self.new_round, ["Ctrl+Shift+R"])
         a("actTeam", self.tr("&Team…"), self.edit_team)
         a("actProfile", self.tr("&Kwaliteitsprofiel…"), self.edit_profile)
+        a("actActions", self.tr("&Actiepunten…"), self.show_actions, ["Ctrl+Shift+A"])
         a("actReport", self.tr("&Rapport maken…"), self.make_report, ["Ctrl+P"])
         a("actShortcuts", self.tr("&Sneltoetsen"), self.show_shortcuts, ["F1"])
         a("actAbout", self.tr("&Over Schouw"), self.show_about)
@@ -279,6 +286,7 @@ class MainWindow(QMainWindow):
         self.rounds_menu.aboutToShow.connect(self._fill_rounds)
         self.round_menu.addAction(act["actTeam"])
         self.round_menu.addAction(act["actProfile"])
+        self.round_menu.addAction(act["actActions"])
         self.round_menu.addSeparator()
         # What goes out of (or into) a round: report, export and import packages, sync.
         # Extensions add theirs to the same section (add_round_output_action).
@@ -317,6 +325,8 @@ class MainWindow(QMainWindow):
         self.statusBar().removeWidget(self.saved_label)
         self.statusBar().removeWidget(self.path_label)
         self.statusBar().removeWidget(self.outbox_label)
+        self.statusBar().removeWidget(self.overdue_label)
+        self.overdue_label.deleteLater()
         self.saved_label.deleteLater()
         self.path_label.deleteLater()
         self.outbox_label.deleteLater()
@@ -362,11 +372,57 @@ class MainWindow(QMainWindow):
                 self.actions_by_name[name].setEnabled(session is not None)
         self.actions_by_name["actNewRound"].setEnabled(session is not None)
         self.actions_by_name["actProfile"].setEnabled(session is not None)
+        self.actions_by_name["actActions"].setEnabled(session is not None)
         self.actions_by_name["actImportStreets"].setEnabled(session is not None)
         self.path_label.setText(session.project.path.name if session else "")
         self.path_label.setToolTip(str(session.project.path) if session else "")
         self._update_saved()
         self.update_outbox_state()
+        self.update_overdue_state()
+
+    def update_overdue_state(self) -> None:
+        """How many actions of the project are overdue, in the status bar (red)."""
+        if self.session is None:
+            self.overdue_label.setText("")
+            return
+        from schouw.services.actions import overdue_count
+
+        try:
+            n = overdue_count(self.session.project)
+        except Exception:  # noqa: BLE001 - a status line must never stop the walk
+            log.exception("counting overdue actions failed")
+            return
+        text = self.tr("%n actiepunten verlopen", "", n) if n else ""
+        self.overdue_label.setText(text)
+        self.overdue_label.setAccessibleDescription(text)
+        theme.colour_text(self.overdue_label, theme.BELOW)
+
+    def show_actions(self):
+        """The Actiepunten view: every action of the round or project, status by hand."""
+        from schouw.ui.actions_view import ActionsDialog
+
+        if self.session is None:
+            return None
+        if self.editor is not None:
+            self.editor.flush()
+        dialog = ActionsDialog(self.session, self.hub, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.openFinding.connect(self.show_finding)
+        dialog.show()
+        return dialog
+
+    def show_finding(self, round_id: str, finding_id: str) -> None:
+        """Open the finding's round if needed and show the finding in the walk."""
+        if self.session is None:
+            return
+        if self.session.ctx is None or self.session.ctx.round.id != round_id:
+            self.open_round(round_id)
+        try:
+            street_id = self.session.project.findings.one(finding_id).street_id
+        except SchouwError as error:
+            show_error(self, error)
+            return
+        self.reveal(street_id, finding_id)
 
     def update_outbox_state(self, *_args) -> None:
         """The outbox in a few words in the status bar: "3 in wachtrij · 1 mislukt"."""
@@ -542,6 +598,8 @@ class MainWindow(QMainWindow):
         when its rows or streets changed; its undo history is cut only when the change
         touched rows an undo step refers to, and then the status bar says why."""
         session = self.session
+        if changes.actions:
+            self.update_overdue_state()
         if session is None or initiator is session:
             return  # the walk's own edits: its views refreshed through the session's signals
         if changes.sync_profile and self.editor is not None:

@@ -312,9 +312,13 @@ class FindingModel(QAbstractTableModel):
             if col == self.COL_PHOTOS:
                 return str(row.photo_count) if row.photo_count else ""
             if col == self.COL_ACTION:
-                return row.action_party or ("—" if row.action_status else "")
+                text = row.action_party or ("—" if row.action_status else "")
+                overdue = self.tr("verlopen")
+                return f"{text} ({overdue})" if row.action_overdue else text
             return None
         if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_PRIORITY and row.priority in ("hoog", "spoed"):
+            return QBrush(QColor(theme.BELOW))
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_ACTION and row.action_overdue:
             return QBrush(QColor(theme.BELOW))
         if role == Qt.ItemDataRole.FontRole and col == self.COL_PRIORITY and row.priority == "spoed":
             return self._bold
