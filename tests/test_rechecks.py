@@ -185,3 +185,31 @@ def test_undo_puts_everything_back(walked, capsys):
         assert p.findings.models(new_id) == []
         total = rechecks.summary(p, new_id)
         assert (total.total, total.solved, total.checked) == (3, 0, 0)
+
+
+def _pdf_text(path) -> str:
+    import re
+
+    from pypdf import PdfReader
+
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def test_report_says_how_many_were_solved(walked, capsys, tmp_path):
+    db, _, _ = walked
+    new_id, points = _new_round(db, capsys)
+    d = ("--db", str(db))
+    assert run(capsys, *d, "recheck", points["asfalt.zwerfafval"]["id"], "--result", "opgelost")[0] == 0
+    assert run(capsys, *d, "recheck", points["asfalt.schade"]["id"], "--result", "erger", "--level", "D")[0] == 0
+    out = tmp_path / "r.pdf"
+    assert run(capsys, *d, "report", new_id, "--out", str(out))[0] == 0
+    text = _pdf_text(out)
+    assert "Herschouw" in text and "1 mei 2025" in text
+    assert "1 van 3 punten opgelost" in text                      # overall
+    assert "1 van 1 punten opgelost" in text                      # IJsselkade
+    assert "0 van 2 punten opgelost" in text                      # Maasboulevard
+    assert "erger (D)" in text and "niet gecontroleerd" in text and "bij de bank" in text
+    out_en = tmp_path / "r-en.pdf"
+    assert run(capsys, *d, "--lang", "en", "report", new_id, "--out", str(out_en))[0] == 0
+    text = _pdf_text(out_en)
+    assert "1 of 3 points solved" in text and "worse (D)" in text and "not checked" in text
