@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 
 import pytest
 
@@ -14,6 +15,7 @@ from schouw.domain.actions import ActionStatus
 from schouw.domain.levels import Level
 from schouw.domain.rechecks import RecheckResult, is_open, new_level
 from schouw.messages import SchouwError
+from schouw.report.i18n import format_date
 from schouw.services import rechecks
 from schouw.services.findings import add_finding
 from schouw.services.rounds import create_round
@@ -110,7 +112,8 @@ def test_marking_from_the_command_line(walked, capsys):
     with open_project(db) as p:
         action = p.actions.for_finding(ids["c"])
         assert action.status is ActionStatus.DONE
-        assert p.actions.history(action.id)[-1].note == "opgelost bij herschouw " + __import__("datetime").date.today().isoformat()
+        note = p.actions.history(action.id)[-1].note
+        assert note == "opgelost bij herschouw " + format_date(date.today(), "nl") and note.endswith(str(date.today().year))
     # erger: a new finding at the given level, linked to the old one
     code, out, _ = run(capsys, *d, "--json", "recheck", points["asfalt.schade"]["id"], "--result", "erger",
                        "--level", "C")
@@ -213,3 +216,38 @@ def test_report_says_how_many_were_solved(walked, capsys, tmp_path):
     assert run(capsys, *d, "--lang", "en", "report", new_id, "--out", str(out_en))[0] == 0
     text = _pdf_text(out_en)
     assert "1 of 3 points solved" in text and "worse (D)" in text and "not checked" in text
+
+
+def test_checks_travel_in_a_package(walked, capsys, tmp_path):
+    """The coordinator makes the round; the walker's laptop (a copy) marks the points;
+    the walker's package brings the results and the new findings back. A project that
+    lacks the earlier round still takes the points."""
+    import shutil
+
+    db, _, ids = walked
+    new_id, points = _new_round(db, capsys)
+    laptop = tmp_path / "laptop.schouw"
+    shutil.copyfile(db, laptop)
+    lap = ("--db", str(laptop))
+    assert run(capsys, *lap, "recheck", points["asfalt.zwerfafval"]["id"], "--result", "opgelost")[0] == 0
+    assert run(capsys, *lap, "recheck", points["asfalt.schade"]["id"], "--result", "erger", "--level", "D")[0] == 0
+    package = tmp_path / "ronde.zip"
+    assert run(capsys, *lap, "export", new_id, "--out", str(package))[0] == 0
+    code, out, err = run(capsys, "--db", str(db), "--json", "import", str(package))
+    assert code == 0, err
+    listed = {p["item"]: p for p in json.loads(
+        run(capsys, "--db", str(db), "--json", "rechecks", "list", "--round", new_id)[1])}
+    assert listed["asfalt.zwerfafval"]["result"] == "opgelost"
+    assert (listed["asfalt.schade"]["result"], listed["asfalt.schade"]["level"]) == ("erger", "D")
+    assert listed["asfalt.onkruid"]["result"] is None
+    findings = json.loads(run(capsys, "--db", str(db), "--json", "findings", "list", "--round", new_id)[1])
+    assert [(f["level"], f["follows"]) for f in findings] == [("D", ids["b_action"])]
+    # importing it again changes nothing
+    assert json.loads(run(capsys, "--db", str(db), "--json", "import", str(package))[1])["already_imported"]
+
+    fresh = tmp_path / "fresh.schouw"
+    run(capsys, "new", str(fresh))
+    code, _, err = run(capsys, "--db", str(fresh), "import", str(package))
+    assert code == 0, err
+    got = json.loads(run(capsys, "--db", str(fresh), "--json", "rechecks", "list", "--round", new_id)[1])
+    assert sorted(p["result"] or "-" for p in got) == ["-", "erger", "opgelost"]

@@ -19,6 +19,7 @@ from schouw.domain.models import Finding, Round
 from schouw.domain.norms import area_type_of, judge
 from schouw.domain.rechecks import Recheck, RecheckResult, is_open, new_level
 from schouw.messages import SchouwError, render
+from schouw.report.i18n import format_date
 from schouw.store.project import Project
 
 
@@ -71,7 +72,9 @@ def carry_open_points(project: Project, round_: Round) -> list[Recheck]:
 
 # -- listing -----------------------------------------------------------------------------
 def _item(row: dict[str, Any]) -> str:
-    return f"{row['element']}.{row['aspect']}"
+    """``element.aspect`` of the earlier finding; "?" when this project does not hold the
+    earlier round (the point came in a package)."""
+    return f"{row['element']}.{row['aspect']}" if row["element"] else "?"
 
 
 def points(project: Project, round_id: str, *, open_only: bool = False,
@@ -178,9 +181,9 @@ def mark(project: Project, recheck_id: str, result: str | RecheckResult, level: 
         if outcome is RecheckResult.SOLVED:
             if action is not None and not action.status.is_closed:
                 before = action.status
-                day = (today or date.today())
-                set_action_status(project, action.id, ActionStatus.DONE,
-                                  render("recheck_solved_note", "nl", date=day.isoformat()))
+                # stored text, so in the project's language (Dutch) and the reports' date format
+                day = format_date(today or date.today(), "nl")
+                set_action_status(project, action.id, ActionStatus.DONE, render("recheck_solved_note", "nl", date=day))
         else:
             new = Finding(
                 round_id=round_.id, street_id=old.street_id, element=old.element, aspect=old.aspect,

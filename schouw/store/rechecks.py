@@ -19,7 +19,7 @@ LIST_SQL = """
            o.description AS previous_text, o.round_id AS previous_round,
            r.result, r.level, r.finding_id, r.checked_at, r.created_at,
            a.id AS action_id, a.status AS action_status
-    FROM rechecks r JOIN findings o ON o.id = r.follows JOIN streets s ON s.id = r.street_id
+    FROM rechecks r LEFT JOIN findings o ON o.id = r.follows JOIN streets s ON s.id = r.street_id
          LEFT JOIN actions a ON a.finding_id = r.follows AND a.deleted_at IS NULL
     WHERE r.deleted_at IS NULL AND r.round_id = ? {where}
     ORDER BY s.position, s.name, o.created_at, r.id
