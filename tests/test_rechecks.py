@@ -113,7 +113,8 @@ def test_marking_from_the_command_line(walked, capsys):
         action = p.actions.for_finding(ids["c"])
         assert action.status is ActionStatus.DONE
         note = p.actions.history(action.id)[-1].note
-        assert note == "opgelost bij herschouw " + format_date(date.today(), "nl") and note.endswith(str(date.today().year))
+        assert note == "opgelost bij herschouw " + format_date(date.today(), "nl", table=True)
+        assert note.endswith(date.today().strftime("%d-%m-%Y"))
     # erger: a new finding at the given level, linked to the old one
     code, out, _ = run(capsys, *d, "--json", "recheck", points["asfalt.schade"]["id"], "--result", "erger",
                        "--level", "C")

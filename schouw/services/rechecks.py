@@ -181,8 +181,9 @@ def mark(project: Project, recheck_id: str, result: str | RecheckResult, level: 
         if outcome is RecheckResult.SOLVED:
             if action is not None and not action.status.is_closed:
                 before = action.status
-                # stored text, so in the project's language (Dutch) and the reports' date format
-                day = format_date(today or date.today(), "nl")
+                # stored text, shown as is in reports of either language: the date as
+                # dd-mm-jjjj, the one form both languages' reports use
+                day = format_date(today or date.today(), "nl", table=True)
                 set_action_status(project, action.id, ActionStatus.DONE, render("recheck_solved_note", "nl", date=day))
         else:
             new = Finding(
