@@ -35,17 +35,18 @@ from schouw.ui.widgets import fit_on_screen, label, named
 if TYPE_CHECKING:
     from schouw.ui.session import Session
 
-#: The keys that mark the selected point (Alt+digit: plain digits and letters set levels).
+# The keys that mark the selected point (Alt+digit: plain digits and letters set levels).
 KEYS = {"opgelost": "Alt+1", "aanwezig": "Alt+2", "erger": "Alt+3"}
 
 
 def result_label(result: str | None) -> str:
-    tr = QCoreApplication.translate
-    return {
-        "opgelost": tr("rechecks", "opgelost"),
-        "aanwezig": tr("rechecks", "nog aanwezig"),
-        "erger": tr("rechecks", "erger"),
-    }.get(result or "", tr("rechecks", "te controleren"))
+    if result == "opgelost":
+        return QCoreApplication.translate("rechecks", "opgelost")
+    if result == "aanwezig":
+        return QCoreApplication.translate("rechecks", "nog aanwezig")
+    if result == "erger":
+        return QCoreApplication.translate("rechecks", "erger")
+    return QCoreApplication.translate("rechecks", "te controleren")
 
 
 class RecheckCommand(SessionCommand):
