@@ -252,3 +252,55 @@ def test_checks_travel_in_a_package(walked, capsys, tmp_path):
     assert code == 0, err
     got = json.loads(run(capsys, "--db", str(fresh), "--json", "rechecks", "list", "--round", new_id)[1])
     assert sorted(p["result"] or "-" for p in got) == ["-", "erger", "opgelost"]
+
+
+def _killed_at(fault: str, command: list[str], tmp_path) -> None:
+    import os
+    import signal
+    import subprocess
+    import time
+
+    marker = tmp_path / "marker"
+    env = dict(os.environ, SCHOUW_FAULT=fault, SCHOUW_FAULT_MARKER=str(marker))
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        assert proc.poll() is None, "the command ended before reaching the fault point"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    marker.unlink()
+
+
+def test_a_crash_while_creating_the_round_leaves_no_round(walked, tmp_path):
+    import sys
+
+    db, old_id, _ = walked
+    command = [sys.executable, "-m", "schouw", "--db", str(db), "rounds", "create", "--buurt", "Oude Westen",
+               "--form", "crow-beeldkwaliteit", "--date", "2026-05-01"]
+    _killed_at("round-points-carried", command, tmp_path)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT COUNT(*) FROM rounds").fetchone()[0] == 1
+    assert conn.execute("SELECT COUNT(*) FROM rechecks").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("args", [("--result", "opgelost"), ("--result", "erger", "--level", "D")])
+def test_a_crash_while_marking_leaves_the_old_state(walked, capsys, tmp_path, args):
+    """Killed after the new finding (or the closed action) is written but before the
+    point's result: nothing of the mark remains, and marking again works."""
+    import subprocess
+    import sys
+
+    db, _, ids = walked
+    new_id, points = _new_round(db, capsys)
+    point = points["asfalt.zwerfafval"]
+    command = [sys.executable, "-m", "schouw", "--db", str(db), "recheck", point["id"], *args]
+    _killed_at("recheck-half-written", command, tmp_path)
+    with open_project(db) as p:
+        assert rechecks.points(p, new_id, open_only=True).__len__() == 3
+        assert p.findings.models(new_id) == []
+        assert p.actions.for_finding(ids["c"]).status is ActionStatus.OPEN
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    with open_project(db) as p:
+        assert len(rechecks.points(p, new_id, open_only=True)) == 2

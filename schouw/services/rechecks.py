@@ -192,6 +192,7 @@ def mark(project: Project, recheck_id: str, result: str | RecheckResult, level: 
                 choice=old.choice, house_number=old.house_number, spot=old.spot,
                 description=old.description, priority=old.priority, lat=old.lat, lon=old.lon)
             finding_id = project.findings.add(new).id
+        project.fault_point("recheck-half-written")
         project.rechecks.set_result(recheck.id, outcome.value, the_level.value if the_level else None,
                                     finding_id)
     return Marked(recheck.id, outcome, finding_id, action.id if before else None, before)

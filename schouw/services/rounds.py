@@ -42,6 +42,7 @@ def create_round(project: Project, *, buurt: str, form_id: str, when: str | date
                        title=title or f"Schouw {buurt_row.name} {the_date.isoformat()}")
         round_ = project.rounds.add(round_)
         carry_open_points(project, round_)
+        project.fault_point("round-points-carried")
         return round_
 
 
