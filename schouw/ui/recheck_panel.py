@@ -281,6 +281,9 @@ class CloseRoundDialog(QDialog):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setVisible(bool(open_points))
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(self)
@@ -301,7 +304,11 @@ def close_round(window) -> None:
     if session is None or session.ctx is None:
         return
     window.flush()
-    dialog = CloseRoundDialog(rechecks.points(session.project, session.ctx.round.id, open_only=True), window)
+    points = rechecks.points(session.project, session.ctx.round.id, open_only=True)
+    for p in points:
+        if (found := session.ctx.item(p["element"], p["aspect"])) is not None:
+            p["item"] = f"{found[0].name} — {found[1].name}"
+    dialog = CloseRoundDialog(points, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(lambda: window.open_round(None))
     dialog.open()
