@@ -200,6 +200,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_project",
     "schouw.cli_profiles",
     "schouw.cli_actions",
+    "schouw.cli_rechecks",
 )
 
 
@@ -236,7 +237,7 @@ ACCESS: dict[str, str] = {
     "check": "read", "rounds list": "read", "findings list": "read", "streets list": "read",
     "report": "read", "export": "read", "conflicts list": "read", "forms list": "read",
     "forms show": "read", "sync --list": "read", "photos list": "read", "photo masks": "read",
-    "round participants list": "read", "actions list": "read",
+    "round participants list": "read", "actions list": "read", "rechecks list": "read",
     "streets import": "write", "rounds create": "write", "finding add": "write", "import": "write",
     "conflicts flip": "write", "sync": "write",
 }
@@ -411,7 +412,8 @@ def _level_text(row: dict) -> str | None:
 def cmd_findings(args: argparse.Namespace) -> int:
     with _open(args) as project:
         round_ = project.rounds.get(args.round)
-        rows = [_finding_json(r) for r in project.findings.list(round_.id)]
+        follows = project.rechecks.follows_of()
+        rows = [{**_finding_json(r), "follows": follows.get(r["id"])} for r in project.findings.list(round_.id)]
     _emit(args, rows, lambda: "\n".join(
         f"{r['id'][:8]}  {r['street']} {r['number']}  {r['element']}.{r['aspect']}  {_level_text(r) or r['choice'] or '-'}  "
         f"{r['text'][:50]}" for r in rows) or messages.render("cli_no_findings"))

@@ -772,6 +772,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
                           "en": "{n:action}, {overdue} of them overdue."},
     "cli_action_overdue": {"nl": "verlopen", "en": "overdue"},
     "action_undo_note": {"nl": "ongedaan gemaakt", "en": "undone"},
+    # -- re-inspection (herschouw, issue #15 point 3) ------------------------------------------
+    "recheck_bad_result": {"nl": "Onbekende uitkomst '{result}'; kies uit: {allowed}.",
+                           "en": "Unknown result '{result}'; choose from: {allowed}."},
+    "recheck_level_on_observation": {
+        "nl": "'{item}' is een waarneming zonder niveau: geef geen --level.",
+        "en": "'{item}' is an observation without a level: give no --level."},
+    "recheck_level_on_solved": {"nl": "Een opgelost punt krijgt geen niveau.",
+                                "en": "A solved point takes no level."},
+    "recheck_worse_needs_level": {"nl": "Erger vraagt het nieuwe niveau van '{item}' (--level).",
+                                  "en": "Worse needs the new level of '{item}' (--level)."},
+    "recheck_not_worse": {"nl": "Niveau {level} is niet slechter dan het vorige niveau {old}.",
+                          "en": "Level {level} is not worse than the previous level {old}."},
+    "recheck_unknown": {"nl": "Geen te controleren punt '{id}'.", "en": "No point to re-inspect '{id}'."},
+    "recheck_already": {"nl": "Dit punt is al gecontroleerd ({result}).",
+                        "en": "This point has already been checked ({result})."},
+    "recheck_undone_note": {"nl": "herschouw ongedaan gemaakt", "en": "re-inspection undone"},
+    "recheck_solved_note": {"nl": "opgelost bij herschouw {date}", "en": "solved at re-inspection {date}"},
+    "cli_recheck_marked": {"nl": "{street}: {item} {result}.", "en": "{street}: {item} {result}."},
+    "cli_rechecks_none": {"nl": "Geen te controleren punten.", "en": "No points to re-inspect."},
+    "cli_rechecks_unchecked": {"nl": "nog niet gecontroleerd", "en": "not yet checked"},
+    "recheck_result_opgelost": {"nl": "opgelost", "en": "solved"},
+    "recheck_result_aanwezig": {"nl": "nog aanwezig", "en": "still present"},
+    "recheck_result_erger": {"nl": "erger", "en": "worse"},
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads

@@ -200,6 +200,41 @@ def actions(window, extra: dict[str, Any]) -> QWidget:
         dialog.table.scrollTo(dialog.model.index(pick, 0), dialog.table.ScrollHint.PositionAtCenter)
         settle()
     return dialog
+def herschouw(window, extra: dict[str, Any]) -> QWidget:
+    """A herschouw round: the street's *te controleren* points under its findings (the
+    demo's Herschouw round; in a project without one, a later round of the open round's
+    buurt and form, made as the new-round dialog makes it, carries its open points)."""
+    from datetime import timedelta
+
+    from schouw.services import rechecks
+    from schouw.services import walk as walk_service
+
+    session = window.session
+    rows = session.project.rounds.list()
+    later = next((r["id"] for r in rows if r["title"].startswith("Herschouw")), None)
+    if later is None:
+        ctx = session.ctx
+        with session.project.write():
+            later = walk_service.start_round(
+                session.project, buurt_id=ctx.buurt.id, form_id=ctx.form.id,
+                when=ctx.round.date + timedelta(days=42), title="Herschouw").id
+    window.open_round(later)
+    settle()
+    points = rechecks.points(session.project, later)
+    open_streets = [p["street_id"] for p in points if p["result"] is None]
+    street = max(set(open_streets or [p["street_id"] for p in points]),
+                 key=lambda s: (sum(p["street_id"] == s for p in points), s), default="")
+    if street:
+        window.streets.select_street(street)
+        settle()
+        window.rechecks.table.setFocus()
+    return window
+
+
+def close_round(window, extra: dict[str, Any]) -> QWidget:
+    """Ronde afsluiten…: the points of the previous round not checked yet."""
+    window.close_round()
+    return _latest_top_level("closeRoundDialog")
 
 
 #: name -> opener; the names are the screenshot files' (``-en`` added for English).
@@ -223,6 +258,8 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "mask-editor": mask_editor,
     "profile": profile,
     "actions": actions,
+    "herschouw": herschouw,
+    "close-round": close_round,
 }
 
 

@@ -176,6 +176,44 @@
     </message>
 </context>
 <context>
+    <name>CloseRoundDialog</name>
+    <message>
+        <source>Ronde afsluiten</source>
+        <translation>Close round</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nog niet gecontroleerd: %n punt(en) van de vorige ronde.</source>
+        <translation>
+            <numerusform>Not checked yet: %n point of the previous round.</numerusform>
+            <numerusform>Not checked yet: %n points of the previous round.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alle punten van de vorige ronde zijn gecontroleerd.</source>
+        <translation>All points of the previous round have been checked.</translation>
+    </message>
+    <message>
+        <source>Nog niet gecontroleerde punten</source>
+        <translation>Points not checked yet</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Onderdeel</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Verder schouwen</source>
+        <translation>Continue inspecting</translation>
+    </message>
+</context>
+<context>
     <name>ConflictModel</name>
     <message>
         <source>Soort</source>
@@ -1137,6 +1175,10 @@
         <translation>&amp;Team…</translation>
     </message>
     <message>
+        <source>Ronde &amp;afsluiten…</source>
+        <translation>&amp;Close round…</translation>
+    </message>
+    <message>
         <source>&amp;Kwaliteitsprofiel…</source>
         <translation>&amp;Quality profile…</translation>
     </message>
@@ -1386,6 +1428,14 @@
     <message>
         <source>foto toevoegen / foto plakken</source>
         <translation>add photo / paste photo</translation>
+    </message>
+    <message>
+        <source>te controleren punt: opgelost / nog aanwezig</source>
+        <translation>point to re-inspect: solved / still present</translation>
+    </message>
+    <message>
+        <source>te controleren punt: erger (kies het nieuwe niveau)</source>
+        <translation>point to re-inspect: worse (choose the new level)</translation>
     </message>
     <message>
         <source>Over Schouw</source>
@@ -1693,6 +1743,61 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Kwaliteitsprofiel (*.toml)</source>
         <translation>Quality profile (*.toml)</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckPanel</name>
+    <message>
+        <source>Te controleren punten van de vorige ronde</source>
+        <translation>Points of the previous round to re-inspect</translation>
+    </message>
+    <message>
+        <source>Te controleren punten</source>
+        <translation>Points to re-inspect</translation>
+    </message>
+    <message>
+        <source>Onderdeel</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Plek</source>
+        <translation>Spot</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Opgelost</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <source>Nog aanwezig</source>
+        <translation>Still present</translation>
+    </message>
+    <message>
+        <source>Erger…</source>
+        <translation>Worse…</translation>
+    </message>
+    <message>
+        <source>{what} ({keys})</source>
+        <translation>{what} ({keys})</translation>
+    </message>
+    <message>
+        <source>Het nieuwe niveau</source>
+        <translation>The new level</translation>
+    </message>
+    <message>
+        <source>Te controleren van de vorige ronde: {checked} van {total} bekeken, {solved} opgelost</source>
+        <translation>To re-inspect from the previous round: {checked} of {total} checked, {solved} solved</translation>
+    </message>
+    <message>
+        <source>Herschouw: {item} {result}</source>
+        <translation>Re-inspection: {item} {result}</translation>
     </message>
 </context>
 <context>
@@ -3174,6 +3279,25 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>nee</source>
         <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>rechecks</name>
+    <message>
+        <source>opgelost</source>
+        <translation>solved</translation>
+    </message>
+    <message>
+        <source>nog aanwezig</source>
+        <translation>still present</translation>
+    </message>
+    <message>
+        <source>erger</source>
+        <translation>worse</translation>
+    </message>
+    <message>
+        <source>te controleren</source>
+        <translation>to re-inspect</translation>
     </message>
 </context>
 <context>

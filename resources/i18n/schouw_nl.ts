@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>CloseRoundDialog</name>
+    <message numerus="yes">
+        <source>Nog niet gecontroleerd: %n punt(en) van de vorige ronde.</source>
+        <translation>
+            <numerusform>Nog niet gecontroleerd: %n punt van de vorige ronde.</numerusform>
+            <numerusform>Nog niet gecontroleerd: %n punten van de vorige ronde.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%n bevindingen</source>

@@ -31,6 +31,7 @@ from schouw.domain.models import (
     Synced,
     Wijk,
 )
+from schouw.domain.rechecks import Recheck
 
 FORMAT = "schouw-exportpakket"
 #: Bump when a change would make an older schouw misread a package. An importer
@@ -90,6 +91,13 @@ class RoundStreet(_Stamped, Synced):
     round_id: str
     street_id: str
     done_at: str | None = None
+
+
+class PackageRecheck(_Stamped, Recheck):
+    """An open point of the previous round re-inspected in this round (herschouw):
+    ``follows`` is the earlier finding's id (that round is not in this package),
+    ``result`` null until checked, ``finding_id`` the new finding of this round that
+    records it as still there."""
 
 
 class PackageFinding(_Stamped, Finding):
@@ -195,6 +203,7 @@ class PackageDocument(_Header):
     findings: list[PackageFinding] = Field(default_factory=list)
     actions: list[PackageAction] = Field(default_factory=list)
     photos: list[PackagePhoto] = Field(default_factory=list)
+    rechecks: list[PackageRecheck] = Field(default_factory=list)
 
 
 class ManifestMember(BaseModel):

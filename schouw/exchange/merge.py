@@ -65,8 +65,10 @@ REFERENCES: dict[str, dict[str, str]] = {
     "actions": {"finding_id": "findings"},
     "action_events": {"action_id": "actions"},
     "photos": {"finding_id": "findings"},
+    # ``follows`` (the earlier round's finding) is not checked: the package does not carry it
+    "rechecks": {"round_id": "rounds", "street_id": "streets", "finding_id": "findings"},
 }
-NATURAL_KEYS = frozenset({"wijken", "buurten", "streets", "round_streets", "actions"})
+NATURAL_KEYS = frozenset({"wijken", "buurten", "streets", "round_streets", "actions", "rechecks"})
 #: Tables whose concurrent edits are worth a coordinator's look. Photos change only
 #: in caption and masks and events are never edited, so newest-wins is enough there.
 CONFLICT_TABLES = frozenset({"wijken", "buurten", "streets", "rounds", "participants", "round_streets",
@@ -84,6 +86,7 @@ TABLE_LABELS = {
     "wijken": "wijk", "buurten": "buurt", "streets": "straat", "profiles": "kwaliteitsprofiel",
     "rounds": "ronde", "participants": "deelnemer", "round_streets": "straatvoortgang",
     "findings": "bevinding", "actions": "actiepunt", "action_events": "actiegeschiedenis", "photos": "foto",
+    "rechecks": "herschouwpunt",
 }
 
 
@@ -143,6 +146,7 @@ def incoming_rows(doc: PackageDocument) -> dict[str, list[dict[str, Any]]]:
         "actions": [dump(a, {"history"}) for a in doc.actions],
         "action_events": [dump(e) for a in doc.actions for e in a.history],
         "photos": [dump(p) for p in doc.photos],
+        "rechecks": [dump(r) for r in doc.rechecks],
     }
 
 

@@ -100,6 +100,22 @@ class ParticipantEntry:
     role: str = "overig"
 
 
+@dataclass(frozen=True)
+class RecheckEntry:
+    """One open point of the previous round re-inspected (herschouw) in this round."""
+
+    street_id: str
+    street: str
+    item: str
+    number: str = ""
+    spot: str = ""
+    previous_level: Level | None = None
+    previous_choice: str | None = None
+    #: "opgelost", "aanwezig", "erger", or None while not checked.
+    result: str | None = None
+    level: Level | None = None
+
+
 @dataclass
 class ReportData:
     municipality: str
@@ -135,6 +151,15 @@ class ReportData:
     #: "current" or "chosen"; every round in the trend was scored under it.
     profile_basis: str = ""
     profile_as_of: date | None = None
+    #: The re-inspected points of the previous round, in walking order (herschouw).
+    rechecks: list[RecheckEntry] = field(default_factory=list)
+    #: The date of the round whose open points were re-inspected.
+    rechecks_from: date | None = None
+
+    def recheck_tally(self, street_id: str | None = None) -> tuple[int, int]:
+        """``(solved, total)`` of the re-inspected points, of one street or all."""
+        chosen = [r for r in self.rechecks if street_id is None or r.street_id == street_id]
+        return sum(r.result == "opgelost" for r in chosen), len(chosen)
 
     @property
     def has_scores(self) -> bool:

@@ -55,6 +55,7 @@ from schouw.report.flowables import (
 from schouw.report.i18n import Texts
 from schouw.report.model import FindingEntry, ReportData, StreetEntry
 from schouw.report.pdf import FRAME_W, MARGIN_BOTTOM, MARGIN_X, PAGE_H, PAGE_W, Heading, ReportDoc
+from schouw.report.recheck_section import recheck_story, solved_text
 
 BADGE_COL = 1.55 * cm
 BAND_TOP = PAGE_H - 4.4 * cm
@@ -222,7 +223,7 @@ class RoundReport:
         story += [P(intro), Spacer(1, 10)]
         if not d.has_scores:
             story += [P(esc(t("cover_no_score"))), Spacer(1, 6)]
-            return story + self._observations() + self._street_table()
+            return story + self._observations() + self._street_table() + recheck_story(t, d)
         story += [self._kpis(), Spacer(1, 12)]
         story += [P(esc(t("spread")), "h3"),
                   spread_bar(score.total.counts, d.levels, {lv: self.level_label(lv) for lv in d.levels},
@@ -234,6 +235,7 @@ class RoundReport:
         story += self._element_table()
         story += self._history_table()
         story += self._street_table()
+        story += recheck_story(t, d)
         story += self._observations()
         story += self._notes()
         return story
@@ -478,6 +480,8 @@ class RoundReport:
         ss = d.score.streets.get(street.id) if d.score else None
         if ss is not None and ss.tally.share is not None:
             meta.append(t("street_score", share=self.pct(ss.tally.share)))
+        if solved := solved_text(t, d, street.id):
+            meta.append(solved)
         if not street.done:
             meta.append(t("not_done"))
         top: list[Flowable] = [heading, P(esc(" · ".join(meta)), "meta")]

@@ -417,6 +417,7 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
             for street in walked:
                 project.rounds.set_street_done(round_.id, street.id, True)
         _follow_up_by_hand(project)
+        _demo_herschouw(project, rng, vogel, wijk, stats)
     return stats
 
 
@@ -445,3 +446,48 @@ def _follow_up_by_hand(project) -> None:
         for days, status, note in FOLLOW_UPS[n % len(FOLLOW_UPS)]:
             set_status(project, row.finding_id, status, note=note, by=coordinator,
                        on_date=row.round_date + timedelta(days=days))
+
+
+def _demo_herschouw(project, rng: random.Random, buurt: Buurt, wijk: Wijk, stats: dict) -> None:
+    """Re-inspection in the demo (issue #15): the jaarschouw re-inspected the nulmeting's
+    open points on the streets it walked, and six weeks later a herschouw of the buurt
+    checks the jaarschouw's open points again, with a realistic mix of results and one
+    street not walked yet (its points are still *te controleren*)."""
+    from schouw.domain.levels import ALL_LEVELS
+    from schouw.domain.norms import as_level
+    from schouw.domain.rechecks import RecheckResult
+    from schouw.services.rechecks import mark, points
+
+    def check(round_id: str, walked: set[str], pick) -> None:
+        for point in points(project, round_id):
+            if point["street_id"] not in walked:
+                continue
+            old = as_level(point["previous_level"])
+            result = pick(point)
+            level = None
+            if result is RecheckResult.WORSE:
+                if old is None or old is Level.D:
+                    result = RecheckResult.PRESENT
+                else:
+                    level = ALL_LEVELS[ALL_LEVELS.index(old) + 1].value
+            mark(project, point["id"], result, level, today=project.rounds.get(round_id).date)
+
+    jaarschouw = next(r for r in project.rounds.rounds_of_buurt(buurt.id) if r.date == date(2026, 10, 13))
+    done_actions = {ActionStatus.DONE.value}
+    check(jaarschouw.id, project.rounds.done_streets(jaarschouw.id),
+          lambda p: RecheckResult.SOLVED if p["action_status"] in done_actions else RecheckResult.PRESENT)
+
+    when = date(2026, 11, 24)
+    herschouw = create_round(project, buurt=buurt.name, wijk=wijk.name, form_id="crow-beeldkwaliteit",
+                             when=when, title="Herschouw Vogelbuurt")
+    stats["rounds"] += 1
+    for name, org, role in (TEAM[0], TEAM[5]):
+        project.rounds.add_participant(Participant(round_id=herschouw.id, name=name, organisation=org, role=role))
+    with_points = list(dict.fromkeys(p["street_id"] for p in points(project, herschouw.id)))
+    walked = set(with_points[:-1])  # the last street with points is for next week
+    weights = [(RecheckResult.SOLVED, 0.5), (RecheckResult.PRESENT, 0.35), (RecheckResult.WORSE, 0.15)]
+    check(herschouw.id, walked,
+          lambda p: rng.choices([r for r, _ in weights], [w for _, w in weights])[0])
+    for street_id in walked:
+        project.rounds.set_street_done(herschouw.id, street_id, True)
+    stats["findings"] += len(project.findings.models(herschouw.id))

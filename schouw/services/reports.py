@@ -40,6 +40,7 @@ from schouw.report import (
     StreetEntry,
     render,
 )
+from schouw.report.model import RecheckEntry
 from schouw.services.profiles import AT_ROUND, profile_for_report
 from schouw.store.project import Project
 
@@ -174,10 +175,34 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
         choices={f"{e.id}.{a.id}": tuple(a.choices) for e, a in form.items() if a.scale != "crow"},
         logo=logo_path, created=today or date.today(), load_photo=load_photo,
     )
+    data.rechecks, data.rechecks_from = _rechecks(project, round_, form, street_by_id)
     if profile is not None:
         data.levels = tuple(profile.levels)
         data.level_labels = {lv: profile.label(lv) for lv in profile.labels}
     return data
+
+
+def _rechecks(project: Project, round_: Round, form, street_by_id) -> tuple[list[RecheckEntry], date | None]:
+    """The round's re-inspected points (herschouw) in walking order, and the date of the
+    round they came from."""
+    from schouw.domain.norms import as_level
+    from schouw.services.rechecks import points
+
+    rows = points(project, round_.id)
+    if not rows:
+        return [], None
+    position = {sid: i for i, sid in enumerate(street_by_id)}
+    rows.sort(key=lambda r: position.get(r["street_id"], len(position)))
+    entries = []
+    for r in rows:
+        found = form.find(r["element"], r["aspect"])
+        name = f"{found[0].name} — {found[1].name}" if found else r["item"]
+        entries.append(RecheckEntry(
+            street_id=r["street_id"], street=r["street"], item=name, number=r["number"], spot=r["spot"],
+            previous_level=as_level(r["previous_level"]), previous_choice=r["previous_choice"],
+            result=r["result"], level=as_level(r["level"])))
+    previous = project.findings.one(rows[0]["follows"], include_deleted=True)
+    return entries, project.rounds.get(previous.round_id).date
 
 
 def check_logo(path: str | Path) -> Path:

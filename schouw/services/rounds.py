@@ -8,6 +8,7 @@ from schouw.domain.models import Participant, Round
 from schouw.domain.text import check_text
 from schouw.messages import SchouwError
 from schouw.services.forms import default_profile, find_form
+from schouw.services.rechecks import carry_open_points
 from schouw.store.project import Project
 
 
@@ -39,7 +40,10 @@ def create_round(project: Project, *, buurt: str, form_id: str, when: str | date
         round_ = Round(buurt_id=buurt_row.id, date=the_date, form_key=key,
                        profile_id=profile_id or ensure_profile(project),
                        title=title or f"Schouw {buurt_row.name} {the_date.isoformat()}")
-        return project.rounds.add(round_)
+        round_ = project.rounds.add(round_)
+        carry_open_points(project, round_)
+        project.fault_point("round-points-carried")
+        return round_
 
 
 def _disk_has(form_id: str) -> bool:

@@ -232,4 +232,29 @@ def _v6(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(conn: sqlite3.Connection) -> None:
+    """Re-inspection (herschouw): one row per open point of an earlier round that a new
+    round of the same buurt and form must check again. ``follows`` is the earlier
+    finding; ``result`` stays NULL until checked; ``finding_id`` is the new finding that
+    records the point as still there (aanwezig/erger) and is NULL for opgelost. A row of
+    its own (rather than a column on findings) because an opgelost point has no new
+    finding, and an unchecked point must exist before anything is recorded. ``follows``
+    is a plain id, not a foreign key: the row travels in the package of its round, which
+    does not carry the earlier round, so a project that lacks it must still take the row."""
+    run_script(
+        conn,
+        f"""
+        CREATE TABLE rechecks (
+            id TEXT PRIMARY KEY, round_id TEXT NOT NULL REFERENCES rounds(id),
+            follows TEXT NOT NULL,
+            street_id TEXT NOT NULL REFERENCES streets(id),
+            result TEXT CHECK (result IN ('opgelost', 'aanwezig', 'erger')),
+            level TEXT, finding_id TEXT REFERENCES findings(id), checked_at TEXT,
+            {SYNC_COLUMNS},
+            UNIQUE (round_id, follows));
+        CREATE INDEX rechecks_finding ON rechecks(finding_id);
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]

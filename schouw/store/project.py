@@ -82,6 +82,7 @@ class Project:
         from schouw.store.forms import FormRepo
         from schouw.store.photos import PhotoRepo
         from schouw.store.profiles import ProfileLog
+        from schouw.store.rechecks import RecheckRepo
         from schouw.store.rounds import RoundRepo
 
         self.areas = AreaRepo(self)
@@ -91,6 +92,7 @@ class Project:
         self.actions = ActionRepo(self)
         self.photos = PhotoRepo(self)
         self.profile_log = ProfileLog(self)
+        self.rechecks = RecheckRepo(self)
 
     # -- transactions -------------------------------------------------------------
     @contextlib.contextmanager

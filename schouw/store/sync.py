@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 #: Synced tables in the order a merge writes them (parents before children).
 TABLES: tuple[str, ...] = (
     "wijken", "buurten", "streets", "profiles", "rounds", "participants", "round_streets",
-    "findings", "actions", "action_events", "photos",
+    "findings", "actions", "action_events", "photos", "rechecks",
 )
 JSON_COLUMNS = frozenset({"geometry", "masks", "definition"})
 BOOL_COLUMNS = frozenset({"not_applicable"})
@@ -108,6 +108,8 @@ class SyncRepo:
             "photos": self._select(
                 f"SELECT * FROM photos WHERE finding_id IN ({findings_of}) ORDER BY finding_id, position, created_at",
                 (round_id,)),
+            "rechecks": self._select(
+                "SELECT * FROM rechecks WHERE round_id = ? ORDER BY created_at, id", (round_id,)),
         }
 
     def form_row(self, key: str) -> dict[str, Any] | None:
@@ -156,6 +158,8 @@ class SyncRepo:
             sql, args = "round_id = ? AND street_id = ?", (row["round_id"], row["street_id"])
         elif table == "actions":
             sql, args = "finding_id = ?", (row["finding_id"],)
+        elif table == "rechecks":
+            sql, args = "round_id = ? AND follows = ?", (row["round_id"], row["follows"])
         else:
             return None
         rows = self._select(f"SELECT * FROM {table} WHERE {sql} ORDER BY created_at LIMIT 2", args)

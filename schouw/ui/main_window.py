@@ -120,6 +120,10 @@ class MainWindow(QMainWindow):
         splitter.setHandleWidth(8)
         self.streets = panels.StreetPanel(session, splitter)
         self.findings = panels.FindingsPanel(session, splitter)
+        from schouw.ui.recheck_panel import RecheckPanel  # herschouw: the street's points to check
+
+        self.rechecks = RecheckPanel(session, self.findings)
+        self.findings.layout().addWidget(self.rechecks)
         editor_frame = panel(splitter)
         editor_frame.setObjectName("editorPanel")
         from PySide6.QtWidgets import QVBoxLayout
@@ -151,6 +155,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(splitter)
 
         self.streets.streetSelected.connect(self._street_selected)
+        self.streets.streetSelected.connect(self.rechecks.show_street)
         self.streets.roundRequested.connect(self.open_round)
         self.streets.addStreetRequested.connect(self.add_street)
         self.findings.findingSelected.connect(self._finding_selected)
@@ -215,6 +220,7 @@ class MainWindow(QMainWindow):
         a("actAddStreet", self.tr("Straat &toevoegen…"), self.add_street)
         a("actNewRound", self.tr("&Nieuwe ronde…"), self.new_round, ["Ctrl+Shift+R"])
         a("actTeam", self.tr("&Team…"), self.edit_team)
+        a("actCloseRound", self.tr("Ronde &afsluiten…"), self.close_round)
         a("actProfile", self.tr("&Kwaliteitsprofiel…"), self.edit_profile)
         a("actActions", self.tr("&Actiepunten…"), self.show_actions, ["Ctrl+Shift+A"])
         a("actReport", self.tr("&Rapport maken…"), self.make_report, ["Ctrl+P"])
@@ -287,6 +293,7 @@ class MainWindow(QMainWindow):
         self.round_menu.addAction(act["actTeam"])
         self.round_menu.addAction(act["actProfile"])
         self.round_menu.addAction(act["actActions"])
+        self.round_menu.addAction(act["actCloseRound"])
         self.round_menu.addSeparator()
         # What goes out of (or into) a round: report, export and import packages, sync.
         # Extensions add theirs to the same section (add_round_output_action).
@@ -364,7 +371,8 @@ class MainWindow(QMainWindow):
                                        recent=[p for p in self.prefs.recent if Path(p).exists()])
             self.stack.setCurrentIndex(0)
         for name in ("actNewFinding", "actDeleteFinding", "actAddPhoto", "actPastePhoto", "actFindStreet",
-                     "actNextStreet", "actPrevStreet", "actStreetDone", "actDoneNext", "actAddStreet", "actTeam"):
+                     "actNextStreet", "actPrevStreet", "actStreetDone", "actDoneNext", "actAddStreet", "actTeam",
+                     "actCloseRound"):
             self.actions_by_name[name].setEnabled(has_round)
         self.actions_by_name["actReport"].setEnabled(has_round and report_available())
         for name in ("actExport", "actImportPackage", "actSync"):
@@ -1022,12 +1030,19 @@ class MainWindow(QMainWindow):
             ("Ctrl+Z / Ctrl+Y", self.tr("ongedaan maken / opnieuw")),
             ("Ctrl+Delete", self.tr("bevinding verwijderen")),
             ("Ctrl+I / Ctrl+Shift+V", self.tr("foto toevoegen / foto plakken")),
+            ("Alt+1 / Alt+2", self.tr("te controleren punt: opgelost / nog aanwezig")),
+            ("Alt+3", self.tr("te controleren punt: erger (kies het nieuwe niveau)")),
         ]
         from schouw.ui.shortcuts_dialog import ShortcutsDialog
 
         dialog = ShortcutsDialog(rows, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def close_round(self) -> None:
+        from schouw.ui.recheck_panel import close_round
+
+        close_round(self)
 
     def show_about(self) -> None:
         from schouw import __version__
