@@ -742,6 +742,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli_form_kind_level": {"nl": "niveau", "en": "level"},
     "cli_form_kind_choice": {"nl": "keuze", "en": "choice"},
     "cli_form_kind_observation": {"nl": "waarneming", "en": "observation"},
+    # -- terugkoppeling voor bewoners (feedback) ------------------------------------------
+    "report_csv_only_feedback": {
+        "nl": "Alleen de terugkoppeling (--kind terugkoppeling) kan als CSV; kies voor dit rapport --format pdf.",
+        "en": "Only the feedback (--kind terugkoppeling) can be written as CSV; use --format pdf for this report.",
+    },
+    "cli_feedback_made": {
+        "nl": "Terugkoppeling gemaakt: {path} ({pages:page}, {findings:point}, {photos:photo}).",
+        "en": "Feedback made: {path} ({pages:page}, {findings:point}, {photos:photo}).",
+    },
+    "cli_feedback_csv_made": {
+        "nl": "Terugkoppeling gemaakt: {path} ({findings:point}).",
+        "en": "Feedback made: {path} ({findings:point}).",
+    },
+    "cli_finding_publishable": {
+        "nl": "De opmerking van bevinding {id} mag naar bewoners (terugkoppeling).",
+        "en": "The remark of finding {id} may go to residents (feedback).",
+    },
+    "cli_finding_not_publishable": {
+        "nl": "De opmerking van bevinding {id} blijft uit de terugkoppeling.",
+        "en": "The remark of finding {id} stays out of the feedback.",
+    },
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads
@@ -808,6 +829,7 @@ NOUNS: dict[str, dict[str, tuple[str, str]]] = {
     "element": {"nl": ("element", "elementen"), "en": ("element", "elements")},
     "aspect": {"nl": ("aspect", "aspecten"), "en": ("aspect", "aspects")},
     "participant": {"nl": ("deelnemer", "deelnemers"), "en": ("participant", "participants")},
+    "point": {"nl": ("punt", "punten"), "en": ("point", "points")},
 }
 
 

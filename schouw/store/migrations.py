@@ -215,4 +215,15 @@ def _v5(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v7(conn: sqlite3.Connection) -> None:
+    """Whether a finding's free-text remark may go to the residents (the *terugkoppeling*).
+
+    A remark is free text and may name people, so it is left out of the feedback unless
+    the coordinator ticked it as publishable; the default (0) keeps every existing remark
+    out. It is a finding column like the others, so it travels in packages and merges.
+    (Numbered 7: migration 6 is the action history of another branch; the lead orders
+    them at merge.)"""
+    run_script(conn, "ALTER TABLE findings ADD COLUMN publishable INTEGER NOT NULL DEFAULT 0;")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v7]
