@@ -774,6 +774,7 @@ _FIELD_LABELS: dict[str, tuple[str, str]] = {
     "aspect": ("aspect", "aspect"), "street_id": ("straat", "street"), "lat": ("breedtegraad", "latitude"),
     "lon": ("lengtegraad", "longitude"), "observed_at": ("waargenomen", "observed"),
     "time_of_day": ("dagdeel", "time of day"), "deleted_at": ("verwijderd", "deleted"),
+    "publishable": ("opmerking mag naar bewoners", "remark may go to residents"),
     "party": ("actiehouder", "responsible party"), "due_date": ("uiterste datum", "due date"),
     "status": ("status", "status"), "status_reason": ("toelichting", "reason"),
     "mor_id": ("meldingsnummer", "report number"), "mor_status": ("status bij de gemeente", "status at the municipality"),
