@@ -496,6 +496,13 @@ class FindingEditor(QWidget):
                                        for key in labels.priority_keys()])
         self.priority_bar.chosen.connect(self._priority_chosen)
         prio.addWidget(self.priority_bar, 1)
+        # the remark is free text and may name people: it only goes into the
+        # terugkoppeling for residents when the coordinator ticks this
+        self.publish_check = named(QCheckBox(self.tr("Opmerking mag naar bewoners"), self), "publishRemark",
+                                   self.tr("Opmerking mag naar bewoners"),
+                                   self.tr("De omschrijving komt in de terugkoppeling voor bewoners"))
+        self.publish_check.toggled.connect(self._publish_toggled)
+        prio.addWidget(self.publish_check)
         layout.addLayout(prio)
 
         # action
@@ -573,7 +580,7 @@ class FindingEditor(QWidget):
                  self.paste_photo_button, self.camera_button, self.remove_photo_button, self.mask_photo_button,
                  self.photo_list,
                  self.number_edit, self.spot_edit, self.time_combo, self.text_edit, self.priority_bar,
-                 self.action_box, self.party_combo, self.due_edit, self.send_check, self.mor_retry_button]
+                 self.publish_check, self.action_box, self.party_combo, self.due_edit, self.send_check, self.mor_retry_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.stack.setCurrentIndex(0)
@@ -691,6 +698,7 @@ class FindingEditor(QWidget):
             if "description" not in self._pending and self.text_edit.toPlainText() != f.description:
                 self.text_edit.setPlainText(f.description)
             self.priority_bar.set_value(f.priority)
+            self.publish_check.setChecked(f.publishable)
             # The domain decides what an n.v.t. finding may carry; the editor only offers it.
             judged = allows_priority_and_action(f.not_applicable)
             why = "" if judged else self.tr("Niet bij n.v.t.: er is niets om voorrang te geven of uit te zetten.")
@@ -908,6 +916,12 @@ class FindingEditor(QWidget):
             return
         self.flush()
         self.session.edit(self.finding_id, {"priority": key}, self.tr("Prioriteit wijzigen"))
+
+    def _publish_toggled(self, checked: bool) -> None:
+        if self._loading or self.finding_id is None:
+            return
+        self.flush()
+        self.session.edit(self.finding_id, {"publishable": checked}, self.tr("Opmerking voor bewoners wijzigen"))
 
     def _text_changed(self) -> None:
         if not self._loading and self.finding_id is not None:
