@@ -497,7 +497,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from schouw.services.reports import build_report
 
-    kind = "actions" if args.party else args.kind
+    kind = "actions" if args.party and args.kind != "terugkoppeling" else args.kind
     with _open(args) as project:
         result = build_report(project, args.round, args.out, kind=kind, party=args.party,
                               lang=getattr(args, "lang", None) or messages.language(), logo=args.logo,

@@ -67,6 +67,7 @@ def test_pdf_tells_each_point_in_plain_words_and_shows_nothing_private(fixture, 
     text = flat(pdf_text(result.path))
     assert "Wat is er gedaan in Bloemenbuurt?" in text
     assert "Op 19 november 2026 liep een schouwteam door Bloemenbuurt." in text
+    assert "We zagen 6 punten die beter moeten. Er is nog geen punt opgelost." in text
     # every action and the point below its norm without one; the point at its norm is not there
     assert result.findings == 6
     assert "Genoteerd, geen actie nodig" in text  # below the norm, no action
@@ -228,5 +229,9 @@ def test_cli_publish_and_report(fixture, tmp_path):
     refused = run_cli("report", ids["round"], "--format", "csv", "--out", str(tmp_path / "r.csv"), *db)
     assert refused.returncode == 2 and not (tmp_path / "r.csv").exists()
     assert refused.stderr.strip().splitlines()[-1].startswith("Alleen de terugkoppeling")
+    # --party does not turn the feedback into an action list
+    made = run_cli("report", ids["round"], "--kind", "terugkoppeling", "--party", "Gemeente", "--out",
+                   str(tmp_path / "p.pdf"), *db, "--json", check=True)
+    assert json.loads(made.stdout)["kind"] == "terugkoppeling"
     unknown = run_cli("feedback", "publish", "zzzzzzzz", *db, "--lang", "en")
     assert unknown.returncode == 2 and len(unknown.stderr.strip().splitlines()) == 1

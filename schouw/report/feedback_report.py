@@ -67,6 +67,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "nl1": "We zagen 1 punt dat beter moet.", "en1": "We saw 1 point that needs to be better."},
     "count_done": {"nl": "Daarvan zijn er {n} opgelost.", "en": "{n} of them have been fixed.",
                    "nl1": "Daarvan is er 1 opgelost.", "en1": "1 of them has been fixed."},
+    "count_none_done": {"nl": "Er is nog geen punt opgelost.", "en": "None of them has been fixed yet."},
     "none": {"nl": "Het team zag geen punten die beter moeten. Er is dus niets om terug te melden.",
              "en": "The team saw no points that need to be better, so there is nothing to report back."},
     "overview": {"nl": "In het kort", "en": "In short"},
@@ -191,16 +192,19 @@ class FeedbackReport:
             story.append(P(esc(self._("none")), "intro"))
             return story
         done = sum(1 for r in all_rows if r.status_key == ActionStatus.DONE.value)
-        story.append(P(esc(self._("count", n=len(all_rows)) + " " + self._("count_done", n=done)), "intro"))
+        fixed = self._("count_done", n=done) if done else self._("count_none_done")
+        story.append(P(esc(self._("count", n=len(all_rows)) + " " + fixed), "intro"))
         story += [Spacer(1, 6), self._overview(all_rows), Spacer(1, 10)]
         story.append(Heading(esc(self._("per_street")), S.styles()["h2"], outline=self._("per_street"),
                              key="streets", level=0))
         street = None
         for row in all_rows:
+            heading = None
             if row.street != street:
                 street = row.street
-                story += [CondPageBreak(4 * cm), P(esc(clip(street)), "h3")]
-            story.append(self._point(row))
+                heading = P(esc(clip(street)), "h3")
+                story.append(CondPageBreak(4 * cm))
+            story.append(self._point(row, heading))  # a street's name never ends a page alone
         story += [Spacer(1, 10), P(esc(self._("made_on", date=t.date(self.today), version=__version__)), "small")]
         return story
 
@@ -221,7 +225,7 @@ class FeedbackReport:
         ]))
         return table
 
-    def _point(self, row: Row) -> Flowable:
+    def _point(self, row: Row, heading: Flowable | None = None) -> Flowable:
         place = row.house_number and self._("number", n=row.house_number)
         title = ", ".join(x for x in (place, row.spot) if x)
         status = self._("on", status=row.status, date=self.t.date(row.date)) if row.date else row.status
@@ -237,6 +241,8 @@ class FeedbackReport:
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         head = f"{row.number}. " + (title or clip(row.street))
         parts: list[Flowable] = [P(esc(clip(head)), "finding_title"), Spacer(1, 2), table]
+        if heading is not None:
+            parts.insert(0, heading)
         if self.photos and row.entry.photos:
             refs = row.entry.photos[:PHOTOS_PER_POINT]
             parts += [Spacer(1, 4), PhotoRow(refs, self.d.load_photo, ["" for _ in refs],
