@@ -235,3 +235,13 @@ def test_cli_publish_and_report(fixture, tmp_path):
     assert json.loads(made.stdout)["kind"] == "terugkoppeling"
     unknown = run_cli("feedback", "publish", "zzzzzzzz", *db, "--lang", "en")
     assert unknown.returncode == 2 and len(unknown.stderr.strip().splitlines()) == 1
+
+
+def test_a_round_with_nothing_to_tell_says_so(fixture, tmp_path):
+    path, ids = fixture
+    with open_project(path) as p:
+        result = build_report(p, ids["bare"], tmp_path / "leeg.pdf", kind="terugkoppeling", photos=True)
+        csv_result = build_report(p, ids["bare"], tmp_path / "leeg.csv", kind="terugkoppeling", fmt="csv")
+    assert result.findings == 0 and result.pages == 1
+    assert "Het team zag geen punten die beter moeten." in flat(pdf_text(result.path))
+    assert len(csv_result.path.read_text("utf-8-sig").splitlines()) == 1  # the header only
