@@ -34,7 +34,9 @@ def status_since(project: Project, action: Action) -> date | None:
     latest = None
     for event in project.actions.history(action.id):
         if event.status == action.status:
-            latest = event.at
+            # the day the user gave for the change (the action history's ``on_date``, where
+            # the project has it), else when it was recorded
+            latest = getattr(event, "on_date", None) or event.at
     stamp = latest or action.updated_at
     try:
         return date.fromisoformat(str(stamp)[:10]) if stamp else None
