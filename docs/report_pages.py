@@ -1,5 +1,7 @@
 """Make docs/report-cover.png, report-summary.png and report-street.png: pages of the
-demo's jaarschouw report, rendered at 90 dpi (A4 = 745 x 1053 pixels).
+demo's jaarschouw report, rendered at 90 dpi (A4 = 745 x 1053 pixels); and
+docs/report-terugkoppeling.png, the first page of its feedback for residents (with
+photos) at 80 dpi. ``python docs/report_pages.py terugkoppeling`` makes only that one.
 
 Run from the repository root (needs pdftoppm from poppler-utils):
 
@@ -41,12 +43,22 @@ def main() -> None:
     from schouw.services.reports import build_report
     from schouw.store import open_project
 
+    only_feedback = sys.argv[1:] == ["terugkoppeling"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         build_demo(folder / "demo.schouw")
         with open_project(folder / "demo.schouw") as project:
             round_id = next(r["id"] for r in project.rounds.list() if r["title"] == "Jaarschouw Vogelbuurt")
+            feedback = build_report(project, round_id, folder / "terug.pdf", kind="terugkoppeling", photos=True,
+                                    today=date(2026, 12, 4)).path
             pdf = build_report(project, round_id, folder / "demo.pdf", today=date(2026, 12, 4)).path
+        stem = folder / "terugkoppeling"
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(feedback),
+                        str(stem)], check=True)
+        shutil.copyfile(stem.with_suffix(".png"), ROOT / "docs" / "report-terugkoppeling.png")
+        print("docs/report-terugkoppeling.png: page 1")
+        if only_feedback:
+            return
         reader = PdfReader(pdf)
         for name, page in (("cover", 1), ("summary", 2), ("street", street_page(reader))):
             stem = folder / name

@@ -160,11 +160,17 @@ def build_parser(lang: str | None = None) -> Parser:
     flip = command("flip", "zet de opzijgezette versie terug (nogmaals omdraaien herstelt)", conflicts_sub)
     flip.add_argument("id", metavar="ID")
 
-    report = command("report", "maak het PDF-rapport van een ronde, of alleen de actielijst (taal: --lang en)")
+    report = command("report", "maak het PDF-rapport van een ronde, de actielijst of de terugkoppeling voor bewoners "
+                               "(taal: --lang en)")
     report.add_argument("round", metavar="RONDE", help="id van de ronde (of de eerste tekens ervan)")
     report.add_argument("--out", required=True, metavar="FILE.pdf")
-    report.add_argument("--kind", choices=["round", "actions"], default="round",
-                        help="round: het volledige rapport (standaard); actions: alleen de actielijst")
+    report.add_argument("--kind", choices=["round", "actions", "terugkoppeling"], default="round",
+                        help="round: het volledige rapport (standaard); actions: alleen de actielijst; "
+                             "terugkoppeling: wat er met de punten is gedaan, voor bewoners")
+    report.add_argument("--format", choices=["pdf", "csv"], default="pdf",
+                        help="pdf (standaard) of csv (alleen de terugkoppeling: ';' en UTF-8 met BOM)")
+    report.add_argument("--photos", action="store_true",
+                        help="terugkoppeling: met de foto's van de punten (met privacymaskers)")
     report.add_argument("--party", metavar="ACTIEHOUDER",
                         help="alleen de actiepunten van deze actiehouder (maakt een actielijst)")
     report.add_argument("--profile", default="at-round", metavar="at-round|current|ID",
@@ -201,6 +207,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_profiles",
     "schouw.cli_actions",
     "schouw.cli_rechecks",
+    "schouw.cli_feedback",
 )
 
 
@@ -493,17 +500,20 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from schouw.services.reports import build_report
 
-    kind = "actions" if args.party else args.kind
+    kind = "actions" if args.party and args.kind != "terugkoppeling" else args.kind
     with _open(args) as project:
         result = build_report(project, args.round, args.out, kind=kind, party=args.party,
                               lang=getattr(args, "lang", None) or messages.language(), logo=args.logo,
-                              profile_choice=args.profile)
+                              profile_choice=args.profile, fmt=args.format, photos=args.photos)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
-    _emit(args, {"file": str(result.path), "kind": result.kind, "pages": result.pages,
+    key = "cli_report_made"
+    if kind == "terugkoppeling":
+        key = "cli_feedback_csv_made" if args.format == "csv" else "cli_feedback_made"
+    _emit(args, {"file": str(result.path), "kind": result.kind, "format": args.format, "pages": result.pages,
                  "findings": result.findings, "photos": result.photos, "actions": result.actions,
                  "warnings": list(result.warnings)},
-          lambda: messages.render("cli_report_made", path=result.path, pages=result.pages,
+          lambda: messages.render(key, path=result.path, pages=result.pages,
                                   findings=result.findings, photos=result.photos, actions=result.actions))
     return EXIT_OK
 

@@ -138,11 +138,7 @@ EN: dict[str, str] = {
     "toon de conflicten (de bewaarde en de opzijgezette versie)": "list the conflicts (the kept and the set-aside version)",
     "zet de opzijgezette versie terug (nogmaals omdraaien herstelt)":
         "bring back the set-aside version (flipping again restores)",
-    "maak het PDF-rapport van een ronde, of alleen de actielijst (taal: --lang en)":
-        "make the PDF report of a round, or only the action list (language: --lang en)",
     "id van de ronde (of de eerste tekens ervan)": "id of the round (or its first characters)",
-    "round: het volledige rapport (standaard); actions: alleen de actielijst":
-        "round: the full report (default); actions: only the action list",
     "alleen de actiepunten van deze actiehouder (maakt een actielijst)":
         "only the actions of this party (makes an action list)",
     "logo op het voorblad (standaard: de projectinstelling logo_path)":

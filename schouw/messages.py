@@ -795,6 +795,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "recheck_result_opgelost": {"nl": "opgelost", "en": "solved"},
     "recheck_result_aanwezig": {"nl": "nog aanwezig", "en": "still present"},
     "recheck_result_erger": {"nl": "erger", "en": "worse"},
+    # -- terugkoppeling voor bewoners (feedback) ------------------------------------------
+    "report_csv_only_feedback": {
+        "nl": "Alleen de terugkoppeling (--kind terugkoppeling) kan als CSV; kies voor dit rapport --format pdf.",
+        "en": "Only the feedback (--kind terugkoppeling) can be written as CSV; use --format pdf for this report.",
+    },
+    "cli_feedback_made": {
+        "nl": "Terugkoppeling gemaakt: {path} ({pages:page}, {findings:point}, {photos:photo}).",
+        "en": "Feedback made: {path} ({pages:page}, {findings:point}, {photos:photo}).",
+    },
+    "cli_feedback_csv_made": {
+        "nl": "Terugkoppeling gemaakt: {path} ({findings:point}).",
+        "en": "Feedback made: {path} ({findings:point}).",
+    },
+    "cli_finding_publishable": {
+        "nl": "De opmerking van bevinding {id} mag naar bewoners (terugkoppeling).",
+        "en": "The remark of finding {id} may go to residents (feedback).",
+    },
+    "cli_finding_not_publishable": {
+        "nl": "De opmerking van bevinding {id} blijft uit de terugkoppeling.",
+        "en": "The remark of finding {id} stays out of the feedback.",
+    },
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads
@@ -806,6 +827,7 @@ _FIELD_LABELS: dict[str, tuple[str, str]] = {
     "aspect": ("aspect", "aspect"), "street_id": ("straat", "street"), "lat": ("breedtegraad", "latitude"),
     "lon": ("lengtegraad", "longitude"), "observed_at": ("waargenomen", "observed"),
     "time_of_day": ("dagdeel", "time of day"), "deleted_at": ("verwijderd", "deleted"),
+    "publishable": ("opmerking mag naar bewoners", "remark may go to residents"),
     "party": ("actiehouder", "responsible party"), "due_date": ("uiterste datum", "due date"),
     "status": ("status", "status"), "status_reason": ("toelichting", "reason"),
     "mor_id": ("meldingsnummer", "report number"), "mor_status": ("status bij de gemeente", "status at the municipality"),
@@ -861,6 +883,7 @@ NOUNS: dict[str, dict[str, tuple[str, str]]] = {
     "element": {"nl": ("element", "elementen"), "en": ("element", "elements")},
     "aspect": {"nl": ("aspect", "aspecten"), "en": ("aspect", "aspects")},
     "participant": {"nl": ("deelnemer", "deelnemers"), "en": ("participant", "participants")},
+    "point": {"nl": ("punt", "punten"), "en": ("point", "points")},
 }
 
 

@@ -83,6 +83,12 @@ def report(window, extra: dict[str, Any]) -> QWidget:
     return _latest_top_level("reportDialog")
 
 
+def feedback(window, extra: dict[str, Any]) -> QWidget:
+    """Ronde → Terugkoppeling voor bewoners…: the report dialog set to the feedback."""
+    window.make_feedback()
+    return _latest_top_level("reportDialog")
+
+
 def export(window, extra: dict[str, Any]) -> QWidget:
     window.export_package()
     return _latest_top_level("exportDialog")
@@ -247,6 +253,7 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "team": team,
     "settings": settings,
     "report": report,
+    "feedback": feedback,
     "export": export,
     "street-import": street_import,
     "import-package": import_package,

@@ -18,6 +18,7 @@ from schouw.domain.models import Buurt, Finding, Street, Wijk
 from schouw.domain.norms import DEFAULT_AREA_TYPE, area_type_of, judge
 from schouw.domain.profile import parse_profile
 from schouw.domain.profile_edit import ProfileChange, apply, as_of, diff, value_of
+from schouw.store.project import CURRENT_VERSION
 
 PROFILE = {
     "id": "p", "name": "Testprofiel", "levels": ["A+", "A", "B", "C", "D"],
@@ -101,7 +102,7 @@ def test_migration_5_on_a_v4_file_keeps_profile_and_logs_changes(tmp_path):
     with sqlite3.connect(path) as conn:
         assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 'profile_changes'").fetchall()
     with open_project(path) as project:
-        assert project.schema_version >= 5  # and every later migration
+        assert project.schema_version == CURRENT_VERSION  # later migrations run too
         changes = profiles.set_norm(project, scope="default", level="A", area_types=["woongebied"])
         assert [(c.key, c.area_type, c.old, c.new) for c in changes] == [("default", "woongebied", "B", "A")]
         log = profiles.change_log(project)

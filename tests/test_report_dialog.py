@@ -135,3 +135,35 @@ def test_a_folder_or_a_broken_logo_is_said_in_the_dialog(qtbot, dialog, tmp_path
         dialog.project.set_meta("logo_path", "")
     assert (tmp_path / "met-logo.pdf").is_file()
     assert "zonder logo" in dialog.status.text() and "logo.png" in dialog.status.text()
+
+
+def test_feedback_from_the_round_menu_as_csv_and_as_pdf_with_photos(qtbot, fixture_project, tmp_path):
+    """Ronde → Terugkoppeling voor bewoners…: the dialog opens on the feedback; CSV
+    swaps the file name's suffix and turns the photo choice off; the files are the
+    service's."""
+    from schouw.store import open_project
+
+    path, ids = fixture_project
+    with open_project(path) as project:
+        dlg = ReportDialog(project, ids["round"], kind="terugkoppeling")
+        qtbot.addWidget(dlg)
+        assert dlg.kind.currentData() == "terugkoppeling" and dlg.format.isEnabled()
+        assert not dlg.profile_choice.isEnabled() and dlg.photos.isEnabled()
+        assert "Terugkoppeling Bloemenbuurt" in dlg.path.text() and dlg.path.text().endswith(".pdf")
+        dlg.path.setText(str(tmp_path / "bewoners.pdf"))
+        dlg.format.setCurrentIndex(dlg.format.findData("csv"))
+        assert dlg.path.text() == str(tmp_path / "bewoners.csv") and not dlg.photos.isEnabled()
+        with qtbot.waitSignal(dlg.report_done, timeout=60_000):
+            qtbot.mouseClick(dlg.build_button, Qt.LeftButton)
+        text = (tmp_path / "bewoners.csv").read_text("utf-8-sig")
+        assert text.startswith("nr;straat;") and CORPORATION not in text
+        assert dlg.status.text().startswith(f"Bestand gemaakt: {tmp_path / 'bewoners.csv'} (")
+        dlg.format.setCurrentIndex(dlg.format.findData("pdf"))
+        dlg.photos.setChecked(True)
+        with qtbot.waitSignal(dlg.report_done, timeout=60_000):
+            qtbot.mouseClick(dlg.build_button, Qt.LeftButton)
+        assert dlg.result.path == tmp_path / "bewoners.pdf" and dlg.result.photos > 0
+        reader = PdfReader(dlg.result.path)
+        assert reader.metadata.title == "Terugkoppeling voor bewoners — Bloemenbuurt"
+        assert [img for page in reader.pages for img in page.images]
+        dlg.close()

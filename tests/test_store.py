@@ -18,6 +18,7 @@ from schouw.messages import SchouwError
 from schouw.services.forms import find_form
 from schouw.store import CURRENT_VERSION, create_project, open_project
 from schouw.store.project import APPLICATION_ID
+from schouw.store.rows import to_row
 
 
 def digest(path) -> str:
@@ -33,8 +34,10 @@ def fill_v1(project) -> dict:
     street = project.areas.streets(buurt.id)[0]
     key = project.forms.ensure(form)
     round_ = project.rounds.add(Round(buurt_id=buurt.id, date=date(2025, 5, 1), form_key=key))
-    finding = project.findings.add(Finding(round_id=round_.id, street_id=street.id, element="asfalt",
-                                           aspect="onkruid", description="Onkruid langs de rand"))
+    finding = Finding(round_id=round_.id, street_id=street.id, element="asfalt", aspect="onkruid",
+                      description="Onkruid langs de rand")
+    # as a v1 file holds it: without the columns later migrations add (publishable, v7)
+    project.db["findings"].insert(to_row(finding, exclude={"publishable"}))
     return {"round": round_.id, "finding": finding.id, "street": street.name}
 
 

@@ -319,9 +319,9 @@ def test_report_menu_opens_the_report_dialog(qtbot, app_window, small_project, m
     calls = []
 
     class FakeReportDialog(QDialog):
-        def __init__(self, project, round_id, parent=None):
+        def __init__(self, project, round_id, parent=None, kind="round"):
             super().__init__(parent)
-            calls.append((project, round_id, parent))
+            calls.append((project, round_id, parent, kind))
 
     fake = types.ModuleType("schouw.ui.report_dialog")
     fake.ReportDialog = FakeReportDialog
@@ -332,7 +332,7 @@ def test_report_menu_opens_the_report_dialog(qtbot, app_window, small_project, m
     report.setEnabled(True)
     report.trigger()
     assert calls and calls[0][0] is window.session.project and calls[0][1] == info["round"]
-    assert calls[0][2] is window
+    assert calls[0][2] is window and calls[0][3] == "round"
 
 
 def test_new_round_offers_recent_people(qtbot, app_window, small_project):

@@ -608,6 +608,14 @@
         <translation>Cancel photo import</translation>
     </message>
     <message>
+        <source>Opmerking mag naar bewoners</source>
+        <translation>Remark may go to residents</translation>
+    </message>
+    <message>
+        <source>De omschrijving komt in de terugkoppeling voor bewoners</source>
+        <translation>The description goes into the feedback for residents</translation>
+    </message>
+    <message>
         <source>uiterlijk</source>
         <translation>due</translation>
     </message>
@@ -706,6 +714,10 @@
     <message>
         <source>Prioriteit wijzigen</source>
         <translation>Change priority</translation>
+    </message>
+    <message>
+        <source>Opmerking voor bewoners wijzigen</source>
+        <translation>Change remark for residents</translation>
     </message>
     <message>
         <source>Huisnummer wijzigen</source>
@@ -1189,6 +1201,10 @@
     <message>
         <source>&amp;Rapport maken…</source>
         <translation>Make &amp;report…</translation>
+    </message>
+    <message>
+        <source>&amp;Terugkoppeling voor bewoners…</source>
+        <translation>&amp;Feedback for residents…</translation>
     </message>
     <message>
         <source>&amp;Sneltoetsen</source>
@@ -1823,6 +1839,34 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <translation>Action list</translation>
     </message>
     <message>
+        <source>Terugkoppeling voor bewoners</source>
+        <translation>Feedback for residents</translation>
+    </message>
+    <message>
+        <source>Bestandsformaat</source>
+        <translation>File format</translation>
+    </message>
+    <message>
+        <source>CSV: voor een nieuwsbrief of website (alleen de terugkoppeling)</source>
+        <translation>CSV: for a newsletter or website (feedback only)</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>CSV (puntkomma&apos;s, voor nieuwsbrief of website)</source>
+        <translation>CSV (semicolons, for a newsletter or website)</translation>
+    </message>
+    <message>
+        <source>Met foto&apos;s (met privacymaskers)</source>
+        <translation>With photos (privacy masks applied)</translation>
+    </message>
+    <message>
+        <source>Foto&apos;s in de terugkoppeling</source>
+        <translation>Photos in the feedback</translation>
+    </message>
+    <message>
         <source>Actiehouder</source>
         <translation>Responsible party</translation>
     </message>
@@ -1863,6 +1907,10 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <translation>Choose where the report goes</translation>
     </message>
     <message>
+        <source>Formaat</source>
+        <translation>Format</translation>
+    </message>
+    <message>
         <source>Normen</source>
         <translation>Norms</translation>
     </message>
@@ -1891,6 +1939,14 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <translation>Cancel or close</translation>
     </message>
     <message>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>CSV-bestanden (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
         <source>Rapport opslaan als</source>
         <translation>Save report as</translation>
     </message>
@@ -1909,6 +1965,14 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Bestand gemaakt: {path} (1 punt).</source>
+        <translation>File made: {path} (1 point).</translation>
+    </message>
+    <message>
+        <source>Bestand gemaakt: {path} ({n} punten).</source>
+        <translation>File made: {path} ({n} points).</translation>
     </message>
     <message>
         <source>Rapport gemaakt: {path} (1 pagina).</source>

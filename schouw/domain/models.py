@@ -95,6 +95,8 @@ class Finding(Synced):
     lon: float | None = None
     observed_at: str | None = None
     time_of_day: str = ""
+    #: The remark (``description``) may be shown to residents in the terugkoppeling.
+    publishable: bool = False
 
     @property
     def item_key(self) -> str:

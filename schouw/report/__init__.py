@@ -19,7 +19,7 @@ from schouw.report.model import (
 )
 from schouw.report.pdf import ReportCancelled
 
-KINDS = ("round", "actions")
+KINDS = ("round", "actions", "terugkoppeling")
 
 __all__ = [
     "KINDS", "ActionEntry", "FindingEntry", "ParticipantEntry", "PhotoRef", "ReportCancelled", "ReportData",
@@ -29,8 +29,9 @@ __all__ = [
 
 def render(data: ReportData, out: Path, *, kind: str = "round", party: str | None = None, lang: str = "nl",
            progress: Callable[[int, int], None] | None = None,
-           cancel: Callable[[], bool] | None = None) -> int:
-    """Lay out and write the PDF at ``out``; returns the number of pages."""
+           cancel: Callable[[], bool] | None = None, photos: bool = False) -> int:
+    """Lay out and write the PDF at ``out``; returns the number of pages. ``photos``:
+    the terugkoppeling shows the points' photos (the full report always does)."""
     from schouw.report.styles import register_fonts
 
     register_fonts()
@@ -38,6 +39,10 @@ def render(data: ReportData, out: Path, *, kind: str = "round", party: str | Non
         from schouw.report.actions_report import ActionsReport
 
         return ActionsReport(data, party, lang).build(out, progress=progress, cancel=cancel)
+    if kind == "terugkoppeling":
+        from schouw.report.feedback_report import FeedbackReport
+
+        return FeedbackReport(data, lang, photos).build(out, progress=progress, cancel=cancel)
     from schouw.report.round_report import RoundReport
 
     return RoundReport(data, lang).build(out, progress=progress, cancel=cancel)

@@ -35,6 +35,9 @@ class ActionEntry:
     status_reason: str = ""
     mor_id: str | None = None
     mor_status: str | None = None
+    #: When the action got its current status (see
+    #: :func:`schouw.services.feedback.status_since`); None when not known.
+    since: date | None = None
 
     @property
     def is_closed(self) -> bool:
@@ -75,6 +78,8 @@ class FindingEntry:
     action: ActionEntry | None = None
     #: "element.aspect" ids, for grouping observations.
     item: str = ""
+    #: The coordinator ticked the remark (``description``) as fit for residents.
+    publishable: bool = False
 
     @property
     def meets(self) -> bool | None:

@@ -130,5 +130,10 @@ def styles() -> dict[str, ParagraphStyle]:
         "cover_value": s("cover_value", fontSize=10, leading=13),
         "cover_municipality": s("cover_municipality", fontName=FONT_BOLD, fontSize=13, leading=16, textColor=BRAND),
         "caption": s("caption", fontSize=7, leading=8.5, textColor=MUTED),
+        # the terugkoppeling for residents: larger, calmer text
+        "intro": s("intro", fontSize=11, leading=15.5, spaceAfter=2),
+        "plain": s("plain", fontSize=10.5, leading=14),
+        "cell_big": s("cell_big", fontSize=10, leading=13),
+        "cell_big_right": s("cell_big_right", fontSize=10, leading=13, alignment=TA_RIGHT),
     }
     return st

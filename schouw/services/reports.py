@@ -41,6 +41,7 @@ from schouw.report import (
     render,
 )
 from schouw.report.model import RecheckEntry
+from schouw.services.feedback import MaskedPhotos, status_since, write_csv
 from schouw.services.profiles import AT_ROUND, profile_for_report
 from schouw.store.project import Project
 
@@ -138,6 +139,7 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
         area_type = area_type_of(street.area_type if street else None, buurt.area_type)
         norm = norm_for(profile, f.element, f.aspect, area_type, has_level=bool(found and found[1].has_level))
         action = project.actions.for_finding(f.id)
+        since = status_since(project, action) if action else None
         photos = tuple(PhotoRef(p.id, p.width, p.height, p.caption, p.taken_at)
                        for p in project.photos.for_finding(f.id))
         entries.append(FindingEntry(
@@ -147,8 +149,8 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
             house_number=f.house_number, spot=f.spot, description=f.description, priority=f.priority,
             time_of_day=f.time_of_day, observed_at=f.observed_at, lat=f.lat, lon=f.lon, photos=photos,
             action=ActionEntry(action.party, action.due_date, action.status.value, action.status_reason,
-                               action.mor_id, action.mor_status) if action else None,
-            item=f"{f.element}.{f.aspect}",
+                               action.mor_id, action.mor_status, since) if action else None,
+            item=f"{f.element}.{f.aspect}", publishable=f.publishable,
         ))
 
     municipality = project.meta("municipality") or (profile.municipality if profile else "")
@@ -251,16 +253,21 @@ def _logo_path(project: Project, logo: str | Path | None, warnings: list[str] | 
         return None
 
 
-def output_path(out_path: str | Path) -> Path:
-    """Where the PDF goes: ``out_path``, with ".pdf" added when it has another suffix or
-    none ("rapport" -> "rapport.pdf"; a PDF viewer would not open it otherwise). An
-    existing folder is an error, never "folder.pdf" beside it."""
+#: The file formats a report can be written in; only the terugkoppeling has a CSV form.
+FORMATS = ("pdf", "csv")
+
+
+def output_path(out_path: str | Path, fmt: str = "pdf") -> Path:
+    """Where the PDF (or CSV) goes: ``out_path``, with ".pdf" (".csv") added when it has
+    another suffix or none ("rapport" -> "rapport.pdf"; a PDF viewer would not open it
+    otherwise). An existing folder is an error, never "folder.pdf" beside it."""
+    suffix = f".{fmt}"
     given = Path(out_path).expanduser()
     if given.is_dir():
-        raise SchouwError("report_out_is_folder", path=str(given), example=str(given / "rapport.pdf"))
-    out = given if given.suffix.lower() == ".pdf" else given.with_name(given.name + ".pdf")
+        raise SchouwError("report_out_is_folder", path=str(given), example=str(given / f"rapport{suffix}"))
+    out = given if given.suffix.lower() == suffix else given.with_name(given.name + suffix)
     if out.is_dir():
-        raise SchouwError("report_out_is_folder", path=str(out), example=str(out / "rapport.pdf"))
+        raise SchouwError("report_out_is_folder", path=str(out), example=str(out / f"rapport{suffix}"))
     if not out.parent.is_dir():
         raise SchouwError("report_folder_missing", folder=str(out.parent))
     return out
@@ -271,7 +278,7 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
                  progress: Callable[[int, int], None] | None = None,
                  cancel: Callable[[], bool] | None = None,
                  logo: str | Path | None = None, today: date | None = None,
-                 profile_choice: str = AT_ROUND) -> ReportResult:
+                 profile_choice: str = AT_ROUND, fmt: str = "pdf", photos: bool = False) -> ReportResult:
     """Write the report of one round to ``out_path``.
 
     ``kind`` is "round" (the full report) or "actions" (the action list, of one
@@ -279,10 +286,17 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
     ``cancel()`` returning True stops the build with :class:`ReportCancelled` and
     leaves no file behind. ``profile_choice``: "at-round" (default), "current" or a
     profile id; every round in the trend is scored under the same profile.
+
+    "terugkoppeling" is the feedback for residents (:mod:`schouw.report.feedback_report`):
+    ``fmt`` "pdf" or "csv"; ``photos`` puts the points' privacy-masked photos in the PDF.
     """
     if kind not in KINDS:
         raise ValueError(kind)
-    out = output_path(out_path)
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    if fmt == "csv" and kind != "terugkoppeling":
+        raise SchouwError("report_csv_only_feedback")
+    out = output_path(out_path, fmt)
     if progress is not None:
         progress(0, TOTAL)
     warnings: list[str] = []
@@ -290,6 +304,9 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
                   warnings=warnings, profile_choice=profile_choice)
     if kind == "actions" and party:
         party = find_party(party, data.parties())  # the domain's one rule for naming a party
+    if kind == "terugkoppeling":
+        party = None
+        data.load_photo = MaskedPhotos(project)  # residents never see an unmasked photo
     _check(cancel)
 
     def layout(done: int, total: int) -> None:
@@ -298,8 +315,17 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
 
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
-        with _mapped_reads(project, data.load_photo):
-            pages = render(data, tmp, kind=kind, party=party, lang=lang, progress=layout, cancel=cancel)
+        if fmt == "csv":
+            from schouw.report.feedback_report import csv_table
+
+            with open(tmp, "wb") as handle:
+                write_csv(csv_table(data, lang), handle)
+            pages = 0
+        elif kind == "terugkoppeling":
+            pages = render(data, tmp, kind=kind, lang=lang, progress=layout, cancel=cancel, photos=photos)
+        else:
+            with _mapped_reads(project, data.load_photo):
+                pages = render(data, tmp, kind=kind, party=party, lang=lang, progress=layout, cancel=cancel)
         _check(cancel)
         os.replace(tmp, out)
     except OSError as error:
@@ -310,7 +336,14 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
     if progress is not None:
         progress(TOTAL, TOTAL)
     actions = len(data.actions(party if kind == "actions" else None))
-    return ReportResult(out, kind, pages, len(data.findings), data.photo_count, actions,  # type: ignore[attr-defined]
+    findings, photo_count = len(data.findings), data.photo_count
+    if kind == "terugkoppeling":
+        from schouw.report.feedback_report import PHOTOS_PER_POINT, points
+
+        chosen = points(data)
+        findings = len(chosen)
+        photo_count = sum(min(PHOTOS_PER_POINT, len(f.photos)) for f in chosen) if photos and fmt == "pdf" else 0
+    return ReportResult(out, kind, pages, findings, photo_count, actions,  # type: ignore[attr-defined]
                         tuple(warnings))
 
 

@@ -27,7 +27,7 @@ from schouw.store.project import Project
 
 #: The finding fields the editor may change one by one.
 EDITABLE = ("element", "aspect", "level", "not_applicable", "choice", "house_number", "spot",
-            "description", "priority", "time_of_day")
+            "description", "priority", "time_of_day", "publishable")
 
 
 @dataclass

@@ -257,4 +257,13 @@ def _v7(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(conn: sqlite3.Connection) -> None:
+    """Whether a finding's free-text remark may go to the residents (the *terugkoppeling*).
+
+    A remark is free text and may name people, so it is left out of the feedback unless
+    the coordinator ticked it as publishable; the default (0) keeps every existing remark
+    out. It is a finding column like the others, so it travels in packages and merges."""
+    run_script(conn, "ALTER TABLE findings ADD COLUMN publishable INTEGER NOT NULL DEFAULT 0;")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]

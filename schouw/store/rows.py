@@ -13,7 +13,7 @@ M = TypeVar("M", bound=BaseModel)
 
 #: Columns stored as JSON text.
 JSON_COLUMNS = {"geometry", "masks", "definition"}
-BOOL_COLUMNS = {"not_applicable"}
+BOOL_COLUMNS = {"not_applicable", "publishable"}
 
 
 def to_row(model: BaseModel, exclude: set[str] | None = None) -> dict[str, Any]:

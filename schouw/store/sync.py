@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from schouw.domain.models import new_id, utc_now
+from schouw.store.rows import BOOL_COLUMNS as ROW_FLAGS
 from schouw.store.rows import dict_rows
 
 if TYPE_CHECKING:
@@ -26,7 +27,8 @@ TABLES: tuple[str, ...] = (
     "findings", "actions", "action_events", "photos", "rechecks",
 )
 JSON_COLUMNS = frozenset({"geometry", "masks", "definition"})
-BOOL_COLUMNS = frozenset({"not_applicable"})
+#: The same flags as the models' rows (one list: a new flag travels in packages as a bool).
+BOOL_COLUMNS = frozenset(ROW_FLAGS)
 #: How many ids go into one ``IN (...)`` (SQLite's default limit is far higher, but
 #: small batches keep each statement cheap to prepare).
 BATCH = 500

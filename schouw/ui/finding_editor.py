@@ -480,7 +480,18 @@ class FindingEditor(QWidget):
         time_layout.addWidget(self.time_combo, 1)
         layout.addWidget(self.time_row)
 
-        layout.addWidget(label(self.tr("Omschrijving"), "fieldLabel"))
+        # the remark is free text and may name people: it only goes into the
+        # terugkoppeling for residents when the coordinator ticks this (beside the label,
+        # so the editor grows neither wider nor taller)
+        text_row = QHBoxLayout()
+        text_row.addWidget(label(self.tr("Omschrijving"), "fieldLabel"))
+        text_row.addStretch(1)
+        self.publish_check = named(QCheckBox(self.tr("Opmerking mag naar bewoners"), self), "publishRemark",
+                                   self.tr("Opmerking mag naar bewoners"),
+                                   self.tr("De omschrijving komt in de terugkoppeling voor bewoners"))
+        self.publish_check.toggled.connect(self._publish_toggled)
+        text_row.addWidget(self.publish_check)
+        layout.addLayout(text_row)
         self.text_edit = named(QPlainTextEdit(self), "description", self.tr("Omschrijving"))
         self.text_edit.setPlaceholderText(self.tr("Wat ziet u, en wat moet er gebeuren?"))
         self.text_edit.setTabChangesFocus(True)
@@ -577,8 +588,8 @@ class FindingEditor(QWidget):
         chain = [self.element_combo, self.aspect_combo, self.level_bar, self.choice_bar, self.add_photo_button,
                  self.paste_photo_button, self.camera_button, self.remove_photo_button, self.mask_photo_button,
                  self.photo_list,
-                 self.number_edit, self.spot_edit, self.time_combo, self.text_edit, self.priority_bar,
-                 self.action_box, self.party_combo, self.due_edit, self.send_check, self.mor_retry_button]
+                 self.number_edit, self.spot_edit, self.time_combo, self.text_edit, self.publish_check,
+                 self.priority_bar, self.action_box, self.party_combo, self.due_edit, self.send_check, self.mor_retry_button]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.stack.setCurrentIndex(0)
@@ -696,6 +707,7 @@ class FindingEditor(QWidget):
             if "description" not in self._pending and self.text_edit.toPlainText() != f.description:
                 self.text_edit.setPlainText(f.description)
             self.priority_bar.set_value(f.priority)
+            self.publish_check.setChecked(f.publishable)
             # The domain decides what an n.v.t. finding may carry; the editor only offers it.
             judged = allows_priority_and_action(f.not_applicable)
             why = "" if judged else self.tr("Niet bij n.v.t.: er is niets om voorrang te geven of uit te zetten.")
@@ -914,6 +926,12 @@ class FindingEditor(QWidget):
             return
         self.flush()
         self.session.edit(self.finding_id, {"priority": key}, self.tr("Prioriteit wijzigen"))
+
+    def _publish_toggled(self, checked: bool) -> None:
+        if self._loading or self.finding_id is None:
+            return
+        self.flush()
+        self.session.edit(self.finding_id, {"publishable": checked}, self.tr("Opmerking voor bewoners wijzigen"))
 
     def _text_changed(self) -> None:
         if not self._loading and self.finding_id is not None:

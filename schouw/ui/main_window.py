@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         a("actProfile", self.tr("&Kwaliteitsprofiel…"), self.edit_profile)
         a("actActions", self.tr("&Actiepunten…"), self.show_actions, ["Ctrl+Shift+A"])
         a("actReport", self.tr("&Rapport maken…"), self.make_report, ["Ctrl+P"])
+        a("actFeedback", self.tr("&Terugkoppeling voor bewoners…"), self.make_feedback)
         a("actShortcuts", self.tr("&Sneltoetsen"), self.show_shortcuts, ["F1"])
         a("actAbout", self.tr("&Over Schouw"), self.show_about)
         for key, keys in LEVEL_KEYS.items():
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
             action = a(f"actLevel_{safe}", text, lambda _c=False, k=key: self.set_level(k), keys)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.actions_by_name["actReport"].setEnabled(report_available())
+        self.actions_by_name["actFeedback"].setEnabled(report_available())
         # Exchange and MOR sync live in their own modules; they join when present.
         if module_available("schouw.ui.export_dialog"):
             a("actExport", self.tr("&Exporteren…"), self.export_package, ["Ctrl+E"])
@@ -299,6 +301,7 @@ class MainWindow(QMainWindow):
         # Extensions add theirs to the same section (add_round_output_action).
         self._round_output_anchor = self.round_menu.addSeparator()
         self.round_menu.insertAction(self._round_output_anchor, act["actReport"])
+        self.round_menu.insertAction(self._round_output_anchor, act["actFeedback"])
         for name in ("actExport", "actImportPackage", "actSync"):
             if name in act:
                 self.round_menu.insertAction(self._round_output_anchor, act[name])
@@ -375,6 +378,7 @@ class MainWindow(QMainWindow):
                      "actCloseRound"):
             self.actions_by_name[name].setEnabled(has_round)
         self.actions_by_name["actReport"].setEnabled(has_round and report_available())
+        self.actions_by_name["actFeedback"].setEnabled(has_round and report_available())
         for name in ("actExport", "actImportPackage", "actSync"):
             if name in self.actions_by_name:
                 self.actions_by_name[name].setEnabled(session is not None)
@@ -701,7 +705,11 @@ class MainWindow(QMainWindow):
         dialog.changesMade.connect(self.hub.notify)
         self._open_dialog(dialog)
 
-    def make_report(self) -> None:
+    def make_feedback(self) -> None:
+        """*Ronde → Terugkoppeling voor bewoners…*: the report dialog, set to the feedback."""
+        self.make_report(kind="terugkoppeling")
+
+    def make_report(self, *_checked: object, kind: str = "round") -> None:
         if self.session is None or self.session.ctx is None:
             return
         if self.editor is not None:
@@ -712,7 +720,7 @@ class MainWindow(QMainWindow):
             show_message(self, self.tr("Rapport"), self.tr("Rapporten maken kan in deze versie nog niet."),
                          error=False)
             return
-        dialog = ReportDialog(self.session.project, self.session.ctx.round.id, self)
+        dialog = ReportDialog(self.session.project, self.session.ctx.round.id, self, kind=kind)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._open_dialog(dialog)
 

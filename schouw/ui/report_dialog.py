@@ -1,4 +1,5 @@
-"""Rapport maken: the PDF of a round (or its action list) from the Ronde menu.
+"""Rapport maken: the PDF of a round (or its action list, or the terugkoppeling for
+residents as PDF or CSV) from the Ronde menu.
 
 The report is built on Qt's thread pool with its own connection to the project file
 (``Project.for_thread()``): a round with a thousand photos takes seconds, and the window
@@ -16,6 +17,7 @@ import re
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -47,11 +49,13 @@ def _file_name(text: str) -> str:
 
 
 class ReportDialog(QDialog):
-    """Choose kind, party, language and file; build in a worker; open the result."""
+    """Choose kind, party, language and file; build in a worker; open the result.
+    ``kind`` "terugkoppeling" opens it for the feedback to residents (*Ronde →
+    Terugkoppeling voor bewoners…*)."""
 
     report_done = Signal(object)
 
-    def __init__(self, project: Project, round_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, round_id: str, parent: QWidget | None = None, kind: str = "round") -> None:
         super().__init__(parent)
         self.project = project
         self.round = project.rounds.get(round_id)
@@ -71,6 +75,14 @@ class ReportDialog(QDialog):
         self.kind = named(QComboBox(self), "reportKind", self.tr("Soort rapport"))
         self.kind.addItem(self.tr("Volledig rapport van de ronde"), "round")
         self.kind.addItem(self.tr("Actielijst"), "actions")
+        self.kind.addItem(self.tr("Terugkoppeling voor bewoners"), "terugkoppeling")
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.format = named(QComboBox(self), "reportFormat", self.tr("Bestandsformaat"),
+                            self.tr("CSV: voor een nieuwsbrief of website (alleen de terugkoppeling)"))
+        self.format.addItem(self.tr("PDF"), "pdf")
+        self.format.addItem(self.tr("CSV (puntkomma's, voor nieuwsbrief of website)"), "csv")
+        self.photos = named(QCheckBox(self.tr("Met foto's (met privacymaskers)"), self), "reportPhotos",
+                            self.tr("Foto's in de terugkoppeling"))
         self.party = named(QComboBox(self), "reportParty", self.tr("Actiehouder"))
         self.party.addItem(self.tr("Alle actiehouders"), None)
         for name in parties(project, self.round.id):
@@ -85,7 +97,8 @@ class ReportDialog(QDialog):
         # a report in the language the user works in, unless they choose the other one
         self.lang.setCurrentIndex(max(0, self.lang.findData(i18n.language())))
 
-        default = project.path.parent / f"{_file_name(f'Wijkschouw {buurt_name} {self.round.date.isoformat()}')}.pdf"
+        prefix = "Terugkoppeling" if kind == "terugkoppeling" else "Wijkschouw"
+        default = project.path.parent / f"{_file_name(f'{prefix} {buurt_name} {self.round.date.isoformat()}')}.pdf"
         self.path = named(QLineEdit(str(default), self), "reportPath", self.tr("Opslaan als"))
         self.browse = named(QPushButton(self.tr("Bladeren…"), self), "reportBrowse",
                              self.tr("Kies waar het rapport komt"))
@@ -97,6 +110,8 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Soort rapport"), self.kind)
         form.addRow(self.tr("Actiehouder"), self.party)
+        form.addRow(self.tr("Formaat"), self.format)
+        form.addRow("", self.photos)
         form.addRow(self.tr("Normen"), self.profile_choice)
         form.addRow(self.tr("Taal"), self.lang)
         form.addRow(self.tr("Opslaan als"), path_row)
@@ -132,16 +147,31 @@ class ReportDialog(QDialog):
         layout.addLayout(buttons)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.format.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
     # -- choices ----------------------------------------------------------------------
+    def _fmt(self) -> str:
+        """The file format: CSV only for the terugkoppeling."""
+        return self.format.currentData() if self.kind.currentData() == "terugkoppeling" else "pdf"
+
     def _kind_changed(self) -> None:
-        actions = self.kind.currentData() == "actions"
+        kind = self.kind.currentData()
+        actions = kind == "actions"
         self.party.setEnabled(actions and self.party.count() > 1)
+        feedback = kind == "terugkoppeling"
+        self.format.setEnabled(feedback)
+        self.photos.setEnabled(feedback and self._fmt() == "pdf")
+        self.profile_choice.setEnabled(not feedback)
+        text = self.path.text()
+        for suffix in (".pdf", ".csv"):  # the file name follows the format
+            if text.lower().endswith(suffix) and suffix != f".{self._fmt()}":
+                self.path.setText(text[: -len(suffix)] + f".{self._fmt()}")
+        self.open_button.setText(self.tr("Openen") if self._fmt() == "csv" else self.tr("Openen in PDF-viewer"))
 
     def _choose_file(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Rapport opslaan als"), self.path.text(),
-                                                self.tr("PDF-bestanden (*.pdf)"))
+        pattern = self.tr("CSV-bestanden (*.csv)") if self._fmt() == "csv" else self.tr("PDF-bestanden (*.pdf)")
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Rapport opslaan als"), self.path.text(), pattern)
         if chosen:
             self.path.setText(chosen)
 
@@ -151,8 +181,9 @@ class ReportDialog(QDialog):
         if not text:
             self.status.setText(self.tr("Kies eerst waar het rapport moet komen."))
             return
+        fmt = self._fmt()
         try:
-            out = output_path(text)  # the CLI's rule: ".pdf" added, a folder refused
+            out = output_path(text, fmt)  # the CLI's rule: ".pdf" added, a folder refused
         except SchouwError as error:
             self.status.setText(error.message())
             return
@@ -162,11 +193,12 @@ class ReportDialog(QDialog):
         party = self.party.currentData() if kind == "actions" else None
         lang = self.lang.currentData()
         profile_choice = self.profile_choice.currentData()
+        photos = kind == "terugkoppeling" and fmt == "pdf" and self.photos.isChecked()
         round_id = self.round.id
 
         def work(worker: Project, progress) -> ReportResult:
             return build_report(worker, round_id, out, kind=kind, party=party, lang=lang,
-                                profile_choice=profile_choice,
+                                profile_choice=profile_choice, fmt=fmt, photos=photos,
                                 progress=lambda done, total: progress(done, total),
                                 cancel=lambda: task.is_cancelled)
 
@@ -183,9 +215,13 @@ class ReportDialog(QDialog):
         start_task(self.task)
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.kind, self.lang, self.profile_choice, self.path, self.browse, self.build_button):
+        for widget in (self.kind, self.lang, self.path, self.browse, self.build_button):
             widget.setEnabled(not busy)
-        self.party.setEnabled(not busy and self.kind.currentData() == "actions" and self.party.count() > 1)
+        if not busy:
+            self._kind_changed()
+        else:
+            for widget in (self.party, self.format, self.photos, self.profile_choice):
+                widget.setEnabled(False)
         self.open_button.setEnabled(not busy and self.result is not None)
         self.close_button.setText(self.tr("Annuleren") if busy else self.tr("Sluiten"))
 
@@ -198,9 +234,13 @@ class ReportDialog(QDialog):
         self.result = result
         self.progress.setValue(self.progress.maximum())
         self._busy(False)
-        text = (self.tr("Rapport gemaakt: {path} (1 pagina).") if result.pages == 1
-                else self.tr("Rapport gemaakt: {path} ({pages} pagina's)."))
-        self.status.setText(" ".join([text.format(path=result.path, pages=result.pages), *result.warnings]))
+        if result.path.suffix == ".csv":
+            text = (self.tr("Bestand gemaakt: {path} (1 punt).") if result.findings == 1
+                    else self.tr("Bestand gemaakt: {path} ({n} punten)."))
+        else:
+            text = (self.tr("Rapport gemaakt: {path} (1 pagina).") if result.pages == 1
+                    else self.tr("Rapport gemaakt: {path} ({pages} pagina's)."))
+        self.status.setText(" ".join([text.format(path=result.path, pages=result.pages, n=result.findings), *result.warnings]))
         self.report_done.emit(result)
 
     def _on_failed(self, message: str) -> None:
