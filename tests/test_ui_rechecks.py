@@ -113,3 +113,33 @@ def test_close_round_lists_the_unchecked_points(app_window, qtbot, herschouw):
     window.actions_by_name["actCloseRound"].trigger()
     window.close_round_dialog.close_button.click()
     assert window.session.ctx is None
+
+
+def test_many_points_leave_the_street_findings_in_sight(app_window, qtbot, tmp_path):
+    """A street with a dozen points to check, on a laptop at 125 % (1093×614 logical):
+    the points' table scrolls, and the street's findings keep most of the pane."""
+    from schouw.domain.levels import Level
+    from schouw.domain.models import Finding
+
+    path = tmp_path / "veel.schouw"
+    info = build_project(path, findings_per_street=1)
+    street = next(iter(info["streets"].values()))
+    with open_project(path) as project:
+        for n in range(12):  # below the norm (woongebied: B), so each comes back to check
+            project.findings.add(Finding(round_id=info["round"], street_id=street, element="asfalt",
+                                         aspect="onkruid", level=Level.C, house_number=str(n + 10),
+                                         description=f"punt {n}"))
+        new = create_round(project, buurt="Vogelbuurt", form_id="crow-beeldkwaliteit", when=date(2026, 6, 12))
+        for n in range(4):  # and the street has findings of its own in the new round
+            project.findings.add(Finding(round_id=new.id, street_id=street, element="asfalt", aspect="onkruid",
+                                         level=Level.B, house_number=str(n + 1), description=f"nieuw {n}"))
+    window = app_window(path)
+    window.resize(1093, 614)
+    window.open_round(new.id)
+    window.streets.select_street(street)
+    qtbot.waitUntil(lambda: window.rechecks.isVisible())
+    qtbot.wait(50)
+    assert window.rechecks.table.rowCount() >= 12
+    findings, points = window.findings.table.height(), window.rechecks.table.height()
+    assert findings > points, (findings, points)
+    assert points <= 0.25 * window.findings.height() + 1

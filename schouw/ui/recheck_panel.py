@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -142,6 +142,25 @@ class RecheckPanel(QWidget):
         session.findingsChanged.connect(self._maybe_reload)
         session.roundChanged.connect(lambda: self.show_street(""))
         self.setVisible(False)
+        self._wanted = 0  # the height four rows of points take (set as they are shown)
+        if parent is not None:  # the street's findings keep most of the pane
+            parent.installEventFilter(self)
+
+    #: The share of the findings pane the points may take; past it their table scrolls.
+    #: Without a limit a street with many points squeezes its findings to one row on a
+    #: laptop at 125 % (1093×614 logical).
+    SHARE = 0.25
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if watched is self.parentWidget() and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._limit()
+        return super().eventFilter(watched, event)
+
+    def _limit(self) -> None:
+        """Up to four rows high, and never more than its share of the pane."""
+        pane = self.parentWidget()
+        cap = max(80, int(pane.height() * self.SHARE)) if pane is not None else self._wanted
+        self.table.setFixedHeight(min(self._wanted, cap))
 
     # -- showing -----------------------------------------------------------------------
     def show_street(self, street_id: str) -> None:
@@ -181,7 +200,8 @@ class RecheckPanel(QWidget):
         self.table.resizeRowsToContents()
         rows = len(self.points)
         height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(min(rows, 4)))
-        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
+        self._wanted = height + 2 * self.table.frameWidth() + 2
+        self._limit()
         ids = [p["id"] for p in self.points]
         target = selected if selected in ids else next((p["id"] for p in self.points if p["result"] is None), "")
         self.select(target)
