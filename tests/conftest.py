@@ -72,6 +72,26 @@ def run_main(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def kill_at_fault(command: list[str], fault: str, folder: Path, **popen) -> None:
+    """Run ``command`` with ``SCHOUW_FAULT=fault``: it stalls at that fault point (see
+    ``Project.fault_point``), and is killed there with SIGKILL, as a power cut or a
+    crash would end it mid-write."""
+    import signal
+    import time
+
+    marker = folder / f"marker-{fault}"
+    env = dict(os.environ, SCHOUW_FAULT=fault, SCHOUW_FAULT_MARKER=str(marker))
+    proc = subprocess.Popen(command, env=env, **popen)
+    deadline = time.monotonic() + 60
+    while not marker.exists():
+        assert proc.poll() is None, "the command ended before reaching the fault point"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    marker.unlink()
+
+
 def run_cli(*args: str, env: dict | None = None, check: bool = False) -> subprocess.CompletedProcess:
     """Run `python -m schouw` in a real subprocess, as a user would."""
     full_env = dict(os.environ)

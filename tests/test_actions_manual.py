@@ -5,15 +5,13 @@ travelling between two laptops' project files both ways, and SIGKILL mid-change.
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
 import sys
 import time
 from datetime import date
 
 import pytest
-from conftest import run_cli
+from conftest import kill_at_fault, run_cli
 from test_exchange_helpers import new_project, seed_round
 
 from schouw.domain.actions import ActionStatus as S
@@ -242,17 +240,8 @@ def test_cli_set_and_list(cli_project):
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_sigkill_during_status_change_leaves_the_old_state(cli_project):
     db, round_id, finding_id = cli_project
-    marker = db.parent / "marker"
-    env = dict(os.environ, SCHOUW_FAULT="action-status-written", SCHOUW_FAULT_MARKER=str(marker))
-    proc = subprocess.Popen([sys.executable, "-m", "schouw", "--db", str(db), "action", "set", finding_id,
-                             "--status", "afgehandeld"], env=env)
-    deadline = time.monotonic() + 60
-    while not marker.exists():
-        assert proc.poll() is None, "the command ended before reaching the fault point"
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
+    kill_at_fault([sys.executable, "-m", "schouw", "--db", str(db), "action", "set", finding_id,
+                   "--status", "afgehandeld"], "action-status-written", db.parent)
     assert run_cli("--db", str(db), "check").returncode == 0
     rows = json.loads(run_cli("--db", str(db), "--json", "actions", "list", check=True).stdout)
     mine = next(r for r in rows if r["finding_id"] == finding_id)

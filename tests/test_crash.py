@@ -9,14 +9,13 @@ finding with its photo or nothing. A second variant kills at random moments.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
 import time
 
 import pytest
-from conftest import run_cli
+from conftest import kill_at_fault, run_cli
 from PIL import Image
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -49,16 +48,7 @@ def state(db, round_id):
 
 def test_sigkill_before_commit_leaves_nothing(tmp_path):
     db, round_id, photo = setup_round(tmp_path)
-    marker = tmp_path / "marker"
-    env = dict(os.environ, SCHOUW_FAULT="finding-photo-written", SCHOUW_FAULT_MARKER=str(marker))
-    proc = subprocess.Popen(add_command(db, round_id, photo), env=env)
-    deadline = time.monotonic() + 60
-    while not marker.exists():
-        assert proc.poll() is None, "the command ended before reaching the fault point"
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    kill_at_fault(add_command(db, round_id, photo), "finding-photo-written", tmp_path)
     summary, rows = state(db, round_id)
     assert rows == [] and summary["photos"] == 0
     # and the project still works: the same command now succeeds completely

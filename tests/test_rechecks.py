@@ -9,6 +9,7 @@ import sqlite3
 from datetime import date
 
 import pytest
+from conftest import kill_at_fault
 
 from schouw import cli, messages
 from schouw.domain.actions import ActionStatus
@@ -255,22 +256,9 @@ def test_checks_travel_in_a_package(walked, capsys, tmp_path):
 
 
 def _killed_at(fault: str, command: list[str], tmp_path) -> None:
-    import os
-    import signal
     import subprocess
-    import time
 
-    marker = tmp_path / "marker"
-    env = dict(os.environ, SCHOUW_FAULT=fault, SCHOUW_FAULT_MARKER=str(marker))
-    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while not marker.exists():
-        assert proc.poll() is None, "the command ended before reaching the fault point"
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    marker.unlink()
+    kill_at_fault(command, fault, tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def test_a_crash_while_creating_the_round_leaves_no_round(walked, tmp_path):
