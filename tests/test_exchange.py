@@ -335,6 +335,59 @@ def test_identical_profile_made_on_two_laptops_is_no_conflict(tmp_path):
         assert result.conflicts == 0 and list_conflicts(b) == []
 
 
+def test_a_team_package_with_the_profile_as_it_was_is_no_conflict(tmp_path):
+    """The coordinator raised a norm after the team left with a copy of the project: the
+    team's package carries the profile as it was then. The coordinator's newer norm
+    simply stays; only a profile the team changed too is a conflict to review."""
+    import shutil
+
+    from schouw.services.profiles import set_norm
+
+    coordinator, round_id = _laptop_round(tmp_path / "coord.schouw", "coordinator", 2)
+    coordinator.close()
+    shutil.copyfile(tmp_path / "coord.schouw", tmp_path / "team.schouw")
+    with reopen(tmp_path / "coord.schouw", "coordinator") as coord:
+        assert set_norm(coord, scope="default", level="A", area_types=["woongebied"])  # raised from B
+        profile_id = coord.rounds.get(round_id).profile_id
+    with reopen(tmp_path / "team.schouw", "team-1") as team:
+        add_finding(team, round_id, 7)
+        package = export_package(team, round_id, tmp_path / "team.zip").path
+    with reopen(tmp_path / "coord.schouw", "coordinator") as coord:
+        result = import_package(coord, package)
+        assert result.conflicts == 0 and list_conflicts(coord) == []
+        assert coord.forms.profile(profile_id).default_norm["woongebied"].value == "A"
+    # the team changes a norm of its own: that one waits for the coordinator
+    with reopen(tmp_path / "team.schouw", "team-1") as team:
+        assert set_norm(team, scope="default", level="B", area_types=["bedrijventerrein"])  # from C
+        package = export_package(team, round_id, tmp_path / "team-2.zip").path
+    with reopen(tmp_path / "coord.schouw", "coordinator") as coord:
+        result = import_package(coord, package)
+        assert [c.table for c in list_conflicts(coord)] == ["profiles"]
+        kept = coord.forms.profile(profile_id)
+        assert (kept.default_norm["woongebied"].value, kept.default_norm["bedrijventerrein"].value) == ("A", "C")
+
+
+def test_a_different_profile_is_one_conflict_not_one_per_package(tmp_path):
+    """Two laptops that made their projects apart, and the coordinator raised a norm: the
+    team's profile differs, which is a conflict to review once, not again with every
+    later package that carries the same version of it."""
+    from schouw.services.profiles import set_norm
+
+    a, round_a = _laptop_round(tmp_path / "team.schouw", "team-a", 1)
+    with a:
+        first = export_package(a, round_a, tmp_path / "a1.zip").path
+        add_finding(a, round_a, 5)
+        second = export_package(a, round_a, tmp_path / "a2.zip").path
+    b, _round_b = _laptop_round(tmp_path / "coord.schouw", "coordinator", 1)
+    with b:
+        assert set_norm(b, scope="default", level="A", area_types=["woongebied"])  # raised from B
+        import_package(b, first)
+        assert [c.table for c in list_conflicts(b)] == ["profiles"]
+        result = import_package(b, second)
+        assert result.conflicts == 0
+        assert [c.table for c in list_conflicts(b)] == ["profiles"]
+
+
 def test_every_conflict_label_is_in_the_users_language(tmp_path):
     from schouw.exchange.merge import CONFLICT_TABLES
     from schouw.messages import CATALOGUE

@@ -310,8 +310,9 @@ class Merger:
             return False
         differs = self._differs(table, row, loc)
         if table == "profiles":
-            # Local norms stay; a different incoming profile waits for the coordinator.
-            if differs:
+            # Local norms stay; a different incoming profile waits for the coordinator,
+            # once: a later package that carries the version already set aside is no news.
+            if differs and not self._known_here(row, local_seen):
                 self._conflict(plan, table, kept=loc, other=row, kept_side="lokaal")
             result.kept_local += 1
             return False
@@ -334,9 +335,12 @@ class Merger:
         doc = self.doc
         sender_knew_local = (loc.get("updated_by") == doc.device_id
                              or doc.seen.get(loc.get("updated_by") or "", "") >= loc["updated_at"])
-        we_knew_incoming = (row.get("updated_by") == self.project.device_id
-                            or local_seen.get(row.get("updated_by") or "", "") >= row["updated_at"])
-        return not sender_knew_local and not we_knew_incoming
+        return not sender_knew_local and not self._known_here(row, local_seen)
+
+    def _known_here(self, row: dict[str, Any], local_seen: dict[str, str]) -> bool:
+        """This project made this version of the row, or had it from an earlier package."""
+        return (row.get("updated_by") == self.project.device_id
+                or local_seen.get(row.get("updated_by") or "", "") >= row["updated_at"])
 
     def _conflict(self, plan: _Plan, table: str, *, kept: dict, other: dict, kept_side: str) -> None:
         plan.conflicts.append({"table": table, "row_id": kept["id"], "kept": kept, "other": other,
