@@ -211,7 +211,7 @@ def test_report_says_how_many_were_solved(walked, capsys, tmp_path):
     text = _pdf_text(out)
     assert "Herschouw" in text and "1 mei 2025" in text
     assert "1 van 3 punten opgelost" in text                      # overall
-    assert "1 van 1 punten opgelost" in text                      # IJsselkade
+    assert "1 van 1 punt opgelost" in text                        # IJsselkade: one point, "punt"
     assert "0 van 2 punten opgelost" in text                      # Maasboulevard
     assert "erger (D)" in text and "niet gecontroleerd" in text and "bij de bank" in text
     out_en = tmp_path / "r-en.pdf"

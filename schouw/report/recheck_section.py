@@ -18,7 +18,7 @@ from schouw.report.pdf import FRAME_W
 def solved_text(t: Texts, d: ReportData, street_id: str | None = None) -> str:
     """'3 van 5 punten opgelost' (empty when nothing was re-inspected there)."""
     solved, total = d.recheck_tally(street_id)
-    return t("recheck_solved", x=solved, y=total) if total else ""
+    return t("recheck_solved", x=solved, y=total, n=total) if total else ""  # n: "punt" or "punten"
 
 
 def result_text(t: Texts, r: RecheckEntry) -> str:
