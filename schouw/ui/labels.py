@@ -108,55 +108,28 @@ def level_label(level: Level, configured: str) -> str:
 
 
 # -- the conflict review: what kind of row, which column, a yes/no value ----------------------
-# merge.TABLE_LABELS, in the interface's language
-_TABLE = {
-    "wijken": QT_TRANSLATE_NOOP("labels", "wijk"), "buurten": QT_TRANSLATE_NOOP("labels", "buurt"),
-    "streets": QT_TRANSLATE_NOOP("labels", "straat"), "profiles": QT_TRANSLATE_NOOP("labels", "kwaliteitsprofiel"),
-    "rounds": QT_TRANSLATE_NOOP("labels", "ronde"), "participants": QT_TRANSLATE_NOOP("labels", "deelnemer"),
-    "round_streets": QT_TRANSLATE_NOOP("labels", "straatvoortgang"),
-    "findings": QT_TRANSLATE_NOOP("labels", "bevinding"), "actions": QT_TRANSLATE_NOOP("labels", "actiepunt"),
-    "action_events": QT_TRANSLATE_NOOP("labels", "actiegeschiedenis"), "photos": QT_TRANSLATE_NOOP("labels", "foto"),
-}
-# services.exchange.FIELD_LABELS, in the interface's language
-_FIELD = {
-    "level": QT_TRANSLATE_NOOP("labels", "niveau"), "not_applicable": _NVT,
-    "choice": QT_TRANSLATE_NOOP("labels", "oordeel"), "description": QT_TRANSLATE_NOOP("labels", "omschrijving"),
-    "house_number": QT_TRANSLATE_NOOP("labels", "huisnummer"), "spot": QT_TRANSLATE_NOOP("labels", "plek"),
-    "priority": QT_TRANSLATE_NOOP("labels", "prioriteit"), "element": QT_TRANSLATE_NOOP("labels", "onderdeel"),
-    "aspect": QT_TRANSLATE_NOOP("labels", "aspect"), "street_id": QT_TRANSLATE_NOOP("labels", "straat"),
-    "lat": QT_TRANSLATE_NOOP("labels", "breedtegraad"), "lon": QT_TRANSLATE_NOOP("labels", "lengtegraad"),
-    "observed_at": QT_TRANSLATE_NOOP("labels", "waargenomen"), "time_of_day": QT_TRANSLATE_NOOP("labels", "dagdeel"),
-    "deleted_at": QT_TRANSLATE_NOOP("labels", "verwijderd"), "party": QT_TRANSLATE_NOOP("labels", "actiehouder"),
-    "due_date": QT_TRANSLATE_NOOP("labels", "uiterste datum"), "status": QT_TRANSLATE_NOOP("labels", "status"),
-    "status_reason": QT_TRANSLATE_NOOP("labels", "toelichting"),
-    "mor_id": QT_TRANSLATE_NOOP("labels", "meldingsnummer"),
-    "mor_status": QT_TRANSLATE_NOOP("labels", "status bij de gemeente"),
-    "mor_status_text": QT_TRANSLATE_NOOP("labels", "bericht van de gemeente"),
-    "date": QT_TRANSLATE_NOOP("labels", "datum"), "title": QT_TRANSLATE_NOOP("labels", "titel"),
-    "notes": QT_TRANSLATE_NOOP("labels", "notities"), "name": QT_TRANSLATE_NOOP("labels", "naam"),
-    "organisation": QT_TRANSLATE_NOOP("labels", "organisatie"), "role": QT_TRANSLATE_NOOP("labels", "rol"),
-    "email": QT_TRANSLATE_NOOP("labels", "e-mail"), "phone": QT_TRANSLATE_NOOP("labels", "telefoon"),
-    "done_at": QT_TRANSLATE_NOOP("labels", "gelopen"), "woonplaats": QT_TRANSLATE_NOOP("labels", "woonplaats"),
-    "area_type": QT_TRANSLATE_NOOP("labels", "gebiedstype"), "house_numbers": QT_TRANSLATE_NOOP("labels", "huisnummers"),
-    "geometry": QT_TRANSLATE_NOOP("labels", "ligging"), "code": QT_TRANSLATE_NOOP("labels", "code"),
-    "definition": QT_TRANSLATE_NOOP("labels", "inhoud"),
-}
-_YES = QT_TRANSLATE_NOOP("labels", "ja")
-_NO = QT_TRANSLATE_NOOP("labels", "nee")
+def _catalogue(kind: str, key: str, fallback: str) -> str:
+    """A table's or column's name from the message catalogue (``table_<name>``,
+    ``field_<name>``), the one list the CLI uses too, in the interface's language."""
+    from schouw import messages
+    from schouw.ui.i18n import language
+
+    entry = f"{kind}_{key}"
+    return messages.render(entry, language()) if entry in messages.CATALOGUE else (fallback or key)
 
 
 def table_label(table: str, fallback: str = "") -> str:
     """The kind of row a conflict is about ("bevinding"); unknown tables keep the services' name."""
-    return _tr(_TABLE[table]) if table in _TABLE else (fallback or table)
+    return _catalogue("table", table, fallback)
 
 
 def field_label(column: str, fallback: str = "") -> str:
     """A column two versions differ in; unknown columns keep the services' name."""
-    return _tr(_FIELD[column]) if column in _FIELD else (fallback or column)
+    return _catalogue("field", column, fallback)
 
 
 def value_text(value: object, described: str) -> str:
     """A value of a conflict as services.exchange.describe_value put it, with yes/no translated."""
     if isinstance(value, bool):
-        return _tr(_YES) if value else _tr(_NO)
+        return _catalogue("value", "yes" if value else "no", "")
     return described
