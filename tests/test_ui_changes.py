@@ -44,6 +44,18 @@ DIALOGS = ["export_package", "import_package", "open_sync", "make_report", "open
            "edit_team", "import_streets"]
 
 
+def import_through_dialog(qtbot, window, package) -> QDialog:
+    """Pakket importeren… as the coordinator does it, waiting for the merge to finish;
+    the dialog stays open, as it does for the user."""
+    window.import_package()
+    dialog = window.findChild(QDialog, "packageImportDialog")
+    dialog.file_edit.setText(str(package))
+    with qtbot.waitSignal(dialog.finished_task, timeout=30000) as blocker:
+        dialog.start()
+    assert blocker.args == [True], dialog.error_text
+    return dialog
+
+
 def test_undo_survives_every_dialog_that_changed_nothing(qtbot, app_window, small_project):
     path, info = small_project
     window = app_window(path)
@@ -89,12 +101,7 @@ def test_an_import_into_the_open_round_cuts_undo_and_says_why(qtbot, app_window,
     press(qtbot, window, Qt.Key.Key_D, CTRL)  # street walked: an undoable step
     stack = window.session.undo_stack
     assert stack.canUndo()
-    window.import_package()
-    dialog = window.findChild(QDialog, "packageImportDialog")
-    dialog.file_edit.setText(str(package))
-    with qtbot.waitSignal(dialog.finished_task, timeout=30000) as blocker:
-        dialog.start()
-    assert blocker.args == [True], dialog.error_text
+    dialog = import_through_dialog(qtbot, window, package)
     # the round on screen has the other team's text, at once, with the dialog still open
     assert window.findChild(object, "description").toPlainText() == "van het andere team"
     assert not stack.canUndo()
@@ -141,12 +148,7 @@ def test_an_import_into_another_round_keeps_undo(qtbot, app_window, small_projec
     press(qtbot, window, Qt.Key.Key_5)
     seen = []
     window.hub.changed.connect(lambda changes, initiator: seen.append(changes))
-    window.import_package()
-    dialog = window.findChild(QDialog, "packageImportDialog")
-    dialog.file_edit.setText(str(package))
-    with qtbot.waitSignal(dialog.finished_task, timeout=30000) as blocker:
-        dialog.start()
-    assert blocker.args == [True], dialog.error_text
+    dialog = import_through_dialog(qtbot, window, package)
     assert seen and seen[-1].rounds and seen[-1].findings and seen[-1].round_ids == {round_.id}
     assert window.session.undo_stack.canUndo() and window.findings.current_finding_id() == finding
     assert "Ongedaan" not in window.statusBar().currentMessage()
