@@ -79,8 +79,7 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Sluiten"))
         layout.addWidget(buttons)
-        self.resize(640, 560)
-        fit_on_screen(self)
+        fit_on_screen(self, 640, 560)
 
 
 class UpdateCheck(QObject):
