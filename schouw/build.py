@@ -45,7 +45,10 @@ QT_EXCLUDED = (
 #: never in a bundle: test and build tools, and the parts of the standard library a
 #: desktop app does not use
 EXCLUDED = ("pytest", "_pytest", "pytestqt", "pypdf", "jsonschema", "ruff", "PyInstaller", "tests",
-            "tkinter", "unittest", "pydoc_data", "lib2to3", "IPython", "matplotlib")
+            "tkinter", "unittest", "pydoc_data", "lib2to3", "IPython", "matplotlib",
+            # PyInstaller's pkg_resources run-time hook would import all of setuptools at
+            # every start (~0.1 s); nothing in schouw or its dependencies needs it
+            "setuptools", "pkg_resources", "distutils", "_distutils_hack")
 
 #: files PyInstaller's Qt hook brings along for plugins schouw does not use: PDF viewing
 #: as an image format (pulls in QtPdf) and Qt's own virtual keyboard (QML; Windows

@@ -20,9 +20,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 #: top-level packages (or Qt modules) that cost start-up time and are only needed by
-#: one feature: reports, coordinates, spreadsheets, HTTP, HEIC photos, geometry, charts, maps
+#: one feature: reports, coordinates, spreadsheets, HTTP, HEIC photos, geometry, charts,
+#: maps; numpy comes with shapely (schouw/store/__init__.py keeps sqlite-utils from it)
 HEAVY = ("reportlab", "pyproj", "openpyxl", "httpx", "pillow_heif", "shapely",
-         "PySide6.QtCharts", "PySide6.QtPositioning")
+         "PySide6.QtCharts", "PySide6.QtPositioning", "numpy")
 
 
 def start_app(project: Path, data: Path, tmp_path: Path, *extra: str) -> tuple[dict, str]:

@@ -44,7 +44,9 @@ class _FirstPaint(QObject):
         session = getattr(self.window, "session", None)
         project = getattr(getattr(session, "project", None), "path", None)
         data = {"first_paint": now, "modules": sorted(sys.modules), "pid": os.getpid(),
-                "project": str(project) if project else None}
+                "project": str(project) if project else None,
+                # the walk screen (street list, findings, editor) is there, not the start page
+                "walk": getattr(self.window, "streets", None) is not None}
         tmp = self.target.with_name(self.target.name + ".tmp")
         tmp.write_text(json.dumps(data), encoding="utf-8")
         os.replace(tmp, self.target)
