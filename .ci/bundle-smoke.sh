@@ -18,6 +18,13 @@ run() {                                 # no venv, no PYTHONPATH, a minimal PATH
         SCHOUW_STARTUP_PROBE="${PROBE:-}" SCHOUW_STARTUP_EXIT=1 "$app/schouw" "$@"
 }
 mkdir -p "$clean/home"
+# nothing the app does not need: no tests, no test tools, no excluded Qt modules
+unwanted=$(cd "$app/_internal" && ls -d tests pytest _pytest pypdf PyInstaller setuptools PySide6/QtWebEngine* \
+    PySide6/QtQml.* PySide6/Qt3D* PySide6/QtDesigner* 2>/dev/null || true)
+[ -z "$unwanted" ] || { echo "bundle: holds what the app does not need: $unwanted"; exit 1; }
+for needed in forms resources/i18n/schouw_en.qm resources/icons schouw/_third_party.json pillow_heif; do
+    [ -e "$app/_internal/$needed" ] || { echo "bundle: $needed is missing"; exit 1; }
+done
 [ "$(run --version)" = "schouw $version" ] || { echo "bundle: wrong --version: $(run --version)"; exit 1; }
 run demo "$clean/demo.schouw" --photos 6 >/dev/null
 round=$(run --json rounds list --db "$clean/demo.schouw" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])' 2>/dev/null \
