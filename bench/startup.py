@@ -67,7 +67,7 @@ def importtime(project: Path, folder: Path) -> None:
             own, total, name = line[len("import time:"):].split("|")
             rows.append((int(own), int(total), len(name) - len(name.lstrip()), name.strip()))
     top = {}
-    for own, total, depth, name in rows:
+    for _own, total, depth, name in rows:
         if depth == 1:
             top[name] = top.get(name, 0) + total
     print("\nimport time by top-level package (cumulative ms):")

@@ -95,11 +95,26 @@ echo "Schouw staat nu in het menu."
 """
 
 
+LAUNCHER = '''"""Entry point of the bundle: the same main() as the schouw command."""
+import os
+import sys
+
+# A windowed build (Windows, macOS) has no console: sys.stdout and sys.stderr are None,
+# and the CLI's own flush or a message would fail. Send them nowhere instead.
+for _name in ("stdout", "stderr"):
+    if getattr(sys, _name) is None:
+        setattr(sys, _name, open(os.devnull, "w", encoding="utf-8"))
+
+from schouw.cli import main  # noqa: E402
+
+raise SystemExit(main())
+'''
+
+
 def launcher(work: Path) -> Path:
     """The frozen program's entry point: the same ``main`` as the ``schouw`` command."""
     path = work / "schouw_launcher.py"
-    path.write_text('"""Entry point of the bundle."""\nfrom schouw.cli import main\n\nraise SystemExit(main())\n',
-                    encoding="utf-8")
+    path.write_text(LAUNCHER, encoding="utf-8")
     return path
 
 

@@ -53,3 +53,24 @@ def test_the_windows_installer_is_per_user_with_menu_association_and_uninstaller
     registry = [line for line in text.splitlines() if line.startswith("Root:")]
     assert registry and all(line.startswith("Root: HKA;") for line in registry)
     assert '"""{app}\\schouw.exe"" ""%1"""' in text  # the double-clicked file reaches `schouw FILE`
+
+
+def test_the_windowed_launcher_survives_without_a_console(tmp_path):
+    """A windowed bundle (Windows, macOS) starts with sys.stdout and sys.stderr None; the
+    launcher must still run the CLI to a clean exit (it flushes stdout at the end)."""
+    import os
+    import subprocess
+    import sys
+
+    from schouw import build
+
+    launcher = build.launcher(tmp_path)
+    demo = tmp_path / "demo.schouw"
+    code = ("import sys; sys.stdout = None; sys.stderr = None; "
+            f"sys.argv = ['schouw', 'demo', {str(demo)!r}, '--photos', '1']; "
+            f"exec(compile(open({str(launcher)!r}).read(), 'launcher', 'exec'))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SCHOUW_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert demo.is_file()
+    assert not (tmp_path / "data" / "logs" / "schouw.log").exists()  # no "unexpected error" logged
