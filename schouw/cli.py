@@ -630,10 +630,31 @@ def _closed_pipe() -> int:
     return EXIT_PIPE
 
 
+def _project_argument(argv: list[str]) -> list[str]:
+    """``schouw FILE.schouw`` (how a double-clicked project file starts us) means
+    ``schouw app --db FILE.schouw``: a first word that is no command but names a
+    ``.schouw`` file or, as a path, an existing file."""
+    if "--db" in argv or any(word.startswith("--db=") for word in argv):
+        return argv
+    # the first word that is neither an option nor the value of --lang
+    words = [i for i, word in enumerate(argv) if not word.startswith("-") and (i == 0 or argv[i - 1] != "--lang")]
+    if not words:
+        return argv
+    first = words[0]
+    word = argv[first]
+    if word in COMMANDS:
+        return argv
+    # no command ends in .schouw or holds a slash
+    if word.lower().endswith(".schouw") or (("/" in word or os.sep in word) and Path(word).is_file()):
+        return ["app", "--db", word, *argv[:first], *argv[first + 1:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from schouw import cli_lang
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _project_argument(argv)
     # argparse reports errors while it parses --lang itself, so look for it first.
     messages.set_language(cli_lang.prescan(argv))
     parser = build_parser()

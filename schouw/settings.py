@@ -2,27 +2,77 @@
 
 These are per installation, not per project: the device id says which laptop made a
 change (``updated_by``), and backups go to the user's data folder so that a project on
-a USB stick is not cluttered. ``SCHOUW_DATA_DIR`` overrides the folder (tests, portable
-installs).
+a USB stick is not cluttered. The folder is where the system expects a user's
+application data (platformdirs: ``%LOCALAPPDATA%\\schouw`` on Windows,
+``~/Library/Application Support/schouw`` on macOS, ``~/.local/share/schouw`` on Linux).
+``SCHOUW_DATA_DIR`` overrides it (tests, scripts). A *portable* copy (a ``schouw.ini``
+beside the executable, e.g. on a USB stick) keeps everything in ``schouw-data`` beside
+the executable instead, so it leaves nothing on the laptops it runs on.
 """
 
 from __future__ import annotations
 
+import configparser
 import json
 import os
+import sys
 import uuid
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "schouw"
+#: the file beside the executable that makes a copy portable (and may name an update URL)
+PORTABLE_MARKER = "schouw.ini"
+
+
+def install_dir() -> Path:
+    """The folder of the running executable: the bundle's ``schouw`` (or ``python`` in a
+    virtual environment, where nobody puts a schouw.ini)."""
+    return Path(sys.executable).resolve().parent
+
+
+def portable_ini() -> Path | None:
+    marker = install_dir() / PORTABLE_MARKER
+    return marker if marker.is_file() else None
 
 
 def data_dir() -> Path:
     override = os.environ.get("SCHOUW_DATA_DIR")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if override:
+        path = Path(override)
+    elif portable_ini() is not None:
+        path = install_dir() / "schouw-data"
+    else:
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def update_url() -> str:
+    """Where *Help → Controleren op updates* asks for the newest version, or "" (the
+    default: then the menu item is not there at all). A municipality sets it in
+    ``schouw.ini`` (``[updates] url = …``), ``SCHOUW_UPDATE_URL`` or the settings file
+    (``"update_url"``). The app only ever asks when the user chooses the menu item."""
+    url = os.environ.get("SCHOUW_UPDATE_URL", "").strip()
+    ini = portable_ini()
+    if not url and ini is not None:
+        parser = configparser.ConfigParser()
+        try:
+            parser.read(ini, encoding="utf-8")
+            url = parser.get("updates", "url", fallback="").strip()
+        except (configparser.Error, UnicodeDecodeError):
+            url = ""
+    if not url:
+        value = load_settings().get("update_url", "")
+        url = value.strip() if isinstance(value, str) else ""
+    return url if url.startswith(("https://", "http://")) else ""
+
+
+def locations() -> dict[str, Path]:
+    """Where this installation keeps its things, for the *Over schouw* dialog."""
+    return {"data": data_dir(), "settings": data_dir() / "settings.json", "backups": backup_dir(),
+            "logs": log_dir(), "forms": user_forms_dir()}
 
 
 def default_project_path() -> Path:

@@ -147,7 +147,7 @@ def shortcuts(window, extra: dict[str, Any]) -> QWidget:
 
 def about(window, extra: dict[str, Any]) -> QWidget:
     window.show_about()
-    return _latest_top_level("messageBox")
+    return _latest_top_level("aboutDialog")
 
 
 def mask_editor(window, extra: dict[str, Any]) -> QWidget:

@@ -78,6 +78,10 @@ def project_data(window) -> list[str]:
     for conflict in list_conflicts(project):  # the side set aside is in no table
         values |= {conflict.what, *(describe_value(v) for _f, k, o in conflict.fields for v in (k, o)
                                     if not isinstance(v, bool))}  # yes/no is interface text
+    from schouw import licences
+
+    # the About dialog's third-party software: names and SPDX licences, from their metadata
+    values |= {value for item in licences.third_party() for value in item.values()}
     ctx = session.ctx
     values |= {ctx.buurt.name, ctx.wijk.name if ctx.wijk else ""}
     values |= {s.name for s in window.streets.model.streets()} if window.streets is not None else set()

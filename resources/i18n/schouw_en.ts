@@ -2,6 +2,79 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Over Schouw</source>
+        <translation>About Schouw</translation>
+    </message>
+    <message>
+        <source>Schouw {version}</source>
+        <translation>Schouw {version}</translation>
+    </message>
+    <message>
+        <source>Versie</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Wijkschouw en beeldkwaliteit (CROW A+ t/m D), straat voor straat, offline, in één projectbestand.
+Vrije software onder de licentie {licence}.</source>
+        <translation>Neighbourhood inspections and visual quality (CROW A+ to D), street by street, offline, in one project file.
+Free software under the {licence} licence.</translation>
+    </message>
+    <message>
+        <source>Gegevensmap</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Reservekopieën</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Logbestanden</source>
+        <translation>Log files</translation>
+    </message>
+    <message>
+        <source>Eigen formulieren</source>
+        <translation>Own forms</translation>
+    </message>
+    <message>
+        <source>Draagbaar:</source>
+        <translation>Portable:</translation>
+    </message>
+    <message>
+        <source>ja (schouw.ini naast het programma)</source>
+        <translation>yes (schouw.ini beside the program)</translation>
+    </message>
+    <message>
+        <source>Draagbaar</source>
+        <translation>Portable</translation>
+    </message>
+    <message>
+        <source>Software van anderen in Schouw:</source>
+        <translation>Third-party software in Schouw:</translation>
+    </message>
+    <message>
+        <source>Software van anderen en hun licenties</source>
+        <translation>Third-party software and its licences</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Licentie</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ActionStatusPanel</name>
     <message>
         <source>Status van het actiepunt</source>
@@ -1215,6 +1288,10 @@
         <translation>&amp;About Schouw</translation>
     </message>
     <message>
+        <source>&amp;Controleren op updates</source>
+        <translation>&amp;Check for updates</translation>
+    </message>
+    <message>
         <source>Niveau {level}</source>
         <translation>Level {level}</translation>
     </message>
@@ -1452,16 +1529,6 @@
     <message>
         <source>te controleren punt: erger (kies het nieuwe niveau)</source>
         <translation>point to re-inspect: worse (choose the new level)</translation>
-    </message>
-    <message>
-        <source>Over Schouw</source>
-        <translation>About Schouw</translation>
-    </message>
-    <message>
-        <source>Schouw {version}
-Wijkschouw en beeldkwaliteit (CROW A+ t/m D), straat voor straat, offline, in één projectbestand.</source>
-        <translation>Schouw {version}
-Neighbourhood inspections and image quality (CROW A+ to D), street by street, offline, in one project file.</translation>
     </message>
 </context>
 <context>
@@ -2984,6 +3051,33 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <message>
         <source>Eerder meegelopen</source>
         <translation>Walked before</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateCheck</name>
+    <message>
+        <source>Controleren op updates</source>
+        <translation>Check for updates</translation>
+    </message>
+    <message>
+        <source>Kon niet controleren op updates: {error}</source>
+        <translation>Could not check for updates: {error}</translation>
+    </message>
+    <message>
+        <source>Het antwoord van de updateserver is onleesbaar.</source>
+        <translation>The update server&apos;s answer cannot be read.</translation>
+    </message>
+    <message>
+        <source>Er is een nieuwere versie: Schouw {new} (u hebt {current}).</source>
+        <translation>A newer version is available: Schouw {new} (you have {current}).</translation>
+    </message>
+    <message>
+        <source>Downloaden: {url}</source>
+        <translation>Download: {url}</translation>
+    </message>
+    <message>
+        <source>U hebt de nieuwste versie (Schouw {current}).</source>
+        <translation>You have the newest version (Schouw {current}).</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,6 @@ from schouw.report.model import (
     ReportData,
     StreetEntry,
 )
-from schouw.report.pdf import ReportCancelled
 
 KINDS = ("round", "actions", "terugkoppeling")
 
@@ -25,6 +24,17 @@ __all__ = [
     "KINDS", "ActionEntry", "FindingEntry", "ParticipantEntry", "PhotoRef", "ReportCancelled", "ReportData",
     "StreetEntry", "render",
 ]
+
+
+def __getattr__(name: str):
+    """``ReportCancelled`` lives with the ReportLab code; fetching it here loads that code
+    only when someone asks (importing :mod:`schouw.report.i18n` for a date format must not
+    load ReportLab at the app's start-up; tests/test_startup_imports.py checks)."""
+    if name == "ReportCancelled":
+        from schouw.report.pdf import ReportCancelled
+
+        return ReportCancelled
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def render(data: ReportData, out: Path, *, kind: str = "round", party: str | None = None, lang: str = "nl",

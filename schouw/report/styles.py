@@ -25,6 +25,7 @@ FONT_BOLD = "SchouwSans-Bold"
 FONT_ITALIC = "SchouwSans-Oblique"
 
 _DEJAVU_DIRS = (
+    Path(__file__).resolve().parents[1] / "_fonts",  # a bundle's copy (python -m schouw.build)
     Path("/usr/share/fonts/truetype/dejavu"),
     Path("/usr/share/fonts/dejavu"),
     Path("/usr/share/fonts/TTF"),

@@ -63,11 +63,26 @@ def save_screenshot(window: MainWindow, path: str | Path) -> Path:
 
 def run_app(db: str | Path | None = None, screenshot: str | Path | None = None) -> int:
     app = make_application()
+    listener = None
+    if not screenshot:
+        # a second launch (a double-clicked .schouw file) goes to the window already open
+        from schouw.ui import single_instance
+
+        listener = single_instance.claim(str(Path(db).resolve()) if db else None, app)
+        if listener is None:
+            return 0
     window = start()
     window.open_initial(db)
     if screenshot:
         save_screenshot(window, screenshot)
         window.close()
         return 0
+    single_instance.serve(listener, window)
+    from schouw.ui import startup_probe
+
+    startup_probe.install(window)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        listener.close()

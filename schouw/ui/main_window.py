@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
         a("actFeedback", self.tr("&Terugkoppeling voor bewoners…"), self.make_feedback)
         a("actShortcuts", self.tr("&Sneltoetsen"), self.show_shortcuts, ["F1"])
         a("actAbout", self.tr("&Over Schouw"), self.show_about)
+        a("actCheckUpdates", self.tr("&Controleren op updates"), self.check_for_updates)
         for key, keys in LEVEL_KEYS.items():
             text = self.tr("Niveau {level}").format(level=key) if key != NOT_APPLICABLE else self.tr("Niet van toepassing")
             safe = key.replace("+", "plus").replace(".", "")
@@ -314,6 +315,8 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("menuHelp")
         help_menu.addAction(act["actShortcuts"])
+        if settings.update_url():  # absent unless a municipality configured where to ask
+            help_menu.addAction(act["actCheckUpdates"])
         help_menu.addAction(act["actAbout"])
 
     def add_round_output_action(self, action: QAction) -> None:
@@ -1053,11 +1056,18 @@ class MainWindow(QMainWindow):
         close_round(self)
 
     def show_about(self) -> None:
-        from schouw import __version__
+        from schouw.ui.about_dialog import AboutDialog
 
-        show_message(self, self.tr("Over Schouw"),
-                     self.tr("Schouw {version}\nWijkschouw en beeldkwaliteit (CROW A+ t/m D), straat voor straat, "
-                             "offline, in één projectbestand.").format(version=__version__), error=False)
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
+
+    def check_for_updates(self) -> None:
+        """Only when the user asks, only where configured; see schouw/updates.py."""
+        from schouw.ui.about_dialog import UpdateCheck
+
+        url = settings.update_url()
+        if url:
+            self.update_check = UpdateCheck(self, url)
 
     # ================================================================== closing
     def flush(self) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 def resources_dir() -> Path:
     package = Path(__file__).resolve().parents[1]
     for candidate in (package.parent / "resources", package / "_resources"):
-        if (candidate / "style").is_dir():
+        if (candidate / "i18n").is_dir():
             return candidate
     return package.parent / "resources"
 
