@@ -816,6 +816,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "De opmerking van bevinding {id} blijft uit de terugkoppeling.",
         "en": "The remark of finding {id} stays out of the feedback.",
     },
+    # -- the map: buurt boundaries, the tile cache, schouw map (mapdata) ------------------
+    "field_boundary": {"nl": "buurtgrens", "en": "boundary"},
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads
