@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import io
 import sqlite3
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from conftest import run_main
+from conftest import kill_at_fault, run_main
 from map_files import seed_amersfoort
 from PIL import Image
 from test_exchange_helpers import new_project
@@ -275,3 +276,18 @@ def _round_with_finding(project) -> str:
     project.findings.add(Finding(round_id=round_.id, street_id=street.id, element="asfalt", aspect="onkruid",
                                  level="C", lat=52.1552, lon=5.3872))
     return round_.id
+
+
+def test_a_killed_download_leaves_a_usable_cache_and_the_next_run_fetches_the_rest(project, server, tmp_path):
+    path = project.path
+    total = len(plan_tiles(project, "Binnenstad", [14], url=server.url).tiles)
+    project.close()
+    kill_at_fault([sys.executable, "-m", "schouw", "--db", str(path), "map", "cache", "--buurt", "Binnenstad",
+                   "--zoom", "14", "--url", server.url, "--yes"], "tiles-batch-written", tmp_path)
+    with TileCache(cache_path(path)) as cache:
+        kept = cache.stats()[0]
+    assert 16 <= kept < total  # the first batch of 16 was committed before the kill
+    server.requests.clear()
+    with open_project(path) as reopened:
+        rest = download_tiles(reopened, "Binnenstad", [14], url=server.url, **FAST)
+    assert rest.fetched == total - kept and len(server.requests) == total - kept

@@ -235,6 +235,7 @@ def download_tiles(project: Project, buurt: str, zooms: list[int], *,
                     if len(pending) >= batch:
                         cache.put_many(pending)
                         pending = []
+                        project.fault_point("tiles-batch-written")  # tests kill the download here
                     if progress is not None:
                         progress(done, len(todo))
                 if cancelled is not None and cancelled():
