@@ -177,3 +177,19 @@ def test_english_message(amersfoort, tmp_path, capsys):
     src = write_geojson(tmp_path / "onbekend.geojson", features(), crs="EPSG:999999")
     code, _, err = run_main(capsys, "--db", str(amersfoort), "--lang", "en", "buurten", "import", str(src))
     assert code == 2 and "unknown coordinate reference system" in err
+
+
+def test_a_boundary_travels_with_its_buurt_in_a_package(tmp_path):
+    from test_exchange_helpers import seed_round
+
+    from schouw.services.exchange import export_package, import_package
+
+    outline = {"type": "Polygon", "coordinates": [[[4.615, 52.375], [4.64, 52.375], [4.64, 52.39], [4.615, 52.39],
+                                                   [4.615, 52.375]]]}
+    with new_project(tmp_path / "a.schouw", "laptop-a") as a:
+        round_id = seed_round(a, findings=3, photos_per=0)
+        a.areas.set_boundaries({a.rounds.get(round_id).buurt_id: outline})
+        package = export_package(a, round_id, tmp_path / "ronde.zip").path
+    with new_project(tmp_path / "b.schouw", "laptop-b") as b:
+        import_package(b, package)
+        assert b.areas.find_buurt("Vogelbuurt").boundary == outline
