@@ -95,7 +95,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     from schouw.services.tiles import background_for
 
     if not args.out:
-        raise SchouwError("map_bad_out", path="-")
+        raise SchouwError("map_need_out")
     out = Path(args.out).expanduser()
     kind = out.suffix.lower()
     if kind not in (".pdf", ".png"):
@@ -134,7 +134,7 @@ def _cmd_cache(args: argparse.Namespace) -> int:
     from schouw.services.tiles import download_tiles, estimate_line, human_size, plan_tiles
 
     if not args.buurt:
-        raise SchouwError("tiles_nothing_to_cover", buurt="-")
+        raise SchouwError("tiles_need_buurt")
     try:
         zooms = parse_zooms(args.zoom or "12-14")
     except ValueError:

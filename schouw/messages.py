@@ -920,8 +920,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "tiles_bad_url": {"nl": "Ongeldig tegeladres {url}: het moet met http:// of https:// beginnen.",
                       "en": "Invalid tile address {url}: it must start with http:// or https://."},
-    "tiles_attribution": {"nl": "Achtergrond: BRT-Achtergrondkaart, Kadaster / PDOK, CC BY 4.0",
-                          "en": "Background: BRT-Achtergrondkaart, Kadaster / PDOK, CC BY 4.0"},
+    "tiles_need_buurt": {"nl": "Geef met --buurt aan voor welke buurt de achtergrondkaart wordt gedownload.",
+                         "en": "Say with --buurt for which buurt to download the background map."},
+    "map_need_out": {"nl": "Geef met --out het uitvoerbestand (.pdf of .png).",
+                     "en": "Give the output file with --out (.pdf or .png)."},
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads

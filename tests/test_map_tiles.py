@@ -227,8 +227,10 @@ def test_cli_unreachable_server_says_map_not_available(project, capsys):
 def test_cli_bad_zoom_and_url(project, capsys):
     path = project.path
     project.close()
-    for args, word in ((["--zoom", "20"], "zoomniveaus"), (["--zoom", "12", "--url", "ftp://x/{z}"], "tegeladres")):
-        code, _, err = run_main(capsys, "--db", str(path), "map", "cache", "--buurt", "Binnenstad", *args, "--yes")
+    for args, word in ((["--buurt", "Binnenstad", "--zoom", "20"], "zoomniveaus"),
+                       (["--buurt", "Binnenstad", "--zoom", "12", "--url", "ftp://x/{z}"], "tegeladres"),
+                       (["--zoom", "12"], "--buurt"), (["--buurt", "Nergenshuizen"], "Nergenshuizen")):
+        code, _, err = run_main(capsys, "--db", str(path), "map", "cache", *args, "--yes")
         assert code == 2 and word in err and len(err.strip().splitlines()) == 1
 
 
