@@ -293,3 +293,16 @@ def test_a_killed_download_leaves_a_usable_cache_and_the_next_run_fetches_the_re
     with open_project(path) as reopened:
         rest = download_tiles(reopened, "Binnenstad", [14], url=server.url, **FAST)
     assert rest.fetched == total - kept and len(server.requests) == total - kept
+
+
+def test_a_walk_never_fetches_unless_turned_on(project, server):
+    from schouw import settings
+    from schouw.services.tiles import SETTING_ONLINE, cached_tile, online_allowed
+
+    assert online_allowed() is False  # the default: offline
+    tile = tile_at(155000.01, 463000.01, 12)
+    assert cached_tile(project, tile) is None and server.requests == []  # no cache: nothing, and no network
+    settings.save_settings({**settings.load_settings(), SETTING_ONLINE: True})
+    assert online_allowed() is True
+    download_tiles(project, "Binnenstad", [12], url=server.url, **FAST)
+    assert cached_tile(project, tile) == png()
