@@ -1,7 +1,8 @@
 """Make docs/report-cover.png, report-summary.png and report-street.png: pages of the
 demo's jaarschouw report, rendered at 90 dpi (A4 = 745 x 1053 pixels); and
 docs/report-terugkoppeling.png, the first page of its feedback for residents (with
-photos) at 80 dpi. ``python docs/report_pages.py terugkoppeling`` makes only that one.
+photos) at 80 dpi. ``python docs/report_pages.py terugkoppeling`` makes only that one;
+``python docs/report_pages.py map`` only docs/report-map.png, the report's map page.
 
 Run from the repository root (needs pdftoppm from poppler-utils):
 
@@ -44,6 +45,7 @@ def main() -> None:
     from schouw.store import open_project
 
     only_feedback = sys.argv[1:] == ["terugkoppeling"]
+    only_map = sys.argv[1:] == ["map"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         build_demo(folder / "demo.schouw")
@@ -53,6 +55,14 @@ def main() -> None:
                                     today=date(2026, 12, 4)).path
             pdf = build_report(project, round_id, folder / "demo.pdf", today=date(2026, 12, 4)).path
         stem = folder / "terugkoppeling"
+        if only_map:
+            reader = PdfReader(pdf)
+            page = next(i + 1 for i, p in enumerate(reader.pages) if "Kaart van de buurt" in p.extract_text())
+            subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(page), "-l", str(page), "-singlefile",
+                            str(pdf), str(folder / "map")], check=True)
+            shutil.copyfile(folder / "map.png", ROOT / "docs" / "report-map.png")
+            print(f"docs/report-map.png: page {page}")
+            return
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(feedback),
                         str(stem)], check=True)
         shutil.copyfile(stem.with_suffix(".png"), ROOT / "docs" / "report-terugkoppeling.png")
