@@ -48,6 +48,7 @@ class MapPanel(QWidget):
         self._dirty = True
         self._from_map = False
         self._position_source = None
+        self._round_id: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
@@ -106,7 +107,11 @@ class MapPanel(QWidget):
 
     # ------------------------------------------------------------------ data
     def _round_changed(self) -> None:
-        self.view._fitted = False
+        """Another round (fit its buurt), or the same one read again (stay where we are)."""
+        round_id = self.session.ctx.round.id if self.session.ctx is not None else None
+        if round_id != self._round_id:
+            self._round_id = round_id
+            self.view._fitted = False
         self.schedule_reload(now=True)
 
     def schedule_reload(self, *_args, now: bool = False) -> None:
