@@ -76,3 +76,17 @@ def test_grid_index_agrees_with_a_full_scan():
         found = index.nearest(qx, qy, 150.0)
         near = ((pts[best][0] - qx) ** 2 + (pts[best][1] - qy) ** 2) ** 0.5 <= 150.0
         assert found == (best if near else None)
+
+
+def test_a_band_asked_for_first_is_made_directly_and_finer_bands_later_agree():
+    rng = random.Random(5)
+    points = [(rng.uniform(0, 2000), rng.uniform(0, 2000), rng.random() < 0.3) for _ in range(2000)]
+    bands = ClusterBands(points, 2.0)
+    coarse = bands.at(6)          # made in one pass over the points
+    bands.at(2)                   # a finer band made later, also directly
+    fresh = ClusterBands(points, 2.0)
+    for band in (3, 6, 7):
+        got = sorted((c.key, c.count, c.below) for c in (bands.at(band)))
+        want = sorted((c.key, c.count, c.below) for c in grid_clusters(points, fresh.cell(band)))
+        assert got == want
+    assert bands.at(6) is coarse

@@ -96,12 +96,15 @@ class ClusterBands:
         return self.base * (2 ** band)
 
     def at(self, band: int) -> list[Cluster]:
+        """The clusters of ``band``: merged up from the nearest finer band already made,
+        or (none made yet) one pass over the points."""
         band = max(0, band)
         if band not in self._bands:
-            if band == 0:
-                self._bands[0] = grid_clusters(self.points, self.base)
-            else:
+            finer = [b for b in self._bands if b < band]
+            if finer:  # band - 1 is made from there down, a few merges at most
                 self._bands[band] = merge_clusters(self.at(band - 1))
+            else:
+                self._bands[band] = grid_clusters(self.points, self.cell(band))
         return self._bands[band]
 
 

@@ -101,3 +101,34 @@ def sprite(level: str | None, below: bool, ratio: float = 1.0) -> QPixmap:
 
 def sprite_half() -> float:
     return (SIZE_BELOW + 10) / 2
+
+
+@cache
+def cluster_sprite(count: int, below: bool, ratio: float = 1.0) -> QPixmap:
+    """A cluster: a white disc with the count, a thick vermillion ring when any of its
+    findings is below norm. Cached per count (a frame shows a few hundred)."""
+    import math
+
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFont
+
+    r = 11 + 3 * math.log10(max(count, 1))
+    side = int(2 * r + 8)
+    pixmap = QPixmap(int(side * ratio), int(side * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    centre = QPointF(side / 2, side / 2)
+    painter.setPen(QPen(CLUSTER_BELOW if below else BOUNDARY, 4.0 if below else 1.5))
+    painter.setBrush(CLUSTER_FILL)
+    painter.drawEllipse(centre, r, r)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(12 if count < 1000 else 11)
+    painter.setFont(font)
+    painter.setPen(QColor("#1A1A1A"))
+    painter.drawText(QRectF(0, 0, side, side), Qt.AlignmentFlag.AlignCenter,
+                     str(count) if count < 10000 else f"{count // 1000}k")
+    painter.end()
+    return pixmap

@@ -17,20 +17,23 @@ of truth for the selection (the findings list) and one for the data (the project
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from schouw.domain.mapgrid import ClusterBands, GridIndex, band_for
 from schouw.ui import map_style as style
+from schouw.ui.map_layers import StreetLayer
 
 #: more markers than this in view: draw clusters instead
 MAX_MARKERS = 1500
 #: a cluster cell is at least this many pixels wide
 CLUSTER_PX = 44
+#: cell of the finest cluster band (metres); clusters only show with many markers in view
+CLUSTER_BASE = 4.0
 #: a marker is hit within this many pixels of its centre
 HIT_PX = 12
 #: a press that moves less than this is a click, not a drag
@@ -39,29 +42,6 @@ DRAG_PX = 5
 LABEL_MARKERS = 120
 #: finest and coarsest resolution a user can zoom to (metres per pixel)
 MIN_RES, MAX_RES = 0.05, 500.0
-
-
-def _rings(polygon: Any) -> list[Sequence[tuple[float, float]]]:
-    """The rings of one boundary polygon, whether given as rings or as one ring."""
-    if polygon and isinstance(polygon[0], (tuple, list)) and polygon[0] and isinstance(polygon[0][0], (int, float)):
-        return [polygon]
-    return list(polygon)
-
-
-def _thin(line: Sequence[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
-    """The points of a polyline that a pixel of ``tolerance`` metres can tell apart
-    (first and last always kept)."""
-    if len(line) <= 2 or tolerance <= 0:
-        return list(line)
-    out = [line[0]]
-    lx, ly = line[0]
-    t2 = tolerance * tolerance
-    for x, y in line[1:-1]:
-        if (x - lx) ** 2 + (y - ly) ** 2 >= t2:
-            out.append((x, y))
-            lx, ly = x, y
-    out.append(line[-1])
-    return out
 
 
 class MapView(QWidget):
@@ -96,6 +76,12 @@ class MapView(QWidget):
         self._drag_to: QPointF | None = None
         self._panning = False
         self._fitted = False
+        # after a zoom the street layer covers just the view; when the user pauses it is
+        # drawn with a margin, so the pans that follow are image copies
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(250)
+        self._settle.timeout.connect(self._extend_layer)
         self.set_scene(None)
 
     # ------------------------------------------------------------------ data
@@ -110,42 +96,20 @@ class MapView(QWidget):
         self._style = [(style.level_key(m.level), bool(m.below)) for m in markers]
         self._index = GridIndex(self._xy, 200.0)
         self._clusters = ClusterBands([(x, y, b) for (x, y), (_l, b) in zip(self._xy, self._style, strict=True)],
-                                      1.0)
-        self._paths: dict[int, tuple[QPainterPath, QPainterPath]] = {}
-        self._boundary = QPainterPath()
-        self._boundary.setFillRule(Qt.FillRule.OddEvenFill)
-        if scene is not None:
-            for polygon in scene.boundary or []:
-                for ring in _rings(polygon):
-                    if len(ring) >= 3:
-                        self._boundary.moveTo(*ring[0])
-                        for x, y in ring[1:]:
-                            self._boundary.lineTo(x, y)
-                        self._boundary.closeSubpath()
+                                      CLUSTER_BASE)
+        self._layer = StreetLayer(scene)
         if scene is not None and (not keep_view or not self._fitted):
             self.fit()
+        if markers and self.clustered():
+            self._clusters.at(self._cluster_band())  # the first frame only copies them
         self.update()
 
     def marker(self, finding_id: str) -> Any:
         i = self._ids.get(finding_id)
         return self._markers[i] if i is not None else None
 
-    def _street_paths(self, band: int) -> tuple[QPainterPath, QPainterPath]:
-        """(walked, to do) outlines of all streets for a zoom band, made once."""
-        if band not in self._paths:
-            tolerance = 0.05 * (2 ** band)
-            walked, todo = QPainterPath(), QPainterPath()
-            for street in (self.scene.streets if self.scene is not None else []):
-                path = walked if street.walked else todo
-                for line in street.lines:
-                    pts = _thin(line, tolerance)
-                    if len(pts) < 2:
-                        continue
-                    path.moveTo(*pts[0])
-                    for x, y in pts[1:]:
-                        path.lineTo(x, y)
-            self._paths[band] = (walked, todo)
-        return self._paths[band]
+    def _extend_layer(self) -> None:
+        self._layer.extend(self.cx, self.cy, self.res, self.width(), self.height(), self.devicePixelRatioF())
 
     # ------------------------------------------------------------------ view
     def bbox(self) -> tuple[float, float, float, float] | None:
@@ -234,30 +198,10 @@ class MapView(QWidget):
             painter.setPen(QColor("#555555"))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Geen ronde open"))
             return
+        if self._layer.paint(painter, self.cx, self.cy, self.res, self.width(), self.height(),
+                             self.devicePixelRatioF()):
+            self._settle.start()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        world = QTransform(1 / self.res, 0, 0, -1 / self.res, self.width() / 2 - self.cx / self.res,
-                           self.height() / 2 + self.cy / self.res)
-        painter.setTransform(world)
-        # boundary
-        if not self._boundary.isEmpty():
-            pen = QPen(style.BOUNDARY, 2.0, Qt.PenStyle.DashLine)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.setBrush(style.BOUNDARY_FILL)
-            painter.drawPath(self._boundary)
-        # streets: to do thin and dashed under walked wide and solid
-        walked, todo = self._street_paths(band_for(self.res, 0.05))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        pen = QPen(style.TODO, 2.0, Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        painter.drawPath(todo)
-        pen = QPen(style.WALKED, 4.0)
-        pen.setCosmetic(True)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawPath(walked)
-        painter.resetTransform()
         self._paint_points(painter)
         if self.clustered():
             self._paint_clusters(painter)
@@ -316,14 +260,12 @@ class MapView(QWidget):
             painter.setOpacity(1.0)
 
     def _cluster_band(self) -> int:
-        return band_for(CLUSTER_PX * self.res, 1.0)
+        return band_for(CLUSTER_PX * self.res, CLUSTER_BASE)
 
     def _paint_clusters(self, painter: QPainter) -> None:
         xmin, ymin, xmax, ymax = self.world_rect()
         pad = 30 * self.res
-        font = QFont(self.font())
-        font.setBold(True)
-        painter.setFont(font)
+        ratio = self.devicePixelRatioF()
         for c in self._clusters.at(self._cluster_band()):
             if not (xmin - pad <= c.x <= xmax + pad and ymin - pad <= c.y <= ymax + pad):
                 continue
@@ -331,16 +273,11 @@ class MapView(QWidget):
             if c.count == 1:
                 level, below = self._style[c.members[0]]
                 half = style.sprite_half()
-                painter.drawPixmap(QPointF(p.x() - half, p.y() - half), style.sprite(level, below,
-                                                                                     self.devicePixelRatioF()))
+                painter.drawPixmap(QPointF(p.x() - half, p.y() - half), style.sprite(level, below, ratio))
                 continue
-            r = 11 + 3 * math.log10(c.count)
-            painter.setPen(QPen(style.CLUSTER_BELOW if c.below else style.BOUNDARY, 4.0 if c.below else 1.5))
-            painter.setBrush(style.CLUSTER_FILL)
-            painter.drawEllipse(p, r, r)
-            painter.setPen(QColor("#1A1A1A"))
-            painter.drawText(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter,
-                             str(c.count) if c.count < 10000 else f"{c.count // 1000}k")
+            sprite = style.cluster_sprite(c.count, c.below > 0, ratio)
+            half = sprite.width() / ratio / 2
+            painter.drawPixmap(QPointF(p.x() - half, p.y() - half), sprite)
 
     def _paint_selected(self, painter: QPainter) -> None:
         m = self.marker(self.selected)
