@@ -821,6 +821,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Geen geldige plaats: breedte {lat}, lengte {lon} (beide of geen van beide, in graden WGS84).",
         "en": "Not a valid position: latitude {lat}, longitude {lon} (both or neither, in WGS84 degrees).",
     },
+    # -- the map: buurt boundaries, the tile cache, schouw map (mapdata) ------------------
+    "field_boundary": {"nl": "buurtgrens", "en": "boundary"},
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads

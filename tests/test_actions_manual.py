@@ -294,6 +294,7 @@ def test_a_v5_project_gets_the_history_columns_and_keeps_its_entries(tmp_path):
     conn.execute("CREATE INDEX action_events_action ON action_events(action_id)")
     conn.execute("DROP TABLE rechecks")  # what v7 (re-inspection) added
     conn.execute("ALTER TABLE findings DROP COLUMN publishable")  # and v8 (the residents' feedback)
+    conn.execute("ALTER TABLE buurten DROP COLUMN boundary")  # and v10 (buurt boundaries)
     conn.execute("PRAGMA user_version = 5")
     entries = conn.execute("SELECT COUNT(*) FROM action_events").fetchone()[0]
     conn.commit()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from schouw.domain.forms import Aspect, Element, Form
 from schouw.domain.levels import ALL_LEVELS, NOT_APPLICABLE, Level
@@ -15,6 +17,8 @@ NOT_APPLICABLE_INPUTS = (NOT_APPLICABLE, "nvt", "n.v.t", "n/a", "na")
 #: finding judged n.v.t. keeps this one: "no priority" is the default, not a fifth value,
 #: so every reader of the column (reports, MOR, exports) keeps working unchanged.
 DEFAULT_PRIORITY = "normaal"
+
+F = TypeVar("F")
 
 
 @dataclass(frozen=True)
@@ -111,3 +115,21 @@ def check_action_allowed(not_applicable: bool) -> None:
     """Refuse an action on a finding judged n.v.t. (see :func:`allows_priority_and_action`)."""
     if not allows_priority_and_action(not_applicable):
         raise SchouwError("nvt_no_action")
+
+
+def report_order(findings: Sequence[F], street_order: Sequence[str]) -> list[F]:
+    """Findings in the order the round report numbers them (1, 2, ...): by street in
+    walking order (``street_order``: the buurt's streets by position), then by the time
+    each was recorded. A finding on a street not in ``street_order`` (a street deleted
+    after the walk) comes after those, its street placed where its first finding falls.
+
+    The one numbering rule: the report's findings table and action list, and the
+    numbered markers on the map (:mod:`schouw.services.mapscene`) all use it, so a
+    number on the map is the number in the table. ``findings`` are objects with
+    ``street_id`` and ``created_at``, given in the order they were recorded (the sort is
+    stable, so findings recorded in the same millisecond keep that order).
+    """
+    position = {street_id: i for i, street_id in enumerate(street_order)}
+    for finding in sorted(findings, key=lambda f: f.created_at):
+        position.setdefault(finding.street_id, len(position))
+    return sorted(findings, key=lambda f: (position[f.street_id], f.created_at))

@@ -46,6 +46,8 @@ class Buurt(Synced):
     name: str
     code: str = ""
     area_type: str = "woongebied"
+    #: The buurt's boundary as GeoJSON (Polygon/MultiPolygon) in WGS84, or None.
+    boundary: dict | None = None
 
 
 class Street(Synced):

@@ -67,7 +67,7 @@ class PackageWijk(_Stamped, Wijk):
 
 
 class PackageBuurt(_Stamped, Buurt):
-    """A buurt (neighbourhood) with its gebiedstype."""
+    """A buurt (neighbourhood) with its gebiedstype; ``boundary`` is GeoJSON in WGS84 (CBS)."""
 
 
 class PackageStreet(_Stamped, Street):

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from schouw.domain.findings import report_order
 from schouw.domain.models import Finding, Round
 from schouw.domain.norms import area_type_of, norm_for
 from schouw.domain.parties import find_party
@@ -109,8 +110,7 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
             streets.append(street)
     street_by_id = {s.id: s for s in streets}
     street_types = {s.id: s.area_type for s in streets}
-    position = {s.id: i for i, s in enumerate(streets)}
-    findings.sort(key=lambda f: (position.get(f.street_id, len(position)), f.created_at))
+    findings = report_order(findings, [s.id for s in streets])  # numbered as on the map
 
     score = score_round(findings, form, profile, area_type=buurt.area_type, street_area_types=street_types,
                         streets=[s.id for s in streets], done_streets=done)

@@ -27,9 +27,21 @@ class AreaRepo:
 
     def add_buurt(self, buurt: Buurt) -> Buurt:
         buurt = buurt.model_copy(update={"updated_by": self.p.device_id})
+        # Without a boundary the column is left to its default (NULL), so a file still
+        # on a schema before v10 (tests build old files this way) takes the row too.
         with self.p.atomic():
-            self.p.db["buurten"].insert(to_row(buurt))
+            self.p.db["buurten"].insert(to_row(buurt, exclude=None if buurt.boundary else {"boundary"}))
         return buurt
+
+    def set_boundaries(self, boundaries: dict[str, dict | None]) -> None:
+        """Set the boundary (GeoJSON in WGS84, or None) of buurten by id, in one
+        transaction: an import sets all it matched or none."""
+        now = utc_now()
+        with self.p.atomic():
+            for buurt_id, geometry in boundaries.items():
+                self.p.db["buurten"].update(buurt_id, {
+                    "boundary": None if geometry is None else json.dumps(geometry, ensure_ascii=False),
+                    "updated_at": now, "updated_by": self.p.device_id})
 
     def wijken(self) -> list[Wijk]:
         cur = self.p.conn.execute("SELECT * FROM wijken WHERE deleted_at IS NULL ORDER BY name")
@@ -104,6 +116,19 @@ class AreaRepo:
             (buurt_id,),
         )
         return [from_row(Street, r) for r in dict_rows(cur)]
+
+    def streets_by_ids(self, street_ids: list[str]) -> list[Street]:
+        """Streets by id, deleted ones too (a finding may sit on a street deleted after
+        the walk), in one query per 500 ids."""
+        out: list[Street] = []
+        ids = list(dict.fromkeys(street_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            cur = self.p.conn.execute(f"SELECT * FROM streets WHERE id IN ({marks})", chunk)
+            out.extend(from_row(Street, r) for r in dict_rows(cur))
+        order = {sid: i for i, sid in enumerate(ids)}
+        return sorted(out, key=lambda s: order[s.id])
 
     def street(self, street_id: str) -> Street | None:
         rows = dict_rows(self.p.conn.execute("SELECT * FROM streets WHERE id = ?", (street_id,)))

@@ -93,6 +93,15 @@ class FindingRepo:
             "SELECT * FROM findings WHERE round_id = ? AND deleted_at IS NULL ORDER BY created_at", (round_id,))
         return [from_row(Finding, r) for r in dict_rows(cur)]
 
+    def map_rows(self, round_id: str) -> list[tuple]:
+        """``(id, street_id, element, aspect, level, not_applicable, choice, lat, lon,
+        created_at)`` per live finding of a round: what a map scene needs, as plain
+        tuples (no model per row: a round can have 50,000). Ordered exactly as
+        :meth:`models` is, so the report's numbering rule gives both the same numbers."""
+        return self.p.conn.execute(
+            "SELECT id, street_id, element, aspect, level, not_applicable, choice, lat, lon, created_at "
+            "FROM findings WHERE round_id = ? AND deleted_at IS NULL ORDER BY created_at", (round_id,)).fetchall()
+
     def count_by_street(self, round_id: str) -> dict[str, int]:
         cur = self.p.conn.execute(
             "SELECT street_id, COUNT(*) FROM findings WHERE round_id = ? AND deleted_at IS NULL GROUP BY street_id",

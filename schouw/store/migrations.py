@@ -266,4 +266,12 @@ def _v8(conn: sqlite3.Connection) -> None:
     run_script(conn, "ALTER TABLE findings ADD COLUMN publishable INTEGER NOT NULL DEFAULT 0;")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v10(conn: sqlite3.Connection) -> None:
+    """A buurt's boundary (the CBS wijk- en buurtkaart, imported by buurtcode): GeoJSON
+    in WGS84 like a street's geometry, NULL until imported. A column of the buurt rather
+    than a table of its own, so it travels with the buurt in packages and merges with it."""
+    run_script(conn, "ALTER TABLE buurten ADD COLUMN boundary TEXT;")
+
+
+# _v10 (mapdata) sits at the end until _v9 (meting) is merged; the lead fixes the order.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v10]

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 M = TypeVar("M", bound=BaseModel)
 
 #: Columns stored as JSON text.
-JSON_COLUMNS = {"geometry", "masks", "definition"}
+JSON_COLUMNS = {"geometry", "masks", "definition", "boundary"}
 BOOL_COLUMNS = {"not_applicable", "publishable"}
 
 

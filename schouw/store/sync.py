@@ -26,7 +26,7 @@ TABLES: tuple[str, ...] = (
     "wijken", "buurten", "streets", "profiles", "rounds", "participants", "round_streets",
     "findings", "actions", "action_events", "photos", "rechecks",
 )
-JSON_COLUMNS = frozenset({"geometry", "masks", "definition"})
+JSON_COLUMNS = frozenset({"geometry", "masks", "definition", "boundary"})
 #: The same flags as the models' rows (one list: a new flag travels in packages as a bool).
 BOOL_COLUMNS = frozenset(ROW_FLAGS)
 #: How many ids go into one ``IN (...)`` (SQLite's default limit is far higher, but
