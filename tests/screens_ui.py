@@ -243,6 +243,14 @@ def close_round(window, extra: dict[str, Any]) -> QWidget:
     return _latest_top_level("closeRoundDialog")
 
 
+def map_view(window, extra: dict[str, Any]) -> QWidget:
+    """The walk screen with the map of the round in the middle pane (Ctrl+M)."""
+    pick_finding(window)
+    window.toggle_map()
+    settle(10)
+    return window
+
+
 #: name -> opener; the names are the screenshot files' (``-en`` added for English).
 SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "walk": walk,
@@ -267,6 +275,7 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "actions": actions,
     "herschouw": herschouw,
     "close-round": close_round,
+    "map": map_view,
 }
 
 

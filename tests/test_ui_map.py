@@ -13,7 +13,6 @@ from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 
 pytest.register_assert_rewrite("conftest_ui")
 from conftest_ui import build_project  # noqa: E402
-from map_scenes import scene_of_project  # noqa: E402
 
 from schouw.geo import rd_to_wgs84, wgs84_to_rd  # noqa: E402
 
@@ -38,8 +37,7 @@ def located_project(tmp_path):
 
 
 @pytest.fixture
-def map_window(app_window, located_project, monkeypatch):
-    monkeypatch.setattr("schouw.ui.map_panel.load_scene", scene_of_project)
+def map_window(app_window, located_project):
     path, info = located_project
     window = app_window(path)
     window.toggle_map()

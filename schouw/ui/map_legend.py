@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from schouw.ui import map_style as style
+from schouw.ui.map_layers import WALKED_OFFSETS, todo_pen, walked_pen
 
 _ICON = 26
 _GAP = 12
@@ -41,10 +42,10 @@ class MapLegend(QWidget):
             ("marker", ("C", False), self.tr("C")),
             ("marker", ("D", False), self.tr("D")),
             ("marker", (None, False), self.tr("geen niveau")),
-            ("marker", ("C", True), self.tr("onder de norm (groot, dikke rand)")),
-            ("cluster", None, self.tr("groep bevindingen")),
-            ("line", True, self.tr("straat gelopen")),
-            ("line", False, self.tr("straat nog te doen")),
+            ("marker", ("C", True), self.tr("onder de norm")),
+            ("cluster", None, self.tr("groep")),
+            ("line", True, self.tr("gelopen")),
+            ("line", False, self.tr("nog te doen")),
         ]
         return entries
 
@@ -93,10 +94,11 @@ class MapLegend(QWidget):
                 painter.setBrush(style.CLUSTER_FILL)
                 painter.drawEllipse(centre, 11, 11)
                 painter.drawText(QRectF(centre.x() - 11, centre.y() - 11, 22, 22), Qt.AlignmentFlag.AlignCenter, "12")
-            else:
-                pen = QPen(style.WALKED, 4.0) if arg else QPen(style.TODO, 2.0, Qt.PenStyle.DashLine)
-                painter.setPen(pen)
-                painter.drawLine(QPointF(rect.x() + 1, centre.y()), QPointF(rect.x() + _ICON - 1, centre.y()))
+            else:  # the very pens of the map (map_layers)
+                painter.setPen(walked_pen() if arg else todo_pen())
+                a, b = QPointF(rect.x() + 1, centre.y()), QPointF(rect.x() + _ICON - 1, centre.y())
+                for dx, dy in (WALKED_OFFSETS if arg else ((0.0, 0.0),)):
+                    painter.drawLine(a + QPointF(dx, dy), b + QPointF(dx, dy))
             painter.setPen(QColor(self.palette().windowText().color()))
             painter.drawText(QRectF(rect.x() + _ICON + 4, rect.y(), rect.width() - _ICON - 4, rect.height()),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)

@@ -15,8 +15,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from schouw.geo import rd_to_wgs84, wgs84_to_rd
 from schouw.messages import SchouwError
@@ -52,8 +52,10 @@ class MapPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
-        bar = QHBoxLayout()
-        bar.setSpacing(4)
+        # a tool bar, so the buttons that do not fit a narrow pane go behind its » button
+        bar = QToolBar(self)
+        named(bar, "mapToolBar", self.tr("Kaartknoppen"))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.view = MapView(self)
         self.fit_button = self._button("mapFit", self.tr("Hele buurt"), self.tr("Toon de hele buurt (0)"),
                                        self.view.fit)
@@ -74,8 +76,7 @@ class MapPanel(QWidget):
         for button in (self.fit_button, self.zoom_in, self.zoom_out, self.place_button, self.locate_button,
                        self.download_button):
             bar.addWidget(button)
-        bar.addStretch(1)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.view, 1)
         self.legend = MapLegend(self)
         layout.addWidget(self.legend)

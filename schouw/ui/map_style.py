@@ -29,7 +29,7 @@ LEVEL_STYLE: dict[str | None, tuple[str, str]] = {
 LEVEL_ORDER: tuple[str | None, ...] = ("A+", "A", "B", "C", "D", None)
 
 WALKED = QColor("#0072B2")        # blue, solid and wide
-TODO = QColor("#7A7A7A")          # grey, thin and dashed
+TODO = QColor("#555555")          # dark grey, thin and dashed
 BOUNDARY = QColor("#333333")
 BOUNDARY_FILL = QColor(0, 114, 178, 18)
 BELOW_OUTLINE = QColor("#1A1A1A")

@@ -244,14 +244,22 @@ class MapView(QWidget):
             sx, sy = (x - cx) / res + w2, h2 - (y - cy) / res
             painter.drawPixmap(QPointF(sx - half, sy - half), style.sprite(level, below, ratio))
         if labels:
+            # the numbers of the report's findings table; one that would cover another is left out
             painter.setPen(QColor("#1A1A1A"))
-            for i in visible:
+            metrics = painter.fontMetrics()
+            taken: list[QRectF] = []
+            for i in reversed(visible):
                 number = getattr(self._markers[i], "number", None)
                 if number is None or i == dragged:
                     continue
                 x, y = self._xy[i]
                 sx, sy = (x - cx) / res + w2, h2 - (y - cy) / res
-                painter.drawText(QPointF(sx + 10, sy - 8), str(number))
+                text = str(number)
+                box = QRectF(sx + 9, sy - 8 - metrics.ascent(), metrics.horizontalAdvance(text), metrics.height())
+                if any(box.intersects(other) for other in taken):
+                    continue
+                taken.append(box)
+                painter.drawText(QPointF(sx + 9, sy - 8), text)
         if dragged is not None and self._drag_to is not None:
             level, below = self._style[dragged]
             painter.setOpacity(0.8)
