@@ -188,3 +188,47 @@ def outside(boundary: Sequence[Polygon], xs: Sequence[float], ys: Sequence[float
     shapely.prepare(area)
     inside = shapely.contains_xy(area, np.asarray(xs, dtype=float), np.asarray(ys, dtype=float))
     return [not bool(v) for v in inside]
+
+
+# -- how a marker looks (shared by the app's map and the printed map) -----------------
+@dataclass(frozen=True)
+class MarkerStyle:
+    #: "#RRGGBB" from the Okabe-Ito palette, told apart by people with any common
+    #: colour-vision deficiency; the shape tells the levels apart in grey print too.
+    fill: str
+    #: Text colour on ``fill`` for the number.
+    ink: str
+    #: "circle", "square", "triangle", "diamond" or "dot".
+    shape: str
+
+
+#: By level, best to worst; None: no level (an observation, unjudged or n.v.t.).
+MARKER_STYLES: dict[Level | None, MarkerStyle] = {
+    Level.A_PLUS: MarkerStyle("#0072B2", "#FFFFFF", "circle"),
+    Level.A: MarkerStyle("#56B4E9", "#000000", "circle"),
+    Level.B: MarkerStyle("#F0E442", "#000000", "square"),
+    Level.C: MarkerStyle("#E69F00", "#000000", "triangle"),
+    Level.D: MarkerStyle("#D55E00", "#FFFFFF", "diamond"),
+    None: MarkerStyle("#BBBBBB", "#000000", "dot"),
+}
+#: A marker below its norm gets a thick outline in this colour (stands out in any print).
+BELOW_OUTLINE = "#000000"
+
+
+def marker_style(level: Level | None) -> MarkerStyle:
+    return MARKER_STYLES.get(level, MARKER_STYLES[None])
+
+
+def nice_scale_length(metres_available: float) -> float:
+    """The longest 1, 2 or 5 x 10^n metres not longer than ``metres_available``: the
+    length of a scale bar that fits."""
+    import math
+
+    if metres_available <= 0:
+        return 0.0
+    exponent = math.floor(math.log10(metres_available))
+    for step in (5, 2, 1):
+        length = step * 10 ** exponent
+        if length <= metres_available:
+            return float(length)
+    return float(10 ** exponent)

@@ -233,6 +233,28 @@ TEXTS: dict[str, dict[str, str]] = {
     "organisation": {"nl": "Organisatie", "en": "Organisation"},
     "role": {"nl": "Rol", "en": "Role"},
     "no_participants": {"nl": "Er zijn geen deelnemers vastgelegd.", "en": "No participants were recorded."},
+    # the map page (mapdata)
+    "map_title": {"nl": "Kaart van de buurt", "en": "Map of the buurt"},
+    "map_intro": {"nl": "De nummers op de kaart zijn de nummers van de bevindingen in dit rapport.",
+                  "en": "The numbers on the map are the numbers of the findings in this report."},
+    "map_walked": {"nl": "gelopen", "en": "walked"},
+    "map_not_walked": {"nl": "niet gelopen", "en": "not walked"},
+    "map_route": {"nl": "looproute", "en": "walking route"},
+    "map_boundary": {"nl": "buurtgrens", "en": "buurt boundary"},
+    "map_below": {"nl": "onder de norm", "en": "below norm"},
+    "map_no_level": {"nl": "geen niveau", "en": "no level"},
+    "map_outside": {"nl": "buiten de buurt", "en": "outside the buurt"},
+    "map_north": {"nl": "N", "en": "N"},
+    "map_unlocated": {"nl": "{n} bevindingen hebben geen locatie en staan niet op de kaart.",
+                      "en": "{n} findings have no location and are not on the map.",
+                      "nl1": "1 bevinding heeft geen locatie en staat niet op de kaart.",
+                      "en1": "1 finding has no location and is not on the map."},
+    "map_outside_count": {"nl": "{n} bevindingen liggen buiten de buurtgrens (omcirkeld).",
+                          "en": "{n} findings lie outside the buurt boundary (circled).",
+                          "nl1": "1 bevinding ligt buiten de buurtgrens (omcirkeld).",
+                          "en1": "1 finding lies outside the buurt boundary (circled)."},
+    "map_empty": {"nl": "Geen kaart: de straten en bevindingen van deze ronde hebben geen coördinaten.",
+                  "en": "No map: the streets and findings of this round have no coordinates."},
 }
 
 #: Action statuses (values of ActionStatus) as the report shows them.
