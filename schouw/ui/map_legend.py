@@ -29,12 +29,16 @@ class MapLegend(QWidget):
         self.set_scene(None)
 
     def set_scene(self, scene: Any) -> None:
-        self._entries = self._make_entries()
+        self._entries = self._make_entries(scene)
         self.setAccessibleDescription("; ".join(text for _kind, _arg, text in self._entries))
         self.updateGeometry()
         self.update()
 
-    def _make_entries(self) -> list[tuple[str, Any, str]]:
+    def _make_entries(self, scene: Any) -> list[tuple[str, Any, str]]:
+        """The entries that mean something for this scene (an empty one shows them all)."""
+        markers = getattr(scene, "markers", None) or []
+        outside = scene is None or any(getattr(m, "outside_buurt", False) for m in markers)
+        points = bool(getattr(scene, "points", None))
         entries: list[tuple[str, Any, str]] = [
             ("marker", ("A+", False), self.tr("A+")),
             ("marker", ("A", False), self.tr("A")),
@@ -47,6 +51,10 @@ class MapLegend(QWidget):
             ("line", True, self.tr("gelopen")),
             ("line", False, self.tr("nog te doen")),
         ]
+        if outside:
+            entries.insert(7, ("outside", None, self.tr("buiten de buurt")))
+        if points:
+            entries.append(("point", None, self.tr("schouwpunt")))
         return entries
 
     def _layout(self, width: int) -> list[tuple[QRectF, tuple[str, Any, str]]]:
@@ -89,6 +97,18 @@ class MapLegend(QWidget):
             if kind == "marker":
                 half = style.sprite_half()
                 painter.drawPixmap(QPointF(centre.x() - half, centre.y() - half), style.sprite(*arg, ratio))
+            elif kind == "outside":
+                half = style.sprite_half()
+                painter.drawPixmap(QPointF(centre.x() - half, centre.y() - half), style.sprite(None, False, ratio))
+                painter.setPen(QPen(style.OUTSIDE, 2.0, Qt.PenStyle.DashLine))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(centre, 11, 11)
+            elif kind == "point":
+                painter.setPen(QPen(style.BOUNDARY, 2.0))
+                painter.setBrush(style.POINT_FILL)
+                box = QRectF(centre.x() - 10, centre.y() - 10, 20, 20)
+                painter.drawRoundedRect(box, 4, 4)
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "1")
             elif kind == "cluster":
                 painter.setPen(QPen(style.BOUNDARY, 1.5))
                 painter.setBrush(style.CLUSTER_FILL)

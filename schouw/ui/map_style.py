@@ -1,6 +1,7 @@
 """How the map draws a finding, a cluster and a street: colours, shapes, sprites.
 
-Colours come from the Okabe–Ito palette, which stays distinguishable for the common
+Colours and shapes are the printed map's (``schouw.domain.mapscene.MARKER_STYLES``):
+the Okabe–Ito palette, which stays distinguishable for the common
 forms of colour blindness, and every level has its own *shape* as well, so the map also
 reads in grey print or for a walker who cannot tell orange from green. A finding below
 its norm (``below`` from the scene, judged by ``schouw.domain.norms``) is drawn larger
@@ -17,23 +18,23 @@ from functools import cache
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-#: level -> (fill colour, shape); None = no level (n.v.t., a choice, not judged yet)
+from schouw.domain.mapscene import BELOW_OUTLINE as BELOW_OUTLINE_HEX
+from schouw.domain.mapscene import MARKER_STYLES
+
+#: style key (level text, None = no level) -> (fill colour, shape): the printed map's
+#: own table (schouw.domain.mapscene.MARKER_STYLES), so screen and paper agree
 LEVEL_STYLE: dict[str | None, tuple[str, str]] = {
-    "A+": ("#009E73", "circle"),     # bluish green
-    "A": ("#56B4E9", "circle"),      # sky blue
-    "B": ("#F0E442", "square"),      # yellow
-    "C": ("#E69F00", "triangle"),    # orange
-    "D": ("#D55E00", "diamond"),     # vermillion
-    None: ("#BBBBBB", "dot"),
+    (level.value if level is not None else None): (st.fill, st.shape) for level, st in MARKER_STYLES.items()
 }
 LEVEL_ORDER: tuple[str | None, ...] = ("A+", "A", "B", "C", "D", None)
 
-WALKED = QColor("#0072B2")        # blue, solid and wide
-TODO = QColor("#555555")          # dark grey, thin and dashed
-BOUNDARY = QColor("#333333")
-BOUNDARY_FILL = QColor(0, 114, 178, 18)
-BELOW_OUTLINE = QColor("#1A1A1A")
+WALKED = QColor("#2B3A48")        # dark slate, solid and wider (as on the printed map)
+TODO = QColor("#6F7C88")          # grey, thin and dashed
+BOUNDARY = QColor("#4A5A6A")
+BOUNDARY_FILL = QColor(74, 90, 106, 22)
+BELOW_OUTLINE = QColor(BELOW_OUTLINE_HEX)
 SELECTED = QColor("#CC79A7")      # reddish purple: not used by any level
+OUTSIDE = QColor("#CC79A7")       # a finding outside its buurt: a dashed ring
 CLUSTER_FILL = QColor("#FFFFFF")
 CLUSTER_BELOW = QColor("#D55E00")
 POINT_FILL = QColor("#FFFFFF")

@@ -94,6 +94,7 @@ class MapView(QWidget):
         self._xy = [(m.x, m.y) for m in markers]
         self._ids = {m.finding_id: i for i, m in enumerate(markers)}
         self._style = [(style.level_key(m.level), bool(m.below)) for m in markers]
+        self._outside = [i for i, m in enumerate(markers) if getattr(m, "outside_buurt", False)]
         self._index = GridIndex(self._xy, 200.0)
         self._clusters = ClusterBands([(x, y, b) for (x, y), (_l, b) in zip(self._xy, self._style, strict=True)],
                                       CLUSTER_BASE)
@@ -243,6 +244,16 @@ class MapView(QWidget):
             level, below = self._style[i]
             sx, sy = (x - cx) / res + w2, h2 - (y - cy) / res
             painter.drawPixmap(QPointF(sx - half, sy - half), style.sprite(level, below, ratio))
+        if self._outside:
+            # outside its buurt's boundary: flagged with a dashed ring, never refused
+            pen = QPen(style.OUTSIDE, 2.0, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            shown = set(visible)
+            for i in self._outside:
+                if i in shown and i != dragged:
+                    x, y = self._xy[i]
+                    painter.drawEllipse(QPointF((x - cx) / res + w2, h2 - (y - cy) / res), 13, 13)
         if labels:
             # the numbers of the report's findings table; one that would cover another is left out
             painter.setPen(QColor("#1A1A1A"))
