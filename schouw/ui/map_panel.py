@@ -16,12 +16,14 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QToolBar, QToolButton, QVBoxLayout, QWidget
 
 from schouw.geo import rd_to_wgs84, wgs84_to_rd
 from schouw.messages import SchouwError
 from schouw.services.changes import Changes
 from schouw.ui.map_legend import MapLegend
+from schouw.ui.map_tiles import TileBackground, tile_status
 from schouw.ui.map_view import MapView
 from schouw.ui.session import Session
 from schouw.ui.widgets import named
@@ -70,7 +72,7 @@ class MapPanel(QWidget):
         self.locate_button = self._button("mapMyLocation", self.tr("Mijn locatie"),
                                           self.tr("Zoek mijn plaats met de locatiebron van deze computer"),
                                           self.my_location)
-        self.download_button = self._button("mapDownload", self.tr("Kaart downloaden…"),
+        self.download_button = self._button("mapDownload", self.tr("Kaart downloaden voor deze buurt…"),
                                             self.tr("Achtergrondkaart voor deze buurt downloaden, om "
                                                     "zonder internet te gebruiken"), self.download_tiles)
         for button in (self.fit_button, self.zoom_in, self.zoom_out, self.place_button, self.locate_button,
@@ -84,6 +86,12 @@ class MapPanel(QWidget):
         named(self.status, "mapStatus", self.tr("Kaartstatus"))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        # one quiet line about the background (none, damaged, or its source)
+        self.note = QLabel(self)
+        named(self.note, "mapBackgroundNote", self.tr("Achtergrondkaart"))
+        self.note.setWordWrap(True)
+        self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout.addWidget(self.note)
         self.view.markerActivated.connect(self._marker_chosen)
         self.view.placeRequested.connect(self._place)
         self.view.markerDragged.connect(self._dragged)
@@ -95,7 +103,8 @@ class MapPanel(QWidget):
         session.findingEdited.connect(self.schedule_reload)
         session.findingsChanged.connect(self.schedule_reload)
         session.streetChanged.connect(self.schedule_reload)
-        self.tiles = None
+        self.tiles: TileBackground | None = None
+        self.load_background()
         self._round_changed()
 
     def _button(self, name: str, text: str, tip: str, slot) -> QToolButton:
@@ -245,6 +254,33 @@ class MapPanel(QWidget):
         self.status.setText(self.tr("Hier bent u (blauwe stip). Enter zet de gekozen bevinding op het kruisje."))
 
     # ------------------------------------------------------------------ background
-    def download_tiles(self) -> None:
-        self.status.setText(self.tr("Kaarten downloaden kan in deze versie nog niet; de kaart werkt zonder "
-                                    "achtergrond."))
+    def load_background(self) -> None:
+        """Open the project's tile cache (if any) as the map's background; a missing or
+        damaged cache leaves the vector map alone, with one quiet line."""
+        if self.tiles is not None:
+            self.tiles.close()
+        try:
+            self.tiles = TileBackground(self.session.project.path)
+        except ImportError:  # no tile cache in this build
+            self.tiles = None
+        self.view.background = self.tiles if self.tiles is not None and self.tiles.usable else None
+        self.note.setText(tile_status(self.tiles))
+        self.view.update()
+
+    def download_tiles(self) -> QWidget | None:
+        """Kaart downloaden voor deze buurt…"""
+        ctx = self.session.ctx
+        if ctx is None:
+            return None
+        try:
+            from schouw.ui.map_download import MapDownloadDialog
+
+            dialog = MapDownloadDialog(self.session.project, ctx.buurt.name, self.window())
+        except ImportError:  # no tile cache service in this build
+            self.status.setText(self.tr("Kaarten downloaden kan in deze versie niet; de kaart werkt zonder "
+                                        "achtergrond."))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.downloaded.connect(self.load_background)
+        dialog.open()
+        return dialog
