@@ -234,3 +234,39 @@ def test_the_position_use_case_refuses_half_a_position(located_project):
             assert caught.value.key == "map_bad_position"
             again = project.findings.one(finding["id"])
             assert (again.lat, again.lon) == (finding["lat"], finding["lon"])
+
+
+def test_many_markers_in_view_are_drawn_as_clusters_and_a_click_on_one_zooms_in(qtbot, ui_data):
+    from map_scenes import synthetic_scene
+
+    from schouw.ui.map_view import MAX_MARKERS, MapView
+
+    view = MapView()
+    qtbot.addWidget(view)
+    view.resize(600, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_scene(synthetic_scene(5000, 500), keep_view=False)
+    assert view.clustered()
+    clusters = view._clusters.at(view._cluster_band())
+    assert sum(c.count for c in clusters) == 5000
+    assert 1 < len(clusters) < MAX_MARKERS
+    view.repaint()
+    # no marker is hit in the cluster view: a click on a cluster zooms in on it
+    big = max(clusters, key=lambda c: c.count)
+    spot = view.to_screen(big.x, big.y).toPoint()
+    assert view.marker_at(QPointF(spot)) is None
+    res = view.res
+    with qtbot.assertNotEmitted(view.placeRequested):
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=spot)
+    assert view.res == pytest.approx(res / 4)
+    assert (view.cx, view.cy) == pytest.approx((big.x, big.y))
+    view.zoom_by(8.0)
+    assert not view.clustered()
+    view.repaint()
+    shown = view._index.in_rect(*view.world_rect())
+    assert 0 < len(shown) <= MAX_MARKERS
+    m = view._markers[shown[0]]
+    with qtbot.waitSignal(view.markerActivated) as chosen:
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.to_screen(m.x, m.y).toPoint())
+    assert chosen.args[0] in {view._markers[i].finding_id for i in shown}

@@ -125,10 +125,10 @@ class TileBackground:
 
 def tile_status(background: TileBackground | None) -> str:
     """One quiet line about the background for the map's status line."""
-    tr = QCoreApplication.translate
     if background is None or (not background.usable and not background.warning):
-        return tr("MapPanel", "Geen achtergrondkaart: de kaart toont straten en bevindingen.")
+        return QCoreApplication.translate("MapPanel", "Geen achtergrondkaart: de kaart toont straten en bevindingen.")
     if background.warning:
-        return tr("MapPanel", "Achtergrondkaart niet te lezen ({reason}); de kaart werkt zonder.").format(
+        return QCoreApplication.translate(
+            "MapPanel", "Achtergrondkaart niet te lezen ({reason}); de kaart werkt zonder.").format(
             reason=background.warning)
     return ""
