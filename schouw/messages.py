@@ -823,6 +823,110 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # -- the map: buurt boundaries, the tile cache, schouw map (mapdata) ------------------
     "field_boundary": {"nl": "buurtgrens", "en": "boundary"},
+    "boundary_missing": {"nl": "Bestand {path} bestaat niet.", "en": "File {path} does not exist."},
+    "boundary_bad_file": {"nl": "{path} is geen leesbare GeoPackage: {detail}",
+                          "en": "{path} is not a readable GeoPackage: {detail}"},
+    "boundary_not_geo": {
+        "nl": "{path} is geen GeoJSON (FeatureCollection) en geen GeoPackage; lees de CBS wijk- en buurtkaart "
+              "in een van die vormen in.",
+        "en": "{path} is neither GeoJSON (a FeatureCollection) nor a GeoPackage; import the CBS wijk- en "
+              "buurtkaart in one of those formats.",
+    },
+    "boundary_bad_geometry": {"nl": "{path}: de geometrie van buurt {code} is onleesbaar: {detail}",
+                              "en": "{path}: the geometry of buurt {code} cannot be read: {detail}"},
+    "boundary_bad_crs": {"nl": "{path}: onbekend coördinatenstelsel {crs}; er is niets veranderd.",
+                         "en": "{path}: unknown coordinate reference system {crs}; nothing was changed."},
+    "boundary_no_crs": {
+        "nl": "{path} noemt geen coördinatenstelsel en de coördinaten ({bounds}) zijn geen WGS84-graden en geen "
+              "RD-meters in Nederland; sla het bestand op met een CRS (bijv. EPSG:28992). Er is niets veranderd.",
+        "en": "{path} names no coordinate reference system and its coordinates ({bounds}) are neither WGS84 "
+              "degrees nor RD metres in the Netherlands; save the file with a CRS (e.g. EPSG:28992). Nothing "
+              "was changed.",
+    },
+    "boundary_not_in_nl": {
+        "nl": "{path}: in coördinatenstelsel {crs} liggen de buurten niet in Nederland ({bounds}); klopt het CRS "
+              "van het bestand, of zijn x en y verwisseld? Er is niets veranderd.",
+        "en": "{path}: in coordinate reference system {crs} the buurten do not lie in the Netherlands ({bounds}); "
+              "is the file's CRS right, or are x and y swapped? Nothing was changed.",
+    },
+    "boundary_no_codes": {
+        "nl": "{path} bevat geen buurtcodes (BU_CODE of buurtcode, BU…); is dit de buurtenlaag van de CBS wijk- "
+              "en buurtkaart?",
+        "en": "{path} holds no buurt codes (BU_CODE or buurtcode, BU…); is this the buurt layer of the CBS "
+              "wijk- en buurtkaart?",
+    },
+    "boundary_no_match": {
+        "nl": "Geen buurt van het project staat in {path} (buurtcodes van het project: {codes}); er is niets "
+              "veranderd.",
+        "en": "None of the project's buurten is in {path} (the project's buurt codes: {codes}); nothing was "
+              "changed.",
+    },
+    "boundary_all_empty": {"nl": "De buurten {codes} staan in {path}, maar zonder geometrie; er is niets veranderd.",
+                           "en": "The buurten {codes} are in {path}, but without geometry; nothing was changed."},
+    "cli_boundaries_imported": {
+        "nl": "Buurtgrenzen uit {path} ({crs}, {in_file} buurten in het bestand): {names} bijgewerkt.",
+        "en": "Buurt boundaries from {path} ({crs}, {in_file} buurten in the file): {names} updated.",
+    },
+    "cli_boundaries_not_found": {"nl": "Niet in het bestand: {names}.", "en": "Not in the file: {names}."},
+    "cli_boundaries_without_code": {"nl": "Zonder buurtcode (niet te koppelen): {names}.",
+                                    "en": "Without a buurt code (cannot be matched): {names}."},
+    "cli_boundaries_repaired": {
+        "nl": "Hersteld (de grens sneed zichzelf; opgelost met make_valid, niets van het gebied weggelaten): {codes}.",
+        "en": "Repaired (the boundary crossed itself; fixed with make_valid, no part of the area left out): {codes}.",
+    },
+    "cli_boundaries_empty": {"nl": "Lege geometrie in het bestand (grens niet veranderd): {codes}.",
+                             "en": "Empty geometry in the file (boundary left as it was): {codes}."},
+    "map_bad_out": {"nl": "Kies een uitvoerbestand dat eindigt op .png of .pdf (niet {path}).",
+                    "en": "Choose an output file ending in .png or .pdf (not {path})."},
+    "map_bad_width": {"nl": "--width moet tussen 200 en 10000 pixels liggen (niet {width}).",
+                      "en": "--width must be between 200 and 10000 pixels (not {width})."},
+    "map_empty": {"nl": "Ronde {round} heeft geen kaart: de straten en bevindingen hebben geen coördinaten.",
+                  "en": "Round {round} has no map: its streets and findings have no coordinates."},
+    "cli_map_written": {
+        "nl": "Kaart geschreven naar {path}: {markers:finding} op de kaart, {unlocated} zonder locatie.",
+        "en": "Map written to {path}: {markers:finding} on the map, {unlocated} without a location.",
+    },
+    "tiles_bad_zoom": {"nl": "Ongeldige zoomniveaus '{zoom}': geef bijvoorbeeld 12-16 (0 tot en met {max}).",
+                       "en": "Invalid zoom levels '{zoom}': give e.g. 12-16 (0 to {max})."},
+    "tiles_nothing_to_cover": {
+        "nl": "Buurt {buurt} heeft geen grens en geen straten met ligging; er valt geen kaart voor te downloaden.",
+        "en": "Buurt {buurt} has no boundary and no streets with geometry; there is no map to download for it.",
+    },
+    "tiles_too_many": {"nl": "{n} tegels is te veel voor één keer (hoogstens {max}); kies minder zoomniveaus.",
+                       "en": "{n} tiles is too many at once (at most {max}); choose fewer zoom levels."},
+    "tiles_estimate": {
+        "nl": "{n} tegels voor buurt {buurt} op zoomniveau {zooms}, ongeveer {size}; {cached} al in de cache, "
+              "{missing} op te halen van {host}.",
+        "en": "{n} tiles for buurt {buurt} at zoom {zooms}, about {size}; {cached} already cached, {missing} to "
+              "fetch from {host}.",
+    },
+    "tiles_confirm": {"nl": "Downloaden? [j/n] ", "en": "Download? [y/n] "},
+    "tiles_not_confirmed": {"nl": "Niets gedownload.", "en": "Nothing downloaded."},
+    "tiles_need_yes": {"nl": "Bevestig met --yes: er is geen terminal om het te vragen. Er is niets gedownload.",
+                       "en": "Confirm with --yes: there is no terminal to ask. Nothing was downloaded."},
+    "tiles_done": {
+        "nl": "{fetched} tegels opgehaald; de tegelcache {path} heeft nu {total} tegels ({size}).",
+        "en": "{fetched} tiles fetched; the tile cache {path} now holds {total} tiles ({size}).",
+    },
+    "tiles_unavailable": {
+        "nl": "Kaart niet beschikbaar: {failed} van {missing} tegels kwamen niet binnen ({reason}); wat wel "
+              "binnenkwam is bewaard en een volgende keer wordt alleen de rest opgehaald. De kaart zonder "
+              "achtergrond werkt gewoon.",
+        "en": "Map not available: {failed} of {missing} tiles did not arrive ({reason}); what did arrive is kept "
+              "and a next run fetches only the rest. The map without background works as before.",
+    },
+    "tiles_cancelled": {"nl": "Download gestopt; {fetched} tegels zijn bewaard.",
+                        "en": "Download stopped; {fetched} tiles were kept."},
+    "tiles_corrupt": {
+        "nl": "Het tegelbestand {path} is beschadigd ({detail}); de kaart werkt zonder achtergrond. Verwijder het "
+              "bestand en download de kaart opnieuw.",
+        "en": "The tile file {path} is damaged ({detail}); the map works without a background. Delete the file "
+              "and download the map again.",
+    },
+    "tiles_bad_url": {"nl": "Ongeldig tegeladres {url}: het moet met http:// of https:// beginnen.",
+                      "en": "Invalid tile address {url}: it must start with http:// or https://."},
+    "tiles_attribution": {"nl": "Achtergrond: BRT-Achtergrondkaart, Kadaster / PDOK, CC BY 4.0",
+                          "en": "Background: BRT-Achtergrondkaart, Kadaster / PDOK, CC BY 4.0"},
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads

@@ -324,17 +324,19 @@ class MapFlowable(Flowable):
             text(t("map_boundary"))
         if self.route:
             return
-        for level in (*ALL_LEVELS, None):
-            if level is not None and level not in MARKER_STYLES:
+        present = {m.level for m in self.scene.markers}
+        for level in (*ALL_LEVELS, None):  # only the levels on this map
+            if level not in present or level not in MARKER_STYLES:
                 continue
             x += 4
             draw_marker(c, x, y, 3.6, SceneMarker("", 0, 0, 0, "", level, False, False), label=False)
             x += 6
             text(level.value if level is not None else t("map_no_level"))
-        x += 4
-        draw_marker(c, x, y, 3.6, SceneMarker("", 0, 0, 0, "", None, True, False), label=False)
-        x += 6
-        text(t("map_below"))
+        if any(m.below is not None for m in self.scene.markers):  # a round without norms has no "below"
+            x += 4
+            draw_marker(c, x, y, 3.6, SceneMarker("", 0, 0, 0, "", None, True, False), label=False)
+            x += 6
+            text(t("map_below"))
         if any(m.outside_buurt for m in self.scene.markers):
             c.setStrokeColor(colors.black)
             c.setLineWidth(0.8)

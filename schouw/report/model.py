@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from schouw.domain.levels import ALL_LEVELS, DEFAULT_LABELS, Level
 from schouw.domain.parties import party_key, party_matches
@@ -160,6 +161,8 @@ class ReportData:
     rechecks: list[RecheckEntry] = field(default_factory=list)
     #: The date of the round whose open points were re-inspected.
     rechecks_from: date | None = None
+    #: The map page (schouw.report.map_page.MapPage); None: no map page.
+    map: Any = None
 
     def recheck_tally(self, street_id: str | None = None) -> tuple[int, int]:
         """``(solved, total)`` of the re-inspected points, of one street or all."""

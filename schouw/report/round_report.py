@@ -634,7 +634,15 @@ class RoundReport:
 
     # -- the whole --------------------------------------------------------------------------
     def story(self) -> list[Flowable]:
-        return [*self.cover(), *self.summary(), *self.findings(), *self.actions(), *self.participants()]
+        return [*self.cover(), *self.summary(), *self.map_page(), *self.findings(), *self.actions(),
+                *self.participants()]
+
+    def map_page(self) -> list[Flowable]:
+        """The map of the buurt with the findings numbered as below (schouw.report.map_page)."""
+        from schouw.report.map_page import map_story
+        from schouw.report.pdf import MARGIN_TOP
+
+        return map_story(self.t, self.d.map, FRAME_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM)
 
     def build(self, out: Path, *, progress: Callable[[int, int], None] | None = None,
               cancel: Callable[[], bool] | None = None) -> int:

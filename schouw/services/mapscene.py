@@ -54,6 +54,7 @@ def map_scene(project: Project, round_id: str, *, profile: Profile | None | obje
     from schouw.services.walk import load_round
 
     ctx = load_round(project, round_id)
+    round_id = ctx.round.id  # the caller may have given a prefix of the id
     if profile is not _ROUND_PROFILE:
         ctx.profile = profile  # type: ignore[assignment]
     buurt = ctx.buurt

@@ -184,6 +184,23 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
     return data
 
 
+def map_page(project: Project, round_id: str, *, profile=None, width_pt: float = 480,
+             warnings: list[str] | None = None):
+    """The report's map page: the round's scene (judged under the report's profile) and
+    the cached basemap under it when there is one (schouw.services.tiles)."""
+    from schouw.report.map_page import MapPage
+    from schouw.services.mapscene import map_scene
+    from schouw.services.tiles import background_for
+
+    scene = map_scene(project, round_id, profile=profile)
+    if scene.is_empty:
+        return None
+    background = background_for(project, scene.bbox, width_pt * 2)
+    if background.warning and warnings is not None:
+        warnings.append(background.warning)
+    return MapPage(scene, background.tiles, background.attribution)
+
+
 def _rechecks(project: Project, round_: Round, form, street_by_id) -> tuple[list[RecheckEntry], date | None]:
     """The round's re-inspected points (herschouw) in walking order, and the date of the
     round they came from."""
@@ -302,6 +319,9 @@ def build_report(project: Project, round_id: str, out_path: str | Path, *, kind:
     warnings: list[str] = []
     data = gather(project, round_id, logo=logo, today=today, cancel=cancel, progress=progress,
                   warnings=warnings, profile_choice=profile_choice)
+    if kind == "round":
+        data.map = map_page(project, data.round_id, warnings=warnings, profile=profile_for_report(
+            project, project.rounds.get(data.round_id), profile_choice).profile)
     if kind == "actions" and party:
         party = find_party(party, data.parties())  # the domain's one rule for naming a party
     if kind == "terugkoppeling":
