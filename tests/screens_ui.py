@@ -251,6 +251,13 @@ def map_view(window, extra: dict[str, Any]) -> QWidget:
     return window
 
 
+def map_download(window, extra: dict[str, Any]) -> QWidget:
+    """Kaart downloaden voor deze buurt…: the estimate before anything is fetched."""
+    map_view(window, extra)
+    window.map.download_tiles()
+    return _latest_top_level("mapDownloadDialog")
+
+
 #: name -> opener; the names are the screenshot files' (``-en`` added for English).
 SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "walk": walk,
@@ -276,6 +283,7 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "herschouw": herschouw,
     "close-round": close_round,
     "map": map_view,
+    "map-download": map_download,
 }
 
 

@@ -1470,6 +1470,18 @@
         <translation>point to re-inspect: worse (choose the new level)</translation>
     </message>
     <message>
+        <source>kaart of lijst van bevindingen</source>
+        <translation>map or list of findings</translation>
+    </message>
+    <message>
+        <source>op de kaart: zoomen, hele buurt, schuiven</source>
+        <translation>on the map: zoom, whole neighbourhood, pan</translation>
+    </message>
+    <message>
+        <source>op de kaart: kruisje; de gekozen bevinding daar plaatsen</source>
+        <translation>on the map: crosshair; place the chosen finding there</translation>
+    </message>
+    <message>
         <source>Over Schouw</source>
         <translation>About Schouw</translation>
     </message>
@@ -1484,7 +1496,7 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     <name>MapDownloadDialog</name>
     <message>
         <source>Kaart downloaden</source>
-        <extracomment>tiles were stored (the map reads its background again)</extracomment>
+        <extracomment>tiles were stored (the map reads its background again) the WMTS tile URL template (PDOK&apos;s; a test passes a local server)</extracomment>
         <translation>Download map</translation>
     </message>
     <message>
@@ -1700,6 +1712,7 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
     </message>
     <message numerus="yes">
         <source>%n bevinding(en) zonder plaats: kies er een en klik op de kaart (of P, pijltjes, Enter).</source>
+        <extracomment>where &quot;Kaart downloaden…&quot; fetches tiles (None: PDOK; tests use a local server)</extracomment>
         <translation>
             <numerusform>%n finding without a position: choose it and click on the map (or P, arrows, Enter).</numerusform>
             <numerusform>%n findings without a position: choose one and click on the map (or P, arrows, Enter).</numerusform>

@@ -141,6 +141,7 @@
     <name>MapPanel</name>
     <message numerus="yes">
         <source>%n bevinding(en) zonder plaats: kies er een en klik op de kaart (of P, pijltjes, Enter).</source>
+        <extracomment>where &quot;Kaart downloaden…&quot; fetches tiles (None: PDOK; tests use a local server)</extracomment>
         <translation>
             <numerusform>%n bevinding zonder plaats: kies haar en klik op de kaart (of P, pijltjes, Enter).</numerusform>
             <numerusform>%n bevindingen zonder plaats: kies er een en klik op de kaart (of P, pijltjes, Enter).</numerusform>

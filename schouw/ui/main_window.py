@@ -1067,6 +1067,9 @@ class MainWindow(QMainWindow):
             ("Ctrl+I / Ctrl+Shift+V", self.tr("foto toevoegen / foto plakken")),
             ("Alt+1 / Alt+2", self.tr("te controleren punt: opgelost / nog aanwezig")),
             ("Alt+3", self.tr("te controleren punt: erger (kies het nieuwe niveau)")),
+            ("Ctrl+M", self.tr("kaart of lijst van bevindingen")),
+            ("+ − 0  ←→↑↓", self.tr("op de kaart: zoomen, hele buurt, schuiven")),
+            ("P, Enter", self.tr("op de kaart: kruisje; de gekozen bevinding daar plaatsen")),
         ]
         from schouw.ui.shortcuts_dialog import ShortcutsDialog
 

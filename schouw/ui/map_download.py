@@ -33,8 +33,12 @@ class MapDownloadDialog(QDialog):
     #: tiles were stored (the map reads its background again)
     downloaded = Signal()
 
-    def __init__(self, project: Project, buurt: str, parent: QWidget | None = None):
+    def __init__(self, project: Project, buurt: str, parent: QWidget | None = None, *, url: str | None = None):
         super().__init__(parent)
+        from schouw.domain.tiles import PDOK_URL
+
+        #: the WMTS tile URL template (PDOK's; a test passes a local server)
+        self.url = url or PDOK_URL
         named(self, "mapDownloadDialog", self.tr("Kaart downloaden"))
         self.setWindowTitle(self.tr("Kaart downloaden voor {buurt}").format(buurt=buurt))
         self.project = project
@@ -98,7 +102,7 @@ class MapDownloadDialog(QDialog):
         from schouw.services.tiles import estimate_line, plan_tiles
 
         try:
-            self.plan = plan_tiles(self.project, self.buurt, self.zooms())
+            self.plan = plan_tiles(self.project, self.buurt, self.zooms(), url=self.url)
         except SchouwError as error:
             self.plan = None
             self.estimate.setText(error.message())
@@ -112,10 +116,11 @@ class MapDownloadDialog(QDialog):
 
         if self.plan is None or self.task is not None:
             return
-        buurt, zooms = self.buurt, self.zooms()
+        buurt, zooms, url = self.buurt, self.zooms(), self.url
 
         def work(project: Project, progress) -> object:
-            return download_tiles(project, buurt, zooms, progress=lambda done, total: progress(done, total),
+            return download_tiles(project, buurt, zooms, url=url,
+                                  progress=lambda done, total: progress(done, total),
                                   cancelled=lambda: task.is_cancelled)
 
         task = self.task = ProjectTask(self.project, work)

@@ -85,6 +85,8 @@ class MapPanel(QWidget):
         self.status = QLabel(self)
         named(self.status, "mapStatus", self.tr("Kaartstatus"))
         self.status.setWordWrap(True)
+        # room for two lines whatever it says, so a message never moves the map
+        self.status.setFixedHeight(2 * self.status.fontMetrics().lineSpacing() + 2)
         layout.addWidget(self.status)
         # one quiet line about the background (none, damaged, or its source)
         self.note = QLabel(self)
@@ -104,8 +106,15 @@ class MapPanel(QWidget):
         session.findingsChanged.connect(self.schedule_reload)
         session.streetChanged.connect(self.schedule_reload)
         self.tiles: TileBackground | None = None
+        #: where "Kaart downloaden…" fetches tiles (None: PDOK; tests use a local server)
+        self.tile_url: str | None = None
         self.load_background()
         self._round_changed()
+
+    def _say(self, text: str) -> None:
+        """The panel's one status line. It keeps its place while empty: a line that came
+        and went would move the map under the user's pointer."""
+        self.status.setText(text)
 
     def _button(self, name: str, text: str, tip: str, slot) -> QToolButton:
         button = QToolButton(self)
@@ -157,7 +166,7 @@ class MapPanel(QWidget):
         except ImportError:  # the read model is not in this build
             scene = None
         except SchouwError as error:
-            self.status.setText(str(error))
+            self._say(str(error))
             scene = None
         self.set_scene(scene)
 
@@ -170,7 +179,7 @@ class MapPanel(QWidget):
     def _say_unlocated(self) -> None:
         scene = self.view.scene
         n = getattr(scene, "unlocated", 0) if scene is not None else 0
-        self.status.setText(self.tr("%n bevinding(en) zonder plaats: kies er een en klik op de kaart (of P, "
+        self._say(self.tr("%n bevinding(en) zonder plaats: kies er een en klik op de kaart (of P, "
                                     "pijltjes, Enter).", "", n) if n else "")
 
     # ------------------------------------------------------------------ selection
@@ -198,7 +207,7 @@ class MapPanel(QWidget):
 
     def _place(self, x: float, y: float) -> None:
         if not self.finding_id:
-            self.status.setText(self.tr("Kies eerst een bevinding; dan zet een klik op de kaart haar daar."))
+            self._say(self.tr("Kies eerst een bevinding; dan zet een klik op de kaart haar daar."))
             return
         self._move(self.finding_id, x, y, self.tr("Plaats op de kaart"))
 
@@ -211,10 +220,10 @@ class MapPanel(QWidget):
         try:
             lat, lon = rd_to_wgs84(x, y)
         except ValueError:
-            self.status.setText(self.tr("Die plaats ligt buiten het kaartgebied."))
+            self._say(self.tr("Die plaats ligt buiten het kaartgebied."))
             return
         if self.session.edit(finding_id, {"lat": round(lat, 7), "lon": round(lon, 7)}, text):
-            self.status.setText(self.tr("Plaats opgeslagen. Ctrl+Z maakt het ongedaan."))
+            self._say(self.tr("Plaats opgeslagen. Ctrl+Z maakt het ongedaan."))
             self.reload()
 
     # ------------------------------------------------------------------ my location
@@ -228,17 +237,17 @@ class MapPanel(QWidget):
         else:
             source = QGeoPositionInfoSource.createDefaultSource(self)
         if source is None:
-            self.status.setText(self.tr("Deze computer heeft geen locatiebron (GPS); zet bevindingen met een "
+            self._say(self.tr("Deze computer heeft geen locatiebron (GPS); zet bevindingen met een "
                                         "klik of het kruisje."))
             return
         self._position_source = source
         source.positionUpdated.connect(self._located)
         source.errorOccurred.connect(lambda *_: self._not_located())
-        self.status.setText(self.tr("Plaats zoeken…"))
+        self._say(self.tr("Plaats zoeken…"))
         source.requestUpdate(15000)
 
     def _not_located(self) -> None:
-        self.status.setText(self.tr("Geen plaats gevonden (geen GPS-ontvangst of geen toestemming)."))
+        self._say(self.tr("Geen plaats gevonden (geen GPS-ontvangst of geen toestemming)."))
 
     def _located(self, info) -> None:
         coordinate = info.coordinate()
@@ -251,7 +260,7 @@ class MapPanel(QWidget):
         self.view.centre_on(x, y)
         self.view.set_crosshair(True)
         self.place_button.setChecked(True)
-        self.status.setText(self.tr("Hier bent u (blauwe stip). Enter zet de gekozen bevinding op het kruisje."))
+        self._say(self.tr("Hier bent u (blauwe stip). Enter zet de gekozen bevinding op het kruisje."))
 
     # ------------------------------------------------------------------ background
     def load_background(self) -> None:
@@ -275,9 +284,9 @@ class MapPanel(QWidget):
         try:
             from schouw.ui.map_download import MapDownloadDialog
 
-            dialog = MapDownloadDialog(self.session.project, ctx.buurt.name, self.window())
+            dialog = MapDownloadDialog(self.session.project, ctx.buurt.name, self.window(), url=self.tile_url)
         except ImportError:  # no tile cache service in this build
-            self.status.setText(self.tr("Kaarten downloaden kan in deze versie niet; de kaart werkt zonder "
+            self._say(self.tr("Kaarten downloaden kan in deze versie niet; de kaart werkt zonder "
                                         "achtergrond."))
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
