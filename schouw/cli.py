@@ -208,6 +208,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_actions",
     "schouw.cli_rechecks",
     "schouw.cli_feedback",
+    "schouw.cli_map",
 )
 
 
@@ -247,6 +248,7 @@ ACCESS: dict[str, str] = {
     "round participants list": "read", "actions list": "read", "rechecks list": "read",
     "streets import": "write", "rounds create": "write", "finding add": "write", "import": "write",
     "conflicts flip": "write", "sync": "write",
+    "map": "read", "buurten import": "write",
 }
 
 
@@ -420,7 +422,11 @@ def cmd_findings(args: argparse.Namespace) -> int:
     with _open(args) as project:
         round_ = project.rounds.get(args.round)
         follows = project.rechecks.follows_of()
-        rows = [{**_finding_json(r), "follows": follows.get(r["id"])} for r in project.findings.list(round_.id)]
+        from schouw.services.mapscene import outside_flags
+
+        outside = outside_flags(project, round_.id)  # flagged, never refused (buurt boundaries)
+        rows = [{**_finding_json(r), "follows": follows.get(r["id"]), "outside_buurt": outside.get(r["id"], False)}
+                for r in project.findings.list(round_.id)]
     _emit(args, rows, lambda: "\n".join(
         f"{r['id'][:8]}  {r['street']} {r['number']}  {r['element']}.{r['aspect']}  {_level_text(r) or r['choice'] or '-'}  "
         f"{r['text'][:50]}" for r in rows) or messages.render("cli_no_findings"))

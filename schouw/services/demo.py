@@ -418,7 +418,31 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
                 project.rounds.set_street_done(round_.id, street.id, True)
         _follow_up_by_hand(project)
         _demo_herschouw(project, rng, vogel, wijk, stats)
+        _demo_boundaries(project, (vogel, haven))
     return stats
+
+
+def _demo_boundaries(project, buurten) -> None:
+    """Buurt boundaries for the demo's two buurten (as a CBS import would give them):
+    an irregular outline around each buurt's streets, so the map page shows the buurt.
+    Its own Random, so everything made before stays exactly as it was."""
+    import shapely
+    from shapely.geometry import MultiPoint, mapping
+
+    from schouw import geo
+    from schouw.domain.mapscene import geojson_lines
+
+    rng = random.Random(4812)
+    boundaries = {}
+    for buurt in buurten:
+        points = [p for s in project.areas.streets(buurt.id) for line in geojson_lines(s.geometry) for p in line]
+        hull = MultiPoint(geo.lonlat_to_rd(points)).convex_hull.buffer(70, quad_segs=2)
+        ring = [(x + rng.uniform(-12, 12), y + rng.uniform(-12, 12)) for x, y in hull.exterior.coords[:-1]]
+        outline = shapely.Polygon(geo.rd_to_lonlat(ring))
+        boundaries[buurt.id] = mapping(shapely.set_precision(outline, 1e-7))
+    project.areas.set_boundaries({k: {"type": v["type"], "coordinates": [[list(p) for p in ring]
+                                                                          for ring in v["coordinates"]]}
+                                  for k, v in boundaries.items()})
 
 
 # -- actions followed by hand (issue #15.1) ---------------------------------------------------

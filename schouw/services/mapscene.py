@@ -117,3 +117,22 @@ def _located(row: _Row) -> bool:
     if row.lat == 0 and row.lon == 0:
         return False
     return -90 <= row.lat <= 90 and -180 <= row.lon <= 180
+
+
+def outside_flags(project: Project, round_id: str) -> dict[str, bool]:
+    """Per located finding of a round: outside its buurt's boundary (see
+    :func:`schouw.domain.mapscene.outside`); {} when the buurt has no boundary."""
+    round_ = project.rounds.get(round_id)
+    buurt = project.areas.buurt(round_.buurt_id)
+    polygons = geojson_polygons(buurt.boundary if buurt else None)
+    if not polygons:
+        return {}
+    flat = [p for polygon in polygons for ring in polygon for p in ring]
+    projected = iter(geo.lonlat_to_rd(flat))
+    boundary = [[[next(projected) for _ in ring] for ring in polygon] for polygon in polygons]
+    rows = [_Row(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8], r[9])
+            for r in project.findings.map_rows(round_.id)]
+    located = [r for r in rows if _located(r)]
+    xy = geo.lonlat_to_rd([(r.lon, r.lat) for r in located])  # type: ignore[misc]
+    flags = outside(boundary, [p[0] for p in xy], [p[1] for p in xy])
+    return {r.id: flag for r, flag in zip(located, flags, strict=True)}
