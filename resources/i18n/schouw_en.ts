@@ -1695,12 +1695,12 @@ Neighbourhood inspections and image quality (CROW A+ to D), street by street, of
         <translation>Find my position with this computer&apos;s location source</translation>
     </message>
     <message>
-        <source>Kaart downloaden voor deze buurt…</source>
-        <translation>Download map for this area…</translation>
+        <source>Kaart downloaden…</source>
+        <translation>Download map…</translation>
     </message>
     <message>
-        <source>Achtergrondkaart voor deze buurt downloaden, om zonder internet te gebruiken</source>
-        <translation>Download a background map for this neighbourhood, to use without internet</translation>
+        <source>Kaart downloaden voor deze buurt…: een achtergrondkaart, om zonder internet te gebruiken</source>
+        <translation>Download map for this neighbourhood…: a background map, to use without internet</translation>
     </message>
     <message>
         <source>Kaartstatus</source>

@@ -72,9 +72,9 @@ class MapPanel(QWidget):
         self.locate_button = self._button("mapMyLocation", self.tr("Mijn locatie"),
                                           self.tr("Zoek mijn plaats met de locatiebron van deze computer"),
                                           self.my_location)
-        self.download_button = self._button("mapDownload", self.tr("Kaart downloaden voor deze buurt…"),
-                                            self.tr("Achtergrondkaart voor deze buurt downloaden, om "
-                                                    "zonder internet te gebruiken"), self.download_tiles)
+        self.download_button = self._button("mapDownload", self.tr("Kaart downloaden…"),
+                                            self.tr("Kaart downloaden voor deze buurt…: een achtergrondkaart, "
+                                                    "om zonder internet te gebruiken"), self.download_tiles)
         for button in (self.fit_button, self.zoom_in, self.zoom_out, self.place_button, self.locate_button,
                        self.download_button):
             bar.addWidget(button)
