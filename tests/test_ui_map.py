@@ -270,3 +270,26 @@ def test_many_markers_in_view_are_drawn_as_clusters_and_a_click_on_one_zooms_in(
     with qtbot.waitSignal(view.markerActivated) as chosen:
         qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.to_screen(m.x, m.y).toPoint())
     assert chosen.args[0] in {view._markers[i].finding_id for i in shown}
+
+
+def test_typing_a_description_does_not_read_the_map_again_but_a_new_level_does(map_window, qtbot, monkeypatch):
+    import schouw.ui.map_panel as map_panel
+
+    window, info = map_window
+    panel = window.map
+    target = panel.view._markers[0]
+    window.reveal(target.street_id, target.finding_id)
+    reads = []
+    real = map_panel.load_scene
+    monkeypatch.setattr(map_panel, "load_scene", lambda *a: reads.append(1) or real(*a))
+    window.session.edit(target.finding_id, {"description": "eerste"}, "tekst")
+    qtbot.wait(300)
+    first = len(reads)
+    assert first == 1  # the first edit of a finding: the map cannot know what changed
+    for text in ("tweede", "derde"):
+        window.session.edit(target.finding_id, {"description": text}, "tekst")
+        qtbot.wait(250)
+    assert len(reads) == first
+    window.session.edit(target.finding_id, {"level": "D"}, "niveau")
+    qtbot.waitUntil(lambda: len(reads) == first + 1, timeout=2000)
+    assert panel.view.marker(target.finding_id).level.value == "D"
