@@ -9,6 +9,9 @@ level, type a description and let it save, undo, mark a street walked and move o
 scroll the street list. Each figure includes handling the events and repainting the
 window, i.e. until the user sees the result. Target: every interaction under 100 ms.
 Figures go in docs/bench-ui.md.
+
+The map tab (issue 18) is timed too: pan and zoom frames at 5,000 findings / 1,000
+streets and at 50,000 findings / 5,000 streets (``--map-only`` for just those).
 """
 
 from __future__ import annotations
@@ -98,12 +101,57 @@ def build(path: Path, n_streets: int, n_findings: int, seed: int = 7) -> dict:
     return {"seconds": time.perf_counter() - t0, "round": round_.id}
 
 
+def map_frames(window, app, sizes=((5000, 1000), (50000, 5000)), repeat: int = 40) -> dict[str, list[float]]:
+    """Frame times of the map tab (issue 18): pan and zoom over a synthetic buurt of
+    3 × 3 km at each (findings, streets) size, in the real window at its real size.
+    A frame is one full repaint of the map (``QWidget.repaint``). Zoom frames step through
+    the zoom bands twice: the first pass includes making each band's clusters and street
+    outlines once (reported apart), the second is the steady state."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from map_scenes import synthetic_scene
+
+    window.middle.setCurrentWidget(window.map)
+    view = window.map.view
+    app.processEvents()
+    results: dict[str, list[float]] = {}
+
+    def frame(name: str) -> None:
+        t = time.perf_counter()
+        view.repaint()
+        results.setdefault(name, []).append((time.perf_counter() - t) * 1000)
+
+    for n_findings, n_streets in sizes:
+        label = f"map {n_findings:,} findings / {n_streets:,} streets"
+        t = time.perf_counter()
+        view.set_scene(synthetic_scene(n_findings, n_streets), keep_view=False)
+        results.setdefault(f"{label}: load the scene (once)", []).append((time.perf_counter() - t) * 1000)
+        view.fit()
+        view.repaint()
+        for _ in range(repeat):
+            view.pan_by(9, 4)
+            frame(f"{label}: pan, whole buurt")
+        for first in (True, False):
+            for k in range(16):
+                view.zoom_by(1.5 if k < 8 else 1 / 1.5)
+                frame(f"{label}: zoom" + (" (first visit of a band)" if first else ""))
+        view.zoom_by(16)
+        view._extend_layer()
+        for _ in range(repeat):
+            view.pan_by(9, 4)
+            frame(f"{label}: pan, street level")
+    window.middle.setCurrentWidget(window.findings)
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--streets", type=int, default=1000)
     parser.add_argument("--findings", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--map-only", action="store_true", help="only the map frames (issue 18)")
     args = parser.parse_args()
+    if args.map_only:
+        args.streets, args.findings, args.repeat = 20, 40, 0
 
     folder = Path(tempfile.mkdtemp(prefix="schouw-bench-"))
     os.environ["SCHOUW_DATA_DIR"] = str(folder / "data")
@@ -167,6 +215,7 @@ def main() -> int:
     for _ in range(args.repeat):
         timed("scroll street list one page", lambda: table.verticalScrollBar().setValue(
             table.verticalScrollBar().value() + table.verticalScrollBar().pageStep()))
+    map_results = map_frames(window, app)
     window.prefs.language = "en"
     timed("switch language (rebuild window)", window.apply_language_and_size)
     window.prefs.language = "nl"
@@ -183,6 +232,13 @@ def main() -> int:
         print(f"{name:<{width}}  {len(values):>3}  {statistics.median(values):>9.1f}  {p90:>7.1f}  "
               f"{values[-1]:>7.1f}")
     print(f"\nworst walk interaction: {worst:.1f} ms (target < 100 ms)")
+    print(f"\n{'map frame':<{width + 14}}  {'n':>3}  {'median ms':>9}  {'p90 ms':>7}  {'max ms':>7}")
+    for name, values in map_results.items():
+        values.sort()
+        p90 = values[min(len(values) - 1, int(len(values) * 0.9))]
+        print(f"{name:<{width + 14}}  {len(values):>3}  {statistics.median(values):>9.1f}  {p90:>7.1f}  "
+              f"{values[-1]:>7.1f}")
+    print("map targets: a pan/zoom frame <= 16 ms at 5,000 findings, <= 50 ms at 50,000 findings")
     window.close()
     del Qt, QApplication
     return 0 if worst < 100 else 1

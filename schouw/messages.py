@@ -816,6 +816,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "De opmerking van bevinding {id} blijft uit de terugkoppeling.",
         "en": "The remark of finding {id} stays out of the feedback.",
     },
+    # -- map view (issue 18, mapview): placing a finding on the map
+    "map_bad_position": {
+        "nl": "Geen geldige plaats: breedte {lat}, lengte {lon} (beide of geen van beide, in graden WGS84).",
+        "en": "Not a valid position: latitude {lat}, longitude {lon} (both or neither, in WGS84 degrees).",
+    },
     # -- the map: buurt boundaries, the tile cache, schouw map (mapdata) ------------------
     "field_boundary": {"nl": "buurtgrens", "en": "boundary"},
     "boundary_missing": {"nl": "Bestand {path} bestaat niet.", "en": "File {path} does not exist."},

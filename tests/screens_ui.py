@@ -243,6 +243,21 @@ def close_round(window, extra: dict[str, Any]) -> QWidget:
     return _latest_top_level("closeRoundDialog")
 
 
+def map_view(window, extra: dict[str, Any]) -> QWidget:
+    """The walk screen with the map of the round in the middle pane (Ctrl+M)."""
+    pick_finding(window)
+    window.toggle_map()
+    settle(10)
+    return window
+
+
+def map_download(window, extra: dict[str, Any]) -> QWidget:
+    """Kaart downloaden voor deze buurt…: the estimate before anything is fetched."""
+    map_view(window, extra)
+    window.map.download_tiles()
+    return _latest_top_level("mapDownloadDialog")
+
+
 #: name -> opener; the names are the screenshot files' (``-en`` added for English).
 SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "walk": walk,
@@ -267,6 +282,8 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "actions": actions,
     "herschouw": herschouw,
     "close-round": close_round,
+    "map": map_view,
+    "map-download": map_download,
 }
 
 

@@ -160,6 +160,27 @@ def test_the_walk_screen_fits(walk_window, lang, size):
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", SIZES)
+def test_the_map_tab_fits_its_pane(walk_window, lang, size):
+    """The map keeps a usable area, and its tool bar, legend and status lines stay in
+    the middle pane, at both sizes and in both languages."""
+    import screens_ui
+    from PySide6.QtCore import QPoint
+
+    window = walk_window(lang, size)
+    screens_ui.map_view(window, {})
+    panel = window.map
+    assert window.middle.currentWidget() is panel and panel.isVisible()
+    assert panel.view.width() >= 250 and panel.view.height() >= 200, panel.view.size()
+    for widget in (panel.view, panel.legend, panel.note):
+        bottom_right = widget.mapTo(panel, QPoint(widget.width(), widget.height()))
+        assert bottom_right.x() <= panel.width() and bottom_right.y() <= panel.height(), widget.objectName()
+    assert panel.legend.height() >= panel.legend.heightForWidth(panel.legend.width())
+    # the street list keeps its width next to the map
+    assert window.streets.width() >= window.streets.minimumWidth()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
 def test_no_dialog_is_larger_than_a_small_screen(walk_window, lang):
     import screens_ui
     from PySide6.QtWidgets import QApplication
@@ -168,7 +189,7 @@ def test_no_dialog_is_larger_than_a_small_screen(walk_window, lang):
     screen = window.screen().availableGeometry()
     too_big = []
     for name, opener in screens_ui.SCREENS.items():
-        if name in ("start", "walk", "search", "new-finding", "herschouw"):  # the main window
+        if name in ("start", "walk", "search", "new-finding", "herschouw", "map"):  # the main window
             continue
         before = set(QApplication.topLevelWidgets())
         dialog = opener(window, {})

@@ -39,7 +39,7 @@ _RENAMED = {("walk", "nl"): "walk-1366x768", ("walk", "en"): "walk-english",
             ("search", "nl"): "search-1366x768", ("search", "en"): "search-1366x768-en"}
 _SCREENS = ["walk", "search", "new-finding", "start", "new-round", "team", "settings", "report", "export",
             "street-import", "import-package", "conflicts", "sync", "sync-profile", "shortcuts", "about", "mask-editor",
-            "profile", "actions", "herschouw", "close-round", "feedback"]
+            "profile", "actions", "herschouw", "close-round", "feedback", "map", "map-download"]
 
 #: name: (physical width, height, scale factor, language, screen)
 SCENES: dict[str, tuple[int, int, float, str, str]] = {}
@@ -53,6 +53,7 @@ SCENES.update({
     "new-finding-125pct": (1366, 768, 1.25, "nl", "new-finding"),
     "walk-150pct": (1366, 768, 1.5, "nl", "walk"),
     "walk-1920x1080": (1920, 1080, 1.0, "nl", "walk"),
+    "map-125pct": (1366, 768, 1.25, "nl", "map"),
 })
 
 

@@ -1184,6 +1184,18 @@ Free software under the {licence} licence.</translation>
         <translation>Actions whose due date has passed; see Round › Actions…</translation>
     </message>
     <message>
+        <source>Bevindingen of kaart</source>
+        <translation>Findings or map</translation>
+    </message>
+    <message>
+        <source>Bevindingen</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Kaart</source>
+        <translation>Map</translation>
+    </message>
+    <message>
         <source>&amp;Nieuw project…</source>
         <translation>&amp;New project…</translation>
     </message>
@@ -1226,6 +1238,10 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>Foto &amp;plakken</source>
         <translation>Pa&amp;ste photo</translation>
+    </message>
+    <message>
+        <source>&amp;Kaart of lijst</source>
+        <translation>&amp;Map or list</translation>
     </message>
     <message>
         <source>Straat &amp;zoeken</source>
@@ -1529,6 +1545,312 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>te controleren punt: erger (kies het nieuwe niveau)</source>
         <translation>point to re-inspect: worse (choose the new level)</translation>
+    </message>
+    <message>
+        <source>kaart of lijst van bevindingen</source>
+        <translation>map or list of findings</translation>
+    </message>
+    <message>
+        <source>op de kaart: zoomen, hele buurt, schuiven</source>
+        <translation>on the map: zoom, whole neighbourhood, pan</translation>
+    </message>
+    <message>
+        <source>op de kaart: kruisje; de gekozen bevinding daar plaatsen</source>
+        <translation>on the map: crosshair; place the chosen finding there</translation>
+    </message>
+</context>
+<context>
+    <name>MapDownloadDialog</name>
+    <message>
+        <source>Kaart downloaden</source>
+        <extracomment>tiles were stored (the map reads its background again) the WMTS tile URL template (PDOK&apos;s; a test passes a local server)</extracomment>
+        <translation>Download map</translation>
+    </message>
+    <message>
+        <source>Kaart downloaden voor {buurt}</source>
+        <translation>Download map for {buurt}</translation>
+    </message>
+    <message>
+        <source>Een achtergrondkaart (BRT-Achtergrondkaart van PDOK/Kadaster) voor buurt {buurt}, om ook zonder internet te gebruiken. Alleen nu wordt er iets opgehaald; tijdens de schouw niet.</source>
+        <translation>A background map (BRT-Achtergrondkaart by PDOK/Kadaster) for neighbourhood {buurt}, to use without internet as well. Only now is anything fetched; never during the inspection.</translation>
+    </message>
+    <message>
+        <source>Van zoomniveau</source>
+        <translation>From zoom level</translation>
+    </message>
+    <message>
+        <source>Tot en met zoomniveau</source>
+        <translation>Up to and including zoom level</translation>
+    </message>
+    <message>
+        <source>t/m</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Zoomniveaus</source>
+        <translation>Zoom levels</translation>
+    </message>
+    <message>
+        <source>Schatting</source>
+        <translation>Estimate</translation>
+    </message>
+    <message>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Downloaden</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Stoppen</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Bezig met downloaden…</source>
+        <translation>Downloading…</translation>
+    </message>
+    <message>
+        <source>Stoppen…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gestopt: %n tegel(s) opgehaald en bewaard.</source>
+        <translation>
+            <numerusform>Stopped: %n tile fetched and kept.</numerusform>
+            <numerusform>Stopped: %n tiles fetched and kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tegel(s) opgehaald</source>
+        <translation>
+            <numerusform>%n tile fetched</numerusform>
+            <numerusform>%n tiles fetched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mislukt ({reason}). Nog eens downloaden haalt alleen wat ontbreekt; de kaart werkt ook zonder.</source>
+        <translation>
+            <numerusform>%n failed ({reason}). Downloading again fetches only what is missing; the map works without it too.</numerusform>
+            <numerusform>%n failed ({reason}). Downloading again fetches only what is missing; the map works without it too.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Klaar: %n tegel(s) opgehaald.</source>
+        <translation>
+            <numerusform>Done: %n tile fetched.</numerusform>
+            <numerusform>Done: %n tiles fetched.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kaart niet beschikbaar: {reason}</source>
+        <translation>Map not available: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <source>Legenda van de kaart</source>
+        <translation>Map legend</translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>geen niveau</source>
+        <translation>no level</translation>
+    </message>
+    <message>
+        <source>onder de norm</source>
+        <translation>below norm</translation>
+    </message>
+    <message>
+        <source>groep</source>
+        <translation>group</translation>
+    </message>
+    <message>
+        <source>gelopen</source>
+        <translation>walked</translation>
+    </message>
+    <message>
+        <source>nog te doen</source>
+        <translation>still to do</translation>
+    </message>
+    <message>
+        <source>buiten de buurt</source>
+        <translation>outside the neighbourhood</translation>
+    </message>
+    <message>
+        <source>schouwpunt</source>
+        <translation>inspection point</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <source>Kaart</source>
+        <extracomment>the user chose a finding on the map (street id, finding id)</extracomment>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Kaartknoppen</source>
+        <extracomment>what the map showed of each finding the walk edited (see _finding_edited)</extracomment>
+        <translation>Map buttons</translation>
+    </message>
+    <message>
+        <source>Hele buurt</source>
+        <translation>Whole area</translation>
+    </message>
+    <message>
+        <source>Toon de hele buurt (0)</source>
+        <translation>Show the whole neighbourhood (0)</translation>
+    </message>
+    <message>
+        <source>Inzoomen (+)</source>
+        <translation>Zoom in (+)</translation>
+    </message>
+    <message>
+        <source>Inzoomen</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Uitzoomen (−)</source>
+        <translation>Zoom out (−)</translation>
+    </message>
+    <message>
+        <source>Uitzoomen</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Plaatsen</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Kruisje aan/uit (P): pijltjes verplaatsen het, Enter zet de gekozen bevinding daar</source>
+        <translation>Crosshair on/off (P): the arrows move it, Enter puts the chosen finding there</translation>
+    </message>
+    <message>
+        <source>Mijn locatie</source>
+        <translation>My location</translation>
+    </message>
+    <message>
+        <source>Zoek mijn plaats met de locatiebron van deze computer</source>
+        <translation>Find my position with this computer&apos;s location source</translation>
+    </message>
+    <message>
+        <source>Kaart downloaden…</source>
+        <translation>Download map…</translation>
+    </message>
+    <message>
+        <source>Kaart downloaden voor deze buurt…: een achtergrondkaart, om zonder internet te gebruiken</source>
+        <translation>Download map for this neighbourhood…: a background map, to use without internet</translation>
+    </message>
+    <message>
+        <source>Kaartstatus</source>
+        <translation>Map status</translation>
+    </message>
+    <message>
+        <source>Achtergrondkaart</source>
+        <translation>Background map</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bevinding(en) zonder plaats: kies er een en klik op de kaart (of P, pijltjes, Enter).</source>
+        <extracomment>where &quot;Kaart downloaden…&quot; fetches tiles (None: PDOK; tests use a local server)</extracomment>
+        <translation>
+            <numerusform>%n finding without a position: choose it and click on the map (or P, arrows, Enter).</numerusform>
+            <numerusform>%n findings without a position: choose one and click on the map (or P, arrows, Enter).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kies eerst een bevinding; dan zet een klik op de kaart haar daar.</source>
+        <translation>Choose a finding first; then a click on the map puts it there.</translation>
+    </message>
+    <message>
+        <source>Plaats op de kaart</source>
+        <translation>Place on the map</translation>
+    </message>
+    <message>
+        <source>Bevinding verplaatst</source>
+        <translation>Finding moved</translation>
+    </message>
+    <message>
+        <source>Die plaats ligt buiten het kaartgebied.</source>
+        <translation>That place lies outside the map&apos;s area.</translation>
+    </message>
+    <message>
+        <source>Plaats opgeslagen. Ctrl+Z maakt het ongedaan.</source>
+        <translation>Position saved. Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+        <source>Deze computer heeft geen locatiebron (GPS); zet bevindingen met een klik of het kruisje.</source>
+        <translation>This computer has no location source (GPS); place findings with a click or the crosshair.</translation>
+    </message>
+    <message>
+        <source>Plaats zoeken…</source>
+        <translation>Finding position…</translation>
+    </message>
+    <message>
+        <source>Geen plaats gevonden (geen GPS-ontvangst of geen toestemming).</source>
+        <translation>No position found (no GPS reception or no permission).</translation>
+    </message>
+    <message>
+        <source>Hier bent u (blauwe stip). Enter zet de gekozen bevinding op het kruisje.</source>
+        <translation>You are here (blue dot). Enter puts the chosen finding on the crosshair.</translation>
+    </message>
+    <message>
+        <source>Kaarten downloaden kan in deze versie niet; de kaart werkt zonder achtergrond.</source>
+        <translation>This version cannot download maps; the map works without a background.</translation>
+    </message>
+    <message>
+        <source>Geen achtergrondkaart: de kaart toont straten en bevindingen.</source>
+        <extracomment>decoded tiles kept in memory (256 × 256 × 4 bytes each: 48 MB at most)</extracomment>
+        <translation>No background map: the map shows streets and findings.</translation>
+    </message>
+    <message>
+        <source>Achtergrondkaart niet te lezen ({reason}); de kaart werkt zonder.</source>
+        <translation>Background map cannot be read ({reason}); the map works without it.</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <source>Kaart van de ronde</source>
+        <extracomment>more markers than this in view: draw clusters instead a cluster cell is at least this many pixels wide cell of the finest cluster band (metres); clusters only show with many markers in view a marker is hit within this many pixels of its centre a press that moves less than this is a click, not a drag numbers beside the markers when no more than this many are in view finest and coarsest resolution a user can zoom to (metres per pixel) the user chose a marker (finding id) the user clicked an empty place or pressed Enter on the crosshair (RD x, y) the user dragged a marker to a new place (finding id, RD x, y)</extracomment>
+        <translation>Map of the round</translation>
+    </message>
+    <message>
+        <source>Slepen of pijltjes: schuiven; + en − of wieltje: zoomen; 0: hele buurt; P: kruisje om te plaatsen, Enter zet de gekozen bevinding daar.</source>
+        <translation>Drag or arrows: pan; + and − or wheel: zoom; 0: whole neighbourhood; P: crosshair for placing, Enter puts the chosen finding there.</translation>
+    </message>
+    <message>
+        <source>Geen ronde open</source>
+        <extracomment>draws a background (tiles) under the vector map: fn(painter, view) -&gt; attribution text</extracomment>
+        <translation>No round open</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,48 @@
     </message>
 </context>
 <context>
+    <name>MapDownloadDialog</name>
+    <message numerus="yes">
+        <source>Gestopt: %n tegel(s) opgehaald en bewaard.</source>
+        <translation>
+            <numerusform>Gestopt: %n tegel opgehaald en bewaard.</numerusform>
+            <numerusform>Gestopt: %n tegels opgehaald en bewaard.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tegel(s) opgehaald</source>
+        <translation>
+            <numerusform>%n tegel opgehaald</numerusform>
+            <numerusform>%n tegels opgehaald</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mislukt ({reason}). Nog eens downloaden haalt alleen wat ontbreekt; de kaart werkt ook zonder.</source>
+        <translation>
+            <numerusform>%n mislukt ({reason}). Nog eens downloaden haalt alleen wat ontbreekt; de kaart werkt ook zonder.</numerusform>
+            <numerusform>%n mislukt ({reason}). Nog eens downloaden haalt alleen wat ontbreekt; de kaart werkt ook zonder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Klaar: %n tegel(s) opgehaald.</source>
+        <translation>
+            <numerusform>Klaar: %n tegel opgehaald.</numerusform>
+            <numerusform>Klaar: %n tegels opgehaald.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message numerus="yes">
+        <source>%n bevinding(en) zonder plaats: kies er een en klik op de kaart (of P, pijltjes, Enter).</source>
+        <extracomment>where &quot;Kaart downloaden…&quot; fetches tiles (None: PDOK; tests use a local server)</extracomment>
+        <translation>
+            <numerusform>%n bevinding zonder plaats: kies haar en klik op de kaart (of P, pijltjes, Enter).</numerusform>
+            <numerusform>%n bevindingen zonder plaats: kies er een en klik op de kaart (of P, pijltjes, Enter).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoundDialog</name>
     <message numerus="yes">
         <source>{label} (%n straten)</source>

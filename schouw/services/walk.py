@@ -9,6 +9,7 @@ CLI or a test can do exactly the same without Qt.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,7 +28,7 @@ from schouw.store.project import Project
 
 #: The finding fields the editor may change one by one.
 EDITABLE = ("element", "aspect", "level", "not_applicable", "choice", "house_number", "spot",
-            "description", "priority", "time_of_day", "publishable")
+            "description", "priority", "time_of_day", "publishable", "lat", "lon")
 
 
 @dataclass
@@ -250,6 +251,20 @@ def _value_of(finding: Finding, key: str) -> Any:
     return value
 
 
+def _checked_position(lat: Any, lon: Any) -> tuple[float | None, float | None]:
+    """A finding's WGS84 position as set on the map: both degrees or neither (placing on
+    the map, dragging a marker and their undo all come through here)."""
+    if lat is None and lon is None:
+        return None, None
+    try:
+        la, lo = float(lat), float(lon)
+    except (TypeError, ValueError):
+        raise SchouwError("map_bad_position", lat=lat, lon=lon) from None
+    if not (math.isfinite(la) and math.isfinite(lo)) or abs(la) > 90 or abs(lo) > 180:
+        raise SchouwError("map_bad_position", lat=lat, lon=lon)
+    return la, lo
+
+
 def edit_finding(project: Project, ctx: RoundContext, finding_id: str, changes: dict[str, Any]) -> dict[str, Any]:
     """Apply some field changes to a finding and return the old values of everything
     that changed (so an undo can put them back).
@@ -297,6 +312,7 @@ def edit_finding(project: Project, ctx: RoundContext, finding_id: str, changes: 
     for key in ("house_number", "spot", "description", "time_of_day"):
         new[key] = (new[key] or "").strip() if key != "description" else (new[key] or "").rstrip()
     check_text(house_number=new["house_number"], spot=new["spot"], description=new["description"])
+    new["lat"], new["lon"] = _checked_position(new["lat"], new["lon"])
     old = {key: _value_of(finding, key) for key in EDITABLE}
     diff = {key: new[key] for key in EDITABLE if new[key] != old[key]}
     if diff:

@@ -119,7 +119,18 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         splitter.setHandleWidth(8)
         self.streets = panels.StreetPanel(session, splitter)
-        self.findings = panels.FindingsPanel(session, splitter)
+        # the middle pane: the street's findings, or the round on a map (issue 18)
+        from PySide6.QtWidgets import QTabWidget
+
+        from schouw.ui.map_panel import MapPanel
+
+        self.middle = QTabWidget(splitter)
+        named(self.middle, "walkTabs", self.tr("Bevindingen of kaart"))
+        self.middle.setDocumentMode(True)
+        self.findings = panels.FindingsPanel(session, self.middle)
+        self.map = MapPanel(session, self.middle)
+        self.middle.addTab(self.findings, self.tr("Bevindingen"))
+        self.middle.addTab(self.map, self.tr("Kaart"))
         from schouw.ui.recheck_panel import RecheckPanel  # herschouw: the street's points to check
 
         self.rechecks = RecheckPanel(session, self.findings)
@@ -135,7 +146,7 @@ class MainWindow(QMainWindow):
         self.editor.action_status.notify = self.hub.notify
         editor_layout.addWidget(self.editor)
         splitter.addWidget(self.streets)
-        splitter.addWidget(self.findings)
+        splitter.addWidget(self.middle)
         splitter.addWidget(editor_frame)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -159,6 +170,9 @@ class MainWindow(QMainWindow):
         self.streets.roundRequested.connect(self.open_round)
         self.streets.addStreetRequested.connect(self.add_street)
         self.findings.findingSelected.connect(self._finding_selected)
+        self.findings.findingSelected.connect(self.map.show_finding)
+        self.map.findingActivated.connect(self.reveal)
+        self.hub.changed.connect(self.map.on_hub_changes)
         self.findings.newFindingRequested.connect(self.new_finding)
         self.findings.doneToggled.connect(self.set_street_done)
         self.findings.doneAndNextRequested.connect(self.done_and_next)
@@ -211,6 +225,7 @@ class MainWindow(QMainWindow):
         a("actDeleteFinding", self.tr("Bevinding &verwijderen"), self.delete_finding, ["Ctrl+Del"])
         a("actAddPhoto", self.tr("&Foto toevoegen…"), self._choose_photos, ["Ctrl+I"])
         a("actPastePhoto", self.tr("Foto &plakken"), self._paste_photo, ["Ctrl+Shift+V"])
+        a("actShowMap", self.tr("&Kaart of lijst"), self.toggle_map, ["Ctrl+M"])
         a("actFindStreet", self.tr("Straat &zoeken"), self.focus_search, [QKeySequence.StandardKey.Find, "Ctrl+F"])
         a("actNextStreet", self.tr("&Volgende straat"), lambda: self.step_street(1), ["Ctrl+PgDown", "Alt+Down"])
         a("actPrevStreet", self.tr("Vo&rige straat"), lambda: self.step_street(-1), ["Ctrl+PgUp", "Alt+Up"])
@@ -279,6 +294,7 @@ class MainWindow(QMainWindow):
         street = bar.addMenu(self.tr("&Straat"))
         street.setObjectName("menuStreet")
         street.addAction(act["actFindStreet"])
+        street.addAction(act["actShowMap"])
         street.addAction(act["actNextStreet"])
         street.addAction(act["actPrevStreet"])
         street.addSeparator()
@@ -355,7 +371,8 @@ class MainWindow(QMainWindow):
         if self.streets is None or self.findings is None:
             return {}
         return {"street": self.streets.current_street_id(), "finding": self.findings.current_finding_id(),
-                "search": self.streets.search.text(), "hide_done": self.streets.hide_done.isChecked()}
+                "search": self.streets.search.text(), "hide_done": self.streets.hide_done.isChecked(),
+                "map": self.middle.currentWidget() is self.map}
 
     def _restore_view_state(self, state: dict) -> None:
         if not state or self.streets is None:
@@ -364,6 +381,8 @@ class MainWindow(QMainWindow):
         self.streets.search.setText(state.get("search", ""))
         if state.get("street"):
             self.reveal(state["street"], state.get("finding", ""))
+        if state.get("map"):
+            self.middle.setCurrentWidget(self.map)
 
     # ================================================================== state
     def _update_state(self) -> None:
@@ -921,6 +940,14 @@ class MainWindow(QMainWindow):
             self.editor.flush()
             self.streets.step(delta)
 
+    def toggle_map(self) -> None:
+        """Switch the middle pane between the findings list and the map (Ctrl+M)."""
+        if self.session is None or self.streets is None:
+            return
+        showing_map = self.middle.currentWidget() is self.map
+        self.middle.setCurrentWidget(self.findings if showing_map else self.map)
+        (self.findings.table if showing_map else self.map.view).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def focus_search(self) -> None:
         if self.streets is not None:
             self.streets.focus_search()
@@ -1043,6 +1070,9 @@ class MainWindow(QMainWindow):
             ("Ctrl+I / Ctrl+Shift+V", self.tr("foto toevoegen / foto plakken")),
             ("Alt+1 / Alt+2", self.tr("te controleren punt: opgelost / nog aanwezig")),
             ("Alt+3", self.tr("te controleren punt: erger (kies het nieuwe niveau)")),
+            ("Ctrl+M", self.tr("kaart of lijst van bevindingen")),
+            ("+ − 0  ←→↑↓", self.tr("op de kaart: zoomen, hele buurt, schuiven")),
+            ("P, Enter", self.tr("op de kaart: kruisje; de gekozen bevinding daar plaatsen")),
         ]
         from schouw.ui.shortcuts_dialog import ShortcutsDialog
 
