@@ -15,8 +15,19 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from typing import TYPE_CHECKING
 
-from pyproj import Transformer
+if TYPE_CHECKING:
+    from pyproj import Transformer
+
+
+def _transformer(source: str, target: str) -> Transformer:
+    # pyproj (and its PROJ database) is loaded on the first conversion, not when the
+    # app starts: the walk screen imports this module, and most walks start without a map.
+    from pyproj import Transformer
+
+    return Transformer.from_crs(source, target, always_xy=True)
+
 
 WGS84 = "EPSG:4326"
 RD_NEW = "EPSG:28992"
@@ -26,12 +37,12 @@ RD_NEW = "EPSG:28992"
 def _to_rd() -> Transformer:
     # always_xy: both sides take (x, y) = (lon, lat) / (easting, northing), whatever
     # axis order the EPSG definition of 4326 prescribes (lat first).
-    return Transformer.from_crs(WGS84, RD_NEW, always_xy=True)
+    return _transformer(WGS84, RD_NEW)
 
 
 @cache
 def _from_rd() -> Transformer:
-    return Transformer.from_crs(RD_NEW, WGS84, always_xy=True)
+    return _transformer(RD_NEW, WGS84)
 
 
 def wgs84_to_rd(lat: float, lon: float) -> tuple[float, float]:
@@ -58,7 +69,7 @@ def rd_to_wgs84(x: float, y: float) -> tuple[float, float]:
 def transformer(source: str, target: str = RD_NEW) -> Transformer:
     """A cached (x, y)-ordered transformer between two CRSs given as "EPSG:n" (or any
     text pyproj takes), for files that come in another CRS."""
-    return Transformer.from_crs(source, target, always_xy=True)
+    return _transformer(source, target)
 
 
 def lonlat_to_rd(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
