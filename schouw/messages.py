@@ -816,6 +816,40 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "De opmerking van bevinding {id} blijft uit de terugkoppeling.",
         "en": "The remark of finding {id} stays out of the feedback.",
     },
+    # -- meting: two kinds of round, schouwpunten, scores (issue #17 point 1) -------------------
+    "round_bad_kind": {"nl": "Onbekend soort ronde '{kind}'; kies uit: {allowed}.",
+                       "en": "Unknown kind of round '{kind}'; choose from: {allowed}."},
+    "sample_too_small": {"nl": "Een meting vraagt minstens 1 schouwpunt (gegeven: {n}).",
+                         "en": "A meting needs at least 1 point (given: {n})."},
+    "sample_too_large": {
+        "nl": "Er kunnen in deze buurt hoogstens {available:schouwpunt} getrokken worden, geen {n}.",
+        "en": "At most {available:schouwpunt} can be drawn in this buurt, not {n}."},
+    "meting_needs_levels": {
+        "nl": "Formulier '{form}' heeft geen aspecten met een niveau (A+ t/m D); een meting "
+              "beoordeelt elk aspect op die schaal. Kies een beeldkwaliteitsformulier, bijv. crow-meting.",
+        "en": "Form '{form}' has no aspects with a level (A+ to D); a meting judges every aspect on "
+              "that scale. Choose a beeldkwaliteit form, e.g. crow-meting."},
+    "points_only_meting": {
+        "nl": "Ronde '{title}' is een knelpuntenschouw en heeft geen schouwpunten.",
+        "en": "Round '{title}' is a knelpuntenschouw and has no schouwpunten."},
+    "score_not_meting": {
+        "nl": "Ronde '{title}' is een knelpuntenschouw: die telt knelpunten en geeft geen aandeel op norm.",
+        "en": "Round '{title}' is a knelpuntenschouw: it counts problems and gives no share at norm."},
+    "point_unknown": {"nl": "Geen schouwpunt '{id}' in deze ronde.",
+                      "en": "No schouwpunt '{id}' in this round."},
+    "point_not_judged": {
+        "nl": "Schouwpunt {n} is nog niet af: nog te beoordelen {missing}.",
+        "en": "Schouwpunt {n} is not finished: still to judge {missing}."},
+    "point_item_not_on_form": {
+        "nl": "'{item}' hoort niet bij het formulier van deze meting.",
+        "en": "'{item}' is not on the form of this meting."},
+    "round_points_open": {
+        "nl": "Meting niet gesloten: {count:schouwpunt} nog niet af (nummer {first}).",
+        "en": "Meting not closed: {count:schouwpunt} not finished (number {first})."},
+    "round_closed": {"nl": "Ronde '{title}' is gesloten op {date}.",
+                     "en": "Round '{title}' was closed on {date}."},
+    "round_kind_knelpunten": {"nl": "knelpuntenschouw", "en": "knelpuntenschouw (problem walk)"},
+    "round_kind_meting": {"nl": "meting", "en": "meting (measurement)"},
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads
@@ -852,6 +886,14 @@ _TABLE_LABELS: dict[str, tuple[str, str]] = {
     "action_events": ("actiegeschiedenis", "action history"), "photos": ("foto", "photo"),
 }
 CATALOGUE.update({f"table_{table}": {"nl": nl, "en": en} for table, (nl, en) in _TABLE_LABELS.items()})
+# meting (issue #17): the new table and columns, for the conflict review.
+CATALOGUE.update({f"table_{k}": {"nl": nl, "en": en} for k, (nl, en) in {
+    "schouwpunten": ("schouwpunt", "schouwpunt")}.items()})
+CATALOGUE.update({f"field_{k}": {"nl": nl, "en": en} for k, (nl, en) in {
+    "kind": ("soort ronde", "kind of round"), "points_n": ("aantal schouwpunten", "number of points"),
+    "seed": ("startgetal trekking", "seed of the draw"), "closed_at": ("gesloten", "closed"),
+    "point_id": ("schouwpunt", "point"), "n": ("nummer", "number"),
+    "stretch": ("straatdeel", "stretch")}.items()})
 
 
 def set_language(lang: str) -> None:
@@ -884,6 +926,7 @@ NOUNS: dict[str, dict[str, tuple[str, str]]] = {
     "aspect": {"nl": ("aspect", "aspecten"), "en": ("aspect", "aspects")},
     "participant": {"nl": ("deelnemer", "deelnemers"), "en": ("participant", "participants")},
     "point": {"nl": ("punt", "punten"), "en": ("point", "points")},
+    "schouwpunt": {"nl": ("schouwpunt", "schouwpunten"), "en": ("point", "points")},
 }
 
 
