@@ -844,12 +844,33 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "'{item}' hoort niet bij het formulier van deze meting.",
         "en": "'{item}' is not on the form of this meting."},
     "round_points_open": {
-        "nl": "Meting niet gesloten: {count:schouwpunt} nog niet af (nummer {first}).",
-        "en": "Meting not closed: {count:schouwpunt} not finished (number {first})."},
+        "nl": "Meting niet gesloten: {count:schouwpunt} nog niet af (eerste: {first}).",
+        "en": "Meting not closed: {count:schouwpunt} not finished (first: {first})."},
     "round_closed": {"nl": "Ronde '{title}' is gesloten op {date}.",
                      "en": "Round '{title}' was closed on {date}."},
     "round_kind_knelpunten": {"nl": "knelpuntenschouw", "en": "knelpuntenschouw (problem walk)"},
     "round_kind_meting": {"nl": "meting", "en": "meting (measurement)"},
+    "score_too_few": {"nl": "te weinig punten om conclusies te trekken",
+                      "en": "too few points to draw conclusions"},
+    "score_overall": {"nl": "totaal", "en": "overall"},
+    "cli_round_closed": {"nl": "Ronde '{title}' is gesloten.", "en": "Round '{title}' is closed."},
+    "cli_point_done": {"nl": "af", "en": "finished"},
+    "cli_point_open": {"nl": "{judged} van {required} beoordeeld", "en": "{judged} of {required} judged"},
+    "cli_point_bad_judgement": {
+        "nl": "'{value}' is geen oordeel; schrijf ELEMENT.ASPECT=NIVEAU, bijv. elementen.onkruid=B.",
+        "en": "'{value}' is not a judgement; write ELEMENT.ASPECT=LEVEL, e.g. elementen.onkruid=B."},
+    "cli_score_meting": {
+        "nl": "Meting '{title}': {done} van {total} schouwpunten af; profiel: {profile}.",
+        "en": "Meting '{title}': {done} of {total} points finished; profile: {profile}."},
+    "cli_score_share": {"nl": "  {label}: {share} op of boven norm (n = {n}, 95 %-interval {low}–{high})",
+                        "en": "  {label}: {share} at or above norm (n = {n}, 95 % interval {low}–{high})"},
+    "cli_score_share_none": {"nl": "  {label}: niets beoordeeld", "en": "  {label}: nothing judged"},
+    "cli_score_knelpunten": {
+        "nl": "Knelpuntenschouw '{title}': {findings:finding}, waarvan {below} onder de norm "
+              "(een knelpuntenschouw telt problemen en geeft geen aandeel op norm).",
+        "en": "Knelpuntenschouw '{title}': {findings:finding}, {below} of them below norm "
+              "(a knelpuntenschouw counts problems and gives no share at norm)."},
+    "cli_score_below": {"nl": "{n} onder norm", "en": "{n} below norm"},
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads
