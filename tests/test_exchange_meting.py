@@ -84,3 +84,32 @@ def test_judgements_from_a_second_laptop_merge_back(tmp_path):
     assert meting_score(a, round_.id) == b_score
     P.close_round(a, round_.id)
     a.close()
+
+
+def test_the_xlsx_of_a_meting_has_its_score_sheet_and_a_knelpuntenschouw_none(tmp_path):
+    import io
+
+    import pytest
+
+    openpyxl = pytest.importorskip("openpyxl")
+    path, project, round_ = _meting(tmp_path)
+    score = meting_score(project, round_.id)
+    export_package(project, round_.id, tmp_path / "m.zip", xlsx=True)
+    knelpunten = next(r["id"] for r in project.rounds.list() if r["kind"] == "knelpunten")
+    export_package(project, knelpunten, tmp_path / "k.zip", xlsx=True)
+    project.close()
+    with zipfile.ZipFile(tmp_path / "m.zip") as zf:
+        wb = openpyxl.load_workbook(io.BytesIO(zf.read("bevindingen.xlsx")), read_only=True)
+    assert wb.sheetnames == ["Bevindingen", "Actiepunten", "Meting"]
+    rows = list(wb["Meting"].iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert "Aandeel op of boven norm" in header and "95%-interval van" in header
+    col = {name: n for n, name in enumerate(header)}
+    total = body[-1]
+    assert total[col["Groep"]] == "totaal" and total[col["Aantal oordelen (n)"]] == score.overall.n
+    assert total[col["Aandeel op of boven norm"]] == pytest.approx(score.overall.share)
+    assert total[col["95%-interval van"]] == pytest.approx(score.overall.low)
+    assert len(body) == len(score.aspects) + 3
+    with zipfile.ZipFile(tmp_path / "k.zip") as zf:
+        wb = openpyxl.load_workbook(io.BytesIO(zf.read("bevindingen.xlsx")), read_only=True)
+    assert wb.sheetnames == ["Bevindingen", "Actiepunten"]  # a knelpuntenschouw: no share

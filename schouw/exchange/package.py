@@ -389,7 +389,8 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
             tick("csv")
             if xlsx and _has_openpyxl():
                 action_list = sheets.action_rows(rows, live_actions, events_by_action)
-                writer.add(XLSX_NAME, sheets.xlsx_bytes(rows, action_list), compress=True)
+                writer.add(XLSX_NAME, sheets.xlsx_bytes(rows, action_list, _meting_sheet(scope, form, profile)),
+                           compress=True)
             tick("xlsx")
             writer.add(GEOJSON_NAME, sheets.geojson_bytes(rows), compress=True)
             tick("geojson")
@@ -421,3 +422,20 @@ def _has_openpyxl() -> bool:
     except ImportError:
         return False
     return True
+
+
+def _meting_sheet(scope: dict[str, list[dict[str, Any]]], form: Form | None,
+                  profile: Profile | None) -> list[dict[str, Any]] | None:
+    """The score sheet of a meting round (None for a knelpuntenschouw: no share)."""
+    from schouw.domain.measure import score_meting
+
+    round_row = scope["rounds"][0]
+    if round_row.get("kind") != "meting" or form is None:
+        return None
+    buurt = scope["buurten"][0]
+    points = [p for p in scope.get("schouwpunten", []) if not p.get("deleted_at")]
+    score = score_meting(scope["findings"], form, profile, area_type=buurt.get("area_type") or "",
+                         street_area_types={s["id"]: s.get("area_type") for s in scope["streets"]},
+                         points_total=len(points), points_done=sum(1 for p in points if p.get("done_at")))
+    names = {f"{e.id}.{a.id}": (e.name, a.name) for e, a in form.items()}
+    return sheets.meting_rows(score, names, profile.name if profile else "")
