@@ -841,8 +841,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Schouwpunt {n} is nog niet af: nog te beoordelen {missing}.",
         "en": "Schouwpunt {n} is not finished: still to judge {missing}."},
     "point_item_not_on_form": {
-        "nl": "'{item}' hoort niet bij het formulier van deze meting.",
-        "en": "'{item}' is not on the form of this meting."},
+        "nl": "'{item}' is een waarneming zonder niveau; een meting beoordeelt op een punt alleen aspecten met een niveau.",
+        "en": "'{item}' is an observation without a level; a meting judges only aspects with a level at a point."},
     "round_points_open": {
         "nl": "Meting niet gesloten: {count:schouwpunt} nog niet af (eerste: {first}).",
         "en": "Meting not closed: {count:schouwpunt} not finished (first: {first})."},

@@ -259,3 +259,15 @@ def test_a_knelpuntenschouw_is_counted_and_never_gets_a_share(meting):
     data = counts.as_dict()
     assert "share" not in repr(data)
     assert set(data["streets"]) <= {s.name for s in project.areas.streets(project.rounds.get(knelpunten).buurt_id)}
+
+
+def test_a_meting_on_the_full_crow_form_requires_its_level_aspects_only(meting):
+    project, _, _ = meting
+    round_ = create_round(project, buurt="Vogelbuurt", form_id="crow-beeldkwaliteit", when="2026-11-05",
+                          kind="meting", points=2, seed=4)
+    point = P.list_points(project, round_.id)[0]
+    assert point.required == 90  # the 94 aspects less the 4 overlast observations (choice)
+    with pytest.raises(SchouwError) as error:
+        P.record_at_point(project, point.id, "overlast.fietswrakken", level="n.v.t.")
+    assert error.value.key == "point_item_not_on_form"
+    assert not project.rechecks.list(round_.id)  # a meting carries no open points to re-inspect
