@@ -1,5 +1,8 @@
 """Make docs/report-cover.png, report-summary.png and report-street.png: pages of the
-demo's jaarschouw report, rendered at 90 dpi (A4 = 745 x 1053 pixels); and
+demo's jaarschouw report (a knelpuntenschouw: counts, no share), rendered at 90 dpi
+(A4 = 745 x 1053 pixels); docs/report-meting-summary.png and report-meting-points.png,
+the summary and the points table of the demo's beeldkwaliteitsmeting (shares with
+their 95 % interval); and
 docs/report-terugkoppeling.png, the first page of its feedback for residents (with
 photos) at 80 dpi. ``python docs/report_pages.py terugkoppeling`` makes only that one;
 ``python docs/report_pages.py map`` only docs/report-map.png, the report's map page.
@@ -54,6 +57,8 @@ def main() -> None:
             feedback = build_report(project, round_id, folder / "terug.pdf", kind="terugkoppeling", photos=True,
                                     today=date(2026, 12, 4)).path
             pdf = build_report(project, round_id, folder / "demo.pdf", today=date(2026, 12, 4)).path
+            meting_id = next(r["id"] for r in project.rounds.list() if r["kind"] == "meting")
+            meting = build_report(project, meting_id, folder / "meting.pdf", today=date(2026, 12, 4)).path
         stem = folder / "terugkoppeling"
         if only_map:
             reader = PdfReader(pdf)
@@ -74,6 +79,12 @@ def main() -> None:
             stem = folder / name
             subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(page), "-l", str(page), "-singlefile",
                             str(pdf), str(stem)], check=True)
+            shutil.copyfile(stem.with_suffix(".png"), ROOT / "docs" / f"report-{name}.png")
+            print(f"docs/report-{name}.png: page {page}")
+        for name, page in (("meting-summary", 2), ("meting-points", 3)):
+            stem = folder / name
+            subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(page), "-l", str(page), "-singlefile",
+                            str(meting), str(stem)], check=True)
             shutil.copyfile(stem.with_suffix(".png"), ROOT / "docs" / f"report-{name}.png")
             print(f"docs/report-{name}.png: page {page}")
 

@@ -111,11 +111,9 @@ def build_parser(lang: str | None = None) -> Parser:
     rounds_sub = rounds.add_subparsers(dest="rounds_command", metavar="OPDRACHT", parser_class=Parser, required=True)
     command("list", "toon alle rondes", rounds_sub)
     create = command("create", "begin een nieuwe ronde", rounds_sub)
-    create.add_argument("--buurt", required=True)
-    create.add_argument("--wijk")
-    create.add_argument("--form", required=True, metavar="ID")
-    create.add_argument("--date", required=True, metavar="JJJJ-MM-DD")
-    create.add_argument("--title", default="")
+    from schouw.cli_meting import add_create_options
+
+    add_create_options(create)  # --kind knelpunten|meting, --points, --seed: shared with `round new`
 
     findings = command("findings", "bevindingen")
     findings_sub = findings.add_subparsers(dest="findings_command", metavar="OPDRACHT", parser_class=Parser, required=True)
@@ -209,6 +207,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_rechecks",
     "schouw.cli_feedback",
     "schouw.cli_map",
+    "schouw.cli_meting",
 )
 
 
@@ -249,6 +248,7 @@ ACCESS: dict[str, str] = {
     "streets import": "write", "rounds create": "write", "finding add": "write", "import": "write",
     "conflicts flip": "write", "sync": "write",
     "map": "read", "buurten import": "write",
+    "points list": "read", "score": "read", "points": "write", "round new": "write", "round close": "write",
 }
 
 
@@ -385,21 +385,18 @@ def cmd_streets(args: argparse.Namespace) -> int:
 
 def cmd_rounds(args: argparse.Namespace) -> int:
     if args.rounds_command == "create":
-        from schouw.services.rounds import create_round
+        from schouw.cli_meting import cmd_create
 
-        with _open(args) as project:
-            round_ = create_round(project, buurt=args.buurt, wijk=args.wijk, form_id=args.form,
-                                  when=args.date, title=args.title)
-        _emit(args, {"id": round_.id, "date": round_.date.isoformat(), "form": round_.form_key},
-              lambda: round_.id)
-        return EXIT_OK
+        return cmd_create(args)
     with _open(args) as project:
         rows = project.rounds.list()
     data = [{"id": r["id"], "wijk": r["wijk"], "buurt": r["buurt"], "date": r["date"],
              "form_id": r["form_id"], "form_version": r["form_version"], "title": r["title"],
-             "findings": r["findings"], "participants": r["participants"]} for r in rows]
+             "findings": r["findings"], "participants": r["participants"], "kind": r["kind"],
+             "points": r["points_n"], "closed": r["closed_at"] is not None} for r in rows]
     _emit(args, data, lambda: "\n".join(
         f"{d['id'][:8]}  {d['date']}  {d['wijk']} / {d['buurt']}  {d['form_id']}@{d['form_version']}  "
+        f"{messages.render('round_kind_' + d['kind'])}  "
         f"{messages.count(d['findings'], 'finding')}" for d in data) or messages.render("cli_no_rounds"))
     return EXIT_OK
 

@@ -20,8 +20,11 @@ Handler = Callable[[argparse.Namespace], int]
 def register(command, sub) -> dict[str, Handler]:
     from schouw.domain.actions import ROLES
 
-    round_ = command("round", "één schouwronde: het team")
+    round_ = command("round", "één schouwronde: het team")  # and new/close: cli_meting
     round_sub = round_.add_subparsers(dest="round_command", metavar="OPDRACHT", required=True)
+    from schouw.cli_meting import register_round
+
+    register_round(command, round_sub)  # round new, round close (the two kinds of round)
     participants = command("participants", "de deelnemers van een ronde", round_sub)
     people = participants.add_subparsers(dest="participants_command", metavar="OPDRACHT", required=True)
     add = command("add", "zet iemand in het team van een ronde", people)
@@ -58,6 +61,10 @@ def cmd_round(args: argparse.Namespace) -> int:
     from schouw.cli import EXIT_OK, _emit, _open
     from schouw.services import rounds
 
+    if args.round_command in ("new", "close"):
+        from schouw import cli_meting
+
+        return (cli_meting.cmd_create if args.round_command == "new" else cli_meting.cmd_close)(args)
     with _open(args) as project:
         if args.participants_command == "add":
             person = rounds.add_participant(project, args.round, args.name, args.organisation, args.role,

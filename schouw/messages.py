@@ -929,6 +929,61 @@ CATALOGUE: dict[str, dict[str, str]] = {
                          "en": "Say with --buurt for which buurt to download the background map."},
     "map_need_out": {"nl": "Geef met --out het uitvoerbestand (.pdf of .png).",
                      "en": "Give the output file with --out (.pdf or .png)."},
+    # -- meting: two kinds of round, schouwpunten, scores (issue #17 point 1) -------------------
+    "round_bad_kind": {"nl": "Onbekend soort ronde '{kind}'; kies uit: {allowed}.",
+                       "en": "Unknown kind of round '{kind}'; choose from: {allowed}."},
+    "sample_too_small": {"nl": "Een meting vraagt minstens 1 schouwpunt (gegeven: {n}).",
+                         "en": "A meting needs at least 1 point (given: {n})."},
+    "sample_too_large": {
+        "nl": "Er kunnen in deze buurt hoogstens {available:schouwpunt} getrokken worden, geen {n}.",
+        "en": "At most {available:schouwpunt} can be drawn in this buurt, not {n}."},
+    "meting_needs_levels": {
+        "nl": "Formulier '{form}' heeft geen aspecten met een niveau (A+ t/m D); een meting "
+              "beoordeelt elk aspect op die schaal. Kies een beeldkwaliteitsformulier, bijv. crow-meting.",
+        "en": "Form '{form}' has no aspects with a level (A+ to D); a meting judges every aspect on "
+              "that scale. Choose a beeldkwaliteit form, e.g. crow-meting."},
+    "points_only_meting": {
+        "nl": "Ronde '{title}' is een knelpuntenschouw en heeft geen schouwpunten.",
+        "en": "Round '{title}' is a knelpuntenschouw and has no schouwpunten."},
+    "score_not_meting": {
+        "nl": "Ronde '{title}' is een knelpuntenschouw: die telt knelpunten en geeft geen aandeel op norm.",
+        "en": "Round '{title}' is a knelpuntenschouw: it counts problems and gives no share at norm."},
+    "point_unknown": {"nl": "Geen schouwpunt '{id}' in deze ronde.",
+                      "en": "No schouwpunt '{id}' in this round."},
+    "point_not_judged": {
+        "nl": "Schouwpunt {n} is nog niet af: nog te beoordelen {missing}.",
+        "en": "Schouwpunt {n} is not finished: still to judge {missing}."},
+    "point_item_not_on_form": {
+        "nl": "'{item}' is een waarneming zonder niveau; een meting beoordeelt op een punt alleen aspecten met een niveau.",
+        "en": "'{item}' is an observation without a level; a meting judges only aspects with a level at a point."},
+    "round_points_open": {
+        "nl": "Meting niet gesloten: {count:schouwpunt} nog niet af (eerste: {first}).",
+        "en": "Meting not closed: {count:schouwpunt} not finished (first: {first})."},
+    "round_closed": {"nl": "Ronde '{title}' is gesloten op {date}.",
+                     "en": "Round '{title}' was closed on {date}."},
+    "round_kind_knelpunten": {"nl": "knelpuntenschouw", "en": "knelpuntenschouw (problem walk)"},
+    "round_kind_meting": {"nl": "meting", "en": "meting (measurement)"},
+    "score_too_few": {"nl": "te weinig punten om conclusies te trekken",
+                      "en": "too few points to draw conclusions"},
+    "score_overall": {"nl": "totaal", "en": "overall"},
+    "cli_round_closed": {"nl": "Ronde '{title}' is gesloten.", "en": "Round '{title}' is closed."},
+    "cli_point_done": {"nl": "af", "en": "finished"},
+    "cli_point_open": {"nl": "{judged} van {required} beoordeeld", "en": "{judged} of {required} judged"},
+    "cli_point_bad_judgement": {
+        "nl": "'{value}' is geen oordeel; schrijf ELEMENT.ASPECT=NIVEAU, bijv. elementen.onkruid=B.",
+        "en": "'{value}' is not a judgement; write ELEMENT.ASPECT=LEVEL, e.g. elementen.onkruid=B."},
+    "cli_score_meting": {
+        "nl": "Meting '{title}': {done} van {total} schouwpunten af; profiel: {profile}.",
+        "en": "Meting '{title}': {done} of {total} points finished; profile: {profile}."},
+    "cli_score_share": {"nl": "  {label}: {share} op of boven norm (n = {n}, 95 %-interval {low}–{high})",
+                        "en": "  {label}: {share} at or above norm (n = {n}, 95 % interval {low}–{high})"},
+    "cli_score_share_none": {"nl": "  {label}: niets beoordeeld", "en": "  {label}: nothing judged"},
+    "cli_score_knelpunten": {
+        "nl": "Knelpuntenschouw '{title}': {findings:finding}, waarvan {below} onder de norm "
+              "(een knelpuntenschouw telt problemen en geeft geen aandeel op norm).",
+        "en": "Knelpuntenschouw '{title}': {findings:finding}, {below} of them below norm "
+              "(a knelpuntenschouw counts problems and gives no share at norm)."},
+    "cli_score_below": {"nl": "{n} onder norm", "en": "{n} below norm"},
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads
@@ -965,6 +1020,14 @@ _TABLE_LABELS: dict[str, tuple[str, str]] = {
     "action_events": ("actiegeschiedenis", "action history"), "photos": ("foto", "photo"),
 }
 CATALOGUE.update({f"table_{table}": {"nl": nl, "en": en} for table, (nl, en) in _TABLE_LABELS.items()})
+# meting (issue #17): the new table and columns, for the conflict review.
+CATALOGUE.update({f"table_{k}": {"nl": nl, "en": en} for k, (nl, en) in {
+    "schouwpunten": ("schouwpunt", "schouwpunt")}.items()})
+CATALOGUE.update({f"field_{k}": {"nl": nl, "en": en} for k, (nl, en) in {
+    "kind": ("soort ronde", "kind of round"), "points_n": ("aantal schouwpunten", "number of points"),
+    "seed": ("startgetal trekking", "seed of the draw"), "closed_at": ("gesloten", "closed"),
+    "point_id": ("schouwpunt", "point"), "n": ("nummer", "number"),
+    "stretch": ("straatdeel", "stretch")}.items()})
 
 
 def set_language(lang: str) -> None:
@@ -997,6 +1060,7 @@ NOUNS: dict[str, dict[str, tuple[str, str]]] = {
     "aspect": {"nl": ("aspect", "aspecten"), "en": ("aspect", "aspects")},
     "participant": {"nl": ("deelnemer", "deelnemers"), "en": ("participant", "participants")},
     "point": {"nl": ("punt", "punten"), "en": ("point", "points")},
+    "schouwpunt": {"nl": ("schouwpunt", "schouwpunten"), "en": ("point", "points")},
 }
 
 

@@ -295,6 +295,11 @@ def test_a_v5_project_gets_the_history_columns_and_keeps_its_entries(tmp_path):
     conn.execute("DROP TABLE rechecks")  # what v7 (re-inspection) added
     conn.execute("ALTER TABLE findings DROP COLUMN publishable")  # and v8 (the residents' feedback)
     conn.execute("ALTER TABLE buurten DROP COLUMN boundary")  # and v10 (buurt boundaries)
+    conn.execute("DROP TABLE schouwpunten")  # and v9 (meting)
+    conn.execute("DROP INDEX findings_point")
+    conn.execute("ALTER TABLE findings DROP COLUMN point_id")
+    for column in ("kind", "points_n", "seed", "closed_at"):
+        conn.execute(f"ALTER TABLE rounds DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 5")
     entries = conn.execute("SELECT COUNT(*) FROM action_events").fetchone()[0]
     conn.commit()

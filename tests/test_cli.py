@@ -122,13 +122,14 @@ def test_demo_then_check_and_lists(tmp_path):
     db = tmp_path / "demo.schouw"
     made = run_cli("--json", "demo", str(db), "--photos", "6", check=True)
     stats = json.loads(made.stdout)
-    assert stats["rounds"] == 4 and stats["findings"] >= 150 and stats["streets"] >= 30 and stats["photos"] == 6
+    assert stats["rounds"] == 5 and stats["findings"] >= 150 and stats["streets"] >= 30 and stats["photos"] == 6
     again = run_cli("demo", str(db))
     assert again.returncode == 2 and "bestaat al" in again.stderr
     rounds = json.loads(run_cli("--db", str(db), "--json", "rounds", "list", check=True).stdout)
-    dates = sorted(r["date"] for r in rounds if r["buurt"] == "Vogelbuurt")
+    dates = sorted(r["date"] for r in rounds if r["buurt"] == "Vogelbuurt" and r["kind"] == "knelpunten")
     assert dates == ["2025-10-14", "2026-10-13", "2026-11-24"]
-    assert {r["form_id"] for r in rounds} == {"crow-beeldkwaliteit", "sociale-veiligheid"}
+    assert [(r["date"], r["points"]) for r in rounds if r["kind"] == "meting"] == [("2026-09-15", 100)]
+    assert {r["form_id"] for r in rounds} == {"crow-beeldkwaliteit", "sociale-veiligheid", "crow-meting"}
     assert run_cli("--db", str(db), "check").returncode == 0
 
 

@@ -174,13 +174,14 @@ def test_full_report_reads_back(built):
     # page numbers on every page but the cover
     for n, page in enumerate(pages[1:], start=2):
         assert f"pagina {n} van {len(pages)}" in page, n
-    # headings and scores: 6 judged spots, norms B (woongebied) and A (Lelieplein: centrum)
-    # A ok, C no, D no, B ok, C no, B-on-A no -> 2 of 6 = 33,3 %
+    # a knelpuntenschouw counts: 6 judged spots, norms B (woongebied) and A (Lelieplein: centrum)
+    # A ok, C no, D no, B ok, C no, B-on-A no -> 4 below the norm; and it never prints a share
     assert "Samenvatting" in everything and "Bevindingen per straat" in everything
     assert "Actielijst" in everything and "Deelnemers" in everything
-    assert "33,3%" in everything and "streefwaarde is 90%" in everything
-    # the nulmeting: 1 of 6 meets -> 16,7 %; trend better
-    assert "16,7%" in everything and "beter" in everything
+    assert "Soort ronde Knelpuntenschouw" in pages[0] and "4 bevindingen onder de norm" in pages[0]
+    assert "Vorige ronde: 5 onder de norm" in everything  # the nulmeting: 1 of 6 meets
+    assert "%" not in everything and "op of boven" not in everything
+    assert "Bevindingen per aspect" in everything and "Bevindingen per actiehouder" in everything
     for name in ("Tulpstraat", "Narcislaan", "Rozenhof", "Lelieplein", "Irisstraat", "Karnebeek"):
         assert name in everything
     assert "Geen bevindingen in deze straat." in everything
@@ -270,9 +271,10 @@ def test_round_without_photos_and_english(built, tmp_path):
     assert f"page 2 of {len(pages)}" in pages[1]
     assert "Findings per street" in everything and "Participants" in everything
     assert "No participants were recorded." in everything
-    # three scored rounds of this buurt: the nulmeting is the baseline, the previous
-    # round (33,3 %) the comparison; this round's one spot (B on B) meets: 100 %
-    assert "100.0%" in everything and "33.3%" in everything and "16.7%" in everything
+    # three knelpuntenschouwen of this buurt, compared by counts: 5, 4 and now 0 below the norm
+    assert "Knelpuntenschouw" in pages[0] and "0 findings below the norm" in pages[0]
+    assert "Earlier knelpuntenschouwen of the buurt" in everything
+    assert "%" not in everything and "at or above" not in everything
 
 
 def test_actions_report_of_one_party(built, tmp_path):
@@ -345,7 +347,7 @@ def test_round_without_a_profile_has_a_spread_but_no_score(built, tmp_path):
         result = build_report(project, built["ids"]["round"], tmp_path / "x.pdf", today=TODAY)
     everything = " ".join(text_of(result.path))
     assert "geen normen voor deze metingen" in everything
-    assert "Spreiding over de niveaus" in everything and "Geen norm in het profiel" in everything
+    assert "Bevindingen per niveau" in everything and "%" not in everything
 
 
 def test_logo_from_project_meta(built, tmp_path):

@@ -13,6 +13,12 @@ def _rounds(project):
     return [project.rounds.get(row["id"]) for row in project.rounds.list()]
 
 
+def _walks(project):
+    """The knelpuntenschouw rounds: walks that record problems with remarks and actions
+    (the demo's meting records a level at each of its random points and nothing else)."""
+    return [r for r in _rounds(project) if r.kind == "knelpunten"]
+
+
 def test_demo_has_each_participant_once_per_round(demo_path):
     with open_project(demo_path) as project:
         for round_ in _rounds(project):
@@ -23,7 +29,7 @@ def test_demo_has_each_participant_once_per_round(demo_path):
 
 def test_demo_remarks_are_not_repeated_within_a_round(demo_path):
     with open_project(demo_path) as project:
-        for round_ in _rounds(project):
+        for round_ in _walks(project):
             findings = project.findings.models(round_.id)
             texts = Counter(f.description.strip() for f in findings if f.description.strip())
             # remarks are given, not left out wholesale (a herschouw has only a few findings)
@@ -50,7 +56,7 @@ def test_demo_findings_and_actions_fit_their_verdict(demo_path):
     needs no action and is not urgent; an action exists for every choice answer that
     is not "in order"."""
     with open_project(demo_path) as project:
-        for round_ in _rounds(project):
+        for round_ in _walks(project):
             form = project.forms.get(round_.form_key)
             profile = project.forms.profile(round_.profile_id)
             done = project.rounds.done_streets(round_.id)
@@ -79,7 +85,7 @@ def test_demo_herschouw_re_inspects_the_jaarschouw(demo_path):
     from schouw.services.rechecks import points
 
     with open_project(demo_path) as project:
-        vogel = sorted((r for r in _rounds(project) if "Vogelbuurt" in r.title), key=lambda r: r.date)
+        vogel = sorted((r for r in _walks(project) if "Vogelbuurt" in r.title), key=lambda r: r.date)
         assert [r.title for r in vogel] == ["Nulmeting Vogelbuurt", "Jaarschouw Vogelbuurt", "Herschouw Vogelbuurt"]
         carried = points(project, vogel[2].id)
         assert {project.findings.one(p["follows"]).round_id for p in carried} == {vogel[1].id}
@@ -91,3 +97,21 @@ def test_demo_herschouw_re_inspects_the_jaarschouw(demo_path):
                 assert action.status.is_closed
             if p["result"] in ("aanwezig", "erger"):
                 assert project.findings.one(p["finding_id"]).round_id == vogel[2].id
+
+
+def test_demo_meting_judges_every_aspect_at_100_random_points(demo_path):
+    from schouw.services.points import list_points
+    from schouw.services.scores import meting_score
+
+    with open_project(demo_path) as project:
+        meting = [r for r in _rounds(project) if r.kind == "meting"]
+        assert [(r.title, r.date.isoformat(), r.points_n) for r in meting] == [
+            ("Beeldkwaliteitsmeting Vogelbuurt", "2026-09-15", 100)]
+        states = list_points(project, meting[0].id)
+        assert len(states) == 100 and all(s.done and not s.missing for s in states)
+        assert meting[0].closed_at is not None
+        score = meting_score(project, meting[0].id)
+        assert score.points_done == 100 and score.overall.conclusive
+        assert 0.7 < score.overall.share < 0.95
+        assert any(not a.share.conclusive for a in score.aspects)  # an element at few points
+        assert all(f.point_id for f in project.findings.models(meting[0].id))

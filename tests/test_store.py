@@ -33,11 +33,13 @@ def fill_v1(project) -> dict:
     project.areas.add_streets([Street(buurt_id=buurt.id, name="'s-Gravendijkwal", woonplaats="Rotterdam")])
     street = project.areas.streets(buurt.id)[0]
     key = project.forms.ensure(form)
-    round_ = project.rounds.add(Round(buurt_id=buurt.id, date=date(2025, 5, 1), form_key=key))
+    round_ = Round(buurt_id=buurt.id, date=date(2025, 5, 1), form_key=key)
+    # as a v1 file holds it: without the columns later migrations add (kind .. closed_at, v9)
+    project.db["rounds"].insert(to_row(round_, exclude={"kind", "points_n", "seed", "closed_at"}))
     finding = Finding(round_id=round_.id, street_id=street.id, element="asfalt", aspect="onkruid",
                       description="Onkruid langs de rand")
-    # as a v1 file holds it: without the columns later migrations add (publishable, v7)
-    project.db["findings"].insert(to_row(finding, exclude={"publishable"}))
+    # as a v1 file holds it: without the columns later migrations add (publishable v8, point_id v9)
+    project.db["findings"].insert(to_row(finding, exclude={"publishable", "point_id"}))
     return {"round": round_.id, "finding": finding.id, "street": street.name}
 
 

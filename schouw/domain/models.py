@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -63,6 +64,18 @@ class Street(Synced):
     position: int = 0
 
 
+class RoundKind(StrEnum):
+    """What a round measures (see DOMAIN.md, "Two kinds of round").
+
+    A *knelpuntenschouw* records what is wrong where the team walks: its findings say
+    where to act, and a share "op norm" over them would be biased low, so it is only
+    counted. A *meting* judges every aspect at randomly drawn schouwpunten, which gives
+    an honest share at or above the norm with its interval."""
+
+    KNELPUNTEN = "knelpunten"
+    METING = "meting"
+
+
 class Round(Synced):
     buurt_id: str
     date: date
@@ -70,6 +83,29 @@ class Round(Synced):
     profile_id: str | None = None
     title: str = ""
     notes: str = ""
+    kind: RoundKind = RoundKind.KNELPUNTEN
+    #: A meting: how many schouwpunten were drawn, and the seed of the draw.
+    points_n: int | None = None
+    seed: int | None = None
+    #: When the round was closed (a meting: every point judged); None while open.
+    closed_at: datetime | None = None
+
+
+class SchouwPunt(Synced):
+    """One randomly drawn point of a meting: a stretch of a street, numbered 1..N in
+    walking order; every aspect of the form is judged there."""
+
+    round_id: str
+    #: The number the walker sees (1..N, walking order).
+    n: int
+    street_id: str
+    #: Which stretch of the street (0-based, :data:`schouw.domain.sampling.STRETCH_M` apart).
+    stretch: int = 0
+    #: The stretch's midpoint (None for a street without geometry).
+    lat: float | None = None
+    lon: float | None = None
+    #: When the walker finished the point (every aspect judged); None while open.
+    done_at: str | None = None
 
 
 class Participant(Synced):
@@ -99,6 +135,8 @@ class Finding(Synced):
     time_of_day: str = ""
     #: The remark (``description``) may be shown to residents in the terugkoppeling.
     publishable: bool = False
+    #: A meting: the schouwpunt this measurement belongs to (None in a knelpuntenschouw).
+    point_id: str | None = None
 
     @property
     def item_key(self) -> str:

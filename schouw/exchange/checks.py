@@ -416,7 +416,8 @@ def _check_consistency(path: Path, manifest: Manifest, doc: PackageDocument,
     if doc.profile is not None and doc.round.profile_id != doc.profile.id:
         raise mismatch("profile")
     for kind, rows in (("participants", doc.participants), ("round_streets", doc.round_streets),
-                       ("findings", doc.findings), ("rechecks", doc.rechecks)):
+                       ("findings", doc.findings), ("rechecks", doc.rechecks),
+                       ("schouwpunten", doc.schouwpunten)):
         if any(r.round_id != round_id for r in rows):
             raise mismatch(kind)
     for action in doc.actions:
@@ -424,7 +425,8 @@ def _check_consistency(path: Path, manifest: Manifest, doc: PackageDocument,
             raise mismatch("history")
     ids: set[str] = set()
     groups = [[doc.wijk], [doc.buurt], [doc.round], doc.streets, doc.participants, doc.round_streets,
-              doc.findings, doc.actions, [e for a in doc.actions for e in a.history], doc.photos, doc.rechecks]
+              doc.findings, doc.actions, [e for a in doc.actions for e in a.history], doc.photos, doc.rechecks,
+              doc.schouwpunten]
     if doc.profile is not None:
         groups.append([doc.profile])
     for group in groups:

@@ -27,6 +27,7 @@ from schouw.domain.models import (
     Participant,
     Photo,
     Round,
+    SchouwPunt,
     Street,
     Synced,
     Wijk,
@@ -98,6 +99,12 @@ class PackageRecheck(_Stamped, Recheck):
     ``follows`` is the earlier finding's id (that round is not in this package),
     ``result`` null until checked, ``finding_id`` the new finding of this round that
     records it as still there."""
+
+
+class PackageSchouwPunt(_Stamped, SchouwPunt):
+    """A randomly drawn point of a meting (number ``n`` 1..N in walking order, its street,
+    stretch and midpoint; ``done_at`` when finished). Findings measured there name it
+    in ``point_id``."""
 
 
 class PackageFinding(_Stamped, Finding):
@@ -204,6 +211,7 @@ class PackageDocument(_Header):
     actions: list[PackageAction] = Field(default_factory=list)
     photos: list[PackagePhoto] = Field(default_factory=list)
     rechecks: list[PackageRecheck] = Field(default_factory=list)
+    schouwpunten: list[PackageSchouwPunt] = Field(default_factory=list)
 
 
 class ManifestMember(BaseModel):

@@ -61,14 +61,15 @@ REFERENCES: dict[str, dict[str, str]] = {
     "rounds": {"buurt_id": "buurten", "profile_id": "profiles"},
     "participants": {"round_id": "rounds"},
     "round_streets": {"round_id": "rounds", "street_id": "streets"},
-    "findings": {"round_id": "rounds", "street_id": "streets"},
+    "findings": {"round_id": "rounds", "street_id": "streets", "point_id": "schouwpunten"},
     "actions": {"finding_id": "findings"},
     "action_events": {"action_id": "actions"},
     "photos": {"finding_id": "findings"},
     # ``follows`` (the earlier round's finding) is not checked: the package does not carry it
     "rechecks": {"round_id": "rounds", "street_id": "streets", "finding_id": "findings"},
+    "schouwpunten": {"round_id": "rounds", "street_id": "streets"},
 }
-NATURAL_KEYS = frozenset({"wijken", "buurten", "streets", "round_streets", "actions", "rechecks"})
+NATURAL_KEYS = frozenset({"wijken", "buurten", "streets", "round_streets", "actions", "rechecks", "schouwpunten"})
 #: Tables whose concurrent edits are worth a coordinator's look. Photos change only
 #: in caption and masks and events are never edited, so newest-wins is enough there.
 CONFLICT_TABLES = frozenset({"wijken", "buurten", "streets", "rounds", "participants", "round_streets",
@@ -86,7 +87,7 @@ TABLE_LABELS = {
     "wijken": "wijk", "buurten": "buurt", "streets": "straat", "profiles": "kwaliteitsprofiel",
     "rounds": "ronde", "participants": "deelnemer", "round_streets": "straatvoortgang",
     "findings": "bevinding", "actions": "actiepunt", "action_events": "actiegeschiedenis", "photos": "foto",
-    "rechecks": "herschouwpunt",
+    "rechecks": "herschouwpunt", "schouwpunten": "schouwpunt",
 }
 
 
@@ -147,6 +148,7 @@ def incoming_rows(doc: PackageDocument) -> dict[str, list[dict[str, Any]]]:
         "action_events": [dump(e) for a in doc.actions for e in a.history],
         "photos": [dump(p) for p in doc.photos],
         "rechecks": [dump(r) for r in doc.rechecks],
+        "schouwpunten": [dump(p) for p in doc.schouwpunten],
     }
 
 

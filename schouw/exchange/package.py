@@ -254,13 +254,15 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
     round_streets = pick("round_streets")
     photos = pick("photos")
     rechecks = pick("rechecks")
+    schouwpunten = pick("schouwpunten")
     events_by_action: dict[str, list[dict[str, Any]]] = {}
     for event in scope["action_events"]:
         events_by_action.setdefault(event["action_id"], []).append(event)
     changed_events = {e["action_id"] for e in pick("action_events")}
     actions = [a for a in scope["actions"]
                if flt is None or flt.changed(a) or a["id"] in changed_events]
-    street_ids = {f["street_id"] for f in findings} | {r["street_id"] for r in round_streets}
+    street_ids = ({f["street_id"] for f in findings} | {r["street_id"] for r in round_streets}
+                  | {p["street_id"] for p in schouwpunten})
     streets = [s for s in scope["streets"] if flt is None or flt.changed(s) or s["id"] in street_ids]
     if not personal_data:
         participants = [_strip_personal(p) for p in participants]
@@ -349,7 +351,7 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
             action_docs = [{**a, "history": history[a["id"]]} for a in actions]
             context = [scope["wijken"][0], scope["buurten"][0], round_row] + scope["profiles"]
             carried = (context + participants + streets + round_streets + findings + actions
-                       + [e for a in actions for e in history[a["id"]]] + photos + rechecks)
+                       + [e for a in actions for e in history[a["id"]]] + photos + rechecks + schouwpunten)
             stamps = [r["updated_at"] for r in carried]
             header = {
                 "format": FORMAT, "schema_version": SCHEMA_VERSION, "package_id": package_id,
@@ -369,7 +371,7 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
                 "form": {k: form_row[k] for k in ("key", "form_id", "version", "title", "kind", "definition")},
                 "round": round_row, "participants": participants, "streets": streets,
                 "round_streets": round_streets, "findings": findings, "actions": action_docs,
-                "photos": photo_docs, "rechecks": rechecks,
+                "photos": photo_docs, "rechecks": rechecks, "schouwpunten": schouwpunten,
             }
             # Compact: json's C encoder is only used without indent (ten times faster).
             writer.add(DOCUMENT_NAME, json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
@@ -387,7 +389,8 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
             tick("csv")
             if xlsx and _has_openpyxl():
                 action_list = sheets.action_rows(rows, live_actions, events_by_action)
-                writer.add(XLSX_NAME, sheets.xlsx_bytes(rows, action_list), compress=True)
+                writer.add(XLSX_NAME, sheets.xlsx_bytes(rows, action_list, _meting_sheet(scope, form, profile)),
+                           compress=True)
             tick("xlsx")
             writer.add(GEOJSON_NAME, sheets.geojson_bytes(rows), compress=True)
             tick("geojson")
@@ -419,3 +422,20 @@ def _has_openpyxl() -> bool:
     except ImportError:
         return False
     return True
+
+
+def _meting_sheet(scope: dict[str, list[dict[str, Any]]], form: Form | None,
+                  profile: Profile | None) -> list[dict[str, Any]] | None:
+    """The score sheet of a meting round (None for a knelpuntenschouw: no share)."""
+    from schouw.domain.measure import score_meting
+
+    round_row = scope["rounds"][0]
+    if round_row.get("kind") != "meting" or form is None:
+        return None
+    buurt = scope["buurten"][0]
+    points = [p for p in scope.get("schouwpunten", []) if not p.get("deleted_at")]
+    score = score_meting(scope["findings"], form, profile, area_type=buurt.get("area_type") or "",
+                         street_area_types={s["id"]: s.get("area_type") for s in scope["streets"]},
+                         points_total=len(points), points_done=sum(1 for p in points if p.get("done_at")))
+    names = {f"{e.id}.{a.id}": (e.name, a.name) for e, a in form.items()}
+    return sheets.meting_rows(score, names, profile.name if profile else "")

@@ -55,6 +55,12 @@ ACTION_COLUMNS: list[tuple[str, str]] = [
     ("streefdatum", "Streefdatum"), ("mor_nummer", "MOR-nummer"), ("mor_status", "MOR-status"),
     ("geschiedenis", "Geschiedenis"), ("gewijzigd", "Laatst gewijzigd"),
 ]
+#: The score sheet of a meting (only a meting: a knelpuntenschouw gets no share).
+METING_COLUMNS: list[tuple[str, str]] = [
+    ("groep", "Groep"), ("onderdeel", "Onderdeel"), ("element", "Element"), ("aspect", "Aspect"),
+    ("n", "Aantal oordelen (n)"), ("op_norm", "Op of boven norm"), ("aandeel", "Aandeel op of boven norm"),
+    ("laag", "95%-interval van"), ("hoog", "95%-interval tot"), ("conclusie", "Genoeg punten (n ≥ 30)"),
+]
 TEXT_COLUMNS = {"straat", "huisnummer", "plek", "omschrijving", "keuze", "actiehouder", "reden",
                 "mor_nummer", "mor_status", "geschiedenis", "wijk", "buurt"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -249,7 +255,23 @@ def _width(value: Any) -> int:
     return max((len(line) for line in str(value).split("\n")), default=0)
 
 
-def xlsx_bytes(rows: list[FindingRow], actions: list[dict]) -> bytes:
+def meting_rows(score, names: dict[str, tuple[str, str]], profile_name: str) -> list[dict]:
+    """The score of a meting (:class:`schouw.domain.measure.MetingScore`) as sheet rows:
+    per aspect, then schoon, heel and totaal, each with n and its 95 % Wilson interval."""
+    def row(group: str, key: str, element: str, aspect: str, share) -> dict:
+        return {"groep": group, "onderdeel": key, "element": element, "aspect": aspect, "n": share.n,
+                "op_norm": share.at_or_above, "aandeel": share.share, "laag": share.low if share.n else None,
+                "hoog": share.high if share.n else None, "conclusie": "ja" if share.conclusive else "nee"}
+
+    out = [row(a.category, f"{a.element}.{a.aspect}", *names.get(f"{a.element}.{a.aspect}", (a.element, a.aspect)),
+               a.share) for a in score.aspects]
+    out += [row(group, "", "", "", score.groups[group]) for group in ("schoon", "heel")]
+    out.append(row("totaal", "", f"{score.points_done} van {score.points_total} schouwpunten",
+                   f"profiel: {profile_name}", score.overall))
+    return out
+
+
+def xlsx_bytes(rows: list[FindingRow], actions: list[dict], meting: list[dict] | None = None) -> bytes:
     """Two sheets (Bevindingen, Actiepunten) with real numbers and dates, columns as
     wide as their content (up to a limit), written streaming. Text is always a text
     cell: openpyxl would store a value starting with ``=`` as a formula, so such cells
@@ -290,6 +312,8 @@ def xlsx_bytes(rows: list[FindingRow], actions: list[dict]) -> bytes:
 
     sheet("Bevindingen", COLUMNS, (r.values for r in rows))
     sheet("Actiepunten", ACTION_COLUMNS, actions)
+    if meting is not None:
+        sheet("Meting", METING_COLUMNS, meting)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -255,6 +255,82 @@ TEXTS: dict[str, dict[str, str]] = {
                           "en1": "1 finding lies outside the buurt boundary (circled)."},
     "map_empty": {"nl": "Geen kaart: de straten en bevindingen van deze ronde hebben geen coördinaten.",
                   "en": "No map: the streets and findings of this round have no coordinates."},
+    # -- two kinds of round (issue #17): knelpuntenschouw counts, meting measures ---------------
+    "kind": {"nl": "Soort ronde", "en": "Kind of round"},
+    "count_short": {"nl": "Aantal", "en": "Count"},
+    "stat_judgements": {"nl": "oordelen", "en": "judgements"},
+    "stat_points": {"nl": "van {total} schouwpunten beoordeeld", "en": "of {total} points judged"},
+    "kind_knelpunten": {"nl": "Knelpuntenschouw", "en": "Knelpuntenschouw (problem walk)"},
+    "kind_meting": {"nl": "Beeldkwaliteitsmeting", "en": "Meting (image-quality measurement)"},
+    "cover_knelpunten": {
+        "nl": "{below} bevindingen onder de norm. Een knelpuntenschouw legt vast wat er mis is waar het team "
+              "loopt: hij telt problemen en geeft geen aandeel op norm voor de buurt.",
+        "en": "{below} findings below the norm. A knelpuntenschouw records what is wrong where the team walks: "
+              "it counts problems and gives no share at norm for the buurt."},
+    "below_norm_label": {"nl": "onder de norm", "en": "below the norm"},
+    "knelpunten_explain": {
+        "nl": "Dit is een knelpuntenschouw: het team legt vast wat er mis is. Een aandeel ‘op norm’ over deze "
+              "bevindingen zou de buurt slechter voorstellen dan ze is, daarom telt dit rapport de problemen: "
+              "per element, aspect, straat, niveau en actiehouder. Een eerlijke score van de buurt geeft een "
+              "meting (willekeurige schouwpunten).",
+        "en": "This is a knelpuntenschouw: the team records what is wrong. A share ‘at norm’ over these findings "
+              "would make the buurt look worse than it is, so this report counts the problems: per element, "
+              "aspect, street, level and party. An honest score of the buurt comes from a meting (random points)."},
+    "kpi_below": {"nl": "onder de norm", "en": "below the norm"},
+    "kpi_with_level": {"nl": "{n} met een niveau", "en": "{n} with a level"},
+    "kpi_previous_below": {"nl": "Vorige ronde: {n} onder de norm", "en": "Previous round: {n} below the norm"},
+    "below_short": {"nl": "< norm", "en": "< norm"},
+    "previous_below": {"nl": "Vorige", "en": "Previous"},
+    "per_element_counts": {"nl": "Bevindingen per element", "en": "Findings per element"},
+    "per_aspect_counts": {"nl": "Bevindingen per aspect", "en": "Findings per aspect"},
+    "per_party_counts": {"nl": "Bevindingen per actiehouder", "en": "Findings per party"},
+    "per_street_counts": {"nl": "Bevindingen per straat", "en": "Findings per street"},
+    "no_action_party": {"nl": "(geen actie)", "en": "(no action)"},
+    "aspect": {"nl": "Aspect", "en": "Aspect"},
+    "party": {"nl": "Actiehouder", "en": "Party"},
+    "spread_counts": {"nl": "Bevindingen per niveau", "en": "Findings per level"},
+    "history_counts": {"nl": "Eerdere knelpuntenschouwen van de buurt", "en": "Earlier knelpuntenschouwen of the buurt"},
+    "street_below": {"nl": "{n} onder de norm", "en": "{n} below the norm"},
+    "note_knelpunten": {
+        "nl": "Een bevinding is onder de norm als haar niveau lager is dan de norm die het kwaliteitsprofiel "
+              "voor dat aspect en gebiedstype geeft. De aantallen zeggen waar te handelen, niet hoe de buurt "
+              "als geheel ervoor staat; vergelijk rondes daarom op aantallen, niet op percentages.",
+        "en": "A finding is below the norm when its level is lower than the norm the quality profile sets for "
+              "that aspect and area type. The counts say where to act, not how the buurt as a whole is doing; "
+              "compare rounds on counts, not on percentages."},
+    "meting_intro": {
+        "nl": "Op {date} is de {buurt} gemeten: op {total} willekeurig getrokken schouwpunten (startgetal {seed}) "
+              "is elk aspect van het formulier beoordeeld; {done} van de {total} punten zijn af.",
+        "en": "On {date} {buurt} was measured: every aspect of the form was judged at {total} randomly drawn "
+              "points (seed {seed}); {done} of the {total} points are finished."},
+    "meting_score": {
+        "nl": "{share} van de oordelen is op of boven de norm (95 %-interval {low}–{high}, n = {n}).",
+        "en": "{share} of the judgements are at or above the norm (95 % interval {low}–{high}, n = {n})."},
+    "cover_meting": {
+        "nl": "{share} op of boven de norm (95 %-interval {low}–{high}, n = {n}); streefwaarde {target}. "
+              "{done} van de {total} schouwpunten beoordeeld.",
+        "en": "{share} at or above the norm (95 % interval {low}–{high}, n = {n}); target {target}. "
+              "{done} of the {total} points judged."},
+    "too_few": {"nl": "te weinig punten om conclusies te trekken", "en": "too few points to draw conclusions"},
+    "interval": {"nl": "95 %-interval {low}–{high}", "en": "95 % interval {low}–{high}"},
+    "n_judged": {"nl": "n = {n}", "en": "n = {n}"},
+    "per_aspect_meting": {"nl": "Aandeel op of boven de norm per aspect", "en": "Share at or above the norm per aspect"},
+    "at_or_above_short": {"nl": "≥ norm", "en": "≥ norm"},
+    "share_col": {"nl": "Aandeel", "en": "Share"},
+    "interval_col": {"nl": "95 %-interval", "en": "95 % interval"},
+    "history_meting": {"nl": "Metingen van de buurt", "en": "Metingen of the buurt"},
+    "points_table": {"nl": "Oordelen per schouwpunt", "en": "Judgements per point"},
+    "points_intro": {
+        "nl": "Elk getrokken punt met het oordeel per aspect (– = n.v.t.); een oordeel onder de norm is rood.",
+        "en": "Every drawn point with the judgement per aspect (– = n/a); a judgement below the norm is red."},
+    "point_n": {"nl": "Punt", "en": "Point"},
+    "note_meting": {
+        "nl": "De schouwpunten zijn willekeurig getrokken uit stukken straat van 10 m, naar lengte gewogen, "
+              "reproduceerbaar met het startgetal. Het interval is het 95 %-Wilson-interval; onder de 30 oordelen "
+              "zegt een aandeel te weinig om conclusies te trekken. N.v.t. telt niet mee. De normen komen uit {profile}.",
+        "en": "The points were drawn at random from 10 m stretches of street, weighted by length, reproducible "
+              "from the seed. The interval is the 95 % Wilson interval; below 30 judgements a share says too "
+              "little to draw conclusions. N/a does not count. The norms come from {profile}."},
 }
 
 #: Action statuses (values of ActionStatus) as the report shows them.

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from schouw.domain.levels import ALL_LEVELS, DEFAULT_LABELS, Level
+from schouw.domain.measure import MetingScore
 from schouw.domain.parties import party_key, party_matches
 from schouw.domain.scoring import History, RoundScore
 
@@ -163,6 +164,17 @@ class ReportData:
     rechecks_from: date | None = None
     #: The map page (schouw.report.map_page.MapPage); None: no map page.
     map: Any = None
+    #: The kind of round: "knelpunten" (counted, never a share) or "meting".
+    kind: str = "knelpunten"
+    #: A knelpuntenschouw: findings and below-norm findings per aspect, street, level, party.
+    counts: Any = None
+    #: A meting: its score (shares with 95 % intervals), the seed of its draw, and the
+    #: earlier metingen of the buurt as ``(title, date, MetingScore)``, oldest first.
+    meting: MetingScore | None = None
+    meting_seed: int | None = None
+    meting_history: list[tuple[str, date, MetingScore]] = field(default_factory=list)
+    #: A meting: per point ``(n, street name, {"element.aspect": level text})``.
+    point_rows: list[tuple[int, str, dict[str, str]]] = field(default_factory=list)
 
     def recheck_tally(self, street_id: str | None = None) -> tuple[int, int]:
         """``(solved, total)`` of the re-inspected points, of one street or all."""

@@ -27,7 +27,7 @@ from reportlab.platypus import (
 
 from schouw import __version__
 from schouw.domain.levels import Level
-from schouw.domain.scoring import CATEGORIES, TREND_TOLERANCE, Comparison, Tally
+from schouw.domain.scoring import Tally
 from schouw.report import styles as S
 from schouw.report.common import (
     P,
@@ -47,12 +47,16 @@ from schouw.report.flowables import (
     PhotoRow,
     Seg,
     TextLines,
-    element_chart,
     level_badge,
-    spread_bar,
-    trend_mark,
 )
 from schouw.report.i18n import Texts
+from schouw.report.kind_sections import (
+    knelpunten_cover_box,
+    knelpunten_summary,
+    meting_cover_box,
+    meting_points,
+    meting_summary,
+)
 from schouw.report.model import FindingEntry, ReportData, StreetEntry
 from schouw.report.pdf import FRAME_W, MARGIN_BOTTOM, MARGIN_X, PAGE_H, PAGE_W, Heading, ReportDoc
 from schouw.report.recheck_section import recheck_story, solved_text
@@ -148,6 +152,7 @@ class RoundReport:
             (t("buurt"), d.buurt + (f" ({d.buurt_code})" if d.buurt_code else "")),
             (t("date"), t.date(d.round_date)),
             (t("area_type"), t.area_type(d.buurt_area_type).capitalize()),
+            (t("kind"), t(f"kind_{d.kind}")),
             (t("form"), f"{d.form_title} ({d.form_version})"),
             (t("profile"), self.profile_text()),
         ]
@@ -156,20 +161,13 @@ class RoundReport:
         info.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 2),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         body: list[Flowable] = [info, Spacer(1, 14)]
-        if d.has_scores and d.score.share() is None:
+        if d.kind == "meting" and d.meting is not None and d.meting.overall.n:
+            body += [meting_cover_box(self), Spacer(1, 12)]
+        elif d.has_scores and d.score.share() is None:
             body += [P(esc(t("cover_no_norm")), "body"), Spacer(1, 12)]
         elif d.has_scores:
-            share = d.score.share()
-            colour = S.share_colour(share, self.target())
-            text = t("cover_score", share=f"<b>{self.pct(share)}</b>", target=self.pct(self.target()))
-            big = S.styles()["kpi_value"]
-            box = Table([[_para(f"<font color='{colour.hexval()}'>{self.pct(share)}</font>", big),
-                          P(text, "body")]], colWidths=[3.4 * cm, FRAME_W - 3.4 * cm])
-            box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), S.PALE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                                     ("LEFTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 10),
-                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
-                                     ("LINEBEFORE", (0, 0), (0, -1), 3, colour)]))
-            body += [box, Spacer(1, 12)]
+            # a knelpuntenschouw counts its problems: never a share "op norm" (see kind_sections)
+            body += [knelpunten_cover_box(self), Spacer(1, 12)]
         else:
             body += [P(esc(t("cover_no_score")), "body"), Spacer(1, 14)]
         body += [self._cover_stats(), Spacer(1, 14)]
@@ -192,8 +190,9 @@ class RoundReport:
         t, d = self.t, self.d
         done = sum(1 for s in d.streets if s.done)
         stats = [
-            (str(len(d.findings)), t("stat_findings")),
-            (str(done), t("stat_streets", total=len(d.streets))),
+            (str(len(d.findings)), t("stat_judgements" if d.kind == "meting" else "stat_findings")),
+            (str(d.meting.points_done), t("stat_points", total=d.meting.points_total)) if d.meting is not None
+            else (str(done), t("stat_streets", total=len(d.streets))),
             (str(len(d.actions())), t("stat_actions")),
             (str(d.photo_count), t("stat_photos")),
         ]
@@ -217,28 +216,14 @@ class RoundReport:
         streets_done = sum(1 for s in d.streets if s.done)
         intro = t("summary_intro", date=t.date(d.round_date), people=people, buurt=esc(d.buurt),
                   done=streets_done, streets=streets_total, findings=len(d.findings), judged=judged)
-        if d.has_scores and score.share() is not None:
-            intro += " " + t("summary_score", share=f"<b>{self.pct1(score.share())}</b>",
-                             target=self.pct(self.target()))
-        story += [P(intro), Spacer(1, 10)]
+        if d.kind == "meting" and d.meting is not None:
+            return meting_summary(self)
         if not d.has_scores:
+            story += [P(intro), Spacer(1, 10)]
             story += [P(esc(t("cover_no_score"))), Spacer(1, 6)]
             return story + self._observations() + self._street_table() + recheck_story(t, d)
-        story += [self._kpis(), Spacer(1, 12)]
-        story += [P(esc(t("spread")), "h3"),
-                  spread_bar(score.total.counts, d.levels, {lv: self.level_label(lv) for lv in d.levels},
-                             FRAME_W, self.pct), Spacer(1, 10)]
-        rows = [(e.name, e.tally.share, e.tally.judged) for e in score.elements.values() if e.tally.judged]
-        chart = element_chart(rows, self.target(), FRAME_W, self.pct,
-                              t("chart_target", target=self.pct(self.target())), t("norm_none"))
-        story += [KeepTogether([P(esc(t("chart_title")), "h3"), chart]), Spacer(1, 8)]
-        story += self._element_table()
-        story += self._history_table()
-        story += self._street_table()
-        story += recheck_story(t, d)
-        story += self._observations()
-        story += self._notes()
-        return story
+        return (knelpunten_summary(self, intro) + recheck_story(t, d) + self._observations()
+                + self._notes())
 
     def _observations(self) -> list[Flowable]:
         """Per choice/none item, how often each answer was given."""
@@ -267,141 +252,20 @@ class RoundReport:
         return [CondPageBreak(5 * cm), P(esc(t("observations")), "h2"), P(esc(t("observations_intro")), "note"),
                 table, Spacer(1, 8)]
 
-    def _kpis(self) -> Table:
-        t, d = self.t, self.d
-        history = d.history
-        cells = []
-        for cat in CATEGORIES:
-            tally = d.score.category(cat)
-            comp: Comparison | None = history.categories.get(cat) if history else None
-            target = comp.target if comp else self.target(cat)
-            colour = S.share_colour(tally.share, target)
-            parts: list[Flowable] = [
-                P(esc(t(cat)), "kpi_label"),
-                P(f"<font color='{colour.hexval()}'>{self.pct(tally.share)}</font>", "kpi_value"),
-                P(esc(t("at_norm")) + " · " + esc(t.count(tally.with_norm, "measured_one", "measured")), "kpi_small"),
-                Spacer(1, 4),
-                P(f"{esc(t('target'))}: <b>{self.pct(target)}</b>", "kpi_small"),
-            ]
-            if history and not history.is_baseline and comp is not None:
-                parts.append(P(f"{esc(t('baseline'))}: {self.pct(comp.baseline)} · "
-                               f"{esc(t('previous'))}: {self.pct(comp.previous)}", "kpi_small"))
-                trend = comp.trend
-                word = t(trend.value) if trend else t("no_trend")
-                delta = t.points(comp.delta_previous)
-                line = Table([[trend_mark(trend), P(f"<b>{esc(word)}</b> ({esc(t('points', delta=delta))})", "kpi_small")]],
-                             colWidths=[12, None], hAlign="LEFT")
-                line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                                          ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                                          ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-                parts.append(line)
-            elif history and history.is_baseline:
-                parts.append(P(esc(t("this_is_baseline")), "kpi_small"))
-            cells.append(parts)
-        w = (FRAME_W - 2 * 8) / 3
-        table = Table([[cells[0], "", cells[1], "", cells[2]]], colWidths=[w, 8, w, 8, w])
-        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 9),
-                 ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 8),
-                 ("BOTTOMPADDING", (0, 0), (-1, -1), 9)]
-        for col in (0, 2, 4):
-            style += [("BACKGROUND", (col, 0), (col, 0), S.PALE), ("LINEABOVE", (col, 0), (col, 0), 2.5, S.BRAND)]
-        table.setStyle(TableStyle(style))
-        return table
-
-    def _element_table(self) -> list[Flowable]:
-        t, d = self.t, self.d
-        levels = list(d.levels)
-        name_w = FRAME_W - (1.8 + 0.9 * len(levels) + 1.2 + 1.5 + 1.6 + 1.9) * cm
-        widths = [name_w, 1.8 * cm] + [0.9 * cm] * len(levels) + [1.2 * cm, 1.5 * cm, 1.6 * cm, 1.9 * cm]
-        header = ([P(esc(t("element")), "th"), P(esc(t("count_n")), "th_right")]
-                  + [P(lv.value, "th_right") for lv in levels]
-                  + [P(esc(t("norm")), "th_right"), P(esc(t("share_short")), "th_right"),
-                     P(esc(t("previous_short")), "th_right"), P(esc(t("trend")), "th")])
-        rows = [header]
-        unmeasured = []
-        for element_id, es in d.score.elements.items():
-            if not es.tally.judged:
-                unmeasured.append(es.name)
-                continue
-            comp = d.history.elements.get(element_id) if d.history else None
-            trend = comp.trend if comp else None
-            trend_cell: Flowable | str = ""
-            if comp is not None and comp.previous is not None:
-                trend_cell = Table([[trend_mark(trend, 7), P(esc(t(trend.value)) if trend else "–", "cell_muted")]],
-                                   colWidths=[11, None])
-                trend_cell.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
-                                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-            share = es.tally.share
-            colour = S.share_colour(share, self.target())
-            rows.append([P(esc(es.name), "cell"), P(str(es.tally.judged), "cell_right")]
-                        + [P(str(es.tally.counts.get(lv, 0) or "·"), "cell_right") for lv in levels]
-                        + [P(self.norms_text(es.tally), "cell_right"),
-                           P(f"<font color='{colour.hexval()}'><b>{self.pct(share)}</b></font>", "cell_right"),
-                           P(self.pct(comp.previous) if comp else "–", "cell_right"), trend_cell])
-        total = d.score.total
-        rows.append([P(f"<b>{esc(t('totaal'))}</b>", "cell"), P(f"<b>{total.judged}</b>", "cell_right")]
-                    + [P(f"<b>{total.counts.get(lv, 0)}</b>", "cell_right") for lv in levels]
-                    + [P("", "cell"), P(f"<b>{self.pct(total.share)}</b>", "cell_right"),
-                       P(self.pct(d.history.categories['totaal'].previous) if d.history else "–", "cell_right"), ""])
-        extra = [("LINEABOVE", (0, -1), (-1, -1), 0.8, S.BRAND), ("BACKGROUND", (0, -1), (-1, -1), S.BRAND_LIGHT)]
-        for i, lv in enumerate(levels):
-            extra += [("BACKGROUND", (2 + i, 0), (2 + i, 0), S.LEVEL_COLOURS[lv]),
-                      ("TEXTCOLOR", (2 + i, 0), (2 + i, 0), S.LEVEL_TEXT[lv])]
-        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(grid(widths, extra=extra))
-        # header cells are Paragraphs: recolour the level headers' text
-        for i, lv in enumerate(levels):
-            rows[0][2 + i] = P(f"<font color='{S.LEVEL_TEXT[lv].hexval()}'><b>{lv.value}</b></font>", "th_right")
-        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-        table.setStyle(grid(widths, extra=extra))
-        story: list[Flowable] = [CondPageBreak(5 * cm), P(esc(t("per_element")), "h2"), table]
-        if unmeasured:
-            story.append(Spacer(1, 3))
-            story.append(P(esc(t("elements_without", names=", ".join(unmeasured))), "note"))
-        story.append(Spacer(1, 8))
-        return story
-
-    def _history_table(self) -> list[Flowable]:
-        t, d = self.t, self.d
-        if d.history is None:
-            return []
-        widths = [FRAME_W - (3.3 + 2.0 + 1.9 * 3) * cm, 3.3 * cm, 2.0 * cm, 1.9 * cm, 1.9 * cm, 1.9 * cm]
-        rows = [[P(esc(t("round")), "th"), P(esc(t("date")), "th"), P(esc(t("count_n")), "th_right"),
-                 P(esc(t("totaal")), "th_right"), P(esc(t("schoon")), "th_right"), P(esc(t("heel")), "th_right")]]
-        for point in d.history.points:
-            marks = []
-            if point.round_id == d.history.baseline.round_id:
-                marks.append(t("baseline_marker"))
-            current = point.round_id == d.history.current.round_id
-            if current:
-                marks.append(t("current_marker"))
-            b, nb = ("<b>", "</b>") if current else ("", "")
-            name = b + esc(clip(point.title)) + nb + (
-                f" <font color='{S.MUTED.hexval()}'>({esc(', '.join(marks))})</font>" if marks else "")
-            rows.append([P(name, "cell"), P(b + esc(t.short_date(point.date)) + nb, "cell"),
-                         P(b + str(point.score.total.judged) + nb, "cell_right")]
-                        + [P(b + self.pct1(point.score.share(c)) + nb, "cell_right") for c in CATEGORIES])
-        rows.append([P(f"<i>{esc(t('target'))}</i>", "cell"), "", ""]
-                    + [P(f"<i>{self.pct(d.targets.get(c))}</i>", "cell_right") for c in CATEGORIES])
-        table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-        table.setStyle(grid(widths))
-        return [CondPageBreak(4 * cm), P(esc(t("history")), "h2"), table, Spacer(1, 8)]
-
     def _street_table(self) -> list[Flowable]:
         t, d = self.t, self.d
-        scored = d.has_scores
+        # a knelpuntenschouw with norms counts its below-norm findings per street (no share)
+        scored = d.has_scores and d.score.total.with_norm > 0
         # the status column is as wide as its longest word group ("nog niet geschouwd");
         # the street name takes what is left and wraps
         status_w = max(3.0 * cm, 8 + 2 + max(stringWidth(t(k), S.FONT, 8.5) for k in ("done", "not_done")))
         if scored:
-            widths = [FRAME_W - (3.0 + 2.4 + 1.9 + 1.6) * cm - status_w, 3.0 * cm, 2.4 * cm, 1.9 * cm, 1.6 * cm,
-                      status_w]
+            widths = [FRAME_W - (3.0 + 2.4 + 1.9) * cm - status_w, 3.0 * cm, 2.4 * cm, 1.9 * cm, status_w]
         else:
             widths = [FRAME_W - (3.0 + 2.4) * cm - status_w, 3.0 * cm, 2.4 * cm, status_w]
         header = [P(esc(t("street")), "th"), P(esc(t("area_type")), "th"), P(esc(t("findings_n")), "th_right")]
         if scored:
-            header += [P(esc(t("count_n")), "th_right"), P(esc(t("share_short")), "th_right")]
+            header += [P(esc(t("below_short")), "th_right")]
         rows = [header + [P(esc(t("status")), "th")]]
         commands: list[tuple] = []
         for street in d.streets:
@@ -412,21 +276,22 @@ class RoundReport:
             row = [cell(Seg(clip(street.name), S.FONT, 8.5, 10.5)), cell(Seg(t.area_type(street.area_type), S.FONT, 8.5, 10.5)),
                    str(ss.findings if ss else len(d.findings_of(street.id)))]
             if scored:
-                share = ss.tally.share if ss else None
-                commands.append(("TEXTCOLOR", (4, len(rows)), (4, len(rows)), S.share_colour(share, self.target())))
-                row += [str(ss.tally.judged if ss else 0), self.pct(share)]
+                below = ss.tally.below if ss else 0
+                if below:
+                    commands.append(("TEXTCOLOR", (3, len(rows)), (3, len(rows)), S.BAD))
+                row += [str(below)]
             rows.append(row + [status])
         table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-        numbers = (2, 4) if scored else (2, 2)
+        numbers = (2, 3) if scored else (2, 2)
         table.setStyle(grid(widths, extra=[
             ("FONT", (0, 1), (-1, -1), S.FONT, 8.5), ("TEXTCOLOR", (0, 1), (-1, -1), S.INK),
             ("ALIGN", (numbers[0], 1), (numbers[1], -1), "RIGHT"), *commands]))
-        title = t("per_street") if scored else t("streets")
+        title = t("per_street_counts") if scored else t("streets")
         return [CondPageBreak(5 * cm), P(esc(title), "h2"), table, Spacer(1, 8)]
 
     def _notes(self) -> list[Flowable]:
         t, d = self.t, self.d
-        notes = [P(esc(t("notes")), "h3"), P(esc(t("note_method")), "note")]
+        notes = [P(esc(t("notes")), "h3"), P(esc(t("note_knelpunten")), "note")]
         ex = d.score.excluded
         parts = []
         if ex.not_applicable:
@@ -451,13 +316,14 @@ class RoundReport:
         not_done = sum(1 for s in d.streets if not s.done)
         if not_done:
             notes.append(P(esc(t("note_streets", n=not_done)), "note"))
-        notes.append(P(esc(t("note_trend", tol=t.number(TREND_TOLERANCE * 100, 0)) + " "
-                           + t("note_trend_profile", profile=self.profile_text())), "note"))
+        notes.append(P(esc(t("note_trend_profile", profile=self.profile_text())), "note"))
         return [KeepTogether(notes)]
 
     # -- findings per street --------------------------------------------------------------
     def findings(self) -> list[Flowable]:
         t, d = self.t, self.d
+        if d.kind == "meting" and d.meting is not None:
+            return meting_points(self)
         story: list[Flowable] = [
             PageBreak(),
             Heading(esc(t("findings")), S.styles()["h1"], outline=t("findings"), key="findings"),
@@ -478,8 +344,8 @@ class RoundReport:
             meta.append(t("house_numbers", range=street.house_numbers))
         meta.append(t.count(len(findings), "street_meta_finding", "street_meta_findings"))
         ss = d.score.streets.get(street.id) if d.score else None
-        if ss is not None and ss.tally.share is not None:
-            meta.append(t("street_score", share=self.pct(ss.tally.share)))
+        if ss is not None and ss.tally.with_norm:
+            meta.append(t("street_below", n=ss.tally.below))
         if solved := solved_text(t, d, street.id):
             meta.append(solved)
         if not street.done:

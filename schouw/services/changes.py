@@ -77,7 +77,7 @@ class Changes:
         return cls(
             rounds=bool(touched & {"rounds", "participants", "profiles"}) or result.forms_added > 0,
             streets=bool(touched & {"wijken", "buurten", "streets"}),
-            walked="round_streets" in touched,
+            walked=bool(touched & {"round_streets", "schouwpunten"}),
             findings="findings" in touched,
             photos="photos" in touched,
             actions=bool(touched & {"actions", "action_events"}),

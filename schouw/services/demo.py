@@ -4,7 +4,9 @@ One wijk with two buurten and 34 streets (with line geometry), the default quali
 profile, two CROW rounds of the same buurt a year apart (so there is a trend), a
 sociale-veiligheid walk in the other buurt, ~150 findings over many elements and all
 levels, generated street photos, a team from several organisations and actions in
-every status. Seeded, so the same call always makes the same project.
+every status, and a beeldkwaliteitsmeting of the Vogelbuurt (100 random schouwpunten,
+the 12 aspects of the meting form judged at each). Seeded, so the same call always
+makes the same project.
 """
 
 from __future__ import annotations
@@ -418,6 +420,7 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
                 project.rounds.set_street_done(round_.id, street.id, True)
         _follow_up_by_hand(project)
         _demo_herschouw(project, rng, vogel, wijk, stats)
+        _demo_meting(project, vogel, wijk, stats)
         _demo_boundaries(project, (vogel, haven))
     return stats
 
@@ -515,3 +518,61 @@ def _demo_herschouw(project, rng: random.Random, buurt: Buurt, wijk: Wijk, stats
     for street_id in walked:
         project.rounds.set_street_done(herschouw.id, street_id, True)
     stats["findings"] += len(project.findings.models(herschouw.id))
+
+
+# -- a meting: random schouwpunten, every aspect judged (issue #17.1) -------------------------
+#: Per element: the share of points where it occurs at all (elsewhere: n.v.t.). Every
+#: point has paving; a bench or a litter bin stands at only some of them.
+MEETING_PRESENCE = {"elementen": 1.0, "gras": 0.55, "beplanting": 0.65, "banken": 0.3,
+                    "afvalbakken": 0.25, "reiniging": 1.0}
+#: Per aspect: the chance a point is at or above its norm (weeds on paving and dog dirt
+#: are the usual weak spots of a residential buurt).
+MEETING_QUALITY = {"elementen.onkruid": 0.72, "elementen.zwerfafval": 0.86, "elementen.oneffenheden": 0.9,
+                   "elementen.schade": 0.93, "gras.hoogte": 0.8, "gras.zwerfafval": 0.84,
+                   "beplanting.onkruid": 0.76, "banken.schade": 0.9, "banken.vervuiling": 0.85,
+                   "afvalbakken.vulgraad": 0.8, "reiniging.hondenpoep": 0.82, "reiniging.graffiti": 0.94}
+
+
+def _demo_meting(project, buurt: Buurt, wijk: Wijk, stats: dict) -> None:
+    """A beeldkwaliteitsmeting of the Vogelbuurt on 2026-09-15: 100 schouwpunten drawn
+    with a fixed seed, every aspect of the 12-aspect meting form judged at each (n.v.t.
+    where the element is not there), every point finished and the round closed. Its own
+    Random, so the rounds above stay exactly as they were."""
+    from schouw.domain.levels import ALL_LEVELS
+    from schouw.domain.models import RoundKind
+    from schouw.domain.norms import norm_for
+    from schouw.services.points import required_items
+
+    rng = random.Random(20260915)
+    when = date(2026, 9, 15)
+    round_ = create_round(project, buurt=buurt.name, wijk=wijk.name, form_id="crow-meting", when=when,
+                          title="Beeldkwaliteitsmeting Vogelbuurt", kind=RoundKind.METING, points=100,
+                          seed=20260915)
+    stats["rounds"] += 1
+    profile = project.forms.profile(round_.profile_id)
+    form = project.forms.get(round_.form_key)
+    area = {s.id: area_type_of(s.area_type, buurt.area_type) for s in project.areas.streets(buurt.id)}
+    with project.atomic():
+        for name, org, role in (TEAM[1], ("Jeroen Visser", "Ingenieursbureau Beeldmeting", "overig")):
+            project.rounds.add_participant(Participant(round_id=round_.id, name=name, organisation=org, role=role))
+        for point in project.points.list(round_.id):
+            minute = 9 * 60 + 4 * point.n  # the walk takes the day, about 4 minutes a point
+            observed = f"{when.isoformat()}T{minute // 60:02d}:{minute % 60:02d}:00"
+            present = {e: rng.random() < p for e, p in MEETING_PRESENCE.items()}
+            for element, aspect in required_items(form):
+                level: Level | None = None
+                if present.get(element, True):
+                    norm = norm_for(profile, element, aspect, area[point.street_id]) or Level.B
+                    k = ALL_LEVELS.index(norm)
+                    meets, below = ALL_LEVELS[:k + 1], ALL_LEVELS[k + 1:]
+                    if not below or rng.random() < MEETING_QUALITY.get(f"{element}.{aspect}", 0.85):
+                        level = rng.choices(meets, [1 + i * 2 for i in range(len(meets))])[0]
+                    else:
+                        level = rng.choices(below, [3, 1, 0.5, 0.25][:len(below)])[0]
+                project.findings.add(Finding(
+                    round_id=round_.id, street_id=point.street_id, element=element, aspect=aspect, level=level,
+                    not_applicable=level is None, spot=f"schouwpunt {point.n}", lat=point.lat, lon=point.lon,
+                    observed_at=observed, point_id=point.id))
+                stats["findings"] += 1
+            project.points.set_done(point.id, True)
+        project.rounds.update(round_.id, closed_at=f"{when.isoformat()}T16:30:00.000Z")

@@ -24,7 +24,7 @@ from schouw.store.project import Project
 
 
 def previous_round(project: Project, round_: Round) -> Round | None:
-    """The latest round of the same buurt with the same form before ``round_`` (by date,
+    """The latest round of the same buurt, kind and form before ``round_`` (by date,
     then by creation), or None."""
     form = project.forms.get(round_.form_key)
     earlier = []
@@ -32,6 +32,8 @@ def previous_round(project: Project, round_: Round) -> Round | None:
         if other.id == round_.id or (other.date, other.created_at) >= (round_.date, round_.created_at):
             continue
         other_form = project.forms.get(other.form_key)
+        if other.kind != round_.kind:  # a meting's judgements are no knelpunten to re-inspect
+            continue
         if form is not None and other_form is not None and other_form.id == form.id:
             earlier.append(other)
     return max(earlier, key=lambda r: (r.date, r.created_at)) if earlier else None

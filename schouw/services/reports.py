@@ -119,6 +119,8 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
     for other in project.rounds.rounds_of_buurt(buurt.id):
         if other.id == round_.id or other.date > round_.date:
             continue
+        if other.kind != round_.kind:  # counts compare with counts, metingen with metingen
+            continue
         _check(cancel)
         other_score = _score(project, other, profile, buurt.area_type, street_types, [])
         if other_score is not None:
@@ -178,6 +180,7 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
         logo=logo_path, created=today or date.today(), load_photo=load_photo,
     )
     data.rechecks, data.rechecks_from = _rechecks(project, round_, form, street_by_id)
+    _kind(project, data, round_, form, profile, buurt, streets, findings, profile_choice)
     if profile is not None:
         data.levels = tuple(profile.levels)
         data.level_labels = {lv: profile.label(lv) for lv in profile.labels}
@@ -199,6 +202,43 @@ def map_page(project: Project, round_id: str, *, profile=None, width_pt: float =
     if background.warning and warnings is not None:
         warnings.append(background.warning)
     return MapPage(scene, background.tiles, background.attribution)
+def _kind(project: Project, data: ReportData, round_: Round, form, profile: Profile | None, buurt, streets,
+          findings: list[Finding], profile_choice: str) -> None:
+    """What the report of each kind of round shows besides: a knelpuntenschouw its
+    counts (never a share); a meting its shares with intervals, its earlier metingen
+    scored under the same profile, and the judgement at every point."""
+    from schouw.domain.measure import score_meting
+    from schouw.domain.models import RoundKind
+    from schouw.services.scores import knelpunten_counts
+
+    data.kind = round_.kind.value
+    if round_.kind != RoundKind.METING:
+        data.counts = knelpunten_counts(project, round_.id, profile_choice=profile_choice)
+        return
+    types = {s.id: s.area_type for s in streets}
+    total, done = project.points.count(round_.id)
+    data.meting = score_meting(findings, form, profile, area_type=buurt.area_type, street_area_types=types,
+                               points_total=total, points_done=done)
+    data.meting_seed = round_.seed
+    for other in project.rounds.rounds_of_buurt(buurt.id):
+        if other.kind != RoundKind.METING or other.id == round_.id or other.date > round_.date:
+            continue
+        other_form = project.forms.get(other.form_key)
+        if other_form is None:
+            continue
+        score = score_meting(project.findings.models(other.id), other_form, profile, area_type=buurt.area_type,
+                             street_area_types=types, points_total=project.points.count(other.id)[0],
+                             points_done=project.points.count(other.id)[1])
+        data.meting_history.append((other.title, other.date, score))
+    data.meting_history.sort(key=lambda item: item[1])
+    names = {s.id: s.name for s in streets}
+    judged: dict[str, dict[str, str]] = {}
+    for f in findings:
+        if f.point_id:
+            judged.setdefault(f.point_id, {})[f.item_key] = (
+                "n.v.t." if f.not_applicable else f.level.value if f.level is not None else "")
+    data.point_rows = [(p.n, names.get(p.street_id, "?"), judged.get(p.id, {}))
+                       for p in project.points.list(round_.id)]
 
 
 def _rechecks(project: Project, round_: Round, form, street_by_id) -> tuple[list[RecheckEntry], date | None]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
 
-from schouw.domain.models import Participant, Round
+from schouw.domain.models import Participant, Round, RoundKind, SchouwPunt
+from schouw.domain.sampling import StreetLine, draw_points
 from schouw.domain.text import check_text
 from schouw.messages import SchouwError
 from schouw.services.forms import default_profile, find_form
@@ -27,21 +29,60 @@ def ensure_profile(project: Project) -> str:
     return project.forms.save_profile(default_profile())
 
 
+#: Schouwpunten a meting draws when the user gives no number: 100 per period is what a
+#: contractor's beeldkwaliteitsmeting judges (enough for a ±9 point interval overall).
+DEFAULT_POINTS = 100
+
+
+def parse_kind(kind: str | RoundKind | None) -> RoundKind:
+    """``knelpunten`` or ``meting`` (case-insensitive), else a user error."""
+    key = str(kind or RoundKind.KNELPUNTEN.value).strip().lower()
+    for value in RoundKind:
+        if value.value == key:
+            return value
+    raise SchouwError("round_bad_kind", kind=kind, allowed=", ".join(k.value for k in RoundKind))
+
+
 def create_round(project: Project, *, buurt: str, form_id: str, when: str | date,
-                 wijk: str | None = None, title: str = "", profile_id: str | None = None) -> Round:
-    """Start a round of one buurt with a form, copying the form into the project."""
+                 wijk: str | None = None, title: str = "", profile_id: str | None = None,
+                 kind: str | RoundKind = RoundKind.KNELPUNTEN, points: int | None = None,
+                 seed: int | None = None) -> Round:
+    """Start a round of one buurt with a form, copying the form into the project.
+
+    A *meting* draws its schouwpunten (``points``, default :data:`DEFAULT_POINTS`) from
+    the buurt's streets with ``seed`` (drawn and stored when not given), in the same
+    transaction as the round: a refused draw leaves no round behind. Its form must have
+    aspects on the level scale (a sociale-veiligheid form has none)."""
     check_text(title=title)
+    the_kind = parse_kind(kind)
     buurt_row = project.areas.find_buurt(buurt, wijk)
     the_date = when if isinstance(when, date) else parse_date(when)
     stored = [f for f in project.forms.all() if f.id == form_id]
     form = find_form(form_id) if not stored or _disk_has(form_id) else stored[-1]
+    drawn = []
+    if the_kind == RoundKind.METING:
+        if not any(aspect.has_level for _, aspect in form.items()):
+            raise SchouwError("meting_needs_levels", form=form.id)
+        points = DEFAULT_POINTS if points is None else int(points)
+        seed = secrets.randbelow(2**31) if seed is None else int(seed)
+        lines = [StreetLine.from_geometry(s.id, s.geometry, s.position)
+                 for s in project.areas.streets(buurt_row.id)]
+        drawn = draw_points(lines, points, seed)
+    else:
+        points = seed = None
     with project.atomic():
         key = project.forms.ensure(form)
+        default_title = ("Meting" if the_kind == RoundKind.METING else "Schouw")
         round_ = Round(buurt_id=buurt_row.id, date=the_date, form_key=key,
                        profile_id=profile_id or ensure_profile(project),
-                       title=title or f"Schouw {buurt_row.name} {the_date.isoformat()}")
+                       title=title or f"{default_title} {buurt_row.name} {the_date.isoformat()}",
+                       kind=the_kind, points_n=points, seed=seed)
         round_ = project.rounds.add(round_)
-        carry_open_points(project, round_)
+        if drawn:
+            project.points.add_many([SchouwPunt(round_id=round_.id, n=d.n, street_id=d.street_id,
+                                                stretch=d.stretch, lat=d.lat, lon=d.lon) for d in drawn])
+        if the_kind == RoundKind.KNELPUNTEN:  # a meting judges its random points, not old ones
+            carry_open_points(project, round_)
         project.fault_point("round-points-carried")
         return round_
 

@@ -266,6 +266,36 @@ def _v8(conn: sqlite3.Connection) -> None:
     run_script(conn, "ALTER TABLE findings ADD COLUMN publishable INTEGER NOT NULL DEFAULT 0;")
 
 
+def _v9(conn: sqlite3.Connection) -> None:
+    """Two kinds of round: a *knelpuntenschouw* (the default: the team records what is
+    wrong where it walks) and a *meting* (every aspect judged at a random sample of
+    schouwpunten). A meting stores how many points were drawn and the seed, so the draw
+    can be repeated and checked; ``closed_at`` marks a round as finished.
+
+    ``schouwpunten`` holds the drawn points, numbered 1..N in walking order (``n`` is the
+    number the walker sees), with the street, the stretch of it and its midpoint (NULL
+    for a street without geometry). ``findings.point_id`` names the point a measurement
+    belongs to; a plain id, like ``rechecks.follows``, so a package that carries a
+    finding and its point in any order is taken as it is."""
+    run_script(
+        conn,
+        f"""
+        ALTER TABLE rounds ADD COLUMN kind TEXT NOT NULL DEFAULT 'knelpunten';
+        ALTER TABLE rounds ADD COLUMN points_n INTEGER;
+        ALTER TABLE rounds ADD COLUMN seed INTEGER;
+        ALTER TABLE rounds ADD COLUMN closed_at TEXT;
+        CREATE TABLE schouwpunten (
+            id TEXT PRIMARY KEY, round_id TEXT NOT NULL REFERENCES rounds(id),
+            n INTEGER NOT NULL, street_id TEXT NOT NULL REFERENCES streets(id),
+            stretch INTEGER NOT NULL DEFAULT 0, lat REAL, lon REAL, done_at TEXT,
+            {SYNC_COLUMNS},
+            UNIQUE (round_id, n));
+        ALTER TABLE findings ADD COLUMN point_id TEXT;
+        CREATE INDEX findings_point ON findings(point_id);
+        """,
+    )
+
+
 def _v10(conn: sqlite3.Connection) -> None:
     """A buurt's boundary (the CBS wijk- en buurtkaart, imported by buurtcode): GeoJSON
     in WGS84 like a street's geometry, NULL until imported. A column of the buurt rather
@@ -273,5 +303,4 @@ def _v10(conn: sqlite3.Connection) -> None:
     run_script(conn, "ALTER TABLE buurten ADD COLUMN boundary TEXT;")
 
 
-# _v10 (mapdata) sits at the end until _v9 (meting) is merged; the lead fixes the order.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v10]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]

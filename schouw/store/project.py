@@ -81,6 +81,7 @@ class Project:
         from schouw.store.findings import FindingRepo
         from schouw.store.forms import FormRepo
         from schouw.store.photos import PhotoRepo
+        from schouw.store.points import PointRepo
         from schouw.store.profiles import ProfileLog
         from schouw.store.rechecks import RecheckRepo
         from schouw.store.rounds import RoundRepo
@@ -93,6 +94,7 @@ class Project:
         self.photos = PhotoRepo(self)
         self.profile_log = ProfileLog(self)
         self.rechecks = RecheckRepo(self)
+        self.points = PointRepo(self)
 
     # -- transactions -------------------------------------------------------------
     @contextlib.contextmanager

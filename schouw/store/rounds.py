@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from schouw.domain.models import Participant, Round, new_id, utc_now
+from schouw.domain.models import Participant, Round, RoundKind, new_id, utc_now
 from schouw.messages import SchouwError
 from schouw.store.rows import dict_rows, from_row, to_row
 
@@ -18,8 +18,13 @@ class RoundRepo:
 
     def add(self, round_: Round) -> Round:
         round_ = round_.model_copy(update={"updated_by": self.p.device_id})
+        # The meting columns (v9) only when used: a knelpuntenschouw leaves them to the
+        # schema's defaults, so a round can still be written in a file of an older schema.
+        unused = {k for k in ("points_n", "seed", "closed_at") if getattr(round_, k) is None}
+        if round_.kind == RoundKind.KNELPUNTEN:
+            unused.add("kind")
         with self.p.atomic():
-            self.p.db["rounds"].insert(to_row(round_))
+            self.p.db["rounds"].insert(to_row(round_, exclude=unused))
         return round_
 
     def get(self, round_id: str) -> Round:
@@ -39,6 +44,7 @@ class RoundRepo:
         """Rounds with their area names and counts, newest first (for lists and --json)."""
         sql = """
             SELECT r.id, r.date, r.title, r.form_key, r.profile_id, r.buurt_id,
+                   r.kind, r.points_n, r.seed, r.closed_at,
                    b.name AS buurt, w.name AS wijk, f.form_id, f.version AS form_version,
                    f.title AS form_title,
                    (SELECT COUNT(*) FROM findings x WHERE x.round_id = r.id AND x.deleted_at IS NULL) AS findings,

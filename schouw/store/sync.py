@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 #: Synced tables in the order a merge writes them (parents before children).
 TABLES: tuple[str, ...] = (
-    "wijken", "buurten", "streets", "profiles", "rounds", "participants", "round_streets",
+    "wijken", "buurten", "streets", "profiles", "rounds", "participants", "round_streets", "schouwpunten",
     "findings", "actions", "action_events", "photos", "rechecks",
 )
 JSON_COLUMNS = frozenset({"geometry", "masks", "definition", "boundary"})
@@ -112,6 +112,8 @@ class SyncRepo:
                 (round_id,)),
             "rechecks": self._select(
                 "SELECT * FROM rechecks WHERE round_id = ? ORDER BY created_at, id", (round_id,)),
+            "schouwpunten": self._select(
+                "SELECT * FROM schouwpunten WHERE round_id = ? ORDER BY n, id", (round_id,)),
         }
 
     def form_row(self, key: str) -> dict[str, Any] | None:
@@ -162,6 +164,8 @@ class SyncRepo:
             sql, args = "finding_id = ?", (row["finding_id"],)
         elif table == "rechecks":
             sql, args = "round_id = ? AND follows = ?", (row["round_id"], row["follows"])
+        elif table == "schouwpunten":  # the same drawn point (its number) of the same meting
+            sql, args = "round_id = ? AND n = ?", (row["round_id"], row["n"])
         else:
             return None
         rows = self._select(f"SELECT * FROM {table} WHERE {sql} ORDER BY created_at LIMIT 2", args)
