@@ -160,3 +160,24 @@ def test_scene_keeps_a_finding_on_a_street_deleted_after_the_walk(project):
     assert all(numbers[m.finding_id] == m.number for m in scene.markers)
     gone = [f.number for f in report.findings if f.street_id == street_id]
     assert gone and min(gone) > max(f.number for f in report.findings if f.street_id != street_id)
+
+
+def test_the_schouwpunten_of_a_meting_are_on_its_map(tmp_path):
+    """A meting's drawn points appear numbered on the map scene, at their RD position,
+    and a finished point shows as done."""
+    from schouw.services.demo import build_demo
+    from schouw.services.mapscene import map_scene
+    from schouw.store.project import open_project
+
+    path = tmp_path / "demo.schouw"
+    build_demo(path, photos=0)
+    with open_project(path) as project:
+        meting = next(r for r in project.rounds.list() if r["kind"] == "meting")
+        points = project.points.list(meting["id"])
+        scene = map_scene(project, meting["id"])
+    assert [p.n for p in scene.points] == [p.n for p in points if p.lat is not None]
+    assert len(scene.points) == 100
+    first = points[0]
+    x, y = geo.wgs84_to_rd(first.lat, first.lon)
+    assert abs(scene.points[0].x - x) < 0.01 and abs(scene.points[0].y - y) < 0.01
+    assert all(p.done for p in scene.points)  # the demo's meting is closed

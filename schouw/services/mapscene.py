@@ -98,8 +98,11 @@ def map_scene(project: Project, round_id: str, *, profile: Profile | None | obje
                                    judged.below if judged.counts else None, out,
                                    r.not_applicable, r.choice))
 
-    points: list[ScenePoint] = []  # TODO(lead, meting): the schouwpunten of a meting round (table
-    # `schouwpunten` of engineer meting), numbered as on the walk list, done = measured.
+    # The schouwpunten of a meting, numbered as on the walk list (a knelpuntenschouw has
+    # none); a point on a street without geometry has no place on the map.
+    placed = [p for p in project.points.list(round_id) if p.lat is not None and p.lon is not None]
+    points = [ScenePoint(n=p.n, x=x, y=y, done=p.done_at is not None)
+              for p, (x, y) in zip(placed, geo.lonlat_to_rd([(p.lon, p.lat) for p in placed]), strict=True)]
 
     everything = ([p for polygon in boundary for ring in polygon for p in ring]
                   + [p for s in scene_streets for line in s.lines for p in line]
