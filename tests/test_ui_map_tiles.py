@@ -182,19 +182,26 @@ def fake_wmts():
     server.server_close()
 
 
+def download_dialog(app_window, path, url, zoom_from: int, zoom_to: int):
+    """The map's download dialog for the project at ``path``, pointed at the fake
+    server ``url``, with a zoom range chosen and nothing fetched yet; and the map panel."""
+    window = open_map(app_window, path)
+    window.map.tile_url = url
+    dialog = window.map.download_tiles()
+    assert dialog is not None
+    dialog.zoom_from.setValue(zoom_from)
+    dialog.zoom_to.setValue(zoom_to)
+    return window.map, dialog
+
+
 def test_the_download_dialog_estimates_downloads_with_progress_and_the_map_shows_the_tiles(
         app_window, mapped_project, fake_wmts, qtbot):
     from schouw.store.tilecache import TileCache, cache_path
 
     url, handler = fake_wmts
     path, info = mapped_project
-    window = open_map(app_window, path)
-    panel = window.map
-    panel.tile_url = url
-    dialog = panel.download_tiles()
-    assert dialog is not None and dialog.objectName() == "mapDownloadDialog"
-    dialog.zoom_from.setValue(11)
-    dialog.zoom_to.setValue(12)
+    panel, dialog = download_dialog(app_window, path, url, 11, 12)
+    assert dialog.objectName() == "mapDownloadDialog"
     estimate = dialog.estimate.text()
     assert dialog.plan is not None and dialog.plan.missing > 0
     assert str(len(dialog.plan.tiles)) in estimate and "Vogelbuurt" in estimate
@@ -217,11 +224,7 @@ def test_a_download_with_failures_keeps_what_arrived_and_says_so(app_window, map
     url, handler = fake_wmts
     handler.fail_every = 3
     path, info = mapped_project
-    window = open_map(app_window, path)
-    window.map.tile_url = url
-    dialog = window.map.download_tiles()
-    dialog.zoom_from.setValue(12)
-    dialog.zoom_to.setValue(12)
+    _, dialog = download_dialog(app_window, path, url, 12, 12)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.task is None, timeout=60000)
     text = dialog.result.text()
@@ -239,11 +242,7 @@ def test_stopping_a_download_keeps_the_tiles_that_arrived(app_window, mapped_pro
     url, handler = fake_wmts
     handler.delay = 0.15
     path, info = mapped_project
-    window = open_map(app_window, path)
-    window.map.tile_url = url
-    dialog = window.map.download_tiles()
-    dialog.zoom_from.setValue(13)
-    dialog.zoom_to.setValue(14)
+    _, dialog = download_dialog(app_window, path, url, 13, 14)
     wanted = len(dialog.plan.tiles)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.progress.value() >= 3, timeout=30000)
