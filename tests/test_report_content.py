@@ -267,3 +267,20 @@ def test_out_may_not_be_a_folder_and_gets_pdf_added(tmp_path):
     result = run_cli("--db", str(tmp_path / "p.schouw"), "report", round_id, "--out", str(folder / "vogelbuurt"))
     assert result.returncode == 0, result.stderr
     assert (folder / "vogelbuurt.pdf").is_file()
+
+
+def test_a_report_finding_is_judged_by_the_domains_rule_and_nvt_does_not_count() -> None:
+    """The report's "meets" is norms.Judgement's: a finding marked n.v.t. that still holds
+    a level (the walker set one, then ticked n.v.t.) is left out, not judged."""
+    from schouw.domain.levels import Level
+    from schouw.report.model import FindingEntry
+
+    def entry(level, nvt=False, norm=Level.B):
+        return FindingEntry(number=1, id="f", street_id="s", street="Merelstraat", element="e",
+                            aspect="a", category="schoon", level=level, not_applicable=nvt,
+                            norm=norm, area_type="woongebied")
+
+    assert entry(Level.C).meets is False
+    assert entry(Level.A).meets is True
+    assert entry(Level.C, nvt=True).meets is None
+    assert entry(Level.C, norm=None).meets is None

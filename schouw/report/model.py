@@ -16,6 +16,7 @@ from typing import Any
 
 from schouw.domain.levels import ALL_LEVELS, DEFAULT_LABELS, Level
 from schouw.domain.measure import MetingScore
+from schouw.domain.norms import Judgement
 from schouw.domain.parties import party_key, party_matches
 from schouw.domain.scoring import History, RoundScore
 
@@ -85,9 +86,9 @@ class FindingEntry:
 
     @property
     def meets(self) -> bool | None:
-        if self.level is None or self.norm is None:
-            return None
-        return self.level.meets(self.norm)
+        """At or above the norm, by the domain's one judging rule (n.v.t. does not count)."""
+        measured = None if self.not_applicable else self.level
+        return Judgement(self.area_type, self.norm, measured).meets
 
 
 @dataclass(frozen=True)

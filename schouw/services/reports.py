@@ -25,7 +25,7 @@ from pathlib import Path
 
 from schouw.domain.findings import report_order
 from schouw.domain.models import Finding, Round
-from schouw.domain.norms import area_type_of, norm_for
+from schouw.domain.norms import area_type_of, judge
 from schouw.domain.parties import find_party
 from schouw.domain.profile import Profile
 from schouw.domain.scoring import RoundPoint, compare, score_round
@@ -139,7 +139,8 @@ def gather(project: Project, round_id: str, *, logo: str | Path | None = None, t
         category = found[1].category if found else ""
         street = street_by_id.get(f.street_id)
         area_type = area_type_of(street.area_type if street else None, buurt.area_type)
-        norm = norm_for(profile, f.element, f.aspect, area_type, has_level=bool(found and found[1].has_level))
+        norm = judge(profile, f.element, f.aspect, f.level, f.not_applicable, area_type,
+                     has_level=bool(found and found[1].has_level)).norm
         action = project.actions.for_finding(f.id)
         since = status_since(project, action) if action else None
         photos = tuple(PhotoRef(p.id, p.width, p.height, p.caption, p.taken_at)
