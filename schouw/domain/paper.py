@@ -46,3 +46,19 @@ def resolve(text: str, streets: Sequence[T], items: Sequence[object]) -> tuple[T
     if street_no > len(streets) or item_no > len(items):
         raise ValueError(text)
     return streets[street_no - 1], items[item_no - 1]
+
+
+NOT_APPLICABLE_KEYS = ("n", "nvt", "n.v.t.", "-")
+
+
+def parse_line(text: str) -> tuple[str, str, str, str]:
+    """One key-in line as it is typed from a paper form: ``3.12 b 14 kapotte stoeptegel``
+    -> ("3.12", "b", "14", "kapotte stoeptegel"). The house number is the third word when it
+    starts with a digit; the rest is the remark. Checking against the form is :func:`resolve`'s
+    and the caller's job; here only the shape."""
+    words = (text or "").split()
+    if len(words) < 2:
+        raise ValueError(text)
+    num, level, rest = words[0], words[1], words[2:]
+    house = rest.pop(0) if rest and rest[0][:1].isdigit() else ""
+    return num, level, house, " ".join(rest)
