@@ -102,49 +102,64 @@ def _legend(pack: WalkPack, width: float) -> Table:
 
 
 def _street_form(t: Texts, pack: WalkPack, no: int, street: PackStreet, width: float) -> list[Flowable]:
-    """One street's form: a row per item with a box per level and an n.v.t. box."""
+    """One street's form: per item a box per level and an n.v.t. box, the norm box framed,
+    shaded and bold. A short form has a row per item with its name; a long one (see
+    LONG_FORM) a compact grid of two items per row, the names in the legend."""
     from reportlab.platypus import KeepTogether
 
     head = [P(esc(f"{no}. {street.name}"), "h2")]
     if street.house_numbers:
         head.append(P(esc(street.house_numbers), "meta"))
     levels = pack.levels
-    name_w = 0 if pack.long else width * 0.38
-    header = [P(esc(t("pack_no")), "th")] + ([P(esc(t("pack_item")), "th")] if not pack.long else []) + \
-        [P(esc(lv), "th") for lv in levels] + [P(esc(t("pack_na")), "th"), P(esc(t("pack_remarks")), "th")]
-    rows = [header]
-    style = [("GRID", (0, 0), (-1, -1), 0.3, S.MUTED), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-             ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("FONTNAME", (0, 0), (-1, -1), S.FONT),
-             ("FONTSIZE", (0, 0), (-1, -1), 8),
-             ("FONTNAME", (0, 1), (0, -1), S.FONT_BOLD), ("ALIGN", (0, 1), (0, -1), "LEFT")]
-    first = 2 if not pack.long else 1
-    for i, item in enumerate(pack.items, start=1):
-        norm = street.norms[i - 1]
-        row: list[object] = [number(no, i)]
-        if not pack.long:
-            row.append(P(esc(item.name), "cell"))
+    per_row = 2 if pack.long else 1
+    box = 0.75 * cm if pack.long else 0.9 * cm
+    block_cols = [1.5 * cm] + ([width * 0.38] if not pack.long else []) + [box] * len(levels) + [1.0 * cm]
+    rest = (width - per_row * sum(block_cols)) / per_row
+    block_cols.append(rest)
+    block_head = [t("pack_no")] + ([t("pack_item")] if not pack.long else []) + levels + [t("pack_na"),
+                                                                                        t("pack_remarks")]
+    rows: list[list[object]] = [[P(esc(h), "th") if h == t("pack_remarks") else h for h in block_head] * per_row]
+    style: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.3, S.MUTED), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                          ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("FONTNAME", (0, 0), (-1, -1), S.FONT),
+                          ("FONTSIZE", (0, 0), (-1, -1), 8), ("FONTNAME", (0, 0), (-1, 0), S.FONT_BOLD),
+                          ("FONTSIZE", (0, 0), (-1, 0), 7), ("TEXTCOLOR", (0, 0), (-1, 0), S.BRAND),
+                          ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
+    if pack.long:
+        style += [("TOPPADDING", (0, 1), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 1.5)]
+    n_block = len(block_cols)
+    first_level = 2 if not pack.long else 1
+    per_col = -(-len(pack.items) // per_row)  # numbers run down the first column, then the second
+    for k in range(per_col):
+        row: list[object] = []
         r = len(rows)
-        for j, lv in enumerate(levels):
-            if not item.has_level:
-                row.append("")
+        for b in range(per_row):
+            i = k + b * per_col + 1
+            off = b * n_block
+            if i > len(pack.items):
+                row += [""] * n_block
                 continue
-            if lv == norm:  # the norm box: framed, shaded and bold
-                row.append(f"[{lv}]")
-                style += [("FONTNAME", (first + j, r), (first + j, r), S.FONT_BOLD),("BOX", (first + j, r), (first + j, r), 1.6, S.INK),
-                          ("BACKGROUND", (first + j, r), (first + j, r), colors.HexColor("#D9D9D9"))]
-            else:
-                row.append("\u25a1")
-        row += ["\u25a1", ""]
+            item, norm = pack.items[i - 1], street.norms[i - 1]
+            row.append(number(no, i))
+            style += [("FONTNAME", (off, r), (off, r), S.FONT_BOLD), ("ALIGN", (off, r), (off, r), "LEFT")]
+            if not pack.long:
+                row.append(P(esc(item.name), "cell"))
+            for j, lv in enumerate(levels):
+                c = off + first_level + j
+                if not item.has_level:
+                    row.append("")
+                elif lv == norm:  # the norm box: framed, shaded and bold
+                    row.append(f"[{lv}]")
+                    style += [("FONTNAME", (c, r), (c, r), S.FONT_BOLD), ("BOX", (c, r), (c, r), 1.6, S.INK),
+                              ("BACKGROUND", (c, r), (c, r), colors.HexColor("#D9D9D9"))]
+                else:
+                    row.append("\u25a1")
+            row += ["\u25a1", ""]
         rows.append(row)
-    box = 0.9 * cm
-    cols = [1.5 * cm] + ([name_w] if not pack.long else []) + [box] * len(levels) + [1.1 * cm]
-    cols.append(width - sum(cols))
-    table = Table(rows, colWidths=cols, repeatRows=1)
+    table = Table(rows, colWidths=block_cols * per_row, repeatRows=1)
     table.setStyle(TableStyle(style))
     tail: list[Flowable] = []
     if street.open_points:
         tail.append(P(esc(t("pack_open")), "h3"))
         tail += [P(esc(f"\u25a1 {line}"), "cell") for line in street.open_points]
     tail += [Spacer(1, 6), P(esc(t("pack_photos")), "meta"), P(esc(t("pack_notes")), "meta")]
-    return [KeepTogether([*head, table, *tail])] if len(pack.items) <= 20 else [*head, table, *tail]
-
+    return [KeepTogether([*head, table, *tail])] if len(rows) <= 24 else [*head, table, *tail]
