@@ -94,7 +94,7 @@ def main() -> None:
 
 
 def looproute_pages() -> None:
-    """docs/report-looproute-route.png (the route map), report-looproute-form.png (the form of
+    """docs/report-looproute-route.png (the route map of the jaarschouw), report-looproute-form.png (the form of
     street 1 of the meting round: a row per item with its name) and report-looproute-grid.png
     (street 1 of the jaarschouw's 94-item CROW form: the compact grid)."""
     from pypdf import PdfReader
@@ -116,7 +116,7 @@ def looproute_pages() -> None:
         def first_form(pdf: Path) -> int:
             return next(i + 1 for i, p in enumerate(PdfReader(pdf).pages) if "1.1\n" in p.extract_text() + "\n")
 
-        for name, pdf, page in (("route", short_pdf, 2), ("form", short_pdf, first_form(short_pdf)),
+        for name, pdf, page in (("route", long_pdf, 2), ("form", short_pdf, first_form(short_pdf)),
                                 ("grid", long_pdf, first_form(long_pdf))):
             stem = folder / name
             subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(page), "-l", str(page), "-singlefile",

@@ -62,3 +62,16 @@ def test_bad_input_saves_nothing_and_says_why(qtbot, app_window, small_project, 
     assert len(_findings(window)) == before and window.session.undo_stack.count() == depth
     assert dialog.line.text() == line  # left for the user to correct
     assert ("nummer" in dialog.message.text()) or ("Niveau" in dialog.message.text())
+
+
+def test_n_keys_in_not_applicable(qtbot, app_window, small_project):
+    path, _ = small_project
+    window = app_window(path)
+    dialog = window.show_paper_entry()
+    s = window.session
+    streets, items = pack_streets(s.project, s.ctx), pack_items(s.ctx)
+    before = {f.id for f in s.project.findings.models(s.ctx.round.id)}
+    _type_line(qtbot, dialog, "2.1 n")
+    new = [f for f in s.project.findings.models(s.ctx.round.id) if f.street_id == streets[1].id
+           and (f.element, f.aspect) == (items[0][0].id, items[0][1].id) and f.id not in before]
+    assert len(new) == 1 and new[0].not_applicable and new[0].level is None

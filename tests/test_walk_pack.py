@@ -47,6 +47,9 @@ def test_walk_pack_has_numbered_forms_with_the_norm_box(demo_path, tmp_path, cap
     last_street, last_item = data["streets"], data["items"]
     assert "1.1" in text and f"{last_street}.{last_item}" in text
     assert "[B]" in text or "[A]" in text or "[C]" in text  # the norm box is printed bold and framed
+    route = reader.pages[1].extract_text()
+    assert "Route" in route and all(str(n) in route for n in range(1, last_street + 1))  # streets numbered
+    assert "Onderdelen (nummers op elk straatformulier)" in text  # 94 items: legend once, compact grid
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(out), str(tmp_path / "p")],
                        check=True)

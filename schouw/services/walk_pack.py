@@ -37,7 +37,7 @@ def pack_streets(project: Project, ctx: RoundContext) -> list[Street]:
     return project.areas.streets(ctx.buurt.id)
 
 
-def gather(project: Project, round_id: str, *, with_map: bool = True) -> WalkPack:
+def gather(project: Project, round_id: str, *, with_map: bool = True, lang: str = "nl") -> WalkPack:
     from schouw.services.rechecks import points
 
     ctx = load_round(project, round_id)
@@ -61,13 +61,14 @@ def gather(project: Project, round_id: str, *, with_map: bool = True) -> WalkPac
                     form=ctx.form.title, levels=levels,
                     items=[PackItem(f"{e.name} — {a.name}", a.has_level) for e, a in items], streets=pack_streets_)
     if with_map:
-        pack.map = _route_map(project, ctx, streets)
+        pack.map = _route_map(project, ctx, lang)
     return pack
 
 
-def _route_map(project: Project, ctx: RoundContext, streets: list[Street]):
-    """The route map: the round's map scene drawn by the report's MapFlowable; None when
-    the buurt has no geometry to draw."""
+def _route_map(project: Project, ctx: RoundContext, lang: str):
+    """The route map: the round's map scene drawn by the report's MapFlowable in route mode
+    (the streets numbered in walking order, the same order as pack_streets); None when the
+    buurt has no geometry to draw."""
     from reportlab.lib.units import cm
 
     from schouw.report.map_drawing import MapFlowable
@@ -76,7 +77,7 @@ def _route_map(project: Project, ctx: RoundContext, streets: list[Street]):
     scene = map_scene(project, ctx.round.id)
     if scene.is_empty:
         return None
-    return MapFlowable(scene, 18 * cm, 22 * cm)
+    return MapFlowable(scene, 18 * cm, 22 * cm, route=True, lang=lang)
 
 
 def default_path(project: Project, round_id: str) -> Path:
@@ -92,6 +93,6 @@ def build_walk_pack(project: Project, round_id: str, out: str | Path | None = No
     start = time.perf_counter()
     round_ = project.rounds.get(round_id)
     path = output_path(out) if out else default_path(project, round_.id)
-    pack = gather(project, round_.id)
+    pack = gather(project, round_.id, lang=lang)
     pages = render(pack, path, lang=lang)
     return PackResult(path, pages, len(pack.streets), len(pack.items), time.perf_counter() - start)
