@@ -210,6 +210,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_feedback",
     "schouw.cli_map",
     "schouw.cli_meting",
+    "schouw.cli_paper",
 )
 
 
