@@ -2025,6 +2025,10 @@ Free software under the {licence} licence.</translation>
         <translation>From paper</translation>
     </message>
     <message>
+        <source>n.v.t.</source>
+        <translation>n/a</translation>
+    </message>
+    <message>
         <source>Opgeslagen: %1</source>
         <translation>Saved: %1</translation>
     </message>

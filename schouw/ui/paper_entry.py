@@ -70,7 +70,8 @@ class PaperEntryDialog(QDialog):
             stack.endMacro()
         if finding_id is None:
             return False
-        self.saved.insertItem(0, f"{checked.number}  {checked.street}  {checked.level}  "
+        level = self.tr("n.v.t.") if checked.level == "n.v.t." else checked.level
+        self.saved.insertItem(0, f"{checked.number}  {checked.street}  {level}  "
                                  f"{checked.house_number} {checked.remark}".rstrip())
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Opgeslagen: %1").replace("%1", checked.number))
