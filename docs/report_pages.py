@@ -47,6 +47,9 @@ def main() -> None:
     from schouw.services.reports import build_report
     from schouw.store import open_project
 
+    if sys.argv[1:] == ["looproute"]:
+        looproute_pages()
+        return
     only_feedback = sys.argv[1:] == ["terugkoppeling"]
     only_map = sys.argv[1:] == ["map"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -87,6 +90,39 @@ def main() -> None:
                             str(meting), str(stem)], check=True)
             shutil.copyfile(stem.with_suffix(".png"), ROOT / "docs" / f"report-{name}.png")
             print(f"docs/report-{name}.png: page {page}")
+    looproute_pages()
+
+
+def looproute_pages() -> None:
+    """docs/report-looproute-route.png (the route map of the jaarschouw), report-looproute-form.png (the form of
+    street 1 of the meting round: a row per item with its name) and report-looproute-grid.png
+    (street 1 of the jaarschouw's 94-item CROW form: the compact grid)."""
+    from pypdf import PdfReader
+
+    from schouw.services.demo import build_demo
+    from schouw.services.walk_pack import build_walk_pack
+    from schouw.store import open_project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        build_demo(folder / "demo.schouw")
+        with open_project(folder / "demo.schouw", readonly=True) as project:
+            rounds = project.rounds.list()
+            jaar = next(r["id"] for r in rounds if r["title"] == "Jaarschouw Vogelbuurt")
+            meting = next(r["id"] for r in rounds if r["kind"] == "meting")
+            long_pdf = build_walk_pack(project, jaar, folder / "jaar.pdf").path
+            short_pdf = build_walk_pack(project, meting, folder / "meting.pdf").path
+
+        def first_form(pdf: Path) -> int:
+            return next(i + 1 for i, p in enumerate(PdfReader(pdf).pages) if "1.1\n" in p.extract_text() + "\n")
+
+        for name, pdf, page in (("route", long_pdf, 2), ("form", short_pdf, first_form(short_pdf)),
+                                ("grid", long_pdf, first_form(long_pdf))):
+            stem = folder / name
+            subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(page), "-l", str(page), "-singlefile",
+                            str(pdf), str(stem)], check=True)
+            shutil.copyfile(stem.with_suffix(".png"), ROOT / "docs" / f"report-looproute-{name}.png")
+            print(f"docs/report-looproute-{name}.png: page {page}")
 
 
 if __name__ == "__main__":

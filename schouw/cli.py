@@ -161,10 +161,12 @@ def build_parser(lang: str | None = None) -> Parser:
     report = command("report", "maak het PDF-rapport van een ronde, de actielijst of de terugkoppeling voor bewoners "
                                "(taal: --lang en)")
     report.add_argument("round", metavar="RONDE", help="id van de ronde (of de eerste tekens ervan)")
-    report.add_argument("--out", required=True, metavar="FILE.pdf")
-    report.add_argument("--kind", choices=["round", "actions", "terugkoppeling"], default="round",
+    report.add_argument("--out", metavar="FILE.pdf",
+                        help="verplicht, behalve bij looproute (dan naast het project)")
+    report.add_argument("--kind", choices=["round", "actions", "terugkoppeling", "looproute"], default="round",
                         help="round: het volledige rapport (standaard); actions: alleen de actielijst; "
-                             "terugkoppeling: wat er met de punten is gedaan, voor bewoners")
+                             "terugkoppeling: wat er met de punten is gedaan, voor bewoners; "
+                             "looproute: kaart en lege genummerde formulieren om op papier te schouwen")
     report.add_argument("--format", choices=["pdf", "csv"], default="pdf",
                         help="pdf (standaard) of csv (alleen de terugkoppeling: ';' en UTF-8 met BOM)")
     report.add_argument("--photos", action="store_true",
@@ -208,6 +210,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_feedback",
     "schouw.cli_map",
     "schouw.cli_meting",
+    "schouw.cli_paper",
 )
 
 
@@ -503,6 +506,12 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from schouw.services.reports import build_report
 
+    if args.kind == "looproute":
+        from schouw.cli_paper import cmd_walk_pack
+
+        return cmd_walk_pack(args)
+    if not args.out:
+        raise SchouwError("report_out_missing")
     kind = "actions" if args.party and args.kind != "terugkoppeling" else args.kind
     with _open(args) as project:
         result = build_report(project, args.round, args.out, kind=kind, party=args.party,

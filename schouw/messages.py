@@ -1126,3 +1126,17 @@ class SchouwError(Exception):
 
     def __str__(self) -> str:  # the current language, so logs and UIs agree
         return self.message()
+
+# The walk pack (looproute) and the key-in of paper forms (cli_paper.py, ui/paper_entry.py).
+CATALOGUE.update({
+    "report_out_missing": {"nl": "Geef met --out aan waar het rapport heen moet (alleen bij --kind looproute mag "
+                                 "het weg: dan komt het naast het project).",
+                           "en": "Say with --out where the report goes (only --kind looproute may leave it out: "
+                                 "then it goes beside the project)."},
+    "cli_walk_pack_made": {"nl": "Looproute gemaakt: {path} ({pages} pagina's, {streets} straten, {items} onderdelen)",
+                           "en": "Walk pack made: {path} ({pages} pages, {streets} streets, {items} items)"},
+    "paper_bad_number": {"nl": "Onbekend nummer {text}: typ straat.onderdeel zoals op het formulier, bijv. 3.12",
+                         "en": "Unknown number {text}: type street.item as on the form, e.g. 3.12"},
+    "paper_bad_level": {"nl": "Niveau {text} hoort niet bij dit onderdeel (kies uit {levels} of n)",
+                        "en": "Level {text} is not on this item (choose from {levels} or n)"},
+})

@@ -259,6 +259,17 @@ def map_download(window, extra: dict[str, Any]) -> QWidget:
 
 
 #: name -> opener; the names are the screenshot files' (``-en`` added for English).
+def paper_entry(window, extra: dict[str, Any]) -> QWidget:
+    """Invoeren van papier (Ronde › Invoeren van papier…, Ctrl+Shift+K): two lines keyed in,
+    the third one with a number that is not on the pack (the message beside the field)."""
+    dialog = window.show_paper_entry()
+    for line in ("1.3 c 12 losse tegels", "2.15 n", "99.1 b"):
+        dialog.line.setText(line)
+        dialog.enter()
+    settle()
+    return dialog
+
+
 SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "walk": walk,
     "search": search,
@@ -284,6 +295,7 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "close-round": close_round,
     "map": map_view,
     "map-download": map_download,
+    "paper-entry": paper_entry,
 }
 
 

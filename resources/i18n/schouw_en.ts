@@ -1288,6 +1288,10 @@ Free software under the {licence} licence.</translation>
         <translation>&amp;Actions…</translation>
     </message>
     <message>
+        <source>Invoeren van &amp;papier…</source>
+        <translation>Key in from &amp;paper…</translation>
+    </message>
+    <message>
         <source>&amp;Rapport maken…</source>
         <translation>Make &amp;report…</translation>
     </message>
@@ -1988,6 +1992,45 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>wachtrij</source>
         <translation>queued</translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntryDialog</name>
+    <message>
+        <source>Invoeren van papier</source>
+        <translation>Key in from paper</translation>
+    </message>
+    <message>
+        <source>Typ het nummer van het formulier, het niveau (n = n.v.t.), eventueel huisnummer en opmerking, en Enter. Bijvoorbeeld: 3.12 b 14 kapotte tegel</source>
+        <translation>Type the number on the form, the level (n = n/a), optionally house number and remark, and Enter. For example: 3.12 b 14 broken tile</translation>
+    </message>
+    <message>
+        <source>Regel van het papieren formulier</source>
+        <translation>Line of the paper form</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Ingevoerde regels</source>
+        <translation>Lines keyed in</translation>
+    </message>
+    <message>
+        <source>Van papier: %1</source>
+        <translation>From paper: %1</translation>
+    </message>
+    <message>
+        <source>Van papier</source>
+        <translation>From paper</translation>
+    </message>
+    <message>
+        <source>n.v.t.</source>
+        <translation>n/a</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: %1</source>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>

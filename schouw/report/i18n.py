@@ -331,6 +331,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The points were drawn at random from 10 m stretches of street, weighted by length, reproducible "
               "from the seed. The interval is the 95 % Wilson interval; below 30 judgements a share says too "
               "little to draw conclusions. N/a does not count. The norms come from {profile}."},
+    # walk pack (looproute): the paper forms of a round
+    "pack_title": {"nl": "Looproute", "en": "Walk pack"},
+    "pack_cover": {"nl": "Buurt {buurt}, {date}. Formulier: {form}. {streets} straten, {items} onderdelen per straat.",
+                   "en": "Buurt {buurt}, {date}. Form: {form}. {streets} streets, {items} items per street."},
+    "pack_how": {"nl": "Kruis per onderdeel het niveau aan (of n.v.t.). Het omlijnde, grijze, vette vakje is de norm "
+                       "in die straat. Elk onderdeel heeft een nummer: 3.12 = straat 3, onderdeel 12. Dat nummer typt u "
+                       "later in bij Invoeren van papier.",
+                 "en": "Tick the level of each item (or n/a). The framed, shaded, bold box is the norm in that "
+                       "street. Every item has a number: 3.12 = street 3, item 12. Type that number later in "
+                       "Key in from paper."},
+    "pack_route": {"nl": "Route", "en": "Route"},
+    "pack_streets": {"nl": "Straten in looprichting", "en": "Streets in walking order"},
+    "pack_legend": {"nl": "Onderdelen (nummers op elk straatformulier)", "en": "Items (numbers on every street form)"},
+    "pack_no": {"nl": "Nr.", "en": "No."},
+    "pack_item": {"nl": "Onderdeel", "en": "Item"},
+    "pack_na": {"nl": "n.v.t.", "en": "n/a"},
+    "pack_remarks": {"nl": "Huisnr. / opmerking", "en": "House no. / remark"},
+    "pack_open": {"nl": "Open herschouwpunten in deze straat", "en": "Open re-inspection points in this street"},
+    "pack_photos": {"nl": "Fotonummers: ______________________________________________",
+                    "en": "Photo numbers: ______________________________________________"},
+    "pack_notes": {"nl": "Opmerkingen: ______________________________________________",
+                   "en": "Remarks: ______________________________________________"},
 }
 
 #: Action statuses (values of ActionStatus) as the report shows them.

@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
         a("actCloseRound", self.tr("Ronde &afsluiten…"), self.close_round)
         a("actProfile", self.tr("&Kwaliteitsprofiel…"), self.edit_profile)
         a("actActions", self.tr("&Actiepunten…"), self.show_actions, ["Ctrl+Shift+A"])
+        a("actPaperEntry", self.tr("Invoeren van &papier…"), self.show_paper_entry, ["Ctrl+Shift+K"])
         a("actReport", self.tr("&Rapport maken…"), self.make_report, ["Ctrl+P"])
         a("actFeedback", self.tr("&Terugkoppeling voor bewoners…"), self.make_feedback)
         a("actShortcuts", self.tr("&Sneltoetsen"), self.show_shortcuts, ["F1"])
@@ -312,6 +313,7 @@ class MainWindow(QMainWindow):
         self.round_menu.addAction(act["actTeam"])
         self.round_menu.addAction(act["actProfile"])
         self.round_menu.addAction(act["actActions"])
+        self.round_menu.addAction(act["actPaperEntry"])
         self.round_menu.addAction(act["actCloseRound"])
         self.round_menu.addSeparator()
         # What goes out of (or into) a round: report, export and import packages, sync.
@@ -442,6 +444,17 @@ class MainWindow(QMainWindow):
         dialog = ActionsDialog(self.session, self.hub, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.openFinding.connect(self.show_finding)
+        dialog.show()
+        return dialog
+
+    def show_paper_entry(self):
+        """Invoeren van papier: key the ticked walk-pack forms back in (ui/paper_entry.py)."""
+        from schouw.ui.paper_entry import PaperEntryDialog
+
+        if self.session is None or self.session.ctx is None:
+            return None
+        dialog = PaperEntryDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 
