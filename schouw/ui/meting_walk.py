@@ -61,7 +61,8 @@ class JudgeCommand(QUndoCommand):
                 walk.restore_finding(project, self.finding_id, with_action=False)
             else:
                 points_service.record_at_point(project, self.point_id, self.item, level=value)
-        self.view.after_step(self.point_id, self.row, value, self.finding_id if value else None)
+        self.view.after_step(self.point_id, self.row, value, self.finding_id if value else None,
+                             rule_id=self.finding_id)
 
     def redo(self) -> None:
         if self._first:
@@ -299,8 +300,10 @@ class MetingWalk(QWidget):
         return True
 
     def after_step(self, point_id: str, row: int, value: str | None, finding_id: str | None,
-                   move: bool = False) -> None:
-        """A judgement changed (now, or by undo/redo): repaint that row and the list."""
+                   move: bool = False, rule_id: str | None = None) -> None:
+        """A judgement changed (now, or by undo/redo): repaint that row and the list, and
+        let the MOR profile's rule look at the finding again (``rule_id``: also when undo
+        took the finding away, so what the rule queued for it is taken out)."""
         if point_id != self.point_id:
             self.select_point(point_id, row)
         else:
@@ -314,9 +317,11 @@ class MetingWalk(QWidget):
             self._fill_row(index, point)
         self.grid.set_current(row + 1 if move else row)
         self.message.setText("")
-        if finding_id and self._sync.sends(self.sync_profile):
-            # a below-norm judgement goes to the municipality like any finding (same rule)
-            self.session.run(self._sync.follow_rule, self.session.project, finding_id, self.sync_profile)
+        rule_id = rule_id or finding_id
+        if rule_id and self._sync.sends(self.sync_profile):
+            # a below-norm judgement goes to the municipality like any finding (the same
+            # rule the finding editor follows after a level change, see DOMAIN.md)
+            self.session.run(self._sync.follow_rule, self.session.project, rule_id, self.sync_profile)
         self.notify(Changes(findings=True, round_ids=frozenset({self.ctx.round.id})) if self.ctx else Changes.NONE,
                     self.session)
 
