@@ -31,6 +31,13 @@ TARGET = 48
 BELOW_TINT = "#fbe3e1"
 
 
+def shown(value: str) -> str:
+    """A column as the interface names it (n.v.t. is "n/a" in English)."""
+    from schouw.ui.labels import not_applicable_label
+
+    return not_applicable_label() if value == NVT else value
+
+
 def _style(value: str, chosen: bool, norm: bool, below: bool) -> str:
     """The look of one cell: chosen in its level colour, the norm outlined thick,
     a level below the norm tinted red."""
@@ -67,7 +74,7 @@ class JudgeGrid(QWidget):
         self.current = 0
         self._below: Callable[[JudgeRow, Level], bool] = lambda _row, _level: False
         for col, value in enumerate(COLUMNS):
-            head = QLabel(value, self)
+            head = QLabel(shown(value), self)
             head.setAlignment(Qt.AlignmentFlag.AlignCenter)
             head.setFont(theme.font("fieldLabel"))
             self._layout.addWidget(head, 0, col + 1)
@@ -97,7 +104,7 @@ class JudgeGrid(QWidget):
         self.labels.append(text)
         cells: dict[str, QPushButton] = {}
         for col, value in enumerate(COLUMNS):
-            button = QPushButton(value, self)
+            button = QPushButton(shown(value), self)
             button.setObjectName(f"judge_{index}_{value.replace('+', 'plus').replace('.', '')}")
             button.setMinimumSize(TARGET + (16 if value == NVT else 0), TARGET)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -119,7 +126,7 @@ class JudgeGrid(QWidget):
             button.setStyleSheet(_style(value, row.value == value, value == norm, below))
             button.setProperty("norm", value == norm)
             button.setProperty("below", below)
-            what = [f"{row.element_name} – {row.aspect_name}: {value}"]
+            what = [f"{row.element_name} – {row.aspect_name}: {shown(value)}"]
             if value == norm:
                 what.append(self.tr("norm"))
             if below:

@@ -223,10 +223,17 @@ class RoundDialog(QDialog):
             self.errors[key] = error
         form.addRow("", self.errors["form"])
         form.addRow(self.tr("Soort"), self.kind_combo)
-        form.addRow(self.tr("Schouwpunten"), self.points_spin)
-        form.addRow("", self.errors["points"])
-        form.addRow(self.tr("Startgetal"), self.seed_edit)
-        form.addRow("", self.errors["seed"])
+        # points and seed on one row: the dialog must still fit a 1366×768 screen at 125 %
+        self.meting_row = QWidget(self)
+        row = QGridLayout(self.meting_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.points_spin, 0, 0)
+        row.addWidget(label(self.tr("Startgetal"), None, self.meting_row), 0, 1)
+        row.addWidget(self.seed_edit, 0, 2)
+        row.setColumnStretch(2, 1)
+        row.addWidget(self.errors["points"], 1, 0, 1, 3)
+        row.addWidget(self.errors["seed"], 2, 0, 1, 3)
+        form.addRow(self.tr("Schouwpunten"), self.meting_row)
         self._kind_form = form
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         for signal in (self.points_spin.valueChanged, self.seed_edit.textChanged,
@@ -236,15 +243,14 @@ class RoundDialog(QDialog):
 
     def _kind_changed(self, *_args) -> None:
         meting = self.kind_combo.currentData() == "meting"
-        for widget in (self.points_spin, self.seed_edit):
-            self._kind_form.setRowVisible(widget, meting)
+        self._kind_form.setRowVisible(self.meting_row, meting)
         self._clear_errors()
 
     def _clear_errors(self, *_args) -> None:
         for error in self.errors.values():
             error.clear()
             error.hide()
-            self._kind_form.setRowVisible(error, False)
+        self._kind_form.setRowVisible(self.errors["form"], False)
 
     def kind_options(self) -> dict:
         """What goes to the use case besides buurt, form and date. A seed that is no
@@ -264,7 +270,8 @@ class RoundDialog(QDialog):
             return False
         self._clear_errors()
         self.errors[key].setText(error.message())
-        self._kind_form.setRowVisible(self.errors[key], True)
+        if key == "form":
+            self._kind_form.setRowVisible(self.errors[key], True)
         self.errors[key].show()
         return True
 
