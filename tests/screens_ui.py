@@ -287,8 +287,9 @@ def meting_walk(window, extra: dict[str, Any]) -> QWidget:
     window.open_round(round_id)
     walk = window.meting_walk
     walk.focus_grid()
-    for key in ("B", "A", "n.v.t.", "C"):
-        walk.judge(walk.grid.current, key)
+    if window.session.ctx.round.closed_at is None:  # the demo's meting is closed: shown as it is
+        for key in ("B", "A", "n.v.t.", "C"):
+            walk.judge(walk.grid.current, key)
     settle()
     return window
 
