@@ -967,6 +967,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
                       "en": "too few points to draw conclusions"},
     "score_overall": {"nl": "totaal", "en": "overall"},
     "cli_round_closed": {"nl": "Ronde '{title}' is gesloten.", "en": "Round '{title}' is closed."},
+    # meting in the app (issue #17, meting-ui): the new-round dialog's seed field
+    "round_bad_seed": {"nl": "Startgetal '{seed}' is geen geheel getal; laat het leeg voor een willekeurig startgetal.",
+                       "en": "Seed '{seed}' is not a whole number; leave it empty for a random seed."},
     "cli_point_done": {"nl": "af", "en": "finished"},
     "cli_point_open": {"nl": "{judged} van {required} beoordeeld", "en": "{judged} of {required} judged"},
     "cli_point_bad_judgement": {

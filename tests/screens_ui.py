@@ -258,6 +258,42 @@ def map_download(window, extra: dict[str, Any]) -> QWidget:
     return _latest_top_level("mapDownloadDialog")
 
 
+def new_round_meting(window, extra: dict[str, Any]) -> QWidget:
+    """Nieuwe ronde… with Soort = Meting: number of points and seed (issue #17)."""
+    dialog = window.new_round()
+    index = dialog.form_combo.findData("crow-meting")
+    if index >= 0:
+        dialog.form_combo.setCurrentIndex(index)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("meting"))
+    return dialog
+
+
+def meting_walk(window, extra: dict[str, Any]) -> QWidget:
+    """The walk screen of a meting: schouwpunten, location and judge grid. Opens the
+    project's meting (making one of 12 points when it has none); listed last, as it
+    leaves that round open."""
+    from schouw.services import walk as walk_service
+    from schouw.services.rounds import create_round
+
+    project = window.session.project
+    metingen = [r for r in walk_service.rounds(project) if r["kind"] == "meting"]
+    if metingen:
+        round_id = metingen[0]["id"]
+    else:
+        buurt = window.session.ctx.buurt
+        with project.write():
+            round_id = create_round(project, buurt=buurt.name, form_id="crow-meting",
+                                    when=window.session.ctx.round.date, kind="meting", points=12, seed=1).id
+    window.open_round(round_id)
+    walk = window.meting_walk
+    walk.focus_grid()
+    if window.session.ctx.round.closed_at is None:  # the demo's meting is closed: shown as it is
+        for key in ("B", "A", "n.v.t.", "C"):
+            walk.judge(walk.grid.current, key)
+    settle()
+    return window
+
+
 #: name -> opener; the names are the screenshot files' (``-en`` added for English).
 def paper_entry(window, extra: dict[str, Any]) -> QWidget:
     """Invoeren van papier (Ronde › Invoeren van papier…, Ctrl+Shift+K): two lines keyed in,
@@ -296,6 +332,8 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "map": map_view,
     "map-download": map_download,
     "paper-entry": paper_entry,
+    "new-round-meting": new_round_meting,
+    "meting-walk": meting_walk,
 }
 
 

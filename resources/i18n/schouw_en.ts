@@ -1165,6 +1165,38 @@ Free software under the {licence} licence.</translation>
     </message>
 </context>
 <context>
+    <name>JudgeGrid</name>
+    <message>
+        <source>Beoordeling per aspect</source>
+        <extracomment>the columns, left to right, and the key that picks each (as on the walk screen) a finger on a tablet needs about 9 mm: 48 logical pixels</extracomment>
+        <translation>Judgement per aspect</translation>
+    </message>
+    <message>
+        <source>Toetsen 1 tot 5 kiezen A+ tot D, 0 kiest n.v.t.; Ctrl+Enter rondt het punt af</source>
+        <translation>Keys 1 to 5 choose A+ to D, 0 chooses n/a; Ctrl+Enter finishes the point</translation>
+    </message>
+    <message>
+        <source>norm {level}</source>
+        <translation>norm {level}</translation>
+    </message>
+    <message>
+        <source>geen norm</source>
+        <translation>no norm</translation>
+    </message>
+    <message>
+        <source>norm</source>
+        <translation>norm</translation>
+    </message>
+    <message>
+        <source>onder norm</source>
+        <translation>below norm</translation>
+    </message>
+    <message>
+        <source>gekozen</source>
+        <translation>chosen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Uitgaande meldingen aan de gemeente</source>
@@ -1948,6 +1980,86 @@ Free software under the {licence} licence.</translation>
     </message>
 </context>
 <context>
+    <name>MetingWalk</name>
+    <message>
+        <source>Meting lopen</source>
+        <translation>Walk a meting</translation>
+    </message>
+    <message>
+        <source>Schouwpunten</source>
+        <extracomment>the change hub&apos;s notify (other views: the map, an overview)</extracomment>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Af</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Beoordeeld</source>
+        <translation>Judged</translation>
+    </message>
+    <message>
+        <source>Melding bij het schouwpunt</source>
+        <translation>Message about the point</translation>
+    </message>
+    <message>
+        <source>Heropenen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Schouwpunt heropenen</source>
+        <translation>Reopen point</translation>
+    </message>
+    <message>
+        <source>Punt afronden (Ctrl+Enter)</source>
+        <translation>Finish point (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Schouwpunt afronden</source>
+        <translation>Finish point</translation>
+    </message>
+    <message>
+        <source>{done} van {n} schouwpunten af</source>
+        <translation>{done} of {n} points finished</translation>
+    </message>
+    <message>
+        <source>geen coördinaten (straat zonder geometrie)</source>
+        <translation>no coordinates (street without geometry)</translation>
+    </message>
+    <message>
+        <source>af</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Schouwpunt {n} · {street} · {where} · {state}</source>
+        <translation>Point {n} · {street} · {where} · {state}</translation>
+    </message>
+    <message>
+        <source>Schouwpunt {n} af</source>
+        <translation>Point {n} finished</translation>
+    </message>
+    <message>
+        <source>Schouwpunt {n} heropend</source>
+        <translation>Point {n} reopened</translation>
+    </message>
+    <message>
+        <source>Alle schouwpunten zijn af; de ronde kan worden afgesloten.</source>
+        <translation>All points are finished; the round can be closed.</translation>
+    </message>
+</context>
+<context>
     <name>OutboxModel</name>
     <message>
         <source>Straat</source>
@@ -2256,10 +2368,6 @@ Free software under the {licence} licence.</translation>
         <translation>Make report</translation>
     </message>
     <message>
-        <source>Ronde: {title} — {buurt}, {date}</source>
-        <translation>Round: {title} — {buurt}, {date}</translation>
-    </message>
-    <message>
         <source>Soort rapport</source>
         <translation>Kind of report</translation>
     </message>
@@ -2388,6 +2496,10 @@ Free software under the {licence} licence.</translation>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
+        <source>Ronde: {title} ({kind}) — {buurt}, {date}</source>
+        <translation>Round: {title} ({kind}) — {buurt}, {date}</translation>
+    </message>
+    <message>
         <source>Kies eerst waar het rapport moet komen.</source>
         <translation>First choose where the report should go.</translation>
     </message>
@@ -2476,6 +2588,46 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Soort ronde</source>
+        <translation>Kind of round</translation>
+    </message>
+    <message>
+        <source>Knelpuntenschouw (telt problemen)</source>
+        <translation>Knelpuntenschouw (counts problems)</translation>
+    </message>
+    <message>
+        <source>Meting (willekeurige schouwpunten, aandeel op norm)</source>
+        <translation>Meting (random points, share at norm)</translation>
+    </message>
+    <message>
+        <source>Aantal schouwpunten</source>
+        <translation>Number of points</translation>
+    </message>
+    <message>
+        <source>Startgetal van de trekking</source>
+        <translation>Seed of the draw</translation>
+    </message>
+    <message>
+        <source>leeg: willekeurig (wordt bewaard bij de ronde)</source>
+        <translation>empty: random (stored with the round)</translation>
+    </message>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Schouwpunten</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Startgetal</source>
+        <translation>Seed</translation>
     </message>
 </context>
 <context>
@@ -3611,6 +3763,21 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>zeer laag</source>
         <translation>very low</translation>
+    </message>
+    <message>
+        <source>Knelpuntenschouw</source>
+        <translation>Knelpuntenschouw (problem walk)</translation>
+    </message>
+    <message>
+        <source>Meting</source>
+        <translation>Meting (measurement)</translation>
+    </message>
+</context>
+<context>
+    <name>meting</name>
+    <message>
+        <source>Oordeel {item}: {level}</source>
+        <translation>Judgement {item}: {level}</translation>
     </message>
 </context>
 <context>

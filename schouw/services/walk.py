@@ -452,8 +452,11 @@ class TeamMember:
 
 
 def start_round(project: Project, *, buurt_id: str, form_id: str, when: date, title: str = "",
-                team: Sequence[TeamMember] = ()) -> Round:
-    """Make a round with its team in one go: a failure leaves no half round behind."""
+                team: Sequence[TeamMember] = (), kind: str = "knelpunten", points: int | None = None,
+                seed: int | None = None) -> Round:
+    """Make a round with its team in one go: a failure leaves no half round behind.
+    ``kind``, ``points`` and ``seed`` go to :func:`create_round` unchanged, so the app's
+    dialog refuses a meting exactly as ``schouw round new --kind meting`` does."""
     from schouw.services.rounds import add_participant, create_round
 
     buurt = project.areas.buurt(buurt_id)
@@ -462,7 +465,8 @@ def start_round(project: Project, *, buurt_id: str, form_id: str, when: date, ti
     wijk = project.areas.wijk(buurt.wijk_id)
     with project.atomic():
         round_ = create_round(project, buurt=buurt.name, wijk=wijk.name if wijk else None,
-                              form_id=form_id, when=when, title=title.strip())
+                              form_id=form_id, when=when, title=title.strip(), kind=kind, points=points,
+                              seed=seed)
         for member in team:
             if member.name.strip():
                 add_participant(project, round_.id, member.name, member.organisation, member.role)

@@ -133,3 +133,16 @@ def value_text(value: object, described: str) -> str:
     if isinstance(value, bool):
         return _catalogue("value", "yes" if value else "no", "")
     return described
+
+
+_KIND = {
+    "knelpunten": QT_TRANSLATE_NOOP("labels", "Knelpuntenschouw"),
+    "meting": QT_TRANSLATE_NOOP("labels", "Meting"),
+}
+
+
+def kind_badge(kind: object) -> str:
+    """The kind of a round (issue #17) as the app names it beside the round's title, so
+    nobody mistakes a knelpuntenschouw's counts for a meting's share."""
+    key = str(kind or "knelpunten")
+    return QCoreApplication.translate("labels", _KIND.get(key, _KIND["knelpunten"]))

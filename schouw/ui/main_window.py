@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
             splitter.restoreState(QByteArray.fromBase64(self.prefs.splitter.encode()))
         self.splitter = splitter
         self.stack.addWidget(splitter)
+        self._build_meting_walk()
 
         self.streets.streetSelected.connect(self._street_selected)
         self.streets.streetSelected.connect(self.rechecks.show_street)
@@ -191,6 +192,15 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.findings.next_button, self.findings.table)
         QWidget.setTabOrder(self.findings.table, self.editor.delete_button)
         QWidget.setTabOrder(self.editor.delete_button, self.editor.element_combo)
+
+    def _build_meting_walk(self) -> None:
+        """The walk screen of a meting (issue #17): shown instead of the street walk when
+        the open round is a meting. Its edits are on the session's undo stack and reach
+        other views through the hub with the session as initiator."""
+        from schouw.ui.meting_walk import MetingWalk
+
+        self.meting_walk = MetingWalk(self.session, self.hub.notify, self.stack)
+        self.stack.addWidget(self.meting_walk)
 
     def _action(self, name: str, text: str, slot, shortcuts: list | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -366,6 +376,7 @@ class MainWindow(QMainWindow):
             old.hide()
             old.deleteLater()
         self.editor = self.streets = self.findings = None
+        self.meting_walk = None
         self._build()
         self._restore_view_state(state)
 
@@ -390,8 +401,9 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         session = self.session
         has_round = session is not None and session.ctx is not None
+        meting = has_round and str(session.ctx.round.kind) == "meting"
         if has_round:
-            self.stack.setCurrentIndex(1)
+            self.stack.setCurrentIndex(2 if meting and self.stack.count() > 2 else 1)
         else:
             has_buurten = session is not None and bool(session.project.areas.buurten())
             self.start_page.show_state(project_name=session.name if session else None, has_buurten=has_buurten,
@@ -401,6 +413,10 @@ class MainWindow(QMainWindow):
                      "actNextStreet", "actPrevStreet", "actStreetDone", "actDoneNext", "actAddStreet", "actTeam",
                      "actCloseRound"):
             self.actions_by_name[name].setEnabled(has_round)
+        for name in ("actNewFinding", "actDeleteFinding", "actAddPhoto", "actPastePhoto", "actFindStreet",
+                     "actNextStreet", "actPrevStreet", "actStreetDone", "actDoneNext", "actAddStreet"):
+            if meting:  # a meting is walked point by point on its own screen
+                self.actions_by_name[name].setEnabled(False)
         self.actions_by_name["actReport"].setEnabled(has_round and report_available())
         self.actions_by_name["actFeedback"].setEnabled(has_round and report_available())
         for name in ("actExport", "actImportPackage", "actSync"):
@@ -506,7 +522,9 @@ class MainWindow(QMainWindow):
         state = self.tr("wordt opgeslagen…") if pending else self.tr("opgeslagen")
         parts = [self.session.name]
         if self.session.ctx is not None:
-            parts.append(self.session.ctx.round.title)
+            from schouw.ui.labels import kind_badge
+
+            parts.append(f"{self.session.ctx.round.title} ({kind_badge(self.session.ctx.round.kind)})")
         self.setWindowTitle(f"{' – '.join(parts)} – {state} – Schouw")
         self.saved_label.setText(("● " if pending else "✓ ") + (self.tr("Wijziging wordt opgeslagen…") if pending
                                                                else self.tr("Alles opgeslagen")))
@@ -712,7 +730,10 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         for row in walk.rounds(self.session.project):
-            action = self.rounds_menu.addAction(f"{row['date']}  {row['title']}  ({row['findings']})")
+            from schouw.ui.labels import kind_badge
+
+            action = self.rounds_menu.addAction(
+                f"{row['date']}  {row['title']} · {kind_badge(row['kind'])}  ({row['findings']})")
             action.setCheckable(True)
             action.setChecked(self.session.ctx is not None and self.session.ctx.round.id == row["id"])
             action.triggered.connect(lambda _c=False, rid=row["id"]: self.open_round(rid))
@@ -866,7 +887,12 @@ class MainWindow(QMainWindow):
 
     def _focus_home(self) -> None:
         """The walker's home base: the finding list (arrows choose a finding, 1–5 set its
-        level, Ctrl+N adds one, Ctrl+Z undoes); the street list when there is no round."""
+        level, Ctrl+N adds one, Ctrl+Z undoes); the street list when there is no round.
+        On a meting: the judge grid (1–5 and 0 judge, Ctrl+Enter finishes the point)."""
+        walk_screen = getattr(self, "meting_walk", None)
+        if walk_screen is not None and self.stack.currentWidget() is walk_screen:
+            walk_screen.focus_grid()
+            return
         if self.findings is not None and self.session is not None and self.session.ctx is not None:
             self.findings.table.setFocus(Qt.FocusReason.OtherFocusReason)
         elif self.streets is not None and self.streets.isVisible():

@@ -174,7 +174,9 @@ class StreetPanel(Panel):
         self.round_combo.blockSignals(True)
         self.round_combo.clear()
         for row in walk.rounds(self.session.project):
-            text = f"{row['date']}  {row['title'] or row['buurt']}"
+            from schouw.ui.labels import kind_badge
+
+            text = f"{row['date']}  {row['title'] or row['buurt']}  · {kind_badge(row['kind'])}"
             self.round_combo.addItem(text, row["id"])
             self.round_combo.setItemData(self.round_combo.count() - 1,
                                          f"{row['wijk']} / {row['buurt']} · {row['form_title']}",

@@ -69,8 +69,11 @@ class ReportDialog(QDialog):
         buurt_name = buurt.name if buurt else ""
         intro = QLabel(self, objectName="reportIntro")
         intro.setWordWrap(True)
-        intro.setText(self.tr("Ronde: {title} — {buurt}, {date}").format(
-            title=self.round.title, buurt=buurt_name, date=Texts(i18n.language()).date(self.round.date)))
+        from schouw.ui.labels import kind_badge
+
+        intro.setText(self.tr("Ronde: {title} ({kind}) — {buurt}, {date}").format(
+            title=self.round.title, kind=kind_badge(self.round.kind), buurt=buurt_name,
+            date=Texts(i18n.language()).date(self.round.date)))
 
         self.kind = named(QComboBox(self), "reportKind", self.tr("Soort rapport"))
         self.kind.addItem(self.tr("Volledig rapport van de ronde"), "round")

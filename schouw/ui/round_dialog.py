@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -28,7 +29,7 @@ from schouw.messages import SchouwError
 from schouw.services import walk
 from schouw.services.changes import Changes
 from schouw.store.project import Project
-from schouw.ui import labels
+from schouw.ui import labels, theme
 from schouw.ui.dialogs import show_error
 from schouw.ui.widgets import fit_on_screen, label, named, styled
 
@@ -160,6 +161,7 @@ class RoundDialog(QDialog):
         form.addRow(self.tr("Formulier"), self.form_combo)
         form.addRow(self.tr("Datum"), self.date_edit)
         form.addRow(self.tr("Titel"), self.title_edit)
+        self._add_kind_rows(form)
         layout.addLayout(form)
         layout.addWidget(label(self.tr("Team"), "fieldLabel"))
         self.team = TeamEditor(walk.recent_people(project), self)
@@ -185,13 +187,93 @@ class RoundDialog(QDialog):
                 round_ = walk.start_round(
                     self.project, buurt_id=self.buurt_combo.currentData(), form_id=self.form_combo.currentData(),
                     when=date(qdate.year(), qdate.month(), qdate.day()), title=self.title_edit.text(),
-                    team=self.team.members())
+                    team=self.team.members(), **self.kind_options())
         except SchouwError as error:
-            show_error(self, error)
+            if not self.show_field_error(error):
+                show_error(self, error)
             return
         self.round_id = round_.id
         self.changesMade.emit(Changes(rounds=True, round_ids=frozenset({round_.id})))
         super().accept()
+
+
+    # -- kind of round (issue #17): knelpuntenschouw or meting ------------------------------------
+    def _add_kind_rows(self, form: QFormLayout) -> None:
+        """Kind, and for a meting the number of points and the seed; a refusal of the
+        use case appears under the field it is about (``show_field_error``)."""
+        from PySide6.QtWidgets import QSpinBox
+
+        from schouw.services.rounds import DEFAULT_POINTS
+
+        self.kind_combo = named(QComboBox(self), "roundKind", self.tr("Soort ronde"))
+        self.kind_combo.addItem(self.tr("Knelpuntenschouw (telt problemen)"), "knelpunten")
+        self.kind_combo.addItem(self.tr("Meting (willekeurige schouwpunten, aandeel op norm)"), "meting")
+        self.points_spin = named(QSpinBox(self), "roundPoints", self.tr("Aantal schouwpunten"))
+        self.points_spin.setRange(0, 100000)
+        self.points_spin.setValue(DEFAULT_POINTS)
+        self.seed_edit = named(QLineEdit(self), "roundSeed", self.tr("Startgetal van de trekking"))
+        self.seed_edit.setPlaceholderText(self.tr("leeg: willekeurig (wordt bewaard bij de ronde)"))
+        self.errors: dict[str, QLabel] = {}
+        for key, name in (("form", "roundFormError"), ("points", "roundPointsError"), ("seed", "roundSeedError")):
+            error = label("", None, self)
+            named(error, name, self.tr("Foutmelding"))
+            error.setWordWrap(True)
+            theme.colour_text(error, theme.BELOW)
+            error.hide()
+            self.errors[key] = error
+        form.addRow("", self.errors["form"])
+        form.addRow(self.tr("Soort"), self.kind_combo)
+        # points and seed on one row: the dialog must still fit a 1366×768 screen at 125 %
+        self.meting_row = QWidget(self)
+        row = QGridLayout(self.meting_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.points_spin, 0, 0)
+        row.addWidget(label(self.tr("Startgetal"), None, self.meting_row), 0, 1)
+        row.addWidget(self.seed_edit, 0, 2)
+        row.setColumnStretch(2, 1)
+        row.addWidget(self.errors["points"], 1, 0, 1, 3)
+        row.addWidget(self.errors["seed"], 2, 0, 1, 3)
+        form.addRow(self.tr("Schouwpunten"), self.meting_row)
+        self._kind_form = form
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        for signal in (self.points_spin.valueChanged, self.seed_edit.textChanged,
+                       self.form_combo.currentIndexChanged, self.buurt_combo.currentIndexChanged):
+            signal.connect(self._clear_errors)
+        self._kind_changed()
+
+    def _kind_changed(self, *_args) -> None:
+        meting = self.kind_combo.currentData() == "meting"
+        self._kind_form.setRowVisible(self.meting_row, meting)
+        self._clear_errors()
+
+    def _clear_errors(self, *_args) -> None:
+        for error in self.errors.values():
+            error.clear()
+            error.hide()
+        self._kind_form.setRowVisible(self.errors["form"], False)
+
+    def kind_options(self) -> dict:
+        """What goes to the use case besides buurt, form and date. A seed that is no
+        whole number is refused here, under its field, before anything is made."""
+        if self.kind_combo.currentData() != "meting":
+            return {"kind": "knelpunten"}
+        text = self.seed_edit.text().strip()
+        if text and not text.lstrip("-").isdigit():
+            raise SchouwError("round_bad_seed", seed=text)
+        return {"kind": "meting", "points": self.points_spin.value(), "seed": int(text) if text else None}
+
+    def show_field_error(self, error: SchouwError) -> bool:
+        """Show a refusal under the field it is about; False when it belongs to no field."""
+        key = {"sample_too_small": "points", "sample_too_large": "points", "round_bad_seed": "seed",
+               "meting_needs_levels": "form"}.get(error.key)
+        if key is None:
+            return False
+        self._clear_errors()
+        self.errors[key].setText(error.message())
+        if key == "form":
+            self._kind_form.setRowVisible(self.errors[key], True)
+        self.errors[key].show()
+        return True
 
 
 class TeamDialog(QDialog):
