@@ -208,6 +208,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_feedback",
     "schouw.cli_map",
     "schouw.cli_meting",
+    "schouw.cli_indicators",
 )
 
 
@@ -249,6 +250,7 @@ ACCESS: dict[str, str] = {
     "conflicts flip": "write", "sync": "write",
     "map": "read", "buurten import": "write",
     "points list": "read", "score": "read", "points": "write", "round new": "write", "round close": "write",
+    "indicators list": "read", "indicators show": "read", "indicators": "write",
 }
 
 
