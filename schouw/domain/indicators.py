@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from schouw.domain.models import Synced
 
@@ -22,7 +22,7 @@ from schouw.domain.models import Synced
 ASPECT_GROUPS = ("", "schoon", "heel")
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     """Which way is better: ``up`` (higher is better) or ``down`` (lower is better)."""
 
     UP = "up"

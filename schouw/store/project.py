@@ -79,8 +79,8 @@ class Project:
         from schouw.store.actions import ActionRepo
         from schouw.store.areas import AreaRepo
         from schouw.store.findings import FindingRepo
-        from schouw.store.indicators import IndicatorRepo
         from schouw.store.forms import FormRepo
+        from schouw.store.indicators import IndicatorRepo
         from schouw.store.photos import PhotoRepo
         from schouw.store.points import PointRepo
         from schouw.store.profiles import ProfileLog
