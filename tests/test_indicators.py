@@ -166,3 +166,19 @@ def test_bad_input_is_refused_and_nothing_changes(setup, call, key):
     assert caught.value.key == key
     assert "\n" not in caught.value.message("nl") and caught.value.message("en") != caught.value.message("nl")
     assert _all_rows(project) == before
+
+
+# -- demo -----------------------------------------------------------------------------
+def test_the_demo_has_three_indicators_one_fed_by_its_meting(demo_master):
+    from schouw.domain.models import RoundKind
+    from schouw.store import open_project
+
+    with open_project(demo_master, readonly=True) as project:
+        rows = S.overview(project)
+        assert len(rows) == 3
+        assert all(r.indicator.baseline_source and r.indicator.target_year > r.indicator.baseline_year for r in rows)
+        computed = [r for r in rows if any(v.round_id for v in r.values)]
+        assert len(computed) == 1
+        round_ = project.rounds.get(computed[0].values[0].round_id)
+        assert round_.kind == RoundKind.METING
+        assert {r.status.on_course for r in rows} == {True, False}  # the view shows both verdicts
