@@ -182,3 +182,33 @@ def test_the_demo_has_three_indicators_one_fed_by_its_meting(demo_master):
         round_ = project.rounds.get(computed[0].values[0].round_id)
         assert round_.kind == RoundKind.METING
         assert {r.status.on_course for r in rows} == {True, False}  # the view shows both verdicts
+
+
+# -- report ---------------------------------------------------------------------------
+def test_a_metings_report_shows_the_indicators_it_feeds_and_their_course(demo_path, tmp_path):
+    import pypdf
+
+    from schouw.domain.models import RoundKind
+    from schouw.services.reports import build_report
+    from schouw.store import open_project
+
+    with open_project(demo_path) as project:
+        rounds = [project.rounds.get(r["id"]) for r in project.rounds.list()]
+        meting = next(r for r in rounds if r.kind == RoundKind.METING)
+        other = next(r for r in rounds if r.kind != RoundKind.METING)
+        fed = S.fed_by_round(project, meting.id)
+        texts = {}
+        for lang in ("nl", "en"):
+            out = tmp_path / f"m-{lang}.pdf"
+            build_report(project, meting.id, out, lang=lang)
+            texts[lang] = " ".join(p.extract_text() for p in pypdf.PdfReader(out).pages).replace("\n", " ")
+        build_report(project, other.id, tmp_path / "k.pdf")
+        knelpunten = " ".join(p.extract_text() for p in pypdf.PdfReader(tmp_path / "k.pdf").pages)
+    assert [r.indicator.name for r in fed] == ["Aandeel schouwpunten schoon op of boven norm"]
+    value = fed[0].values[-1].value
+    assert "Indicatoren" in texts["nl"] and "op koers" in texts["nl"]
+    assert f"{value:.1f}".replace(".", ",") + " % (2026)" in texts["nl"]
+    assert "Indicators" in texts["en"] and "on course" in texts["en"] and f"{value:.1f} % (2026)" in texts["en"]
+    assert "Indicatoren" not in knelpunten  # a knelpuntenschouw feeds no indicator
+    # only indicators this round feeds: the hand-entered ones stay out
+    assert "onveilig" not in texts["nl"]
