@@ -36,6 +36,7 @@ HELP_EN: dict[str, str] = {
     "jaar van de waarde": "year of the value",
     "de waarde": "the value",
     "bron van de waarde": "source of the value",
+    "WAARDE": "VALUE",
     "bereken de waarde uit deze meting (profiel van vandaag)":
         "compute the value from this meting (today's profile)",
 }
