@@ -5,7 +5,9 @@ the summary and the points table of the demo's beeldkwaliteitsmeting (shares wit
 their 95 % interval); and
 docs/report-terugkoppeling.png, the first page of its feedback for residents (with
 photos) at 80 dpi. ``python docs/report_pages.py terugkoppeling`` makes only that one;
-``python docs/report_pages.py map`` only docs/report-map.png, the report's map page.
+``python docs/report_pages.py map`` only docs/report-map.png, the report's map page;
+``python docs/report_pages.py indicators`` only docs/report-indicators.png, the page of
+the meting's report with the indicators it feeds.
 
 Run from the repository root (needs pdftoppm from poppler-utils):
 
@@ -52,6 +54,7 @@ def main() -> None:
         return
     only_feedback = sys.argv[1:] == ["terugkoppeling"]
     only_map = sys.argv[1:] == ["map"]
+    only_indicators = sys.argv[1:] == ["indicators"]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         build_demo(folder / "demo.schouw")
@@ -63,6 +66,9 @@ def main() -> None:
             meting_id = next(r["id"] for r in project.rounds.list() if r["kind"] == "meting")
             meting = build_report(project, meting_id, folder / "meting.pdf", today=date(2026, 12, 4)).path
         stem = folder / "terugkoppeling"
+        if only_indicators:
+            indicators_page(meting, folder)
+            return
         if only_map:
             reader = PdfReader(pdf)
             page = next(i + 1 for i, p in enumerate(reader.pages) if "Kaart van de buurt" in p.extract_text())
@@ -90,6 +96,7 @@ def main() -> None:
                             str(meting), str(stem)], check=True)
             shutil.copyfile(stem.with_suffix(".png"), ROOT / "docs" / f"report-{name}.png")
             print(f"docs/report-{name}.png: page {page}")
+        indicators_page(meting, folder)
     looproute_pages()
 
 
@@ -123,6 +130,18 @@ def looproute_pages() -> None:
                             str(pdf), str(stem)], check=True)
             shutil.copyfile(stem.with_suffix(".png"), ROOT / "docs" / f"report-looproute-{name}.png")
             print(f"docs/report-looproute-{name}.png: page {page}")
+
+
+def indicators_page(meting: Path, folder: Path) -> None:
+    """docs/report-indicators.png: the meting report's page with its Indicatoren section."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(meting)
+    page = next(i + 1 for i, p in enumerate(reader.pages) if "Indicatoren" in p.extract_text())
+    subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(page), "-l", str(page), "-singlefile",
+                    str(meting), str(folder / "indicators")], check=True)
+    shutil.copyfile(folder / "indicators.png", ROOT / "docs" / "report-indicators.png")
+    print(f"docs/report-indicators.png: page {page}")
 
 
 if __name__ == "__main__":

@@ -211,6 +211,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_map",
     "schouw.cli_meting",
     "schouw.cli_paper",
+    "schouw.cli_indicators",
 )
 
 
@@ -252,6 +253,7 @@ ACCESS: dict[str, str] = {
     "conflicts flip": "write", "sync": "write",
     "map": "read", "buurten import": "write",
     "points list": "read", "score": "read", "points": "write", "round new": "write", "round close": "write",
+    "indicators list": "read", "indicators show": "read", "indicators": "write",
 }
 
 

@@ -987,6 +987,40 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Knelpuntenschouw '{title}': {findings:finding}, {below} of them below norm "
               "(a knelpuntenschouw counts problems and gives no share at norm)."},
     "cli_score_below": {"nl": "{n} onder norm", "en": "{n} below norm"},
+    # -- indicators (issue #17) --
+    "indicator_no_name": {"nl": "Een indicator heeft een naam nodig.", "en": "An indicator needs a name."},
+    "indicator_target_before_baseline": {
+        "nl": "Het jaar van de streefwaarde ({target}) ligt vóór het jaar van de nulmeting ({baseline}).",
+        "en": "The target year ({target}) is before the baseline year ({baseline})."},
+    "indicator_bad_direction": {"nl": "Richting '{value}' bestaat niet; kies up (hoger is beter) of down (lager is beter).",
+                                "en": "Direction '{value}' does not exist; choose up (higher is better) or down (lower is better)."},
+    "indicator_bad_group": {"nl": "Aspectgroep '{value}' bestaat niet; kies schoon of heel (of niets: totaal).",
+                            "en": "Aspect group '{value}' does not exist; choose schoon or heel (or none: overall)."},
+    "indicator_bad_year": {"nl": "Jaar {year} is geen geldig jaar.", "en": "{year} is not a valid year."},
+    "indicator_unknown_area": {"nl": "Geen wijk of buurt '{area}' in dit project (bekend: {known}).",
+                               "en": "No wijk or buurt '{area}' in this project (known: {known})."},
+    "indicator_unknown": {"nl": "Geen indicator '{name}' (bekend: {known}).", "en": "No indicator '{name}' (known: {known})."},
+    "indicator_ambiguous": {"nl": "Meer dan één indicator heet '{name}'; gebruik het id.",
+                            "en": "More than one indicator is called '{name}'; use the id."},
+    "indicator_exists": {"nl": "Er is al een indicator '{name}'.", "en": "There already is an indicator '{name}'."},
+    "indicator_round_not_meting": {
+        "nl": "Ronde '{title}' is een knelpuntenschouw: die geeft geen eerlijk aandeel op norm en voedt geen indicator.",
+        "en": "Round '{title}' is a knelpuntenschouw: it gives no honest share at norm and feeds no indicator."},
+    "indicator_round_outside_area": {
+        "nl": "Ronde '{title}' ligt niet in {area}, het gebied van indicator '{name}'.",
+        "en": "Round '{title}' is not in {area}, the area of indicator '{name}'."},
+    "indicator_unknown_aspect": {"nl": "Het formulier van ronde '{title}' heeft geen aspect '{aspect}'.",
+                                 "en": "The form of round '{title}' has no aspect '{aspect}'."},
+    "indicator_round_nothing_judged": {"nl": "In ronde '{title}' is voor deze indicator niets beoordeeld.",
+                                       "en": "Nothing was judged for this indicator in round '{title}'."},
+    "indicator_value_needs_year": {"nl": "Geef bij --value ook --year: het jaar van de waarde.",
+                                   "en": "Give --year with --value: the year of the value."},
+    "cli_indicator_deleted": {"nl": "Indicator '{name}' is verwijderd.", "en": "Indicator '{name}' was deleted."},
+    "cli_indicator_none": {"nl": "Nog geen indicatoren.", "en": "No indicators yet."},
+    "indicator_on_course": {"nl": "op koers", "en": "on course"},
+    "indicator_off_course": {"nl": "niet op koers", "en": "not on course"},
+    "indicator_not_measured": {"nl": "nog niet gemeten", "en": "not measured yet"},
+    "indicator_target_met": {"nl": "streefwaarde gehaald", "en": "target met"},
 }
 
 #: Names of the columns two versions of a row can differ in, as the coordinator reads

@@ -353,6 +353,28 @@ TEXTS: dict[str, dict[str, str]] = {
                     "en": "Photo numbers: ______________________________________________"},
     "pack_notes": {"nl": "Opmerkingen: ______________________________________________",
                    "en": "Remarks: ______________________________________________"},
+    # indicators fed by a meting (report/indicator_section.py)
+    "ind_title": {"nl": "Indicatoren", "en": "Indicators"},
+    "ind_intro": {
+        "nl": "Deze meting levert een waarde voor de indicatoren hieronder (aandeel op of boven norm, berekend "
+              "onder het kwaliteitsprofiel van vandaag). Op koers: de laatste waarde ligt op of aan de goede kant "
+              "van de rechte lijn van nulmeting naar streefwaarde in dat jaar.",
+        "en": "This meting provides a value for the indicators below (share at or above the norm, computed under "
+              "today's quality profile). On course: the latest value is on or on the good side of the straight "
+              "line from nulmeting (baseline) to streefwaarde (target) in that year."},
+    "ind_name": {"nl": "Indicator", "en": "Indicator"},
+    "ind_area": {"nl": "Gebied", "en": "Area"},
+    "ind_baseline": {"nl": "Nulmeting", "en": "Nulmeting (baseline)"},
+    "ind_target": {"nl": "Streefwaarde", "en": "Streefwaarde (target)"},
+    "ind_this_round": {"nl": "Deze meting", "en": "This meting"},
+    "ind_latest": {"nl": "Laatste", "en": "Latest"},
+    "ind_course": {"nl": "Op koers?", "en": "On course?"},
+    "ind_on_course": {"nl": "op koers", "en": "on course"},
+    "ind_off_course": {"nl": "niet op koers", "en": "not on course"},
+    "ind_target_met": {"nl": "streefwaarde gehaald", "en": "target met"},
+    "ind_not_measured": {"nl": "nog niet gemeten", "en": "not measured yet"},
+    "ind_up": {"nl": "hoger is beter", "en": "higher is better"},
+    "ind_down": {"nl": "lager is beter", "en": "lower is better"},
 }
 
 #: Action statuses (values of ActionStatus) as the report shows them.

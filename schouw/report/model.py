@@ -176,6 +176,8 @@ class ReportData:
     meting_history: list[tuple[str, date, MetingScore]] = field(default_factory=list)
     #: A meting: per point ``(n, street name, {"element.aspect": level text})``.
     point_rows: list[tuple[int, str, dict[str, str]]] = field(default_factory=list)
+    #: A meting: the indicators it feeds (schouw.report.indicator_section.IndicatorEntry).
+    indicators: list[Any] = field(default_factory=list)
 
     def recheck_tally(self, street_id: str | None = None) -> tuple[int, int]:
         """``(solved, total)`` of the re-inspected points, of one street or all."""

@@ -50,6 +50,7 @@ from schouw.report.flowables import (
     level_badge,
 )
 from schouw.report.i18n import Texts
+from schouw.report.indicator_section import indicator_story
 from schouw.report.kind_sections import (
     knelpunten_cover_box,
     knelpunten_summary,
@@ -217,7 +218,7 @@ class RoundReport:
         intro = t("summary_intro", date=t.date(d.round_date), people=people, buurt=esc(d.buurt),
                   done=streets_done, streets=streets_total, findings=len(d.findings), judged=judged)
         if d.kind == "meting" and d.meting is not None:
-            return meting_summary(self)
+            return meting_summary(self) + indicator_story(t, d)
         if not d.has_scores:
             story += [P(intro), Spacer(1, 10)]
             story += [P(esc(t("cover_no_score"))), Spacer(1, 6)]

@@ -21,7 +21,7 @@ class Changes:
     """Kinds of data a use case changed: ``rounds`` (a round, its team, the quality
     profile its norms come from), ``streets``
     (wijken, buurten, streets), ``walked`` (streets marked as walked), ``findings``,
-    ``photos``, ``actions``, ``outbox``, ``sync_profile`` (which MOR profile, its key). ``round_ids`` names
+    ``photos``, ``actions``, ``outbox``, ``sync_profile`` (which MOR profile, its key), ``indicators`` (policy indicators, their values). ``round_ids`` names
     the rounds whose rows changed; empty with one of those set means "any round"."""
 
     rounds: bool = False
@@ -32,6 +32,8 @@ class Changes:
     actions: bool = False
     outbox: bool = False
     sync_profile: bool = False
+    #: policy indicators and their values (issue #17)
+    indicators: bool = False
     round_ids: frozenset[str] = field(default_factory=frozenset)
 
     NONE: ClassVar[Changes]
@@ -81,6 +83,7 @@ class Changes:
             findings="findings" in touched,
             photos="photos" in touched,
             actions=bool(touched & {"actions", "action_events"}),
+            indicators=bool(touched & {"indicators", "indicator_values"}),
             round_ids=frozenset({result.round_id}) if result.round_id else frozenset(),
         )
 

@@ -421,6 +421,7 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
         _follow_up_by_hand(project)
         _demo_herschouw(project, rng, vogel, wijk, stats)
         _demo_meting(project, vogel, wijk, stats)
+        _demo_indicators(project, vogel, wijk)
         _demo_boundaries(project, (vogel, haven))
     return stats
 
@@ -576,3 +577,30 @@ def _demo_meting(project, buurt: Buurt, wijk: Wijk, stats: dict) -> None:
                 stats["findings"] += 1
             project.points.set_done(point.id, True)
         project.rounds.update(round_.id, closed_at=f"{when.isoformat()}T16:30:00.000Z")
+
+
+def _demo_indicators(project, buurt: Buurt, wijk: Wijk) -> None:
+    """Three policy indicators with nulmeting and streefwaarde: one computed from the
+    meting above (its schoon share, under today's profile), two entered by hand from
+    outside sources as a wijkteam would (one on course, one not), so the Indicatoren
+    view and the meting's report show both verdicts."""
+    from schouw.domain.models import RoundKind
+    from schouw.services import indicators as S
+
+    meting = next(r for r in project.rounds.rounds_of_buurt(buurt.id) if r.kind == RoundKind.METING)
+    S.add_indicator(project, name="Aandeel schouwpunten schoon op of boven norm", unit="%",
+                    area=f"buurt:{buurt.name}", direction="up", baseline=78, baseline_year=2025,
+                    baseline_source="Nulmeting beeldkwaliteit 2025 (gemeente)", target=90, target_year=2028,
+                    aspect_group="schoon")
+    S.value_from_round(project, "Aandeel schouwpunten schoon op of boven norm", meting.id)
+    S.add_indicator(project, name="% inwoners dat zich onveilig voelt in de buurt", unit="%",
+                    area=f"wijk:{wijk.name}", direction="down", baseline=19, baseline_year=2022,
+                    baseline_source="Veiligheidsmonitor 2022", target=15, target_year=2026)
+    S.set_value(project, "% inwoners dat zich onveilig voelt in de buurt", year=2024, value=17.8,
+                source="Veiligheidsmonitor 2024")
+    S.add_indicator(project, name="Meldingen zwerfafval per 1.000 inwoners", unit="per 1.000",
+                    area=f"wijk:{wijk.name}", direction="down", baseline=42, baseline_year=2023,
+                    baseline_source="MOR-meldingen gemeente 2023", target=30, target_year=2027)
+    for year, value in ((2024, 39.0), (2025, 35.0)):
+        S.set_value(project, "Meldingen zwerfafval per 1.000 inwoners", year=year, value=value,
+                    source=f"MOR-meldingen gemeente {year}")

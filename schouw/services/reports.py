@@ -240,6 +240,25 @@ def _kind(project: Project, data: ReportData, round_: Round, form, profile: Prof
                 "n.v.t." if f.not_applicable else f.level.value if f.level is not None else "")
     data.point_rows = [(p.n, names.get(p.street_id, "?"), judged.get(p.id, {}))
                        for p in project.points.list(round_.id)]
+    data.indicators = _indicator_entries(project, round_.id)
+
+
+def _indicator_entries(project: Project, round_id: str) -> list:
+    """The indicators a meting feeds, as the report shows them (issue #17)."""
+    from schouw.report.indicator_section import IndicatorEntry
+    from schouw.services.indicators import fed_by_round
+
+    entries = []
+    for row in fed_by_round(project, round_id):
+        i, s = row.indicator, row.status
+        mine = next((v for v in row.values if v.round_id == round_id), None)
+        entries.append(IndicatorEntry(
+            name=i.name, area=row.area_name, unit=i.unit, direction=i.direction.value,
+            baseline=(i.baseline_value, i.baseline_year), target=(i.target_value, i.target_year),
+            this_round=None if mine is None else (mine.value, mine.year),
+            latest=None if s.latest is None else (s.latest.value, s.latest.year),
+            on_course=s.on_course, target_met=s.target_met))
+    return entries
 
 
 def _rechecks(project: Project, round_: Round, form, street_by_id) -> tuple[list[RecheckEntry], date | None]:

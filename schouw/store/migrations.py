@@ -303,4 +303,36 @@ def _v10(conn: sqlite3.Connection) -> None:
     run_script(conn, "ALTER TABLE buurten ADD COLUMN boundary TEXT;")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
+def _v11(conn: sqlite3.Connection) -> None:
+    """Policy indicators (issue #17): a nulmeting (value, year, source) and a streefwaarde
+    (value, year) with a direction, for an area (a wijk or a buurt; '' for the whole
+    project). ``aspect_group``/``aspect`` say which share of a meting feeds the indicator
+    ('' and '': the overall share). ``indicator_values`` holds one measured value per
+    year: entered by hand with a source, or computed from a meting (``round_id``). The
+    value is stored, not recomputed, because a council's figure of a year must not move
+    under it; ``round_id`` lets it be computed again on purpose. Both are synced rows so
+    they travel in packages and merge by id."""
+    run_script(
+        conn,
+        f"""
+        CREATE TABLE indicators (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL DEFAULT '',
+            area_kind TEXT NOT NULL DEFAULT '' CHECK (area_kind IN ('', 'wijk', 'buurt')),
+            area_id TEXT NOT NULL DEFAULT '',
+            direction TEXT NOT NULL DEFAULT 'up' CHECK (direction IN ('up', 'down')),
+            baseline_value REAL NOT NULL, baseline_year INTEGER NOT NULL,
+            baseline_source TEXT NOT NULL DEFAULT '',
+            target_value REAL NOT NULL, target_year INTEGER NOT NULL,
+            aspect_group TEXT NOT NULL DEFAULT '', aspect TEXT NOT NULL DEFAULT '',
+            {SYNC_COLUMNS});
+        CREATE TABLE indicator_values (
+            id TEXT PRIMARY KEY, indicator_id TEXT NOT NULL REFERENCES indicators(id),
+            year INTEGER NOT NULL, value REAL NOT NULL, source TEXT NOT NULL DEFAULT '',
+            round_id TEXT,
+            {SYNC_COLUMNS});
+        CREATE INDEX indicator_values_indicator ON indicator_values(indicator_id, year);
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11]

@@ -80,6 +80,7 @@ class Project:
         from schouw.store.areas import AreaRepo
         from schouw.store.findings import FindingRepo
         from schouw.store.forms import FormRepo
+        from schouw.store.indicators import IndicatorRepo
         from schouw.store.photos import PhotoRepo
         from schouw.store.points import PointRepo
         from schouw.store.profiles import ProfileLog
@@ -95,6 +96,7 @@ class Project:
         self.profile_log = ProfileLog(self)
         self.rechecks = RecheckRepo(self)
         self.points = PointRepo(self)
+        self.indicators = IndicatorRepo(self)
 
     # -- transactions -------------------------------------------------------------
     @contextlib.contextmanager
