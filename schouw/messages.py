@@ -923,6 +923,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The tile file {path} is damaged ({detail}); the map works without a background. Delete the file "
               "and download the map again.",
     },
+    "tiles_readonly": {
+        "nl": "Het tegelbestand {path} kan niet worden geschreven (alleen-lezen schijf of map); de kaart werkt "
+              "zonder nieuwe tegels. Kies een beschrijfbare plek voor het project.",
+        "en": "The tile file {path} cannot be written (read-only disk or folder); the map works without new "
+              "tiles. Put the project somewhere writable.",
+    },
     "tiles_bad_url": {"nl": "Ongeldig tegeladres {url}: het moet met http:// of https:// beginnen.",
                       "en": "Invalid tile address {url}: it must start with http:// or https://."},
     "tiles_need_buurt": {"nl": "Geef met --buurt aan voor welke buurt de achtergrondkaart wordt gedownload.",

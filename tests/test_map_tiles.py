@@ -306,3 +306,46 @@ def test_a_walk_never_fetches_unless_turned_on(project, server):
     assert online_allowed() is True
     download_tiles(project, "Binnenstad", [12], url=server.url, **FAST)
     assert cached_tile(project, tile) == png()
+
+
+def test_the_cache_zoom_range_is_the_union_of_all_downloads(project, server):
+    """Issue #18: a second download at another zoom must not shrink the range the map reads."""
+    download_tiles(project, "Binnenstad", [13], url=server.url, **FAST)
+    download_tiles(project, "Binnenstad", [12], url=server.url, **FAST)
+    with TileCache(cache_path(project.path)) as cache:
+        assert cache.zoom_range() == (12, 13)
+    download_tiles(project, "Binnenstad", [12], url=server.url, **FAST)
+    with TileCache(cache_path(project.path)) as cache:
+        meta = cache.metadata()
+        assert (meta["minzoom"], meta["maxzoom"]) == ("12", "13")
+
+
+def _read_only_sqlite(monkeypatch) -> None:
+    """Open every tile cache the way SQLite opens a file on a read-only disk (the tests run
+    as root, for whom chmod does not stop writes): writes fail with SQLite's own error."""
+    real_connect = sqlite3.connect
+
+    def connect(path, *args, **kwargs):
+        if str(path).endswith(".tiles.mbtiles"):  # only the tile cache; the project opens as before
+            return real_connect(f"file:{path}?mode=ro", *args, uri=True, **kwargs)
+        return real_connect(path, *args, **kwargs)
+
+    monkeypatch.setattr("schouw.store.tilecache.sqlite3.connect", connect)
+
+
+def test_a_read_only_disk_says_cannot_write_not_damaged(project, server, monkeypatch, capsys):
+    download_tiles(project, "Binnenstad", [12], url=server.url, **FAST)
+    path = project.path
+    project.close()
+    _read_only_sqlite(monkeypatch)
+    with open_project(path, readonly=True) as p, pytest.raises(SchouwError) as error:
+        download_tiles(p, "Binnenstad", [12, 13], url=server.url, **FAST)
+    assert error.value.key == "tiles_readonly"
+    assert "alleen-lezen" in error.value.message("nl") and "beschadigd" not in error.value.message("nl")
+    assert "read-only" in error.value.message("en") and "damaged" not in error.value.message("en")
+    code, _, err = run_main(capsys, "--db", str(path), "map", "cache", "--buurt", "Binnenstad", "--zoom", "12,13",
+                            "--url", server.url, "--yes")
+    assert code == 2 and "alleen-lezen" in err and "beschadigd" not in err and len(err.strip().splitlines()) == 1
+    monkeypatch.undo()
+    with TileCache(cache_path(path)) as cache:  # nothing written, nothing lost
+        assert cache.zoom_range() == (12, 12) and cache.stats()[0] > 0

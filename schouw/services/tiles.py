@@ -164,10 +164,15 @@ def download_tiles(project: Project, buurt: str, zooms: list[int], *,
     plan = plan or plan_tiles(project, buurt, zooms, url=url)
     result = TileDownload(plan.path, plan.missing)
     with TileCache(plan.path, create=True) as cache:
+        # The cache holds every zoom downloaded so far: the range is the union, not this run's.
+        low, high = min(plan.zooms), max(plan.zooms)
+        known = cache.zoom_range()
+        if known is not None and known[0] <= known[1]:
+            low, high = min(low, known[0]), max(high, known[1])
         cache.set_metadata({
             "name": f"BRT-Achtergrondkaart {plan.buurt}", "format": "png", "type": "baselayer",
             "crs": "EPSG:28992", "tile_matrix_set": "EPSG:28992", "scheme": "wmts-rd",
-            "minzoom": str(min(plan.zooms)), "maxzoom": str(max(plan.zooms)), "source": plan.url,
+            "minzoom": str(low), "maxzoom": str(high), "source": plan.url,
             "attribution": ATTRIBUTION,
             "bounds_rd": ",".join(f"{v:.2f}" for v in plan.bbox),
         })

@@ -13,6 +13,7 @@ as it arrives (a few per transaction), so a killed download keeps what it had.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -20,6 +21,18 @@ from schouw.domain.tiles import ATTRIBUTION, Tile
 from schouw.messages import SchouwError
 
 SUFFIX = ".tiles.mbtiles"
+
+
+def _error_key(path: Path, error: sqlite3.DatabaseError) -> str:
+    """Which message fits a failed tile-cache operation: a disk or folder we may not write
+    to is not a damaged file (deleting and downloading again would not help there)."""
+    text = str(error).lower()
+    folder = path.parent if str(path.parent) else Path(".")
+    if ("readonly" in text or "read-only" in text or "unable to open" in text
+            or (path.exists() and not os.access(path, os.W_OK))
+            or (not path.exists() and not os.access(folder, os.W_OK))):
+        return "tiles_readonly"
+    return "tiles_corrupt"
 
 
 def cache_path(project_path: Path) -> Path:
@@ -30,7 +43,8 @@ def cache_path(project_path: Path) -> Path:
 
 class TileCache:
     """An open MBTiles tile cache. Raises SchouwError("tiles_corrupt") when the file is
-    not a readable MBTiles file; nothing else is affected."""
+    not a readable MBTiles file, "tiles_readonly" when it (or its folder) cannot be
+    written; nothing else is affected."""
 
     def __init__(self, path: Path, *, create: bool = False) -> None:
         self.path = Path(path)
@@ -47,7 +61,7 @@ class TileCache:
             self.conn.execute("SELECT COUNT(*) FROM tiles").fetchone()
         except sqlite3.DatabaseError as error:
             self._close_quietly()
-            raise SchouwError("tiles_corrupt", path=str(self.path), detail=str(error)) from None
+            raise SchouwError(_error_key(self.path, error), path=str(self.path), detail=str(error)) from None
 
     def _close_quietly(self) -> None:
         conn = getattr(self, "conn", None)
@@ -58,7 +72,7 @@ class TileCache:
         try:
             return call()
         except sqlite3.DatabaseError as error:
-            raise SchouwError("tiles_corrupt", path=str(self.path), detail=str(error)) from None
+            raise SchouwError(_error_key(self.path, error), path=str(self.path), detail=str(error)) from None
 
     def close(self) -> None:
         self.conn.close()
@@ -80,6 +94,14 @@ class TileCache:
 
     def metadata(self) -> dict[str, str]:
         return self._guard(lambda: dict(self.conn.execute("SELECT name, value FROM metadata").fetchall()))
+
+    def zoom_range(self) -> tuple[int, int] | None:
+        """The (minzoom, maxzoom) the metadata claims, or None when it names none."""
+        meta = self.metadata()
+        try:
+            return int(meta["minzoom"]), int(meta["maxzoom"])
+        except (KeyError, ValueError):
+            return None
 
     def attribution(self) -> str:
         return self.metadata().get("attribution", ATTRIBUTION)
