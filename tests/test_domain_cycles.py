@@ -103,3 +103,24 @@ def test_intake_carries_what_was_not_achieved_in_order():
     assert [(p.rank, p.title, p.outcome) for p in carried] == [(1, "P2", None), (2, "P3", None)]
     assert carried[0].aspect_id == "zwerfafval" and carried[1].finding_ids == ["f1"]
     assert {p.id for p in carried}.isdisjoint({p.id for p in previous})
+
+
+def test_v12_schema_cycles_priorities_and_links(tmp_path):
+    from schouw.store.migrations import MIGRATIONS
+    from tests.test_exchange_helpers import new_project
+
+    project = new_project(tmp_path / "p.schouw", "dev")
+    try:
+        cols = {t: {r[1] for r in project.conn.execute(f"PRAGMA table_info({t})")}
+                for t in ("cycles", "cycle_priorities", "cycle_priority_findings", "cycle_actions")}
+        sync = {"id", "created_at", "updated_at", "updated_by", "deleted_at"}
+        assert sync | {"buurt_id", "title", "start", "weeks", "status", "closed_at",
+                       "evaluation_note"} <= cols["cycles"]
+        assert sync | {"cycle_id", "rank", "title", "kind", "aspect_id", "theme", "outcome",
+                       "outcome_note"} <= cols["cycle_priorities"]
+        assert sync | {"priority_id", "finding_id"} <= cols["cycle_priority_findings"]
+        assert sync | {"priority_id", "action_id"} <= cols["cycle_actions"]
+        assert [m.__name__ for m in MIGRATIONS[10:12]] == ["_v11", "_v12"]
+        assert project.schema_version >= 12
+    finally:
+        project.close()
