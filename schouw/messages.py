@@ -1071,6 +1071,27 @@ CATALOGUE.update({f"field_{k}": {"nl": nl, "en": en} for k, (nl, en) in {
     "seed": ("startgetal trekking", "seed of the draw"), "closed_at": ("gesloten", "closed"),
     "point_id": ("schouwpunt", "point"), "n": ("nummer", "number"),
     "stretch": ("straatdeel", "stretch")}.items()})
+# cycles (issue #19): the rules of a Veilige Buurten cycle (traject), schouw/domain/cycles.py.
+CATALOGUE.update({
+    "cycle_bad_weeks": {"nl": "Een traject duurt minstens één week, niet {weeks}.",
+                        "en": "A cycle lasts at least one week, not {weeks}."},
+    "cycle_bad_start": {"nl": "Ongeldige startdatum '{start}'; gebruik JJJJ-MM-DD.",
+                        "en": "Invalid start date '{start}'; use YYYY-MM-DD."},
+    "cycle_open_exists": {"nl": "Buurt {buurt} heeft al een lopend traject ('{title}'); sluit dat eerst af.",
+                          "en": "Buurt {buurt} already has an open cycle ('{title}'); close that first."},
+    "cycle_not_open": {"nl": "Traject '{title}' is al geëvalueerd; het kan niet nog eens.",
+                       "en": "Cycle '{title}' has already been evaluated; it cannot be done again."},
+    "cycle_rank_taken": {"nl": "Rang {rank} is al bezet door '{title}'.",
+                         "en": "Rank {rank} is already taken by '{title}'."},
+    "cycle_bad_rank": {"nl": "Een rang is een geheel getal vanaf 1, niet {rank}.",
+                       "en": "A rank is a whole number from 1, not {rank}."},
+    "cycle_bad_outcome": {"nl": "Onbekende uitkomst '{outcome}'; kies uit: {allowed}.",
+                          "en": "Unknown outcome '{outcome}'; choose from: {allowed}."},
+    "cycle_unscored": {"nl": "Prioriteit '{title}' heeft nog geen uitkomst; evalueer alle prioriteiten.",
+                       "en": "Priority '{title}' has no outcome yet; evaluate every priority."},
+    "cycle_no_priorities": {"nl": "Traject '{title}' heeft geen prioriteiten om te evalueren.",
+                            "en": "Cycle '{title}' has no priorities to evaluate."},
+})
 
 
 def set_language(lang: str) -> None:

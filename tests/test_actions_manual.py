@@ -300,6 +300,8 @@ def test_a_v5_project_gets_the_history_columns_and_keeps_its_entries(tmp_path):
     conn.execute("ALTER TABLE findings DROP COLUMN point_id")
     for column in ("kind", "points_n", "seed", "closed_at"):
         conn.execute(f"ALTER TABLE rounds DROP COLUMN {column}")
+    for table in ("cycle_actions", "cycle_priority_findings", "cycle_priorities", "cycles"):
+        conn.execute(f"DROP TABLE {table}")  # and v12 (Veilige Buurten cycles)
     conn.execute("DROP TABLE indicator_values")  # and v11 (indicators)
     conn.execute("DROP TABLE indicators")
     conn.execute("PRAGMA user_version = 5")

@@ -75,6 +75,8 @@ def test_a_v8_project_migrates_and_its_rounds_are_knelpuntenschouw(tmp_path):
     for column in ("kind", "points_n", "seed", "closed_at"):
         conn.execute(f"ALTER TABLE rounds DROP COLUMN {column}")
     conn.execute("ALTER TABLE buurten DROP COLUMN boundary")  # v10 (buurt boundaries)
+    for table in ("cycle_actions", "cycle_priority_findings", "cycle_priorities", "cycles"):
+        conn.execute(f"DROP TABLE {table}")  # and v12 (Veilige Buurten cycles)
     conn.execute("DROP TABLE indicator_values")  # and v11 (indicators)
     conn.execute("DROP TABLE indicators")
     conn.execute("PRAGMA user_version = 8")

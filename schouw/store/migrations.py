@@ -335,4 +335,48 @@ def _v11(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11]
+def _v12(conn: sqlite3.Connection) -> None:
+    """A Veilige Buurten cycle (*traject*, schouw/domain/cycles.py): about ten weeks in one
+    buurt, with the residents' ranked priorities and, at the end, their evaluation.
+
+    A priority is about findings (``cycle_priority_findings``), an aspect of the form
+    (``aspect_id``, a plain form item id) or a free ``theme``; ``cycle_actions`` links the
+    actions partners took to a priority. Link rows are synced rows of their own so two
+    laptops that link different findings merge instead of overwriting one list. Ranks are
+    unique per traject only among live rows, which SQL cannot say with soft deletes, so
+    the domain checks them."""
+    run_script(
+        conn,
+        f"""
+        CREATE TABLE cycles (
+            id TEXT PRIMARY KEY, buurt_id TEXT NOT NULL REFERENCES buurten(id),
+            title TEXT NOT NULL, start TEXT NOT NULL, weeks INTEGER NOT NULL DEFAULT 10,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'geevalueerd')),
+            closed_at TEXT, evaluation_note TEXT NOT NULL DEFAULT '',
+            {SYNC_COLUMNS});
+        CREATE INDEX cycles_buurt ON cycles(buurt_id);
+        CREATE TABLE cycle_priorities (
+            id TEXT PRIMARY KEY, cycle_id TEXT NOT NULL REFERENCES cycles(id),
+            rank INTEGER NOT NULL, title TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'thema' CHECK (kind IN ('bevinding', 'aspect', 'thema')),
+            aspect_id TEXT, theme TEXT NOT NULL DEFAULT '',
+            outcome TEXT CHECK (outcome IN ('bereikt', 'deels', 'niet')),
+            outcome_note TEXT NOT NULL DEFAULT '',
+            {SYNC_COLUMNS});
+        CREATE INDEX cycle_priorities_cycle ON cycle_priorities(cycle_id);
+        CREATE TABLE cycle_priority_findings (
+            id TEXT PRIMARY KEY, priority_id TEXT NOT NULL REFERENCES cycle_priorities(id),
+            finding_id TEXT NOT NULL,
+            {SYNC_COLUMNS},
+            UNIQUE (priority_id, finding_id));
+        CREATE TABLE cycle_actions (
+            id TEXT PRIMARY KEY, priority_id TEXT NOT NULL REFERENCES cycle_priorities(id),
+            action_id TEXT NOT NULL,
+            {SYNC_COLUMNS},
+            UNIQUE (priority_id, action_id));
+        """,
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12]
