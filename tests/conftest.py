@@ -101,3 +101,32 @@ def run_cli(*args: str, env: dict | None = None, check: bool = False) -> subproc
     if check and result.returncode != 0:
         raise AssertionError(f"schouw {' '.join(args)} failed ({result.returncode}): {result.stderr}")
     return result
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line(
+        "markers", "postgis: needs a throw-away PostgreSQL + PostGIS server (tests/pg_server.py)")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL + PostGIS cluster for the whole session, stopped at the end.
+
+    Locally the postgis tests skip with the one-line reason when no server can be started;
+    with CI=true that skip is a failure, so CI never passes without running them."""
+    from tests.pg_server import ServerUnavailable, start_server
+
+    try:
+        server = start_server()
+    except ServerUnavailable as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"PostgreSQL + PostGIS is required in CI: {exc}")
+        pytest.skip(f"no PostgreSQL + PostGIS server: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """The URL of the session's PostGIS test database."""
+    return pg_server.url
