@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from schouw.domain.mapgrid import ClusterBands, GridIndex, band_for, grid_clusters, merge_clusters
+from schouw.domain.mapgrid import ClusterBands, GridIndex, band_for, grid_clusters
 
 
 def test_grid_clusters_group_by_cell_with_mean_position_and_below_count():
@@ -17,20 +17,24 @@ def test_grid_clusters_group_by_cell_with_mean_position_and_below_count():
     assert clusters[(-1, -1)].below == 1
 
 
-def test_merging_a_band_gives_exactly_the_clusters_of_the_doubled_grid():
+def test_every_band_is_exactly_the_plain_grid_of_its_cell():
+    """ClusterBands (numpy) against grid_clusters (the definition): same cells, members,
+    counts, below counts and mean positions, at every band, negative coordinates too."""
     rng = random.Random(3)
-    points = [(155000 + rng.uniform(-900, 900), 463000 + rng.uniform(-900, 900), rng.random() < 0.2)
-              for _ in range(3000)]
-    fine = grid_clusters(points, 25.0)
-    merged = merge_clusters(merge_clusters(fine))
-    direct = grid_clusters(points, 100.0)
-    by_key = {c.key: c for c in direct}
-    assert len(merged) == len(direct)
-    for c in merged:
-        d = by_key[c.key]
-        assert sorted(c.members) == sorted(d.members)
-        assert (c.count, c.below) == (d.count, d.below)
-        assert abs(c.x - d.x) < 1e-6 and abs(c.y - d.y) < 1e-6
+    points = [(rng.uniform(-900, 900), 463000 + rng.uniform(-900, 900), rng.random() < 0.2) for _ in range(3000)]
+    bands = ClusterBands(points, 3.0)
+    for band in (0, 2, 5, 9):
+        got = {c.key: c for c in bands.at(band)}
+        want = {c.key: c for c in grid_clusters(points, bands.cell(band))}
+        assert set(got) == set(want)
+        for key, c in got.items():
+            d = want[key]
+            assert (c.members, c.count, c.below) == (d.members, d.count, d.below)
+            assert abs(c.x - d.x) < 1e-6 and abs(c.y - d.y) < 1e-6
+
+
+def test_no_points_no_clusters():
+    assert ClusterBands([], 4.0).at(3) == []
 
 
 def test_bands_are_computed_once_and_get_coarser():

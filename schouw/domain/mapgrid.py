@@ -3,9 +3,8 @@
 A round can hold 50,000 findings; drawing each as a marker when the whole buurt is in
 view is slow and unreadable. So the map draws *clusters* when zoomed out: markers are
 grouped by a square grid whose cell is a fixed number of screen pixels. The grid is
-aligned on the origin and its cell doubles from one zoom band to the next, so a cell of
-band ``b + 1`` holds exactly four cells of band ``b``: each band is computed once, from
-the band below it (a few thousand clusters, not 50,000 markers), and kept.
+aligned on the origin and its cell doubles from one zoom band to the next; each band is
+computed once, when first shown, and kept.
 
 :class:`GridIndex` answers "which markers are near this point / inside this rectangle"
 without looking at every marker: a click, a drag and the culling of a frame are
@@ -15,7 +14,7 @@ spatial queries. Coordinates are metres (RD New), but nothing here depends on th
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -42,7 +41,9 @@ def band_for(metres_per_pixel: float, base: float) -> int:
 
 
 def grid_clusters(points: Sequence[tuple[float, float, bool]], cell: float) -> list[Cluster]:
-    """Group ``(x, y, below)`` points by an origin-aligned grid of ``cell`` metres."""
+    """Group ``(x, y, below)`` points by an origin-aligned grid of ``cell`` metres.
+
+    The definition in plain Python; :class:`ClusterBands` computes the same with numpy."""
     cells: dict[tuple[int, int], Cluster] = {}
     for i, (x, y, below) in enumerate(points):
         key = (math.floor(x / cell), math.floor(y / cell))
@@ -59,53 +60,69 @@ def grid_clusters(points: Sequence[tuple[float, float, bool]], cell: float) -> l
     return list(cells.values())
 
 
-def merge_clusters(clusters: Iterable[Cluster]) -> list[Cluster]:
-    """Clusters of the grid with twice the cell from the clusters of a finer grid.
-
-    Exact, not an approximation: the finer grid's cells nest in the coarser one's (cell
-    (i, j) lies in (i // 2, j // 2)), so the members and counts are those
-    :func:`grid_clusters` gives with the doubled cell, and the mean of the children's
-    means weighted by their counts is the mean of their members."""
-    cells: dict[tuple[int, int], Cluster] = {}
-    for child in clusters:
-        key = (child.key[0] // 2, child.key[1] // 2)
-        c = cells.get(key)
-        if c is None:
-            cells[key] = Cluster(child.x, child.y, child.count, child.below, list(child.members), key)
-        else:
-            n = c.count + child.count
-            c.x = (c.x * c.count + child.x * child.count) / n
-            c.y = (c.y * c.count + child.y * child.count) / n
-            c.count = n
-            c.below += child.below
-            c.members.extend(child.members)
-    return list(cells.values())
-
-
 class ClusterBands:
     """The clusters of every zoom band, each computed once when first asked for.
 
-    ``base`` is the cell size in metres of band 0 (``pixels * finest resolution``)."""
+    ``base`` is the cell size in metres of band 0 (``pixels * finest resolution``).
+
+    Why numpy here: the first zoom into a band used to group all markers in Python (or
+    merge a finer band's clusters, copying their member lists): 50-170 ms at 50,000
+    markers, over the 50 ms a frame may take (docs/bench-ui.md). Grouping with
+    ``numpy.unique`` and ``bincount`` makes any band in a few milliseconds, straight from
+    the points, so no band depends on another being made first. The result is the same
+    as :func:`grid_clusters` with that band's cell (tested)."""
 
     def __init__(self, points: Sequence[tuple[float, float, bool]], base: float):
         self.points = points
         self.base = base
         self._bands: dict[int, list[Cluster]] = {}
+        self._arrays: tuple | None = None
 
     def cell(self, band: int) -> float:
         return self.base * (2 ** band)
 
+    def _columns(self) -> tuple:
+        """x, y and below as numpy columns, made once (numpy imported on first use: the
+        walk screen starts without it, docs/bench-startup.md)."""
+        if self._arrays is None:
+            import numpy as np
+
+            table = np.asarray(self.points, dtype=float).reshape(-1, 3)
+            self._arrays = (table[:, 0].copy(), table[:, 1].copy(), table[:, 2] != 0)
+        return self._arrays
+
     def at(self, band: int) -> list[Cluster]:
-        """The clusters of ``band``: merged up from the nearest finer band already made,
-        or (none made yet) one pass over the points."""
+        """The clusters of ``band``."""
         band = max(0, band)
         if band not in self._bands:
-            finer = [b for b in self._bands if b < band]
-            if finer:  # band - 1 is made from there down, a few merges at most
-                self._bands[band] = merge_clusters(self.at(band - 1))
-            else:
-                self._bands[band] = grid_clusters(self.points, self.cell(band))
+            self._bands[band] = self._make(self.cell(band))
         return self._bands[band]
+
+    def _make(self, cell: float) -> list[Cluster]:
+        import numpy as np
+
+        xs, ys, below = self._columns()
+        if not len(xs):
+            return []
+        kx = np.floor(xs / cell).astype(np.int64)
+        ky = np.floor(ys / cell).astype(np.int64)
+        kx0, ky0 = int(kx.min()), int(ky.min())
+        height = int(ky.max()) - ky0 + 1
+        keys = (kx - kx0) * height + (ky - ky0)
+        order = np.argsort(keys, kind="stable")  # one sort: the cells and their members, in point order
+        sorted_keys = keys[order]
+        starts = np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+        ends = np.concatenate((starts[1:], [len(keys)]))
+        sum_x = np.add.reduceat(xs[order], starts)
+        sum_y = np.add.reduceat(ys[order], starts)
+        n_below = np.add.reduceat(below[order].astype(np.int64), starts)
+        members = order.tolist()
+        clusters = []
+        for key, start, end, sx, sy, nb in zip(sorted_keys[starts].tolist(), starts.tolist(), ends.tolist(),
+                                               sum_x.tolist(), sum_y.tolist(), n_below.tolist(), strict=True):
+            n = end - start
+            clusters.append(Cluster(sx / n, sy / n, n, nb, members[start:end], (key // height + kx0, key % height + ky0)))
+        return clusters
 
 
 class GridIndex:
