@@ -293,3 +293,30 @@ def test_typing_a_description_does_not_read_the_map_again_but_a_new_level_does(m
     window.session.edit(target.finding_id, {"level": "D"}, "niveau")
     qtbot.waitUntil(lambda: len(reads) == first + 1, timeout=2000)
     assert panel.view.marker(target.finding_id).level.value == "D"
+
+
+def test_when_the_user_pauses_the_bands_one_zoom_step_away_are_made(qtbot, ui_data):
+    """After a zoom, the settle timer draws the layer with a margin and makes the street
+    outlines and clusters of the neighbouring zoom bands, so the next step only draws."""
+    from map_scenes import synthetic_scene
+
+    from schouw.domain.mapgrid import band_for
+    from schouw.ui.map_layers import STREET_BASE
+    from schouw.ui.map_view import MapView
+
+    view = MapView()
+    qtbot.addWidget(view)
+    view.resize(600, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_scene(synthetic_scene(5000, 500), keep_view=False)
+    view.zoom_by(1.5)
+    view.grab()  # one frame
+    street_band, cluster_band = band_for(view.res, STREET_BASE), view._cluster_band()
+    assert view.clustered()
+    assert set(view._layer._bands) == {street_band}
+    assert set(view._clusters._bands) <= {cluster_band, cluster_band + 1}  # the fitted view's band
+    qtbot.waitUntil(lambda: street_band + 1 in view._layer._bands, timeout=3000)
+    assert {street_band - 1, street_band, street_band + 1} <= set(view._layer._bands)
+    assert {cluster_band - 1, cluster_band, cluster_band + 1} <= set(view._clusters._bands)
+    assert view._layer._image_view[5] == 2  # the margin was drawn too

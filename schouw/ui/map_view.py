@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from schouw.domain.mapgrid import ClusterBands, GridIndex, band_for
 from schouw.ui import map_style as style
-from schouw.ui.map_layers import StreetLayer
+from schouw.ui.map_layers import STREET_BASE, StreetLayer
 
 #: more markers than this in view: draw clusters instead
 MAX_MARKERS = 1500
@@ -111,6 +111,20 @@ class MapView(QWidget):
 
     def _extend_layer(self) -> None:
         self._layer.extend(self.cx, self.cy, self.res, self.width(), self.height(), self.devicePixelRatioF())
+        self._prefetch_bands()
+
+    def _prefetch_bands(self) -> None:
+        """While the user pauses, make the street outlines and clusters of the zoom bands
+        one step in and out, so the next zoom only draws (at 50,000 findings a band's street
+        outlines take ~25 ms to make, docs/bench-ui.md)."""
+        band = band_for(self.res, STREET_BASE)
+        for b in (band - 1, band + 1):
+            if b >= 0:
+                self._layer.bucket_paths(b)
+        if self._markers and self.clustered():
+            band = self._cluster_band()
+            for b in (band - 1, band + 1):
+                self._clusters.at(b)
 
     # ------------------------------------------------------------------ view
     def bbox(self) -> tuple[float, float, float, float] | None:
