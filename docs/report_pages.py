@@ -52,6 +52,9 @@ def main() -> None:
     if sys.argv[1:] == ["looproute"]:
         looproute_pages()
         return
+    if sys.argv[1:] == ["traject"]:
+        traject_page()
+        return
     only_feedback = sys.argv[1:] == ["terugkoppeling"]
     only_map = sys.argv[1:] == ["map"]
     only_indicators = sys.argv[1:] == ["indicators"]
@@ -98,6 +101,26 @@ def main() -> None:
             print(f"docs/report-{name}.png: page {page}")
         indicators_page(meting, folder)
     looproute_pages()
+    traject_page()
+
+
+def traject_page() -> None:
+    """docs/report-traject.png: the evaluation of the demo's spring traject in the Havenkwartier."""
+    from schouw.services.cycle_report import build_cycle_report
+    from schouw.services.cycles import cycle_list
+    from schouw.services.demo import build_demo
+    from schouw.store import open_project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        build_demo(folder / "demo.schouw")
+        with open_project(folder / "demo.schouw", readonly=True) as project:
+            spring = next(r["id"] for r in cycle_list(project, "Havenkwartier") if r["status"] == "geevalueerd")
+            pdf = build_cycle_report(project, spring, folder / "traject.pdf", today=date(2026, 12, 4)).path
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(folder / "traject")], check=True)
+        shutil.copyfile(folder / "traject.png", ROOT / "docs" / "report-traject.png")
+        print("docs/report-traject.png: page 1")
 
 
 def looproute_pages() -> None:

@@ -294,6 +294,18 @@ def meting_walk(window, extra: dict[str, Any]) -> QWidget:
     return window
 
 
+def cycles(window, extra: dict[str, Any]) -> QWidget:
+    """Ronde › Trajecten Veilige Buurten… (Ctrl+Shift+T): the Havenkwartier's running
+    traject, its priorities and the actions of the one about burglary (issue #19)."""
+    dialog = window.show_cycles()
+    dialog.buurt_combo.setCurrentIndex(dialog.buurt_combo.findText("Havenkwartier"))
+    for row in range(dialog.priorities.rowCount()):
+        if dialog.view.priorities[row].actions:
+            dialog.priorities.setCurrentCell(row, 0)
+    settle()
+    return dialog
+
+
 #: name -> opener; the names are the screenshot files' (``-en`` added for English).
 def paper_entry(window, extra: dict[str, Any]) -> QWidget:
     """Invoeren van papier (Ronde › Invoeren van papier…, Ctrl+Shift+K): two lines keyed in,
@@ -332,6 +344,7 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "map": map_view,
     "map-download": map_download,
     "paper-entry": paper_entry,
+    "cycles": cycles,
     "new-round-meting": new_round_meting,
     "meting-walk": meting_walk,
 }

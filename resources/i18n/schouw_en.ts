@@ -249,6 +249,25 @@ Free software under the {licence} licence.</translation>
     </message>
 </context>
 <context>
+    <name>CloseCycleDialog</name>
+    <message>
+        <source>Traject afsluiten</source>
+        <translation>Close the cycle</translation>
+    </message>
+    <message>
+        <source>Na het afsluiten kan de evaluatie niet meer veranderen. Wat niet of deels is bereikt, komt terug in het volgende traject.</source>
+        <translation>After closing, the evaluation can no longer change. What was not or only partly achieved comes back in the next cycle.</translation>
+    </message>
+    <message>
+        <source>Evaluatie van het traject</source>
+        <translation>Evaluation of the cycle</translation>
+    </message>
+    <message>
+        <source>Evaluatie</source>
+        <translation>Evaluation</translation>
+    </message>
+</context>
+<context>
     <name>CloseRoundDialog</name>
     <message>
         <source>Ronde afsluiten</source>
@@ -374,6 +393,171 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>opzij</source>
         <translation>set aside</translation>
+    </message>
+</context>
+<context>
+    <name>CyclesDialog</name>
+    <message>
+        <source>Trajecten Veilige Buurten</source>
+        <translation>Veilige Buurten cycles</translation>
+    </message>
+    <message>
+        <source>Buurt</source>
+        <translation>Buurt</translation>
+    </message>
+    <message>
+        <source>Traject</source>
+        <translation>Cycle</translation>
+    </message>
+    <message>
+        <source>Nieuw traject…</source>
+        <translation>New cycle…</translation>
+    </message>
+    <message>
+        <source>Stand van het traject</source>
+        <translation>State of the cycle</translation>
+    </message>
+    <message>
+        <source>Deze week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Prioriteiten</source>
+        <translation>Priorities</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Prioriteit</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Actiepunten</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Actiepunten van de prioriteit</source>
+        <translation>Actions of the priority</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Onderdeel</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Actiehouder</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Uiterlijk</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Prioriteit toevoegen…</source>
+        <translation>Add priority…</translation>
+    </message>
+    <message>
+        <source>Hoger</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Lager</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Uitkomst…</source>
+        <translation>Outcome…</translation>
+    </message>
+    <message>
+        <source>Traject afsluiten…</source>
+        <translation>Close the cycle…</translation>
+    </message>
+    <message>
+        <source>Evaluatie als PDF…</source>
+        <translation>Evaluation as PDF…</translation>
+    </message>
+    <message>
+        <source>geëvalueerd</source>
+        <translation>evaluated</translation>
+    </message>
+    <message>
+        <source>week %1 van %2</source>
+        <translation>week %1 of %2</translation>
+    </message>
+    <message>
+        <source>Deze buurt heeft nog geen traject. Begin er een met ‘Nieuw traject…’.</source>
+        <translation>This buurt has no cycle yet. Start one with ‘New cycle…’.</translation>
+    </message>
+    <message>
+        <source>de evaluatie is te laat</source>
+        <translation>the evaluation is overdue</translation>
+    </message>
+    <message>
+        <source>geëvalueerd op %1</source>
+        <translation>evaluated on %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actiepunt(en) gereed deze week</source>
+        <translation>
+            <numerusform>%n action due this week</numerusform>
+            <numerusform>%n actions due this week</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n te laat</source>
+        <translation>
+            <numerusform>%n late</numerusform>
+            <numerusform>%n late</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>uitkomsten: %1 bereikt, %2 deels, %3 niet</source>
+        <translation>outcomes: %1 achieved, %2 partly, %3 not</translation>
+    </message>
+    <message>
+        <source>bereikt</source>
+        <translation>achieved</translation>
+    </message>
+    <message>
+        <source>deels bereikt</source>
+        <translation>partly achieved</translation>
+    </message>
+    <message>
+        <source>niet bereikt</source>
+        <translation>not achieved</translation>
+    </message>
+    <message>
+        <source>nog niet beoordeeld</source>
+        <translation>not yet evaluated</translation>
+    </message>
+    <message>
+        <source>verlopen</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>Evaluatie opslaan</source>
+        <translation>Save the evaluation</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1508,10 @@ Free software under the {licence} licence.</translation>
         <translation>Key in from &amp;paper…</translation>
     </message>
     <message>
+        <source>Tra&amp;jecten Veilige Buurten…</source>
+        <translation>Veilige Buurten c&amp;ycles…</translation>
+    </message>
+    <message>
         <source>&amp;Rapport maken…</source>
         <translation>Make &amp;report…</translation>
     </message>
@@ -2060,6 +2248,53 @@ Free software under the {licence} licence.</translation>
     </message>
 </context>
 <context>
+    <name>NewCycleDialog</name>
+    <message>
+        <source>Nieuw traject</source>
+        <translation>New cycle</translation>
+    </message>
+    <message>
+        <source>Startdatum</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Aantal weken</source>
+        <translation>Number of weeks</translation>
+    </message>
+    <message>
+        <source>Titel van het traject</source>
+        <translation>Title of the cycle</translation>
+    </message>
+    <message>
+        <source>leeg: Traject {buurt} en de startdatum</source>
+        <translation>empty: Traject {buurt} and the start date</translation>
+    </message>
+    <message>
+        <source>Niet bereikte prioriteiten van het vorige traject overnemen</source>
+        <translation>Carry over the previous cycle&apos;s unachieved priorities</translation>
+    </message>
+    <message>
+        <source>Prioriteiten overnemen</source>
+        <translation>Carry over priorities</translation>
+    </message>
+    <message>
+        <source>Buurt</source>
+        <translation>Buurt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Weken</source>
+        <translation>Weeks</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+</context>
+<context>
     <name>OutboxModel</name>
     <message>
         <source>Straat</source>
@@ -2107,6 +2342,41 @@ Free software under the {licence} licence.</translation>
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Uitkomst van de prioriteit</source>
+        <translation>Outcome of the priority</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Bereikt</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <source>Deels bereikt</source>
+        <translation>Partly achieved</translation>
+    </message>
+    <message>
+        <source>Niet bereikt</source>
+        <translation>Not achieved</translation>
+    </message>
+    <message>
+        <source>Toelichting bij de uitkomst</source>
+        <translation>Note on the outcome</translation>
+    </message>
+    <message>
+        <source>Prioriteit</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>PaperEntryDialog</name>
     <message>
         <source>Invoeren van papier</source>
@@ -2150,6 +2420,61 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>Sluiten</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityDialog</name>
+    <message>
+        <source>Prioriteit toevoegen</source>
+        <translation>Add priority</translation>
+    </message>
+    <message>
+        <source>Titel van de prioriteit</source>
+        <translation>Title of the priority</translation>
+    </message>
+    <message>
+        <source>Waar gaat de prioriteit over</source>
+        <translation>What the priority is about</translation>
+    </message>
+    <message>
+        <source>Een thema</source>
+        <translation>A theme</translation>
+    </message>
+    <message>
+        <source>Een onderdeel van het formulier</source>
+        <translation>An item of the form</translation>
+    </message>
+    <message>
+        <source>Bevindingen in de buurt</source>
+        <translation>Findings in the buurt</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Onderdeel van het formulier</source>
+        <translation>Item of the form</translation>
+    </message>
+    <message>
+        <source>Bevindingen om te koppelen</source>
+        <translation>Findings to link</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Onderdeel</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Bevindingen</source>
+        <translation>Findings</translation>
     </message>
 </context>
 <context>
@@ -3622,6 +3947,13 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>Afbreken…</source>
         <translation>Stopping…</translation>
+    </message>
+</context>
+<context>
+    <name>_UseCaseDialog</name>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,23 @@
     </message>
 </context>
 <context>
+    <name>CyclesDialog</name>
+    <message numerus="yes">
+        <source>%n actiepunt(en) gereed deze week</source>
+        <translation>
+            <numerusform>%n actiepunt gereed deze week</numerusform>
+            <numerusform>%n actiepunten gereed deze week</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n te laat</source>
+        <translation>
+            <numerusform>%n te laat</numerusform>
+            <numerusform>%n te laat</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%n bevindingen</source>

@@ -71,13 +71,14 @@ def _mor_owned(mor_id: str | None, outbox_state: str | None) -> bool:
 
 def list_actions(project: Project, *, round_id: str | None = None, party: str | None = None,
                  status: str | ActionStatus | None = None, overdue: bool = False,
-                 today: date | None = None) -> list[ActionRow]:
-    """The live actions of a round (or the whole project), filtered by party (the one
-    party rule: whole name, any case), status and overdue."""
+                 today: date | None = None, action_ids: list[str] | None = None) -> list[ActionRow]:
+    """The live actions of a round (or the whole project, or just ``action_ids``: a
+    traject's), filtered by party (the one party rule: whole name, any case), status and
+    overdue."""
     today = today or date.today()
     if round_id is not None:
         round_id = project.rounds.get(round_id).id
-    rows = project.actions.listing(round_id)
+    rows = project.actions.listing(round_id, action_ids)
     if party:
         name = find_party(party, (r["party"] for r in rows))
         rows = [r for r in rows if party_matches(r["party"], name)]

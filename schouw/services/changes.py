@@ -21,7 +21,7 @@ class Changes:
     """Kinds of data a use case changed: ``rounds`` (a round, its team, the quality
     profile its norms come from), ``streets``
     (wijken, buurten, streets), ``walked`` (streets marked as walked), ``findings``,
-    ``photos``, ``actions``, ``outbox``, ``sync_profile`` (which MOR profile, its key), ``indicators`` (policy indicators, their values). ``round_ids`` names
+    ``photos``, ``actions``, ``outbox``, ``sync_profile`` (which MOR profile, its key), ``indicators`` (policy indicators, their values), ``cycles`` (trajecten). ``round_ids`` names
     the rounds whose rows changed; empty with one of those set means "any round"."""
 
     rounds: bool = False
@@ -34,6 +34,8 @@ class Changes:
     sync_profile: bool = False
     #: policy indicators and their values (issue #17)
     indicators: bool = False
+    #: Veilige Buurten trajecten, their priorities and links (issue #19)
+    cycles: bool = False
     round_ids: frozenset[str] = field(default_factory=frozenset)
 
     NONE: ClassVar[Changes]
@@ -84,6 +86,7 @@ class Changes:
             photos="photos" in touched,
             actions=bool(touched & {"actions", "action_events"}),
             indicators=bool(touched & {"indicators", "indicator_values"}),
+            cycles=bool(touched & {"cycles", "cycle_priorities", "cycle_priority_findings", "cycle_actions"}),
             round_ids=frozenset({result.round_id}) if result.round_id else frozenset(),
         )
 

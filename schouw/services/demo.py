@@ -423,7 +423,56 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
         _demo_meting(project, vogel, wijk, stats)
         _demo_indicators(project, vogel, wijk)
         _demo_boundaries(project, (vogel, haven))
+        _demo_cycles(project, haven)
     return stats
+
+
+def _demo_cycles(project, buurt: Buurt, today: date | None = None) -> None:
+    """Two Veilige Buurten trajecten in the Havenkwartier (issue #19): one in spring,
+    evaluated (one priority achieved, one partly, one not), and the one running now, six
+    weeks in, whose first priorities are what spring did not achieve (the intake), with
+    a new one. Priorities point at the sociale-veiligheid round's findings and actions.
+    The running one starts relative to today so the demo always shows a traject in
+    progress."""
+    from schouw.domain.models import RoundKind
+    from schouw.services import cycles as C
+
+    today = today or date.today()
+    round_ = next(r for r in project.rounds.rounds_of_buurt(buurt.id) if r.kind != RoundKind.METING)
+    findings = {f.id: f for f in project.findings.models(round_.id)}
+    by_aspect: dict[str, list[str]] = {}
+    for f in findings.values():
+        by_aspect.setdefault(f"{f.element}.{f.aspect}", []).append(f.id)
+    acted = project.cycles.actions_of_findings(list(findings))
+
+    def with_action(prefix: str) -> list[str]:
+        """Findings with an action about ``prefix``; else (the demo's draw left none) two
+        of the round's actions, so the priority shows what linking looks like."""
+        found = sorted(fid for fid in acted if f"{findings[fid].element}.{findings[fid].aspect}".startswith(prefix))
+        return found or sorted(acted)[:2]
+
+    spring, _ = C.start_cycle(project, buurt=buurt.name, start=round_.date - timedelta(days=round_.date.weekday()),
+                              weeks=10, title="Veilig Havenkwartier voorjaar 2026")
+    dark = by_aspect.get("licht.donkere-plekken", [])[:3]
+    C.add_priority(project, spring.id, title="Donkere plekken langs de kades", findings=dark)
+    C.add_priority(project, spring.id, title="Drugsoverlast bij de Veerhaven", aspect="overlast.drugsoverlast")
+    C.add_priority(project, spring.id, title="Zicht op portieken en entrees", findings=by_aspect.get(
+        "zicht.zicht-op-entrees", [])[:2])
+    for action_finding in with_action("overlast."):
+        C.link(project, spring.id, 2, action=action_finding)
+    C.evaluate(project, spring.id, 1, "deels", "Drie lampen vervangen; aan de IJsselkade is het nog donker.")
+    C.evaluate(project, spring.id, 2, "niet", "Minder meldingen bij de Veerhaven, maar de overlast is verschoven "
+                                              "naar het Havenpark.")
+    C.evaluate(project, spring.id, 3, "bereikt", "Struiken gesnoeid door de corporatie; bewoners zijn tevreden.")
+    C.close_cycle(project, spring.id, "Goede opkomst op de bewonersavond (32 bewoners). Politie en corporatie "
+                                      "willen het traject in het najaar voortzetten.")
+    now_start = today - timedelta(days=today.weekday() + 5 * 7)
+    autumn, _ = C.start_cycle(project, buurt=buurt.name, start=now_start, weeks=10,
+                              title="Veilig Havenkwartier najaar 2026")
+    C.add_priority(project, autumn.id, title="Inbraakpreventie in de portiekflats", aspect="woningen.inbraakgevoeligheid")
+    for action_finding in with_action("woningen."):
+        C.link(project, autumn.id, 3, action=action_finding)
+    C.add_priority(project, autumn.id, title="Fietsen en scooters op de stoep", theme="parkeeroverlast")
 
 
 def _demo_boundaries(project, buurten) -> None:

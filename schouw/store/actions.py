@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -85,14 +86,18 @@ class ActionRepo:
                 out[r["action_id"]].append(from_row(ActionEvent, r))
         return out
 
-    def listing(self, round_id: str | None = None) -> list[dict[str, Any]]:
-        """Every live action of a round (or the project) with its finding, street, round
-        date and whether the MOR outbox holds it: the rows of the action list."""
+    def listing(self, round_id: str | None = None, action_ids: list[str] | None = None) -> list[dict[str, Any]]:
+        """Every live action of a round (or the project, or just ``action_ids``) with its
+        finding, street, round date and whether the MOR outbox holds it: the rows of the
+        action list."""
         where = "a.deleted_at IS NULL AND f.deleted_at IS NULL"
         params: list[Any] = []
         if round_id is not None:
             where += " AND f.round_id = ?"
             params.append(round_id)
+        if action_ids is not None:
+            where += " AND a.id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(action_ids)))
         cur = self.p.conn.execute(
             "SELECT a.*, f.round_id AS round_id, f.element AS element, f.aspect AS aspect, "
             "f.house_number AS house_number, s.name AS street, r.date AS round_date, "

@@ -78,6 +78,7 @@ class Project:
         # Repositories, imported here to keep module import order simple.
         from schouw.store.actions import ActionRepo
         from schouw.store.areas import AreaRepo
+        from schouw.store.cycles import CycleRepo
         from schouw.store.findings import FindingRepo
         from schouw.store.forms import FormRepo
         from schouw.store.indicators import IndicatorRepo
@@ -97,6 +98,7 @@ class Project:
         self.rechecks = RecheckRepo(self)
         self.points = PointRepo(self)
         self.indicators = IndicatorRepo(self)
+        self.cycles = CycleRepo(self)
 
     # -- transactions -------------------------------------------------------------
     @contextlib.contextmanager

@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         a("actProfile", self.tr("&Kwaliteitsprofiel…"), self.edit_profile)
         a("actActions", self.tr("&Actiepunten…"), self.show_actions, ["Ctrl+Shift+A"])
         a("actPaperEntry", self.tr("Invoeren van &papier…"), self.show_paper_entry, ["Ctrl+Shift+K"])
+        a("actCycles", self.tr("Tra&jecten Veilige Buurten…"), self.show_cycles, ["Ctrl+Shift+T"])
         a("actReport", self.tr("&Rapport maken…"), self.make_report, ["Ctrl+P"])
         a("actFeedback", self.tr("&Terugkoppeling voor bewoners…"), self.make_feedback)
         a("actShortcuts", self.tr("&Sneltoetsen"), self.show_shortcuts, ["F1"])
@@ -324,6 +325,7 @@ class MainWindow(QMainWindow):
         self.round_menu.addAction(act["actProfile"])
         self.round_menu.addAction(act["actActions"])
         self.round_menu.addAction(act["actPaperEntry"])
+        self.round_menu.addAction(act["actCycles"])
         self.round_menu.addAction(act["actCloseRound"])
         self.round_menu.addSeparator()
         # What goes out of (or into) a round: report, export and import packages, sync.
@@ -425,6 +427,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name["actNewRound"].setEnabled(session is not None)
         self.actions_by_name["actProfile"].setEnabled(session is not None)
         self.actions_by_name["actActions"].setEnabled(session is not None)
+        self.actions_by_name["actCycles"].setEnabled(session is not None)
         self.actions_by_name["actImportStreets"].setEnabled(session is not None)
         self.path_label.setText(session.project.path.name if session else "")
         self.path_label.setToolTip(str(session.project.path) if session else "")
@@ -458,6 +461,18 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.flush()
         dialog = ActionsDialog(self.session, self.hub, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.openFinding.connect(self.show_finding)
+        dialog.show()
+        return dialog
+
+    def show_cycles(self):
+        """Trajecten Veilige Buurten: the buurt's cycle, its priorities and evaluation (ui/cycles_view.py)."""
+        from schouw.ui.cycles_view import CyclesDialog
+
+        if self.session is None:
+            return None
+        dialog = CyclesDialog(self.session, self.hub, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.openFinding.connect(self.show_finding)
         dialog.show()
