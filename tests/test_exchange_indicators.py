@@ -165,3 +165,30 @@ def test_an_indicator_pointing_at_an_area_nowhere_is_refused(coordinator, tmp_pa
     assert "indicator" in str(caught.value) and "nergens" in str(caught.value)
     assert SyncRepo(other).counts() == before
     other.close()
+
+
+def test_a_changed_indicator_of_the_area_moves_the_rounds_fingerprint(coordinator):
+    """A shared-folder package is rewritten only when the round's fingerprint moves; the
+    package now carries the area's indicators, so their changes move it (and an
+    indicator of another buurt does not)."""
+    from schouw.store.outbox import OutboxRepo
+
+    path, project, round_id = coordinator
+    repo = OutboxRepo(project)
+    old = "2020-01-01T00:00:00.000Z"
+
+    def backdate() -> None:  # every stamp long ago, so "now" always moves the fingerprint
+        for table in ("rounds", "findings", "actions", "photos", "participants", "round_streets",
+                      "indicators", "indicator_values"):
+            project.conn.execute(f"UPDATE {table} SET updated_at = ?", (old,))
+
+    backdate()
+    assert repo.round_fingerprint(round_id) == old
+    S.set_value(project, "Elders heel", year=2026, value=80, source="telling")  # another buurt
+    assert repo.round_fingerprint(round_id) == old
+    for change in (lambda: S.set_value(project, "Meldingen", year=2026, value=30)[0],       # its buurt
+                   lambda: S.update_indicator(project, "Schoon wijk", target=95.0)[0],      # its wijk
+                   lambda: S.update_indicator(project, "Onveilig", unit="procent")[0]):     # the project
+        backdate()
+        row = change()
+        assert repo.round_fingerprint(round_id) == row.updated_at > old
