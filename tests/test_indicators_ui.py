@@ -136,6 +136,8 @@ def test_a_new_indicator_refused_shows_the_reason_next_to_the_field(app_window, 
     dialog.target_year.setValue(2030)
     assert dialog.errors.shown() == {}  # a changed field clears the message
     dialog.area_combo.setEditText("Nergenshuizen")
+    qtbot.keyClick(dialog.area_combo.lineEdit(), Qt.Key.Key_Return)  # Enter adds no choice
+    assert dialog.area_combo.findText("Nergenshuizen") < 0
     dialog.save_button.click()
     with pytest.raises(SchouwError) as refused:
         S.resolve_area(project, "Nergenshuizen")

@@ -130,6 +130,8 @@ class IndicatorDialog(QDialog):
         self.unit_edit.setPlaceholderText(self.tr("bijv. %"))
         self.area_combo = named(QComboBox(self), "indicatorArea", self.tr("Gebied"))
         self.area_combo.setEditable(True)
+        # what is typed stays typed: never a new choice without an area behind it
+        self.area_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for text, value in area_choices(session.project):
             self.area_combo.addItem(text or self.tr("Hele project"), value)
         self.direction_combo = named(QComboBox(self), "indicatorDirection", self.tr("Richting"))
@@ -198,7 +200,8 @@ class IndicatorDialog(QDialog):
         (which the use case refuses when no wijk or buurt has that name)."""
         text = self.area_combo.currentText().strip()
         index = self.area_combo.findText(text)
-        return self.area_combo.itemData(index) if index >= 0 else text
+        value = self.area_combo.itemData(index) if index >= 0 else None
+        return value if isinstance(value, str) else text
 
     def values(self) -> dict:
         return {
