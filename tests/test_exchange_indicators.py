@@ -192,3 +192,24 @@ def test_a_changed_indicator_of_the_area_moves_the_rounds_fingerprint(coordinato
         backdate()
         row = change()
         assert repo.round_fingerprint(round_id) == row.updated_at > old
+
+
+def test_both_sides_editing_one_indicator_leaves_a_conflict_to_review(coordinator, tmp_path):
+    from schouw.services.exchange import flip_conflict, list_conflicts
+
+    path, project, round_id = coordinator
+    to_b = export_package(project, round_id, tmp_path / "to-b.zip").path
+    b = new_project(tmp_path / "b.schouw", "laptop-b")
+    import_package(b, to_b)
+    S.update_indicator(project, "Onveilig", target=14.0)   # the coordinator...
+    S.update_indicator(b, "Onveilig", target=13.0)         # ...and laptop B, later
+    back = export_package(b, round_id, tmp_path / "back.zip", since=str(to_b)).path
+    b.close()
+    result = import_package(project, back)
+    assert result.conflicts == 1
+    [conflict] = list_conflicts(project)
+    assert (conflict.table, conflict.kind, conflict.what) == ("indicators", "indicator", "Onveilig")
+    assert ("target_value", 13.0, 14.0) in conflict.fields
+    assert S.show(project, "Onveilig").indicator.target_value == 13.0  # the newer wins...
+    flip_conflict(project, conflict.id)
+    assert S.show(project, "Onveilig").indicator.target_value == 14.0  # ...and can be flipped
