@@ -1236,3 +1236,15 @@ CATALOGUE.update({
     "paper_bad_level": {"nl": "Niveau {text} hoort niet bij dit onderdeel (kies uit {levels} of n)",
                         "en": "Level {text} is not on this item (choose from {levels} or n)"},
 })
+# indicators in export packages (issue #17): table and column names for the conflict review.
+CATALOGUE.update({f"table_{k}": {"nl": nl, "en": en} for k, (nl, en) in {
+    "indicators": ("indicator", "indicator"), "indicator_values": ("indicatorwaarde", "indicator value")}.items()})
+CATALOGUE.update({f"field_{k}": {"nl": nl, "en": en} for k, (nl, en) in {
+    "unit": ("eenheid", "unit"), "area_kind": ("soort gebied", "kind of area"), "area_id": ("gebied", "area"),
+    "direction": ("richting", "direction"), "baseline_value": ("nulmeting", "baseline"),
+    "baseline_year": ("jaar nulmeting", "baseline year"), "baseline_source": ("bron nulmeting", "baseline source"),
+    "target_value": ("streefwaarde", "target"), "target_year": ("jaar streefwaarde", "target year"),
+    "aspect_group": ("aspectgroep", "aspect group"), "aspect": ("aspect", "aspect"),
+    "indicator_id": ("indicator", "indicator"), "year": ("jaar", "year"), "value": ("waarde", "value"),
+    "source": ("bron", "source")}.items()
+    if f"field_{k}" not in CATALOGUE})

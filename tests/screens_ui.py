@@ -318,6 +318,19 @@ def paper_entry(window, extra: dict[str, Any]) -> QWidget:
     return dialog
 
 
+def indicators(window, extra: dict[str, Any]) -> QWidget:
+    """The Indicatoren view (Ronde › Indicatoren…, Ctrl+Shift+I): the demo's indicators,
+    the one with the most values selected so its chart shows a line."""
+    window.actions_by_name["actIndicators"].trigger()
+    dialog = _latest_top_level("indicatorsDialog")
+    rows = dialog.model.rows
+    if rows:
+        best = max(rows, key=lambda r: (len(r.values), r.status.latest is not None))
+        dialog.select(best.indicator.id)
+    settle()
+    return dialog
+
+
 SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "walk": walk,
     "search": search,
@@ -345,6 +358,7 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "map-download": map_download,
     "paper-entry": paper_entry,
     "cycles": cycles,
+    "indicators": indicators,
     "new-round-meting": new_round_meting,
     "meting-walk": meting_walk,
 }

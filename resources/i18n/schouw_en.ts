@@ -1349,6 +1349,355 @@ Free software under the {licence} licence.</translation>
     </message>
 </context>
 <context>
+    <name>IndicatorChart</name>
+    <message>
+        <source>Grafiek van de indicator</source>
+        <extracomment>marker colours: the course and its two ends in the accent colour, measured values in ink</extracomment>
+        <translation>Chart of the indicator</translation>
+    </message>
+    <message>
+        <source>Kies een indicator</source>
+        <translation>Choose an indicator</translation>
+    </message>
+    <message>
+        <source>Jaar</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Koers (nulmeting → streefwaarde)</source>
+        <translation>Course (baseline → target)</translation>
+    </message>
+    <message>
+        <source>Gemeten</source>
+        <translation>Measured</translation>
+    </message>
+    <message>
+        <source>Nulmeting ({year})</source>
+        <translation>Baseline ({year})</translation>
+    </message>
+    <message>
+        <source>Streefwaarde ({year})</source>
+        <translation>Target ({year})</translation>
+    </message>
+    <message>
+        <source>Waarde</source>
+        <translation>Value</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDialog</name>
+    <message>
+        <source>Indicator bewerken</source>
+        <translation>Edit indicator</translation>
+    </message>
+    <message>
+        <source>Nieuwe indicator</source>
+        <translation>New indicator</translation>
+    </message>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>bijv. % inwoners dat zich onveilig voelt</source>
+        <translation>e.g. % of residents who feel unsafe</translation>
+    </message>
+    <message>
+        <source>Eenheid</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>bijv. %</source>
+        <translation>e.g. %</translation>
+    </message>
+    <message>
+        <source>Gebied</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Hele project</source>
+        <translation>Whole project</translation>
+    </message>
+    <message>
+        <source>Richting</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Hoger is beter</source>
+        <translation>Higher is better</translation>
+    </message>
+    <message>
+        <source>Lager is beter</source>
+        <translation>Lower is better</translation>
+    </message>
+    <message>
+        <source>Waarde van de nulmeting</source>
+        <translation>Baseline value</translation>
+    </message>
+    <message>
+        <source>Jaar van de nulmeting</source>
+        <translation>Baseline year</translation>
+    </message>
+    <message>
+        <source>Bron van de nulmeting</source>
+        <translation>Source of the baseline</translation>
+    </message>
+    <message>
+        <source>bijv. Veiligheidsmonitor 2022</source>
+        <translation>e.g. Veiligheidsmonitor 2022</translation>
+    </message>
+    <message>
+        <source>Streefwaarde</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Jaar van de streefwaarde</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>Aandeel uit een meting</source>
+        <translation>Share from a meting</translation>
+    </message>
+    <message>
+        <source>Totaal (alle aspecten)</source>
+        <translation>Overall (all aspects)</translation>
+    </message>
+    <message>
+        <source>Schoon</source>
+        <translation>Clean (schoon)</translation>
+    </message>
+    <message>
+        <source>Heel</source>
+        <translation>Intact (heel)</translation>
+    </message>
+    <message>
+        <source>Eén aspect (element.aspect)</source>
+        <translation>One aspect (element.aspect)</translation>
+    </message>
+    <message>
+        <source>leeg: de hele groep</source>
+        <translation>empty: the whole group</translation>
+    </message>
+    <message>
+        <source>Nulmeting</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Jaar nulmeting</source>
+        <translation>Baseline year</translation>
+    </message>
+    <message>
+        <source>Bron nulmeting</source>
+        <translation>Baseline source</translation>
+    </message>
+    <message>
+        <source>Jaar streefwaarde</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>Uit een meting</source>
+        <translation>From a meting</translation>
+    </message>
+    <message>
+        <source>Aspect</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Indicator opslaan</source>
+        <translation>Save indicator</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsDialog</name>
+    <message>
+        <source>Indicatoren</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>Nieuwe indicator…</source>
+        <translation>New indicator…</translation>
+    </message>
+    <message>
+        <source>Nieuwe indicator</source>
+        <translation>New indicator</translation>
+    </message>
+    <message>
+        <source>Bewerken…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Indicator bewerken</source>
+        <translation>Edit indicator</translation>
+    </message>
+    <message>
+        <source>Waarde toevoegen…</source>
+        <translation>Add value…</translation>
+    </message>
+    <message>
+        <source>Waarde toevoegen</source>
+        <translation>Add value</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Indicator verwijderen</source>
+        <translation>Delete indicator</translation>
+    </message>
+    <message>
+        <source>Lijst van indicatoren</source>
+        <translation>List of indicators</translation>
+    </message>
+    <message>
+        <source>Waarden per jaar</source>
+        <translation>Values per year</translation>
+    </message>
+    <message>
+        <source>Jaar</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Waarde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Herkomst</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Stand van de indicator</source>
+        <translation>Standing of the indicator</translation>
+    </message>
+    <message>
+        <source>Aantal indicatoren</source>
+        <translation>Number of indicators</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n indicatoren</source>
+        <translation>
+            <numerusform>%n indicator</numerusform>
+            <numerusform>%n indicators</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nog geen indicatoren: maak er een met Nieuwe indicator…</source>
+        <translation>No indicators yet: make one with New indicator…</translation>
+    </message>
+    <message>
+        <source>Nulmeting {value} in {year}</source>
+        <translation>Baseline {value} in {year}</translation>
+    </message>
+    <message>
+        <source>streefwaarde {value} in {year}</source>
+        <translation>target {value} in {year}</translation>
+    </message>
+    <message>
+        <source>met de hand</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <source>berekend uit meting {round}</source>
+        <translation>computed from meting {round}</translation>
+    </message>
+    <message>
+        <source>Indicator verwijderen?</source>
+        <translation>Delete indicator?</translation>
+    </message>
+    <message>
+        <source>Indicator &apos;{name}&apos; en zijn {n} waarden verwijderen?</source>
+        <translation>Delete indicator &apos;{name}&apos; and its {n} values?</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsModel</name>
+    <message>
+        <source>Indicator</source>
+        <extracomment>verdict key -&gt; (colour, marker shape): the shape differs too, so colour is never the only sign</extracomment>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Gebied</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Eenheid</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Richting</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Nulmeting</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Streefwaarde</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Laatste waarde</source>
+        <translation>Latest value</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Standing</translation>
+    </message>
+    <message>
+        <source>streefwaarde gehaald</source>
+        <translation>target met</translation>
+    </message>
+    <message>
+        <source>op koers</source>
+        <translation>on course</translation>
+    </message>
+    <message>
+        <source>niet op koers</source>
+        <translation>not on course</translation>
+    </message>
+    <message>
+        <source>nog niet gemeten</source>
+        <translation>not measured yet</translation>
+    </message>
+    <message>
+        <source>hele project</source>
+        <translation>whole project</translation>
+    </message>
+    <message>
+        <source>↑ hoger is beter</source>
+        <translation>↑ higher is better</translation>
+    </message>
+    <message>
+        <source>↓ lager is beter</source>
+        <translation>↓ lower is better</translation>
+    </message>
+    <message>
+        <source>De koers wijst in {year} naar {value}</source>
+        <translation>The course points to {value} in {year}</translation>
+    </message>
+</context>
+<context>
     <name>JudgeGrid</name>
     <message>
         <source>Beoordeling per aspect</source>
@@ -1509,7 +1858,11 @@ Free software under the {licence} licence.</translation>
     </message>
     <message>
         <source>Tra&amp;jecten Veilige Buurten…</source>
-        <translation>Veilige Buurten c&amp;ycles…</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Indicatoren…</source>
+        <translation>&amp;Indicators…</translation>
     </message>
     <message>
         <source>&amp;Rapport maken…</source>
@@ -3920,6 +4273,81 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>U hebt de nieuwste versie (Schouw {current}).</source>
         <translation>You have the newest version (Schouw {current}).</translation>
+    </message>
+</context>
+<context>
+    <name>ValueDialog</name>
+    <message>
+        <source>Waarde toevoegen</source>
+        <translation>Add value</translation>
+    </message>
+    <message>
+        <source>Waarde toevoegen: {name}</source>
+        <translation>Add value: {name}</translation>
+    </message>
+    <message>
+        <source>Foutmelding</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>Met de hand, met bron</source>
+        <translation>By hand, with its source</translation>
+    </message>
+    <message>
+        <source>Waarde met de hand invoeren</source>
+        <translation>Enter a value by hand</translation>
+    </message>
+    <message>
+        <source>Berekend uit een meting</source>
+        <translation>Computed from a meting</translation>
+    </message>
+    <message>
+        <source>Waarde berekenen uit een meting</source>
+        <translation>Compute the value from a meting</translation>
+    </message>
+    <message>
+        <source>Jaar</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Waarde</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>bijv. Veiligheidsmonitor, CBS, meldingen</source>
+        <translation>e.g. Veiligheidsmonitor, CBS, reports</translation>
+    </message>
+    <message>
+        <source>Meting</source>
+        <translation>Meting (measurement)</translation>
+    </message>
+    <message>
+        <source>meting</source>
+        <translation>meting</translation>
+    </message>
+    <message>
+        <source>knelpuntenschouw</source>
+        <translation>knelpuntenschouw</translation>
+    </message>
+    <message>
+        <source>Uit een meting: het aandeel op of boven de norm van de groep van de indicator, met het kwaliteitsprofiel van vandaag; het jaar is dat van de meting.</source>
+        <translation>From a meting: the share at or above the norm of the indicator&apos;s group, under today&apos;s quality profile; the year is the meting&apos;s.</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Waarde opslaan</source>
+        <translation>Save value</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,16 @@
     </message>
 </context>
 <context>
+    <name>IndicatorsDialog</name>
+    <message numerus="yes">
+        <source>%n indicatoren</source>
+        <translation>
+            <numerusform>%n indicator</numerusform>
+            <numerusform>%n indicatoren</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n actiepunten verlopen</source>

@@ -426,7 +426,7 @@ def _check_consistency(path: Path, manifest: Manifest, doc: PackageDocument,
     ids: set[str] = set()
     groups = [[doc.wijk], [doc.buurt], [doc.round], doc.streets, doc.participants, doc.round_streets,
               doc.findings, doc.actions, [e for a in doc.actions for e in a.history], doc.photos, doc.rechecks,
-              doc.schouwpunten]
+              doc.schouwpunten, doc.indicators, doc.indicator_values]
     if doc.profile is not None:
         groups.append([doc.profile])
     for group in groups:
@@ -480,6 +480,7 @@ def _check_text(path: Path, doc: PackageDocument) -> None:
     tables = [("wijken", [doc.wijk]), ("buurten", [doc.buurt]), ("rounds", [doc.round]),
               ("streets", doc.streets), ("participants", doc.participants), ("round_streets", doc.round_streets),
               ("findings", doc.findings), ("actions", doc.actions), ("photos", doc.photos),
+              ("indicators", doc.indicators), ("indicator_values", doc.indicator_values),
               ("profiles", [doc.profile] if doc.profile else [])]
     places = [("name", "", doc.project_name, False), ("name", "", doc.municipality, False),
               ("definition", doc.form.key, doc.form.definition, True)]

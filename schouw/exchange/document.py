@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from schouw.domain.forms import Form
+from schouw.domain.indicators import Indicator, IndicatorValue
 from schouw.domain.models import (
     Action,
     ActionEvent,
@@ -105,6 +106,16 @@ class PackageSchouwPunt(_Stamped, SchouwPunt):
     """A randomly drawn point of a meting (number ``n`` 1..N in walking order, its street,
     stretch and midpoint; ``done_at`` when finished). Findings measured there name it
     in ``point_id``."""
+
+
+class PackageIndicator(_Stamped, Indicator):
+    """A policy indicator of the round's area (the whole project, its wijk or its buurt):
+    nulmeting and streefwaarde; ``area_id`` is the wijk or buurt named by ``area_kind``."""
+
+
+class PackageIndicatorValue(_Stamped, IndicatorValue):
+    """A measured value of an indicator in a year (one per year); ``round_id`` is the
+    meting it was computed from, which need not be the round of this package."""
 
 
 class PackageFinding(_Stamped, Finding):
@@ -212,6 +223,8 @@ class PackageDocument(_Header):
     photos: list[PackagePhoto] = Field(default_factory=list)
     rechecks: list[PackageRecheck] = Field(default_factory=list)
     schouwpunten: list[PackageSchouwPunt] = Field(default_factory=list)
+    indicators: list[PackageIndicator] = Field(default_factory=list)
+    indicator_values: list[PackageIndicatorValue] = Field(default_factory=list)
 
 
 class ManifestMember(BaseModel):

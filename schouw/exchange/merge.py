@@ -68,12 +68,19 @@ REFERENCES: dict[str, dict[str, str]] = {
     # ``follows`` (the earlier round's finding) is not checked: the package does not carry it
     "rechecks": {"round_id": "rounds", "street_id": "streets", "finding_id": "findings"},
     "schouwpunten": {"round_id": "rounds", "street_id": "streets"},
+    "indicator_values": {"indicator_id": "indicators"},
 }
-NATURAL_KEYS = frozenset({"wijken", "buurten", "streets", "round_streets", "actions", "rechecks", "schouwpunten"})
+#: Columns that follow a local id but are not checked: a value computed from a meting
+#: names that round (``round_id``), which need not be the package's round; an
+#: indicator's ``area_id`` points at a wijk or a buurt by ``area_kind`` (checked in
+#: :meth:`Merger._check_area`).
+REMAPPED: dict[str, tuple[str, ...]] = {"indicators": ("area_id",), "indicator_values": ("round_id",)}
+NATURAL_KEYS = frozenset({"wijken", "buurten", "streets", "round_streets", "actions", "rechecks", "schouwpunten",
+                          "indicators", "indicator_values"})
 #: Tables whose concurrent edits are worth a coordinator's look. Photos change only
 #: in caption and masks and events are never edited, so newest-wins is enough there.
 CONFLICT_TABLES = frozenset({"wijken", "buurten", "streets", "rounds", "participants", "round_streets",
-                             "findings", "actions", "profiles"})
+                             "findings", "actions", "profiles", "indicators"})
 STAMP_COLUMNS = frozenset({"updated_at", "updated_by"})
 #: Bookkeeping that says when and where a row was made or changed, not what it holds:
 #: two versions that differ only here are no conflict.
@@ -88,6 +95,7 @@ TABLE_LABELS = {
     "rounds": "ronde", "participants": "deelnemer", "round_streets": "straatvoortgang",
     "findings": "bevinding", "actions": "actiepunt", "action_events": "actiegeschiedenis", "photos": "foto",
     "rechecks": "herschouwpunt", "schouwpunten": "schouwpunt",
+    "indicators": "indicator", "indicator_values": "indicatorwaarde",
 }
 
 
@@ -149,6 +157,8 @@ def incoming_rows(doc: PackageDocument) -> dict[str, list[dict[str, Any]]]:
         "photos": [dump(p) for p in doc.photos],
         "rechecks": [dump(r) for r in doc.rechecks],
         "schouwpunten": [dump(p) for p in doc.schouwpunten],
+        "indicators": [dump(i) for i in doc.indicators],
+        "indicator_values": [dump(v) for v in doc.indicator_values],
     }
 
 
@@ -216,7 +226,7 @@ class Merger:
             rows = []
             for raw in incoming[table]:
                 row = {k: v for k, v in raw.items() if k in columns}
-                for column in REFERENCES.get(table, {}):
+                for column in (*REFERENCES.get(table, {}), *REMAPPED.get(table, ())):
                     if row.get(column) is not None:
                         row[column] = self.idmap.get(row[column], row[column])
                 rows.append(row)
@@ -269,6 +279,8 @@ class Merger:
         return plan
 
     def _check_references(self, table: str, row: dict[str, Any], present: dict[str, set[str]]) -> None:
+        if table == "indicators":
+            self._check_area(row, present)
         for column, target in REFERENCES.get(table, {}).items():
             ref = row.get(column)
             if ref is None or ref in present[target] or self.sync.exists(target, ref):
@@ -278,6 +290,15 @@ class Merger:
         if table == "rounds" and row["form_key"] != self.doc.form.key and not self.sync.form_exists(row["form_key"]):
             raise PackageRefused(self.package.path, "pkg_reference", what="ronde", id=row["id"],
                                  target="formulier", ref=row["form_key"])
+
+    def _check_area(self, row: dict[str, Any], present: dict[str, set[str]]) -> None:
+        """An indicator's area is a wijk or a buurt by its ``area_kind`` ('' : none)."""
+        target = {"wijk": "wijken", "buurt": "buurten"}.get(row.get("area_kind") or "")
+        ref = row.get("area_id")
+        if target is None or not ref or ref in present[target] or self.sync.exists(target, ref):
+            return
+        raise PackageRefused(self.package.path, "pkg_reference", what=TABLE_LABELS["indicators"], id=row["id"],
+                             target=TABLE_LABELS[target], ref=ref)
 
     def _keep_personal(self, row: dict[str, Any], loc: dict[str, Any] | None) -> None:
         """A package without personal data never blanks the names this project has."""

@@ -33,6 +33,12 @@ UNCERTAIN = (SENDING, UNKNOWN)
 REASONS = ("auto", "hand")
 #: Per photo of a sent finding: upload started (outcome not recorded), attached, refused.
 PHOTO_STATES = ("uploading", "attached", "refused")
+#: The indicators a package of round ``:r`` carries (SyncRepo.round_scope): the whole
+#: project's and those of the round's wijk and buurt.
+_AREA_INDICATORS = (
+    "(i.area_kind = '' OR (i.area_kind = 'buurt' AND i.area_id = (SELECT buurt_id FROM rounds WHERE id = :r)) "
+    "OR (i.area_kind = 'wijk' AND i.area_id = (SELECT b.wijk_id FROM rounds x JOIN buurten b ON b.id = x.buurt_id "
+    "WHERE x.id = :r)))")
 
 
 @dataclass(frozen=True)
@@ -272,7 +278,7 @@ class OutboxRepo:
     def round_fingerprint(self, round_id: str) -> str:
         """The newest change anywhere in a round: a package is rewritten only when this moves."""
         row = self.p.conn.execute(
-            """SELECT MAX(t) FROM (
+            f"""SELECT MAX(t) FROM (
                    SELECT updated_at AS t FROM rounds WHERE id = :r
                    UNION ALL SELECT MAX(updated_at) FROM findings WHERE round_id = :r
                    UNION ALL SELECT MAX(a.updated_at) FROM actions a JOIN findings f ON f.id = a.finding_id
@@ -280,6 +286,9 @@ class OutboxRepo:
                    UNION ALL SELECT MAX(p.updated_at) FROM photos p JOIN findings f ON f.id = p.finding_id
                              WHERE f.round_id = :r
                    UNION ALL SELECT MAX(updated_at) FROM participants WHERE round_id = :r
-                   UNION ALL SELECT MAX(updated_at) FROM round_streets WHERE round_id = :r)""",
+                   UNION ALL SELECT MAX(updated_at) FROM round_streets WHERE round_id = :r
+                   UNION ALL SELECT MAX(i.updated_at) FROM indicators i WHERE {_AREA_INDICATORS}
+                   UNION ALL SELECT MAX(v.updated_at) FROM indicator_values v
+                             JOIN indicators i ON i.id = v.indicator_id WHERE {_AREA_INDICATORS})""",
             {"r": round_id}).fetchone()
         return row[0] or ""

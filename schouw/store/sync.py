@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 #: Synced tables in the order a merge writes them (parents before children).
 TABLES: tuple[str, ...] = (
     "wijken", "buurten", "streets", "profiles", "rounds", "participants", "round_streets", "schouwpunten",
-    "findings", "actions", "action_events", "photos", "rechecks",
+    "findings", "actions", "action_events", "photos", "rechecks", "indicators", "indicator_values",
 )
 JSON_COLUMNS = frozenset({"geometry", "masks", "definition", "boundary"})
 #: The same flags as the models' rows (one list: a new flag travels in packages as a bool).
@@ -114,6 +114,21 @@ class SyncRepo:
                 "SELECT * FROM rechecks WHERE round_id = ? ORDER BY created_at, id", (round_id,)),
             "schouwpunten": self._select(
                 "SELECT * FROM schouwpunten WHERE round_id = ? ORDER BY n, id", (round_id,)),
+            **self._indicator_scope(round_["buurt_id"], wijken[0]["id"] if wijken else ""),
+        }
+
+    def _indicator_scope(self, buurt_id: str, wijk_id: str) -> dict[str, list[dict[str, Any]]]:
+        """The policy indicators of the round's area (the whole project, its wijk, its
+        buurt) with their values, deleted ones included: a package carries only the
+        indicators whose area it also carries, so none arrives pointing at nowhere."""
+        of_area = ("(area_kind = '' OR (area_kind = 'wijk' AND area_id = ?) "
+                   "OR (area_kind = 'buurt' AND area_id = ?))")
+        return {
+            "indicators": self._select(
+                f"SELECT * FROM indicators WHERE {of_area} ORDER BY created_at, id", (wijk_id, buurt_id)),
+            "indicator_values": self._select(
+                f"SELECT * FROM indicator_values WHERE indicator_id IN (SELECT id FROM indicators WHERE {of_area}) "
+                "ORDER BY indicator_id, year, created_at, id", (wijk_id, buurt_id)),
         }
 
     def form_row(self, key: str) -> dict[str, Any] | None:
@@ -166,6 +181,10 @@ class SyncRepo:
             sql, args = "round_id = ? AND follows = ?", (row["round_id"], row["follows"])
         elif table == "schouwpunten":  # the same drawn point (its number) of the same meting
             sql, args = "round_id = ? AND n = ?", (row["round_id"], row["n"])
+        elif table == "indicators":  # the same indicator defined on two laptops (names are unique)
+            sql, args = live + "name = ? COLLATE NOCASE", (row["name"].strip(),)
+        elif table == "indicator_values":  # one figure per indicator and year
+            sql, args = live + "indicator_id = ? AND year = ?", (row["indicator_id"], row["year"])
         else:
             return None
         rows = self._select(f"SELECT * FROM {table} WHERE {sql} ORDER BY created_at LIMIT 2", args)

@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         a("actActions", self.tr("&Actiepunten…"), self.show_actions, ["Ctrl+Shift+A"])
         a("actPaperEntry", self.tr("Invoeren van &papier…"), self.show_paper_entry, ["Ctrl+Shift+K"])
         a("actCycles", self.tr("Tra&jecten Veilige Buurten…"), self.show_cycles, ["Ctrl+Shift+T"])
+        a("actIndicators", self.tr("&Indicatoren…"), self.show_indicators, ["Ctrl+Shift+I"])
         a("actReport", self.tr("&Rapport maken…"), self.make_report, ["Ctrl+P"])
         a("actFeedback", self.tr("&Terugkoppeling voor bewoners…"), self.make_feedback)
         a("actShortcuts", self.tr("&Sneltoetsen"), self.show_shortcuts, ["F1"])
@@ -326,6 +327,7 @@ class MainWindow(QMainWindow):
         self.round_menu.addAction(act["actActions"])
         self.round_menu.addAction(act["actPaperEntry"])
         self.round_menu.addAction(act["actCycles"])
+        self.round_menu.addAction(act["actIndicators"])
         self.round_menu.addAction(act["actCloseRound"])
         self.round_menu.addSeparator()
         # What goes out of (or into) a round: report, export and import packages, sync.
@@ -428,6 +430,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name["actProfile"].setEnabled(session is not None)
         self.actions_by_name["actActions"].setEnabled(session is not None)
         self.actions_by_name["actCycles"].setEnabled(session is not None)
+        self.actions_by_name["actIndicators"].setEnabled(session is not None)
         self.actions_by_name["actImportStreets"].setEnabled(session is not None)
         self.path_label.setText(session.project.path.name if session else "")
         self.path_label.setToolTip(str(session.project.path) if session else "")
@@ -485,6 +488,18 @@ class MainWindow(QMainWindow):
         if self.session is None or self.session.ctx is None:
             return None
         dialog = PaperEntryDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_indicators(self):
+        """The Indicatoren view (ui/indicators_view.py): nulmeting, streefwaarde, values
+        and whether each indicator is on course; QtCharts loads only now."""
+        from schouw.ui.indicators_view import IndicatorsDialog
+
+        if self.session is None:
+            return None
+        dialog = IndicatorsDialog(self.session, self.hub, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
