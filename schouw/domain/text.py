@@ -71,7 +71,8 @@ def printable(text: str | None, *, multiline: bool = True) -> str:
 
 
 #: Columns whose text may span lines (TAB and LF allowed); every other text is one line.
-MULTI_LINE_FIELDS = frozenset({"description", "notes", "status_reason", "note", "definition"})
+MULTI_LINE_FIELDS = frozenset({"description", "notes", "status_reason", "note", "definition", "evaluation_note",
+                               "outcome_note"})
 
 
 def check_text(**fields: str | None) -> None:

@@ -426,7 +426,8 @@ def _check_consistency(path: Path, manifest: Manifest, doc: PackageDocument,
     ids: set[str] = set()
     groups = [[doc.wijk], [doc.buurt], [doc.round], doc.streets, doc.participants, doc.round_streets,
               doc.findings, doc.actions, [e for a in doc.actions for e in a.history], doc.photos, doc.rechecks,
-              doc.schouwpunten, doc.indicators, doc.indicator_values]
+              doc.schouwpunten, doc.indicators, doc.indicator_values, doc.cycles, doc.cycle_priorities,
+              doc.cycle_priority_findings, doc.cycle_actions]
     if doc.profile is not None:
         groups.append([doc.profile])
     for group in groups:
@@ -481,6 +482,7 @@ def _check_text(path: Path, doc: PackageDocument) -> None:
               ("streets", doc.streets), ("participants", doc.participants), ("round_streets", doc.round_streets),
               ("findings", doc.findings), ("actions", doc.actions), ("photos", doc.photos),
               ("indicators", doc.indicators), ("indicator_values", doc.indicator_values),
+              ("cycles", doc.cycles), ("cycle_priorities", doc.cycle_priorities),
               ("profiles", [doc.profile] if doc.profile else [])]
     places = [("name", "", doc.project_name, False), ("name", "", doc.municipality, False),
               ("definition", doc.form.key, doc.form.definition, True)]

@@ -118,6 +118,48 @@ class PackageIndicatorValue(_Stamped, IndicatorValue):
     meting it was computed from, which need not be the round of this package."""
 
 
+class PackageCycle(_Stamped, Synced):
+    """A Veilige Buurten traject of the package's buurt: ``start`` (ISO date) and
+    ``weeks``; ``status`` ``open`` or ``geevalueerd`` with ``closed_at`` and the note."""
+
+    buurt_id: str
+    title: str
+    start: str
+    weeks: int
+    status: Literal["open", "geevalueerd"] = "open"
+    closed_at: str | None = None
+    evaluation_note: str = ""
+
+
+class PackageCyclePriority(_Stamped, Synced):
+    """A ranked priority of a traject, about findings (``kind`` ``bevinding``, linked in
+    ``cycle_priority_findings``), an item of the form (``aspect_id``: element.aspect) or
+    a free theme; ``outcome`` once evaluated."""
+
+    cycle_id: str
+    rank: int
+    title: str
+    kind: Literal["bevinding", "aspect", "thema"] = "thema"
+    aspect_id: str | None = None
+    theme: str = ""
+    outcome: Literal["bereikt", "deels", "niet"] | None = None
+    outcome_note: str = ""
+
+
+class PackageCycleFinding(_Stamped, Synced):
+    """A finding a priority is about (it may lie in another round of the buurt)."""
+
+    priority_id: str
+    finding_id: str
+
+
+class PackageCycleAction(_Stamped, Synced):
+    """An action linked to a priority by hand (it may lie in another round of the buurt)."""
+
+    priority_id: str
+    action_id: str
+
+
 class PackageFinding(_Stamped, Finding):
     """A bevinding. ``level`` is null for observations without a level and when
     ``not_applicable`` (n.v.t.) is true."""
@@ -225,6 +267,10 @@ class PackageDocument(_Header):
     schouwpunten: list[PackageSchouwPunt] = Field(default_factory=list)
     indicators: list[PackageIndicator] = Field(default_factory=list)
     indicator_values: list[PackageIndicatorValue] = Field(default_factory=list)
+    cycles: list[PackageCycle] = Field(default_factory=list)
+    cycle_priorities: list[PackageCyclePriority] = Field(default_factory=list)
+    cycle_priority_findings: list[PackageCycleFinding] = Field(default_factory=list)
+    cycle_actions: list[PackageCycleAction] = Field(default_factory=list)
 
 
 class ManifestMember(BaseModel):

@@ -69,14 +69,20 @@ REFERENCES: dict[str, dict[str, str]] = {
     "rechecks": {"round_id": "rounds", "street_id": "streets", "finding_id": "findings"},
     "schouwpunten": {"round_id": "rounds", "street_id": "streets"},
     "indicator_values": {"indicator_id": "indicators"},
+    "cycles": {"buurt_id": "buurten"},
+    "cycle_priorities": {"cycle_id": "cycles"},
+    "cycle_priority_findings": {"priority_id": "cycle_priorities"},
+    "cycle_actions": {"priority_id": "cycle_priorities"},
 }
 #: Columns that follow a local id but are not checked: a value computed from a meting
 #: names that round (``round_id``), which need not be the package's round; an
 #: indicator's ``area_id`` points at a wijk or a buurt by ``area_kind`` (checked in
 #: :meth:`Merger._check_area`).
-REMAPPED: dict[str, tuple[str, ...]] = {"indicators": ("area_id",), "indicator_values": ("round_id",)}
+REMAPPED: dict[str, tuple[str, ...]] = {"indicators": ("area_id",), "indicator_values": ("round_id",),
+                                        # a traject's links may name rows of rounds not in this package
+                                        "cycle_priority_findings": ("finding_id",), "cycle_actions": ("action_id",)}
 NATURAL_KEYS = frozenset({"wijken", "buurten", "streets", "round_streets", "actions", "rechecks", "schouwpunten",
-                          "indicators", "indicator_values"})
+                          "indicators", "indicator_values", "cycle_priority_findings", "cycle_actions"})
 #: Tables whose concurrent edits are worth a coordinator's look. Photos change only
 #: in caption and masks and events are never edited, so newest-wins is enough there.
 CONFLICT_TABLES = frozenset({"wijken", "buurten", "streets", "rounds", "participants", "round_streets",
@@ -96,6 +102,8 @@ TABLE_LABELS = {
     "findings": "bevinding", "actions": "actiepunt", "action_events": "actiegeschiedenis", "photos": "foto",
     "rechecks": "herschouwpunt", "schouwpunten": "schouwpunt",
     "indicators": "indicator", "indicator_values": "indicatorwaarde",
+    "cycles": "traject", "cycle_priorities": "prioriteit", "cycle_priority_findings": "prioriteitsbevinding",
+    "cycle_actions": "prioriteitsactie",
 }
 
 
@@ -159,6 +167,10 @@ def incoming_rows(doc: PackageDocument) -> dict[str, list[dict[str, Any]]]:
         "schouwpunten": [dump(p) for p in doc.schouwpunten],
         "indicators": [dump(i) for i in doc.indicators],
         "indicator_values": [dump(v) for v in doc.indicator_values],
+        "cycles": [dump(c) for c in doc.cycles],
+        "cycle_priorities": [dump(p) for p in doc.cycle_priorities],
+        "cycle_priority_findings": [dump(link) for link in doc.cycle_priority_findings],
+        "cycle_actions": [dump(link) for link in doc.cycle_actions],
     }
 
 

@@ -257,6 +257,7 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
     schouwpunten = pick("schouwpunten")
     indicators = pick("indicators")
     indicator_values = pick("indicator_values")
+    cycle_rows = {t: pick(t) for t in ("cycles", "cycle_priorities", "cycle_priority_findings", "cycle_actions")}
     events_by_action: dict[str, list[dict[str, Any]]] = {}
     for event in scope["action_events"]:
         events_by_action.setdefault(event["action_id"], []).append(event)
@@ -354,7 +355,7 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
             context = [scope["wijken"][0], scope["buurten"][0], round_row] + scope["profiles"]
             carried = (context + participants + streets + round_streets + findings + actions
                        + [e for a in actions for e in history[a["id"]]] + photos + rechecks + schouwpunten
-                       + indicators + indicator_values)
+                       + indicators + indicator_values + [r for rows in cycle_rows.values() for r in rows])
             stamps = [r["updated_at"] for r in carried]
             header = {
                 "format": FORMAT, "schema_version": SCHEMA_VERSION, "package_id": package_id,
@@ -375,7 +376,7 @@ def export_round(project, round_id: str, out: str | Path, *, since: str | None =
                 "round": round_row, "participants": participants, "streets": streets,
                 "round_streets": round_streets, "findings": findings, "actions": action_docs,
                 "photos": photo_docs, "rechecks": rechecks, "schouwpunten": schouwpunten,
-                "indicators": indicators, "indicator_values": indicator_values,
+                "indicators": indicators, "indicator_values": indicator_values, **cycle_rows,
             }
             # Compact: json's C encoder is only used without indent (ten times faster).
             writer.add(DOCUMENT_NAME, json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),

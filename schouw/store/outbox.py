@@ -289,6 +289,15 @@ class OutboxRepo:
                    UNION ALL SELECT MAX(updated_at) FROM round_streets WHERE round_id = :r
                    UNION ALL SELECT MAX(i.updated_at) FROM indicators i WHERE {_AREA_INDICATORS}
                    UNION ALL SELECT MAX(v.updated_at) FROM indicator_values v
-                             JOIN indicators i ON i.id = v.indicator_id WHERE {_AREA_INDICATORS})""",
+                             JOIN indicators i ON i.id = v.indicator_id WHERE {_AREA_INDICATORS}
+                   UNION ALL SELECT MAX(updated_at) FROM cycles WHERE buurt_id = (SELECT buurt_id FROM rounds WHERE id = :r)
+                   UNION ALL SELECT MAX(p.updated_at) FROM cycle_priorities p JOIN cycles c ON c.id = p.cycle_id
+                             WHERE c.buurt_id = (SELECT buurt_id FROM rounds WHERE id = :r)
+                   UNION ALL SELECT MAX(l.updated_at) FROM cycle_priority_findings l
+                             JOIN cycle_priorities p ON p.id = l.priority_id JOIN cycles c ON c.id = p.cycle_id
+                             WHERE c.buurt_id = (SELECT buurt_id FROM rounds WHERE id = :r)
+                   UNION ALL SELECT MAX(l.updated_at) FROM cycle_actions l
+                             JOIN cycle_priorities p ON p.id = l.priority_id JOIN cycles c ON c.id = p.cycle_id
+                             WHERE c.buurt_id = (SELECT buurt_id FROM rounds WHERE id = :r))""",
             {"r": round_id}).fetchone()
         return row[0] or ""

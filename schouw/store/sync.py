@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 TABLES: tuple[str, ...] = (
     "wijken", "buurten", "streets", "profiles", "rounds", "participants", "round_streets", "schouwpunten",
     "findings", "actions", "action_events", "photos", "rechecks", "indicators", "indicator_values",
+    "cycles", "cycle_priorities", "cycle_priority_findings", "cycle_actions",
 )
 JSON_COLUMNS = frozenset({"geometry", "masks", "definition", "boundary"})
 #: The same flags as the models' rows (one list: a new flag travels in packages as a bool).
@@ -115,6 +116,26 @@ class SyncRepo:
             "schouwpunten": self._select(
                 "SELECT * FROM schouwpunten WHERE round_id = ? ORDER BY n, id", (round_id,)),
             **self._indicator_scope(round_["buurt_id"], wijken[0]["id"] if wijken else ""),
+            **self._cycle_scope(round_["buurt_id"]),
+        }
+
+    def _cycle_scope(self, buurt_id: str) -> dict[str, list[dict[str, Any]]]:
+        """The Veilige Buurten trajecten of the round's buurt with their priorities and
+        links, deleted ones included: a traject belongs to the buurt, not to a round, so
+        every package of the buurt carries it (a link may name a finding or action of
+        another round; it is kept as it is and shows once that round arrives too)."""
+        cycles = "SELECT id FROM cycles WHERE buurt_id = ?"
+        priorities = f"SELECT id FROM cycle_priorities WHERE cycle_id IN ({cycles})"
+        return {
+            "cycles": self._select("SELECT * FROM cycles WHERE buurt_id = ? ORDER BY created_at, id", (buurt_id,)),
+            "cycle_priorities": self._select(
+                f"SELECT * FROM cycle_priorities WHERE cycle_id IN ({cycles}) ORDER BY created_at, id", (buurt_id,)),
+            "cycle_priority_findings": self._select(
+                f"SELECT * FROM cycle_priority_findings WHERE priority_id IN ({priorities}) ORDER BY created_at, id",
+                (buurt_id,)),
+            "cycle_actions": self._select(
+                f"SELECT * FROM cycle_actions WHERE priority_id IN ({priorities}) ORDER BY created_at, id",
+                (buurt_id,)),
         }
 
     def _indicator_scope(self, buurt_id: str, wijk_id: str) -> dict[str, list[dict[str, Any]]]:
@@ -185,6 +206,10 @@ class SyncRepo:
             sql, args = live + "name = ? COLLATE NOCASE", (row["name"].strip(),)
         elif table == "indicator_values":  # one figure per indicator and year
             sql, args = live + "indicator_id = ? AND year = ?", (row["indicator_id"], row["year"])
+        elif table == "cycle_priority_findings":  # the same finding linked on two laptops (UNIQUE in SQL)
+            sql, args = "priority_id = ? AND finding_id = ?", (row["priority_id"], row["finding_id"])
+        elif table == "cycle_actions":
+            sql, args = "priority_id = ? AND action_id = ?", (row["priority_id"], row["action_id"])
         else:
             return None
         rows = self._select(f"SELECT * FROM {table} WHERE {sql} ORDER BY created_at LIMIT 2", args)
