@@ -1204,3 +1204,15 @@ CATALOGUE.update({
     "paper_bad_level": {"nl": "Niveau {text} hoort niet bij dit onderdeel (kies uit {levels} of n)",
                         "en": "Level {text} is not on this item (choose from {levels} or n)"},
 })
+
+# The overview across rounds and places and its hotspots (issue #19: cli_overview.py, ui/overview*.py).
+CATALOGUE.update({
+    "overview_bad_date": {"nl": "{option} '{value}' is geen datum; schrijf JJJJ-MM-DD, bijv. 2026-01-31.",
+                          "en": "{option} '{value}' is not a date; write YYYY-MM-DD, e.g. 2026-01-31."},
+    "overview_from_after_to": {"nl": "De begindatum {start} ligt na de einddatum {end}.",
+                               "en": "The start date {start} is after the end date {end}."},
+    "overview_unknown_wijk": {"nl": "Geen wijk '{name}' in dit project (bekend: {known}).",
+                              "en": "No wijk '{name}' in this project (known: {known})."},
+    "overview_unknown_buurt": {"nl": "Geen buurt '{name}' in dit project (bekend: {known}).",
+                               "en": "No buurt '{name}' in this project (known: {known})."},
+})
