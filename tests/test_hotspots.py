@@ -128,3 +128,21 @@ def test_the_service_filters_and_refuses_unknown_areas(located):
     with pytest.raises(SchouwError) as caught:
         find_hotspots(project, wijk="Zuid")
     assert caught.value.key == "overview_unknown_wijk"
+
+
+def test_update_finds_again_only_the_changed_buurt(located):
+    from schouw.services.hotspots import update_hotspots
+    from schouw.services.monitoring import Period
+
+    project, ids = located
+    period = Period(date(2026, 1, 1), date(2026, 12, 31))
+    old = find_hotspots(project, start="2026-01-01", end="2026-12-31")
+    rounds = project.rounds.list()
+    latest = max(rounds, key=lambda r: r["date"])
+    merel = project.areas.streets(latest["buurt_id"])[0]
+    lon, lat = _lonlat(25, 5)
+    project.findings.add(Finding(round_id=latest["id"], street_id=merel.id, element="elementen",
+                                 aspect="zwerfafval", level="D", lat=lat, lon=lon))
+    new = update_hotspots(project, old, period, {latest["buurt_id"]})
+    assert new == find_hotspots(project, start="2026-01-01", end="2026-12-31")
+    assert new[0].findings == 4 and new[0].rank == 1

@@ -216,3 +216,28 @@ def test_the_query_count_does_not_grow_with_the_rounds(tmp_path):
     n_few, n_many = _queries(few), _queries(many)
     assert n_few == n_many
     assert n_many <= 20
+
+
+def test_update_reads_only_the_changed_buurt_and_equals_a_fresh_overview(filled):
+    from schouw.services.changes import Changes
+
+    project, buurten, (r1, r2, r3) = filled
+    old = M.build_overview(project, start="2026-01-01", end="2026-12-31", today=TODAY)
+    street = project.areas.streets(r3.buurt_id)[0]
+    project.findings.add(Finding(round_id=r3.id, street_id=street.id, element=ITEM[0], aspect=ITEM[1], level="D"))
+    statements: list[str] = []
+    project.conn.set_trace_callback(statements.append)
+    new = M.update_overview(project, old, Changes(findings=True, round_ids=frozenset({r3.id})))
+    project.conn.set_trace_callback(None)
+    fresh = M.build_overview(project, start="2026-01-01", end="2026-12-31", today=TODAY)
+    assert new.as_dict() == fresh.as_dict()
+    assert _by_name(new)["Centrumbuurt"].below_norm == 3 and _by_name(new)["wijk Noord"].findings == 10
+    # bound values show in the traced SQL: only the Centrumbuurt was read again
+    assert any(buurten["Centrumbuurt"].id in s for s in statements)
+    assert not any(buurten["Oud-Noord"].id in s for s in statements)
+    assert len(statements) <= 12
+    # nothing the overview shows: the same value back, nothing read
+    project.conn.set_trace_callback(statements.append)
+    statements.clear()
+    assert M.update_overview(project, new, Changes(outbox=True)) is not None and statements == []
+    project.conn.set_trace_callback(None)

@@ -9,15 +9,16 @@ monitor report render the same :class:`Hotspot` values.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from schouw import geo
 from schouw.domain.hotspots import RADIUS, Spot, cluster
 from schouw.domain.norms import area_type_of, as_level
-from schouw.services.monitoring import _Judge, make_period, select_buurten
+from schouw.services.monitoring import Period, _Judge, make_period, select_buurten
 from schouw.store.monitoring import MonitoringRepo, Window
 from schouw.store.project import Project
 
@@ -40,6 +41,8 @@ class Hotspot:
     items: tuple[str, ...]
     finding_ids: tuple[str, ...]
     round_ids: tuple[str, ...]
+    #: the rank order (:meth:`schouw.domain.hotspots.Cluster.rank_key`)
+    key: tuple = field(default=(), repr=False, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         return {"rank": self.rank, "street": self.street, "street_id": self.street_id, "buurt": self.buurt,
@@ -50,14 +53,36 @@ class Hotspot:
 
 def find_hotspots(project: Project, *, start: str | date | None = None, end: str | date | None = None,
                   wijk: str | None = None, buurt: str | None = None, today: date | None = None) -> list[Hotspot]:
-    """The hotspots of the period (default: the last twelve months), ranked."""
+    """The hotspots of the period (default: the last twelve months), ranked. A hotspot
+    lies in one buurt (the partners of a buurt act on it)."""
     period = make_period(start, end, today=today)
     repo = MonitoringRepo(project)
     chosen = select_buurten(repo.areas(), wijk, buurt)
+    return _ranked(_clusters(project, repo, period, chosen, whole=not (wijk or buurt)))
+
+
+def update_hotspots(project: Project, old: list[Hotspot], period: Period, buurt_ids: Iterable[str]) -> list[Hotspot]:
+    """``old`` with the hotspots of ``buurt_ids`` found again (after an edit in them)."""
+    repo = MonitoringRepo(project)
+    wanted = set(buurt_ids)
+    chosen = [a for a in repo.areas() if a[0] in wanted]
+    kept = [(h.key, h) for h in old if h.buurt_id not in wanted]
+    return _ranked(kept + _clusters(project, repo, period, chosen, whole=False))
+
+
+def _ranked(found: list[tuple[tuple, Hotspot]]) -> list[Hotspot]:
+    found.sort(key=lambda pair: pair[0])
+    return [replace(h, rank=n) for n, (_key, h) in enumerate(found, 1)]
+
+
+def _clusters(project: Project, repo: MonitoringRepo, period: Period, chosen: list[tuple],
+              *, whole: bool) -> list[tuple[tuple, Hotspot]]:
     names = {a[0]: a[1] for a in chosen}
+    if not names:
+        return []
     buurt_type = {a[0]: a[2] for a in chosen}
     window = Window(period.start.isoformat(), period.start.isoformat(), period.end.isoformat(),
-                    tuple(names) if (wijk or buurt) else None)
+                    None if whole else tuple(names))
     judger = _Judge(project)
     keys = []
     for bid, cur, _kind, form_key, profile_id, element, aspect, level, nvt, street_type, _n in repo.finding_groups(window):
@@ -70,14 +95,18 @@ def find_hotspots(project: Project, *, start: str | date | None = None, end: str
     rows = repo.located_findings(window, keys)
     xy = geo.lonlat_to_rd([(r[9], r[8]) for r in rows])
     by_id = {r[0]: r for r in rows}
-    spots = [Spot(r[0], x, y, r[1], as_level(r[7])) for r, (x, y) in zip(rows, xy, strict=True)]
+    per_buurt: dict[str, list[Spot]] = defaultdict(list)
+    for r, (x, y) in zip(rows, xy, strict=True):
+        per_buurt[r[2]].append(Spot(r[0], x, y, r[1], as_level(r[7])))
     out = []
-    for rank, c in enumerate(cluster(spots), 1):
-        centre = by_id[c.centre.id]
-        members = [by_id[m.id] for m in c.members]
-        street_id, street = Counter((m[3], m[4] or "?") for m in members).most_common(1)[0][0]
-        items = tuple(k for k, _ in Counter(f"{m[5]}.{m[6]}" for m in members).most_common())
-        out.append(Hotspot(rank, street, street_id, names.get(centre[2], ""), centre[2], centre[8], centre[9],
-                           c.rounds, c.findings, c.worst.value if c.worst else "", items,
-                           tuple(m.id for m in c.members), tuple(dict.fromkeys(m.round_id for m in c.members))))
+    for bid in sorted(per_buurt):
+        for c in cluster(per_buurt[bid]):
+            centre = by_id[c.centre.id]
+            members = [by_id[m.id] for m in c.members]
+            street_id, street = Counter((m[3], m[4] or "?") for m in members).most_common(1)[0][0]
+            items = tuple(k for k, _ in Counter(f"{m[5]}.{m[6]}" for m in members).most_common())
+            out.append((c.rank_key(), Hotspot(
+                0, street, street_id, names.get(bid, ""), bid, centre[8], centre[9], c.rounds, c.findings,
+                c.worst.value if c.worst else "", items, tuple(m.id for m in c.members),
+                tuple(dict.fromkeys(m.round_id for m in c.members)), key=c.rank_key())))
     return out

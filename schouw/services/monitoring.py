@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -31,6 +31,7 @@ from schouw.domain.norms import area_type_of, judge
 from schouw.domain.profile import Profile
 from schouw.messages import SchouwError
 from schouw.services import indicators as indicator_service
+from schouw.services.changes import Changes
 from schouw.store.monitoring import MonitoringRepo, Window
 from schouw.store.project import Project
 
@@ -187,6 +188,12 @@ class Overview:
     wijken: tuple[AreaOverview, ...]
     buurten: tuple[AreaOverview, ...]
     indicators: tuple[indicator_service.IndicatorRow, ...] = field(default=())
+    #: what :func:`update_overview` needs to read again only what changed
+    areas: tuple = field(default=(), repr=False, compare=False)
+    tallies: dict = field(default_factory=dict, repr=False, compare=False)
+    today: date | None = field(default=None, repr=False, compare=False)
+    #: (filtered by wijk or buurt, by buurt, with indicators)
+    filters: tuple[bool, bool, bool] = field(default=(False, False, True), repr=False, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         return {"period": self.period.as_dict(), "previous_period": self.previous.as_dict(),
@@ -291,20 +298,66 @@ def build_overview(project: Project, *, start: str | date | None = None, end: st
     """The overview per wijk and buurt over the period (default: the last twelve months)."""
     today = today or date.today()
     period = make_period(start, end, today=today)
-    previous = period.previous()
     repo = MonitoringRepo(project)
-    areas = repo.areas()
-    chosen = select_buurten(areas, wijk, buurt)
+    chosen = select_buurten(repo.areas(), wijk, buurt)
     filtered = bool(wijk or buurt)
+    tallies = _collect(project, repo, period, chosen, today, whole=not filtered)
+    rows: tuple = ()
+    if with_indicators:
+        rows = _indicators(project, chosen, filtered, bool(buurt))
+    return _assemble(period, chosen, tallies, rows, today, (filtered, bool(buurt), with_indicators))
+
+
+def update_overview(project: Project, old: Overview, changes: Changes) -> Overview:
+    """The overview after ``changes``, reading again only the buurten whose rounds
+    changed (the view's refresh after an edit: a few small queries, not the whole
+    municipality). A change that may touch every buurt (areas, a profile, no round
+    named) reads everything again."""
+    repo = MonitoringRepo(project)
+    filtered, by_buurt, with_indicators = old.filters
+    rows = old.indicators
+    if with_indicators and changes.indicators:
+        rows = _indicators(project, old.areas, filtered, by_buurt)
+    data = changes.findings or changes.actions or changes.rounds or changes.walked or changes.photos
+    if not data and not changes.streets:
+        return replace(old, indicators=rows)
+    if changes.streets or not changes.round_ids:
+        tallies = _collect(project, repo, old.period, old.areas, old.today, whole=not filtered)
+        return _assemble(old.period, old.areas, tallies, rows, old.today, old.filters)
+    touched = set(repo.buurten_of_rounds(sorted(changes.round_ids)))
+    affected = [a for a in old.areas if a[0] in touched]
+    tallies = {**old.tallies, **_collect(project, repo, old.period, affected, old.today, whole=False)}
+    return _assemble(old.period, old.areas, tallies, rows, old.today, old.filters)
+
+
+def _indicators(project: Project, chosen: list[tuple], filtered: bool, by_buurt: bool) -> tuple:
+    wanted = {a[0] for a in chosen} | {a[3] for a in chosen}
+    return tuple(r for r in indicator_service.overview(project)
+                 if not filtered or r.indicator.area_id in wanted or (not by_buurt and not r.indicator.area_id))
+
+
+def _assemble(period: Period, chosen: list[tuple], tallies: dict[str, _Tally], rows: tuple, today: date,
+              filters: tuple[bool, bool, bool]) -> Overview:
+    buurten = tuple(_area("buurt", a[0], a[1], a[4], a[2], tallies[a[0]]) for a in chosen)
+    wijken = tuple(_wijk(wid, tallies, chosen) for wid in dict.fromkeys(a[3] for a in chosen))
+    return Overview(period, period.previous(), wijken, buurten, rows, areas=tuple(chosen), tallies=tallies,
+                    today=today, filters=filters)
+
+
+def _collect(project: Project, repo: MonitoringRepo, period: Period, chosen: list[tuple] | tuple, today: date,
+             *, whole: bool) -> dict[str, _Tally]:
+    """Everything counted per buurt of ``chosen`` (``whole``: every buurt of the
+    project, so the queries need no list of ids)."""
+    previous = period.previous()
     window = Window(previous.start.isoformat(), period.start.isoformat(), period.end.isoformat(),
-                    tuple(a[0] for a in chosen) if filtered else None)
+                    None if whole else tuple(a[0] for a in chosen))
     buurt_type = {a[0]: a[2] for a in chosen}
     tallies: dict[str, _Tally] = {a[0]: _Tally() for a in chosen}
     judger = _Judge(project)
 
     # rounds: counts per kind, the newest one, the latest meting of each period
     latest_meting: dict[tuple[str, int], tuple] = {}
-    for rid, bid, day, kind, _form, _profile, _title, cur in repo.rounds(window):
+    for rid, bid, day, kind, form_key, profile_id, title, cur in repo.rounds(window):
         t = tallies.get(bid)
         if t is None:
             continue
@@ -316,8 +369,7 @@ def build_overview(project: Project, *, start: str | date | None = None, end: st
             t.prev_rounds += 1
             t.prev_knelpunten += kind != RoundKind.METING.value
         if kind == RoundKind.METING.value:
-            latest_meting[(bid, cur)] = (rid, bid, day, _form, _profile, _title)
-
+            latest_meting[(bid, cur)] = (rid, bid, day, form_key, profile_id, title)
     # findings, judged once per group
     for bid, cur, kind, form_key, profile_id, element, aspect, level, nvt, street_type, n in repo.finding_groups(window):
         t = tallies.get(bid)
@@ -367,17 +419,7 @@ def build_overview(project: Project, *, start: str | date | None = None, end: st
             continue
         t.checked += n
         t.solved += n * (result == "opgelost")
-
-    buurten = tuple(_area("buurt", a[0], a[1], a[4], a[2], tallies[a[0]]) for a in chosen)
-    wijken = tuple(_wijk(wid, [b for b, a in zip(buurten, chosen, strict=True) if a[3] == wid], tallies, chosen)
-                   for wid in dict.fromkeys(a[3] for a in chosen))
-    rows: tuple = ()
-    if with_indicators:
-        wanted_areas = {a[0] for a in chosen} | {a[3] for a in chosen}
-        rows = tuple(r for r in indicator_service.overview(project)
-                     if not filtered or r.indicator.area_id in wanted_areas
-                     or (not buurt and not r.indicator.area_id))
-    return Overview(period, previous, wijken, buurten, rows)
+    return tallies
 
 
 def _meting_shares(repo: MonitoringRepo, judger: _Judge, latest: dict[tuple[str, int], tuple],
@@ -441,7 +483,7 @@ def _area(kind: str, area_id: str, name: str, wijk: str, area_type: str, t: _Tal
                         t.checked, t.solved, _trend(t), t.latest[1] if t.latest else "", latest_date)
 
 
-def _wijk(wijk_id: str, buurten: list[AreaOverview], tallies: dict[str, _Tally], chosen: list[tuple]) -> AreaOverview:
+def _wijk(wijk_id: str, tallies: dict[str, _Tally], chosen: list[tuple] | tuple) -> AreaOverview:
     """A wijk: the sum of its buurten. Its meting share pools the buurten's latest
     metingen (each a random sample of its buurt); no meting, no share."""
     total = _Tally()

@@ -60,6 +60,14 @@ class MonitoringRepo:
             "SELECT b.id, b.name, b.area_type, w.id, w.name FROM buurten b JOIN wijken w ON w.id = b.wijk_id "
             "WHERE b.deleted_at IS NULL AND w.deleted_at IS NULL ORDER BY w.name, b.name").fetchall()
 
+    def buurten_of_rounds(self, round_ids: Sequence[str]) -> list[str]:
+        """The buurten the given rounds belong to (what an edit of those rounds touches)."""
+        out: list[str] = []
+        for chunk in _chunks(round_ids):
+            out += [r[0] for r in self.conn.execute(
+                f"SELECT DISTINCT buurt_id FROM rounds WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
+        return out
+
     def rounds(self, window: Window) -> list[tuple]:
         """(id, buurt id, date, kind, form key, profile id, title, cur) of the rounds of
         both periods, oldest first."""
