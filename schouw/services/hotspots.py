@@ -18,6 +18,7 @@ from typing import Any
 from schouw import geo
 from schouw.domain.hotspots import RADIUS, Spot, cluster
 from schouw.domain.norms import area_type_of, as_level
+from schouw.services.changes import Changes
 from schouw.services.monitoring import Period, _Judge, make_period, select_buurten
 from schouw.store.monitoring import MonitoringRepo, Window
 from schouw.store.project import Project
@@ -68,6 +69,22 @@ def update_hotspots(project: Project, old: list[Hotspot], period: Period, buurt_
     chosen = [a for a in repo.areas() if a[0] in wanted]
     kept = [(h.key, h) for h in old if h.buurt_id not in wanted]
     return _ranked(kept + _clusters(project, repo, period, chosen, whole=False))
+
+
+def refresh_hotspots(project: Project, old: list[Hotspot], period: Period, changes: Changes,
+                     *, wijk: str | None = None, buurt: str | None = None,
+                     within: Iterable[str] | None = None) -> list[Hotspot]:
+    """The hotspots after ``changes`` (the view's refresh): unchanged when no finding,
+    round or street changed; only the buurten of the changed rounds found again when
+    the change names them (and they are among ``within``, the buurten shown)."""
+    if not (changes.findings or changes.rounds or changes.streets):
+        return old
+    if changes.streets or not changes.round_ids:
+        return find_hotspots(project, start=period.start, end=period.end, wijk=wijk, buurt=buurt)
+    touched = set(MonitoringRepo(project).buurten_of_rounds(sorted(changes.round_ids)))
+    if within is not None:
+        touched &= set(within)
+    return update_hotspots(project, old, period, touched) if touched else old
 
 
 def _ranked(found: list[tuple[tuple, Hotspot]]) -> list[Hotspot]:
