@@ -100,7 +100,7 @@ def hotspots_text(spots) -> str:
         return messages.render("hotspots_none")
     lines = [messages.render("hotspots_columns")]
     for n, s in enumerate(spots, 1):
-        lines.append(f"{n:>3}. {s.street} ({s.buurt}): {messages.render('hotspots_line', rounds=s.rounds, findings=s.findings, worst=s.worst, items=', '.join(s.items[:3]))}")
+        lines.append(f"{n:>3}. {s.street} ({s.buurt}): {messages.render('hotspots_line', rounds=s.rounds, findings=s.findings, worst=s.worst, items=', '.join(s.item_names[:3]))}")
     return "\n".join(lines)
 
 

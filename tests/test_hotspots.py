@@ -116,7 +116,7 @@ def test_the_service_clusters_only_findings_below_their_norm(located):
     spot = spots[0]
     assert set(spot.finding_ids) == {ids["c1"], ids["d2"], ids["c3"]}
     assert (spot.rounds, spot.findings, spot.worst, spot.street, spot.buurt) == (3, 3, "D", "Merelstraat", "Oud-Noord")
-    assert spot.items == ("elementen.zwerfafval",)
+    assert spot.items == ("elementen.zwerfafval",) and spot.item_names[0].endswith(": zwerfafval")
     assert find_hotspots(project, start="2026-06-02", end="2026-12-31") == []  # one round left: no recurrence
 
 

@@ -229,7 +229,7 @@ Free software under the {licence} licence.</translation>
     <name>AreasModel</name>
     <message>
         <source>Wijk / buurt</source>
-        <translation>District / neighbourhood</translation>
+        <translation>Area</translation>
     </message>
     <message>
         <source>Wijk</source>
@@ -248,20 +248,20 @@ Free software under the {licence} licence.</translation>
         <translation>Below norm</translation>
     </message>
     <message>
-        <source>Laatste meting</source>
-        <translation>Latest meting</translation>
-    </message>
-    <message>
-        <source>Acties open</source>
-        <translation>Actions open</translation>
-    </message>
-    <message>
         <source>Te laat</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <source>Herschouw opgelost</source>
-        <translation>Re-inspection solved</translation>
+        <source>Meting</source>
+        <translation>Meting</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Opgelost</source>
+        <translation>Solved</translation>
     </message>
     <message>
         <source>Trend</source>
@@ -274,6 +274,18 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>Aandeel op of boven de norm in de laatste meting, met het aantal oordelen</source>
         <translation>Share at or above the norm in the latest meting, with the number of judgements</translation>
+    </message>
+    <message>
+        <source>Actiepunten die nog open staan</source>
+        <translation>Actions still open</translation>
+    </message>
+    <message>
+        <source>Open actiepunten over hun uiterlijke datum</source>
+        <translation>Open actions past their due date</translation>
+    </message>
+    <message>
+        <source>Herschouw: aandeel van de gecontroleerde punten dat opgelost is</source>
+        <translation>Re-inspection: share of the checked points found solved</translation>
     </message>
     <message>
         <source>Tegen de vorige periode van gelijke lengte</source>
@@ -306,10 +318,6 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>{title} ({date}): {share} op of boven de norm, 95 %-interval {low}–{high}</source>
         <translation>{title} ({date}): {share} at or above the norm, 95 % interval {low}–{high}</translation>
-    </message>
-    <message>
-        <source>(hele wijk)</source>
-        <translation>(whole district)</translation>
     </message>
 </context>
 <context>
@@ -2751,7 +2759,7 @@ Free software under the {licence} licence.</translation>
     </message>
     <message>
         <source>Wijk / buurt</source>
-        <translation>District / neighbourhood</translation>
+        <translation>Area</translation>
     </message>
     <message>
         <source>Formulier</source>

@@ -42,6 +42,8 @@ class Hotspot:
     items: tuple[str, ...]
     finding_ids: tuple[str, ...]
     round_ids: tuple[str, ...]
+    #: the items as the form names them ("Verharding elementen: onkruid"), in the same order
+    item_names: tuple[str, ...] = ()
     #: the rank order (:meth:`schouw.domain.hotspots.Cluster.rank_key`)
     key: tuple = field(default=(), repr=False, compare=False)
 
@@ -49,7 +51,7 @@ class Hotspot:
         return {"rank": self.rank, "street": self.street, "street_id": self.street_id, "buurt": self.buurt,
                 "buurt_id": self.buurt_id, "lat": round(self.lat, 6), "lon": round(self.lon, 6),
                 "rounds": self.rounds, "findings": self.findings, "worst": self.worst, "items": list(self.items),
-                "radius_m": RADIUS, "finding_ids": list(self.finding_ids), "round_ids": list(self.round_ids)}
+                "item_names": list(self.item_names), "radius_m": RADIUS, "finding_ids": list(self.finding_ids), "round_ids": list(self.round_ids)}
 
 
 def find_hotspots(project: Project, *, start: str | date | None = None, end: str | date | None = None,
@@ -85,6 +87,16 @@ def refresh_hotspots(project: Project, old: list[Hotspot], period: Period, chang
     if within is not None:
         touched &= set(within)
     return update_hotspots(project, old, period, touched) if touched else old
+
+
+def _item_name(judger: _Judge, key: str) -> str:
+    """"Element: aspect" as the forms of the period's rounds name it (the key if none does)."""
+    element, _, aspect = key.partition(".")
+    for form in judger.forms.values():
+        found = form.find(element, aspect) if form is not None else None
+        if found:
+            return f"{found[0].name}: {found[1].name.lower()}"
+    return key
 
 
 def _ranked(found: list[tuple[tuple, Hotspot]]) -> list[Hotspot]:
@@ -125,5 +137,6 @@ def _clusters(project: Project, repo: MonitoringRepo, period: Period, chosen: li
             out.append((c.rank_key(), Hotspot(
                 0, street, street_id, names.get(bid, ""), bid, centre[8], centre[9], c.rounds, c.findings,
                 c.worst.value if c.worst else "", items, tuple(m.id for m in c.members),
-                tuple(dict.fromkeys(m.round_id for m in c.members)), key=c.rank_key())))
+                tuple(dict.fromkeys(m.round_id for m in c.members)),
+                tuple(_item_name(judger, key) for key in items), key=c.rank_key())))
     return out

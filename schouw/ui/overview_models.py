@@ -52,12 +52,15 @@ class AreasModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {"name": self.tr("Wijk / buurt"), "wijk": self.tr("Wijk"), "rounds": self.tr("Rondes"),
                     "findings": self.tr("Bevindingen"), "below": self.tr("Onder norm"),
-                    "meting": self.tr("Laatste meting"), "open": self.tr("Acties open"),
-                    "overdue": self.tr("Te laat"), "solved": self.tr("Herschouw opgelost"),
+                    "meting": self.tr("Meting"), "open": self.tr("Open"),
+                    "overdue": self.tr("Te laat"), "solved": self.tr("Opgelost"),
                     "trend": self.tr("Trend")}[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return {"below": self.tr("Bevindingen onder hun norm (geteld, geen score)"),
                     "meting": self.tr("Aandeel op of boven de norm in de laatste meting, met het aantal oordelen"),
+                    "open": self.tr("Actiepunten die nog open staan"),
+                    "overdue": self.tr("Open actiepunten over hun uiterlijke datum"),
+                    "solved": self.tr("Herschouw: aandeel van de gecontroleerde punten dat opgelost is"),
                     "trend": self.tr("Tegen de vorige periode van gelijke lengte")}.get(column)
         return None
 
@@ -106,7 +109,7 @@ class AreasModel(QAbstractTableModel):
         if column == "name":
             return a.name if a.kind == "wijk" else f"   {a.name}"
         if column == "wijk":
-            return a.wijk if a.kind == "buurt" else self.tr("(hele wijk)")
+            return a.wijk if a.kind == "buurt" else ""
         if column == "meting":
             return "–" if a.meting is None else f"{_pct(a.meting.overall.share)} (n={a.meting.overall.n})"
         if column == "solved":
@@ -167,7 +170,7 @@ class HotspotsModel(QAbstractTableModel):
         h = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
         values = {"rank": h.rank, "street": h.street, "buurt": h.buurt, "rounds": h.rounds,
-                  "findings": h.findings, "worst": h.worst, "items": ", ".join(h.items[:3])}
+                  "findings": h.findings, "worst": h.worst, "items": ", ".join(h.item_names[:3])}
         if role == Qt.ItemDataRole.DisplayRole:
             return str(values[column])
         if role == SORT_ROLE:
@@ -175,7 +178,7 @@ class HotspotsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("rank", "rounds", "findings"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == "items":
-            return ", ".join(h.items)
+            return "\n".join(h.item_names)
         if role == Qt.ItemDataRole.UserRole:
             return h
         return None

@@ -93,7 +93,7 @@ class OverviewDialog(QDialog):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = self._table(splitter, "overviewTable", self.tr("Overzicht per wijk en buurt"), self.proxy,
-                                 stretch=("name", "wijk", "trend"), columns=AreasModel.COLUMNS)
+                                 stretch=("name",), columns=AreasModel.COLUMNS)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._drill_down)
@@ -125,6 +125,7 @@ class OverviewDialog(QDialog):
         self.wijk_combo.currentIndexChanged.connect(lambda _i: self.reload())
         hub.changed.connect(self._on_changes)
         fit_on_screen(self, 1100, 720)
+        self.table.setFocus()
 
     def _table(self, parent: QWidget, name: str, accessible: str, model, *, stretch: tuple[str, ...],
                columns: tuple[str, ...]) -> QTableView:
