@@ -252,6 +252,7 @@ class _Judge:
         self.project = project
         self.forms: dict[str, Form | None] = {}
         self.profiles: dict[str | None, Profile | None] = {}
+        self.judged: dict[tuple, bool] = {}
 
     def form(self, key: str) -> Form | None:
         if key not in self.forms:
@@ -265,6 +266,16 @@ class _Judge:
 
     def below(self, form_key: str, profile_id: str | None, element: str, aspect: str, level: str | None,
               not_applicable: bool, area_type: str) -> bool:
+        """Judged once per distinct (form, profile, item, level, area type): the same
+        answer :func:`judge` gives every finding of the group."""
+        key = (form_key, profile_id, element, aspect, level, not_applicable, area_type)
+        known = self.judged.get(key)
+        if known is None:
+            known = self.judged[key] = self._below(*key)
+        return known
+
+    def _below(self, form_key: str, profile_id: str | None, element: str, aspect: str, level: str | None,
+               not_applicable: bool, area_type: str) -> bool:
         form = self.form(form_key)
         found = form.find(element, aspect) if form else None
         return judge(self.profile(profile_id), element, aspect, level, not_applicable, area_type,
@@ -394,7 +405,7 @@ def _collect(project: Project, repo: MonitoringRepo, period: Period, chosen: lis
     _meting_shares(repo, judger, latest_meting, tallies, buurt_type)
 
     # actions as they stand today, per party
-    for bid, cur, party, status, has_due, past_due, n in repo.action_groups(window, today.isoformat()):
+    for bid, cur, party, status, has_due, past_due, days, n in repo.action_groups(window, today.isoformat(), CLOSED):
         t = tallies.get(bid)
         if t is None or not cur:
             continue
@@ -409,9 +420,8 @@ def _collect(project: Project, repo: MonitoringRepo, period: Period, chosen: lis
         else:
             counts["open"] += n
         counts["overdue"] += n * is_overdue(due, state, today)
-    for bid, party, days, n in repo.close_days(window, CLOSED):
-        if bid in tallies:
-            tallies[bid].close_days.setdefault(party or "", []).append((days, n))
+        if days is not None:
+            t.close_days.setdefault(party or "", []).append((days, n))
 
     for bid, cur, result, n in repo.recheck_groups(window):
         t = tallies.get(bid)

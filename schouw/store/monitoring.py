@@ -117,32 +117,24 @@ class MonitoringRepo:
                 f"SELECT id, area_type FROM streets WHERE buurt_id IN ({','.join('?' * len(chunk))})", chunk))
         return out
 
-    def action_groups(self, window: Window, today: str) -> list[tuple]:
+    def action_groups(self, window: Window, today: str, closed: Sequence[str]) -> list[tuple]:
         """Actions of the findings of both periods' rounds, counted per (buurt, cur,
-        party, status, due date known, due date before ``today``)."""
-        where, params = _period(window)
-        return self.conn.execute(
-            "SELECT r.buurt_id, r.date >= ? AS cur, a.party, a.status, a.due_date IS NOT NULL, a.due_date < ?, "
-            "COUNT(*) FROM rounds r JOIN findings f ON f.round_id = r.id AND f.deleted_at IS NULL "
-            "JOIN actions a ON a.finding_id = f.id AND a.deleted_at IS NULL "
-            f"WHERE {where} GROUP BY 1, 2, 3, 4, 5, 6", [window.start, today, *params]).fetchall()
-
-    def close_days(self, window: Window, closed: Sequence[str]) -> list[tuple]:
-        """Days from the round to the day an action reached its closing status (the
-        latest history entry with that status), counted per (buurt, party, days), for
-        the current period's actions whose status is one of ``closed``."""
+        party, status, due date known, due date before ``today``, days to close). Days
+        to close run from the round to the day the action reached its status (the latest
+        history entry with it), only for the current period's actions whose status is one
+        of ``closed`` (NULL otherwise): one pass over the actions serves both."""
         where, params = _period(window)
         marks = ",".join("?" * len(closed))
         return self.conn.execute(
-            "SELECT buurt_id, party, days, COUNT(*) FROM ("
-            " SELECT r.buurt_id AS buurt_id, a.party AS party, CAST(julianday("
-            "  (SELECT MAX(COALESCE(e.on_date, substr(e.at, 1, 10))) FROM action_events e"
-            "   WHERE e.action_id = a.id AND e.status = a.status AND e.deleted_at IS NULL)"
-            " ) - julianday(r.date) AS INTEGER) AS days"
-            " FROM rounds r JOIN findings f ON f.round_id = r.id AND f.deleted_at IS NULL"
-            " JOIN actions a ON a.finding_id = f.id AND a.deleted_at IS NULL"
-            f" WHERE {where} AND r.date >= ? AND a.status IN ({marks})"
-            ") WHERE days IS NOT NULL GROUP BY 1, 2, 3", [*params, window.start, *closed]).fetchall()
+            "SELECT r.buurt_id, r.date >= ? AS cur, a.party, a.status, a.due_date IS NOT NULL, a.due_date < ?, "
+            f"CASE WHEN r.date >= ? AND a.status IN ({marks}) THEN CAST(julianday("
+            " (SELECT MAX(COALESCE(e.on_date, substr(e.at, 1, 10))) FROM action_events e"
+            "  WHERE e.action_id = a.id AND e.status = a.status AND e.deleted_at IS NULL)"
+            ") - julianday(r.date) AS INTEGER) END AS days, COUNT(*) "
+            "FROM rounds r JOIN findings f ON f.round_id = r.id AND f.deleted_at IS NULL "
+            "JOIN actions a ON a.finding_id = f.id AND a.deleted_at IS NULL "
+            f"WHERE {where} GROUP BY 1, 2, 3, 4, 5, 6, 7",
+            [window.start, today, window.start, *closed, *params]).fetchall()
 
     def recheck_groups(self, window: Window) -> list[tuple]:
         """Re-inspection results counted per (buurt, cur, result; NULL: not checked yet)."""
