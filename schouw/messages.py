@@ -1248,3 +1248,36 @@ CATALOGUE.update({f"field_{k}": {"nl": nl, "en": en} for k, (nl, en) in {
     "indicator_id": ("indicator", "indicator"), "year": ("jaar", "year"), "value": ("waarde", "value"),
     "source": ("bron", "source")}.items()
     if f"field_{k}" not in CATALOGUE})
+
+# The overview across rounds and places and its hotspots (issue #19: cli_overview.py, ui/overview*.py).
+CATALOGUE.update({
+    "overview_bad_date": {"nl": "{option} '{value}' is geen datum; schrijf JJJJ-MM-DD, bijv. 2026-01-31.",
+                          "en": "{option} '{value}' is not a date; write YYYY-MM-DD, e.g. 2026-01-31."},
+    "overview_from_after_to": {"nl": "De begindatum {start} ligt na de einddatum {end}.",
+                               "en": "The start date {start} is after the end date {end}."},
+    "overview_unknown_wijk": {"nl": "Geen wijk '{name}' in dit project (bekend: {known}).",
+                              "en": "No wijk '{name}' in this project (known: {known})."},
+    "overview_unknown_buurt": {"nl": "Geen buurt '{name}' in dit project (bekend: {known}).",
+                               "en": "No buurt '{name}' in this project (known: {known})."},
+    "overview_title": {"nl": "Overzicht {start} t/m {end} (trend tegen {prev_start} t/m {prev_end})",
+                       "en": "Overview {start} to {end} (trend against {prev_start} to {prev_end})"},
+    "overview_columns": {"nl": "wijk / buurt|rondes|bevindingen|onder norm|meting (n)|acties open/te laat/klaar"
+                               "|herschouw opgelost|trend",
+                         "en": "wijk / buurt|rounds|findings|below norm|meting (n)|actions open/overdue/done"
+                               "|re-inspection solved|trend"},
+    "overview_indicators": {"nl": "Indicatoren:", "en": "Indicators:"},
+    "overview_trend_beter": {"nl": "beter", "en": "better"},
+    "overview_trend_slechter": {"nl": "slechter", "en": "worse"},
+    "overview_trend_gelijk": {"nl": "gelijk", "en": "no clear change"},
+    "overview_trend_onbekend": {"nl": "geen vergelijking", "en": "no comparison"},
+    "overview_basis_meting": {"nl": "meting", "en": "meting"},
+    "overview_basis_knelpunten": {"nl": "onder norm per ronde", "en": "below norm per round"},
+    "hotspots_none": {"nl": "Geen plekken waar bevindingen onder de norm terugkomen.",
+                      "en": "No places where below-norm findings recur."},
+    "hotspots_columns": {"nl": "Plekken waar bevindingen onder de norm terugkomen (binnen 50 m), meest terugkerend eerst:",
+                         "en": "Places where below-norm findings recur (within 50 m), most recurring first:"},
+    "hotspots_line": {"nl": "{rounds} rondes, {findings} bevindingen, ergste {worst}; {items}",
+                      "en": "{rounds} rounds, {findings} findings, worst {worst}; {items}"},
+    "hotspots_bad_limit": {"nl": "--limit {value} kan niet: geef een aantal van 1 of meer.",
+                           "en": "--limit {value} is not possible: give a number of 1 or more."},
+})

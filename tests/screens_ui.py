@@ -306,6 +306,17 @@ def cycles(window, extra: dict[str, Any]) -> QWidget:
     return dialog
 
 
+def overview(window, extra: dict[str, Any]) -> QWidget:
+    """The Overzicht (Ronde › Overzicht…, Ctrl+Shift+O): every wijk and buurt of the last
+    twelve months with the trend, the hotspots below; the worst hotspot selected."""
+    dialog = window.show_overview()
+    settle()
+    if dialog.hotspot_proxy.rowCount():
+        dialog.hotspot_table.selectRow(0)
+    settle()
+    return dialog
+
+
 #: name -> opener; the names are the screenshot files' (``-en`` added for English).
 def paper_entry(window, extra: dict[str, Any]) -> QWidget:
     """Invoeren van papier (Ronde › Invoeren van papier…, Ctrl+Shift+K): two lines keyed in,
@@ -360,6 +371,7 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "cycles": cycles,
     "indicators": indicators,
     "new-round-meting": new_round_meting,
+    "overview": overview,
     "meting-walk": meting_walk,
 }
 

@@ -226,6 +226,101 @@ Free software under the {licence} licence.</translation>
     </message>
 </context>
 <context>
+    <name>AreasModel</name>
+    <message>
+        <source>Wijk / buurt</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Rondes</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Bevindingen</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Onder norm</source>
+        <translation>Below norm</translation>
+    </message>
+    <message>
+        <source>Meting</source>
+        <translation>Meting</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Te laat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Opgelost</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Bevindingen onder hun norm (geteld, geen score)</source>
+        <translation>Findings below their norm (counted, not a score)</translation>
+    </message>
+    <message>
+        <source>Aandeel op of boven de norm in de laatste meting, met het aantal oordelen</source>
+        <translation>Share at or above the norm in the latest meting, with the number of judgements</translation>
+    </message>
+    <message>
+        <source>Actiepunten die nog open staan</source>
+        <translation>Actions still open</translation>
+    </message>
+    <message>
+        <source>Open actiepunten over hun uiterlijke datum</source>
+        <translation>Open actions past their due date</translation>
+    </message>
+    <message>
+        <source>Herschouw: aandeel van de gecontroleerde punten dat opgelost is</source>
+        <translation>Re-inspection: share of the checked points found solved</translation>
+    </message>
+    <message>
+        <source>Tegen de vorige periode van gelijke lengte</source>
+        <translation>Against the previous period of equal length</translation>
+    </message>
+    <message>
+        <source>beter</source>
+        <translation>better</translation>
+    </message>
+    <message>
+        <source>slechter</source>
+        <translation>worse</translation>
+    </message>
+    <message>
+        <source>gelijk</source>
+        <translation>no clear change</translation>
+    </message>
+    <message>
+        <source>geen vergelijking</source>
+        <translation>no comparison</translation>
+    </message>
+    <message>
+        <source>(meting)</source>
+        <translation>(meting)</translation>
+    </message>
+    <message>
+        <source>(onder norm per ronde)</source>
+        <translation>(below norm per round)</translation>
+    </message>
+    <message>
+        <source>{title} ({date}): {share} op of boven de norm, 95 %-interval {low}–{high}</source>
+        <translation>{title} ({date}): {share} at or above the norm, 95 % interval {low}–{high}</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <source>Camera</source>
@@ -1237,6 +1332,33 @@ Free software under the {licence} licence.</translation>
     </message>
 </context>
 <context>
+    <name>HotspotsModel</name>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Buurt</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Rondes</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Bevindingen</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Ergste niveau</source>
+        <translation>Worst level</translation>
+    </message>
+    <message>
+        <source>Onderdelen</source>
+        <translation>Items</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Pakket importeren</source>
@@ -1851,6 +1973,10 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>&amp;Actiepunten…</source>
         <translation>&amp;Actions…</translation>
+    </message>
+    <message>
+        <source>O&amp;verzicht per wijk en buurt…</source>
+        <translation>O&amp;verview per district and neighbourhood…</translation>
     </message>
     <message>
         <source>Invoeren van &amp;papier…</source>
@@ -2727,6 +2853,68 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>Toelichting</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewDialog</name>
+    <message>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Overzicht per wijk en buurt</source>
+        <translation>Overview per district and neighbourhood</translation>
+    </message>
+    <message>
+        <source>Vanaf datum</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Tot en met datum</source>
+        <translation>Up to and including date</translation>
+    </message>
+    <message>
+        <source>Welke wijk</source>
+        <translation>Which district</translation>
+    </message>
+    <message>
+        <source>Alle wijken</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <source>Van</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>t/m</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Samenvatting van het overzicht</source>
+        <translation>Summary of the overview</translation>
+    </message>
+    <message>
+        <source>Hotspots</source>
+        <translation>Hotspots</translation>
+    </message>
+    <message>
+        <source>Plekken waar bevindingen onder de norm terugkomen</source>
+        <translation>Places where below-norm findings recur</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hotspots: %n plekken waar bevindingen onder de norm terugkomen (binnen 50 m, over rondes)</source>
+        <translation>
+            <numerusform>Hotspots: %n place where below-norm findings recur (within 50 m, over rounds)</numerusform>
+            <numerusform>Hotspots: %n places where below-norm findings recur (within 50 m, over rounds)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{start} t/m {end}: {rounds} rondes, {below} bevindingen onder de norm, {overdue} acties te laat. Trend tegen {prev_start} t/m {prev_end}.</source>
+        <translation>{start} to {end}: {rounds} rounds, {below} findings below the norm, {overdue} actions overdue. Trend against {prev_start} to {prev_end}.</translation>
+    </message>
+    <message>
+        <source>Indicatoren: {on} van {all} op koers.</source>
+        <translation>Indicators: {on} of {all} on course.</translation>
     </message>
 </context>
 <context>

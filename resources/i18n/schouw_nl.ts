@@ -176,6 +176,16 @@
     </message>
 </context>
 <context>
+    <name>OverviewDialog</name>
+    <message numerus="yes">
+        <source>Hotspots: %n plekken waar bevindingen onder de norm terugkomen (binnen 50 m, over rondes)</source>
+        <translation>
+            <numerusform>Hotspots: %n plek waar bevindingen onder de norm terugkomen (binnen 50 m, over rondes)</numerusform>
+            <numerusform>Hotspots: %n plekken waar bevindingen onder de norm terugkomen (binnen 50 m, over rondes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoundDialog</name>
     <message numerus="yes">
         <source>{label} (%n straten)</source>

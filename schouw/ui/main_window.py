@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         a("actCloseRound", self.tr("Ronde &afsluiten…"), self.close_round)
         a("actProfile", self.tr("&Kwaliteitsprofiel…"), self.edit_profile)
         a("actActions", self.tr("&Actiepunten…"), self.show_actions, ["Ctrl+Shift+A"])
+        a("actOverview", self.tr("O&verzicht per wijk en buurt…"), self.show_overview, ["Ctrl+Shift+O"])
         a("actPaperEntry", self.tr("Invoeren van &papier…"), self.show_paper_entry, ["Ctrl+Shift+K"])
         a("actCycles", self.tr("Tra&jecten Veilige Buurten…"), self.show_cycles, ["Ctrl+Shift+T"])
         a("actIndicators", self.tr("&Indicatoren…"), self.show_indicators, ["Ctrl+Shift+I"])
@@ -325,6 +326,7 @@ class MainWindow(QMainWindow):
         self.round_menu.addAction(act["actTeam"])
         self.round_menu.addAction(act["actProfile"])
         self.round_menu.addAction(act["actActions"])
+        self.round_menu.addAction(act["actOverview"])
         self.round_menu.addAction(act["actPaperEntry"])
         self.round_menu.addAction(act["actCycles"])
         self.round_menu.addAction(act["actIndicators"])
@@ -477,6 +479,22 @@ class MainWindow(QMainWindow):
             return None
         dialog = CyclesDialog(self.session, self.hub, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.openFinding.connect(self.show_finding)
+        dialog.show()
+        return dialog
+
+    def show_overview(self, today=None):
+        """The Overzicht (issue #19): every wijk and buurt over a period, with hotspots;
+        it follows edits through the hub and drills down into the walk."""
+        from schouw.ui.overview_view import OverviewDialog
+
+        if self.session is None:
+            return None
+        if self.editor is not None:
+            self.editor.flush()
+        dialog = OverviewDialog(self.session, self.hub, self, today=today)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.openRound.connect(self.open_round)
         dialog.openFinding.connect(self.show_finding)
         dialog.show()
         return dialog

@@ -1,0 +1,119 @@
+"""``schouw overview`` and ``schouw hotspots``: the overview per wijk and buurt over a
+period and the places where below-norm findings recur (issue #19), through the same use
+cases as the app's *Overzicht* (:mod:`schouw.services.monitoring`)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from schouw import messages
+
+Handler = Callable[[argparse.Namespace], int]
+
+HELP_EN: dict[str, str] = {
+    "overzicht per wijk en buurt over een periode: rondes, bevindingen, onder de norm, meting, acties, trend":
+        "overview per wijk and buurt over a period: rounds, findings, below norm, meting, actions, trend",
+    "alleen deze wijk": "only this wijk",
+    "alleen deze buurt": "only this buurt",
+    "vanaf deze datum (JJJJ-MM-DD; standaard een jaar voor --to)": "from this date (YYYY-MM-DD; default a year before --to)",
+    "tot en met deze datum (JJJJ-MM-DD; standaard vandaag)": "up to and including this date (YYYY-MM-DD; default today)",
+    "plekken waar bevindingen onder de norm terugkomen (binnen 50 m, over rondes)":
+        "places where below-norm findings recur (within 50 m, over rounds)",
+    "hoeveel plekken tonen (standaard 20)": "how many places to show (default 20)",
+    "DATUM": "DATE",
+}
+
+TREND_ARROWS = {"beter": "↑", "slechter": "↓", "gelijk": "→", "onbekend": "·"}
+
+
+def _period_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--wijk", metavar="WIJK", help="alleen deze wijk")
+    parser.add_argument("--buurt", metavar="BUURT", help="alleen deze buurt")
+    parser.add_argument("--from", dest="start", metavar="DATUM",
+                        help="vanaf deze datum (JJJJ-MM-DD; standaard een jaar voor --to)")
+    parser.add_argument("--to", dest="end", metavar="DATUM", help="tot en met deze datum (JJJJ-MM-DD; standaard vandaag)")
+
+
+def register(command, sub) -> dict[str, Handler]:
+    overview = command("overview", "overzicht per wijk en buurt over een periode: rondes, bevindingen, "
+                                   "onder de norm, meting, acties, trend")
+    _period_options(overview)
+    hotspots = command("hotspots", "plekken waar bevindingen onder de norm terugkomen (binnen 50 m, over rondes)")
+    _period_options(hotspots)
+    hotspots.add_argument("--limit", type=int, default=20, metavar="N", help="hoeveel plekken tonen (standaard 20)")
+    return {"overview": cmd_overview, "hotspots": cmd_hotspots}
+
+
+# -- text ------------------------------------------------------------------------------
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{round(value * 100)}%"
+
+
+def trend_text(trend) -> str:
+    """An arrow with its word, and what it compares (never an arrow alone)."""
+    word = messages.render(f"overview_trend_{trend.direction}")
+    if not trend.basis:
+        return f"{TREND_ARROWS[trend.direction]} {word}"
+    return f"{TREND_ARROWS[trend.direction]} {word} ({messages.render('overview_basis_' + trend.basis)})"
+
+
+def _row(area, indent: str) -> list[str]:
+    meting = "-" if area.meting is None else f"{_pct(area.meting.overall.share)} (n={area.meting.overall.n})"
+    return [indent + area.name, str(area.rounds_total), str(area.findings), str(area.below_norm), meting,
+            f"{area.actions_open}/{area.actions_overdue}/{area.actions_done}", _pct(area.solved_share),
+            trend_text(area.trend)]
+
+
+def overview_text(o) -> str:
+    head = messages.render("overview_title", start=o.period.start.isoformat(), end=o.period.end.isoformat(),
+                           prev_start=o.previous.start.isoformat(), prev_end=o.previous.end.isoformat())
+    header = messages.render("overview_columns").split("|")
+    rows = []
+    for wijk in o.wijken:
+        rows.append(_row(wijk, ""))
+        rows += [_row(b, "  ") for b in o.buurten if b.wijk == wijk.name]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = [head, "", "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) if i < 7 else c for i, (c, w) in
+                        enumerate(zip(r, widths, strict=True))).rstrip() for r in rows]
+    if o.indicators:
+        from schouw.cli_indicators import _line
+
+        lines += ["", messages.render("overview_indicators")] + [f"  {_line(r)}" for r in o.indicators]
+    return "\n".join(lines)
+
+
+def cmd_overview(args: argparse.Namespace) -> int:
+    from schouw.cli import EXIT_OK, _emit, _open
+    from schouw.services.monitoring import build_overview, make_period
+
+    make_period(args.start, args.end)  # a bad date fails before the project is opened
+    with _open(args, "read") as project:
+        overview = build_overview(project, start=args.start, end=args.end, wijk=args.wijk, buurt=args.buurt)
+    _emit(args, overview.as_dict(), lambda: overview_text(overview))
+    return EXIT_OK
+
+
+def hotspots_text(spots) -> str:
+    if not spots:
+        return messages.render("hotspots_none")
+    lines = [messages.render("hotspots_columns")]
+    for n, s in enumerate(spots, 1):
+        lines.append(f"{n:>3}. {s.street} ({s.buurt}): {messages.render('hotspots_line', rounds=s.rounds, findings=s.findings, worst=s.worst, items=', '.join(s.item_names[:3]))}")
+    return "\n".join(lines)
+
+
+def cmd_hotspots(args: argparse.Namespace) -> int:
+    from schouw.cli import EXIT_OK, _emit, _open
+    from schouw.services.monitoring import make_period
+
+    if args.limit < 1:
+        raise messages.SchouwError("hotspots_bad_limit", value=args.limit)
+    make_period(args.start, args.end)
+    from schouw.services.hotspots import find_hotspots
+
+    with _open(args, "read") as project:
+        spots = find_hotspots(project, start=args.start, end=args.end, wijk=args.wijk, buurt=args.buurt)[:args.limit]
+    _emit(args, [s.as_dict() for s in spots], lambda: hotspots_text(spots))
+    return EXIT_OK
