@@ -1984,7 +1984,7 @@ Free software under the {licence} licence.</translation>
     </message>
     <message>
         <source>Tra&amp;jecten Veilige Buurten…</source>
-        <translation type="unfinished"></translation>
+        <translation>Veilige Buurten c&amp;ycles…</translation>
     </message>
     <message>
         <source>&amp;Indicatoren…</source>
