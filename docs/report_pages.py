@@ -55,6 +55,9 @@ def main() -> None:
     if sys.argv[1:] == ["traject"]:
         traject_page()
         return
+    if sys.argv[1:] == ["monitor"]:
+        monitor_page()
+        return
     only_feedback = sys.argv[1:] == ["terugkoppeling"]
     only_map = sys.argv[1:] == ["map"]
     only_indicators = sys.argv[1:] == ["indicators"]
@@ -102,6 +105,25 @@ def main() -> None:
         indicators_page(meting, folder)
     looproute_pages()
     traject_page()
+    monitor_page()
+
+
+def monitor_page() -> None:
+    """docs/report-monitor.png: page 1 of the demo's monitor of the Vogelwijk over 2026."""
+    from schouw.services.demo import build_demo
+    from schouw.services.monitor_report import build_monitor
+    from schouw.store import open_project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        build_demo(folder / "demo.schouw")
+        with open_project(folder / "demo.schouw", readonly=True) as project:
+            pdf = build_monitor(project, wijk="Vogelwijk", year=2026, out=folder / "monitor.pdf",
+                                today=date(2026, 12, 4)).pdf
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(folder / "monitor")], check=True)
+        shutil.copyfile(folder / "monitor.png", ROOT / "docs" / "report-monitor.png")
+        print("docs/report-monitor.png: page 1")
 
 
 def traject_page() -> None:

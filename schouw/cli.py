@@ -160,13 +160,19 @@ def build_parser(lang: str | None = None) -> Parser:
 
     report = command("report", "maak het PDF-rapport van een ronde, de actielijst of de terugkoppeling voor bewoners "
                                "(taal: --lang en)")
-    report.add_argument("round", metavar="RONDE", help="id van de ronde (of de eerste tekens ervan)")
+    report.add_argument("round", metavar="RONDE", nargs="?",
+                        help="id van de ronde (of de eerste tekens ervan); niet bij --kind monitor")
     report.add_argument("--out", metavar="FILE.pdf",
                         help="verplicht, behalve bij looproute (dan naast het project)")
-    report.add_argument("--kind", choices=["round", "actions", "terugkoppeling", "looproute"], default="round",
+    report.add_argument("--kind", choices=["round", "actions", "terugkoppeling", "looproute", "monitor"],
+                        default="round",
                         help="round: het volledige rapport (standaard); actions: alleen de actielijst; "
                              "terugkoppeling: wat er met de punten is gedaan, voor bewoners; "
-                             "looproute: kaart en lege genummerde formulieren om op papier te schouwen")
+                             "looproute: kaart en lege genummerde formulieren om op papier te schouwen; "
+                             "monitor: één wijk over één jaar voor de raad (--wijk, --year; PDF en/of --xlsx)")
+    report.add_argument("--wijk", metavar="WIJK", help="monitor: de wijk")
+    report.add_argument("--year", type=int, metavar="JAAR", help="monitor: het jaar (standaard: vorig jaar)")
+    report.add_argument("--xlsx", metavar="FILE.xlsx", help="monitor: ook (of alleen) als werkmap")
     report.add_argument("--format", choices=["pdf", "csv"], default="pdf",
                         help="pdf (standaard) of csv (alleen de terugkoppeling: ';' en UTF-8 met BOM)")
     report.add_argument("--photos", action="store_true",
@@ -213,6 +219,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_paper",
     "schouw.cli_indicators",
     "schouw.cli_cycles",
+    "schouw.cli_monitor",
     "schouw.cli_overview",
 )
 
@@ -512,6 +519,12 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from schouw.services.reports import build_report
 
+    if args.kind == "monitor":
+        from schouw.cli_monitor import cmd_monitor_report
+
+        return cmd_monitor_report(args)
+    if not args.round:
+        raise SchouwError("report_needs_round")
     if args.kind == "looproute":
         from schouw.cli_paper import cmd_walk_pack
 
