@@ -1436,9 +1436,12 @@ Free software under the {licence} licence.</translation>
         <source>Indicator verwijderen?</source>
         <translation>Delete indicator?</translation>
     </message>
-    <message>
-        <source>Indicator &apos;{name}&apos; en zijn {n} waarden verwijderen?</source>
-        <translation>Delete indicator &apos;{name}&apos; and its {n} values?</translation>
+    <message numerus="yes">
+        <source>Indicator &apos;{name}&apos; en zijn %n waarden verwijderen?</source>
+        <translation>
+            <numerusform>Delete indicator &apos;{name}&apos; and its %n value?</numerusform>
+            <numerusform>Delete indicator &apos;{name}&apos; and its %n values?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Annuleren</source>
