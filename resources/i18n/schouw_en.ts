@@ -1676,8 +1676,8 @@ Free software under the {licence} licence.</translation>
         <translation>Key in from &amp;paper…</translation>
     </message>
     <message>
-        <source>&amp;Indicatoren…</source>
-        <translation>&amp;Indicators…</translation>
+        <source>In&amp;dicatoren…</source>
+        <translation>In&amp;dicators…</translation>
     </message>
     <message>
         <source>&amp;Rapport maken…</source>

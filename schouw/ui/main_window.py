@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         a("actProfile", self.tr("&Kwaliteitsprofiel…"), self.edit_profile)
         a("actActions", self.tr("&Actiepunten…"), self.show_actions, ["Ctrl+Shift+A"])
         a("actPaperEntry", self.tr("Invoeren van &papier…"), self.show_paper_entry, ["Ctrl+Shift+K"])
-        a("actIndicators", self.tr("&Indicatoren…"), self.show_indicators, ["Ctrl+Shift+I"])
+        a("actIndicators", self.tr("In&dicatoren…"), self.show_indicators, ["Ctrl+Shift+I"])
         a("actReport", self.tr("&Rapport maken…"), self.make_report, ["Ctrl+P"])
         a("actFeedback", self.tr("&Terugkoppeling voor bewoners…"), self.make_feedback)
         a("actShortcuts", self.tr("&Sneltoetsen"), self.show_shortcuts, ["F1"])
