@@ -235,6 +235,10 @@ def test_delete_asks_first(app_window, qtbot, with_indicators):
     path, info = with_indicators
     window, view = _open(app_window, path, info, qtbot)
     project = window.session.project
+    _select(view, "Schoon")
+    box = view.ask_delete()
+    assert box.text() == "Indicator 'Schoon' en zijn 1 waarde verwijderen?"  # Dutch plural forms
+    box.button(QMessageBox.StandardButton.No).click()
     _select(view, "Onveilig")
     box = view.ask_delete()
     assert "Onveilig" in box.text() and "2 waarden" in box.text()

@@ -1742,9 +1742,12 @@ Free software under the {licence} licence.</translation>
         <source>Indicator verwijderen?</source>
         <translation>Delete indicator?</translation>
     </message>
-    <message>
-        <source>Indicator &apos;{name}&apos; en zijn {n} waarden verwijderen?</source>
-        <translation>Delete indicator &apos;{name}&apos; and its {n} values?</translation>
+    <message numerus="yes">
+        <source>Indicator &apos;{name}&apos; en zijn %n waarden verwijderen?</source>
+        <translation>
+            <numerusform>Delete indicator &apos;{name}&apos; and its %n value?</numerusform>
+            <numerusform>Delete indicator &apos;{name}&apos; and its %n values?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Annuleren</source>
@@ -1987,8 +1990,8 @@ Free software under the {licence} licence.</translation>
         <translation>Veilige Buurten c&amp;ycles…</translation>
     </message>
     <message>
-        <source>&amp;Indicatoren…</source>
-        <translation>&amp;Indicators…</translation>
+        <source>In&amp;dicatoren…</source>
+        <translation>In&amp;dicators…</translation>
     </message>
     <message>
         <source>&amp;Rapport maken…</source>

@@ -122,6 +122,13 @@
             <numerusform>%n indicatoren</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Indicator &apos;{name}&apos; en zijn %n waarden verwijderen?</source>
+        <translation>
+            <numerusform>Indicator &apos;{name}&apos; en zijn %n waarde verwijderen?</numerusform>
+            <numerusform>Indicator &apos;{name}&apos; en zijn %n waarden verwijderen?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -367,8 +367,8 @@ class IndicatorsDialog(QDialog):
         named(box, "indicatorDeleteConfirm", self.tr("Indicator verwijderen?"))
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Indicator verwijderen?"))
-        box.setText(self.tr("Indicator '{name}' en zijn {n} waarden verwijderen?").format(
-            name=row.indicator.name, n=len(row.values)))
+        box.setText(self.tr("Indicator '{name}' en zijn %n waarden verwijderen?", "", len(row.values)).format(
+            name=row.indicator.name))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Verwijderen"))

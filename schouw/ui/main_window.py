@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
         a("actOverview", self.tr("O&verzicht per wijk en buurt…"), self.show_overview, ["Ctrl+Shift+O"])
         a("actPaperEntry", self.tr("Invoeren van &papier…"), self.show_paper_entry, ["Ctrl+Shift+K"])
         a("actCycles", self.tr("Tra&jecten Veilige Buurten…"), self.show_cycles, ["Ctrl+Shift+T"])
-        a("actIndicators", self.tr("&Indicatoren…"), self.show_indicators, ["Ctrl+Shift+I"])
+        a("actIndicators", self.tr("In&dicatoren…"), self.show_indicators, ["Ctrl+Shift+I"])
         a("actReport", self.tr("&Rapport maken…"), self.make_report, ["Ctrl+P"])
         a("actFeedback", self.tr("&Terugkoppeling voor bewoners…"), self.make_feedback)
         a("actShortcuts", self.tr("&Sneltoetsen"), self.show_shortcuts, ["F1"])
