@@ -122,7 +122,7 @@ def test_demo_then_check_and_lists(tmp_path):
     db = tmp_path / "demo.schouw"
     made = run_cli("--json", "demo", str(db), "--photos", "6", check=True)
     stats = json.loads(made.stdout)
-    assert stats["rounds"] == 5 and stats["findings"] >= 150 and stats["streets"] >= 30 and stats["photos"] == 6
+    assert stats["rounds"] == 11 and stats["findings"] >= 150 and stats["streets"] >= 30 and stats["photos"] == 6
     again = run_cli("demo", str(db))
     assert again.returncode == 2 and "bestaat al" in again.stderr
     rounds = json.loads(run_cli("--db", str(db), "--json", "rounds", "list", check=True).stdout)
@@ -130,6 +130,9 @@ def test_demo_then_check_and_lists(tmp_path):
     assert dates == ["2025-10-14", "2026-10-13", "2026-11-24"]
     assert [(r["date"], r["points"]) for r in rounds if r["kind"] == "meting"] == [("2026-09-15", 100)]
     assert {r["form_id"] for r in rounds} == {"crow-beeldkwaliteit", "sociale-veiligheid", "crow-meting"}
+    # three years of jaarschouwen in two more buurten: the Overzicht's history (issue #19)
+    for buurt in ("Bloemenbuurt", "Bomenbuurt"):
+        assert sorted(r["date"][:4] for r in rounds if r["buurt"] == buurt) == ["2024", "2025", "2026"]
     assert run_cli("--db", str(db), "check").returncode == 0
 
 

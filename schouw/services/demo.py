@@ -424,7 +424,81 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
         _demo_indicators(project, vogel, wijk)
         _demo_boundaries(project, (vogel, haven))
         _demo_cycles(project, haven)
+        _demo_history(project, wijk, profile, crow, stats)
     return stats
+
+
+BLOEMENBUURT = ("Rozenstraat", "Tulpstraat", "Lelieplein", "Anjerstraat", "Irislaan", "Dahliastraat",
+                "Narcishof", "Violierstraat")
+BOMENBUURT = ("Eikenlaan", "Beukenstraat", "Lindeplein", "Essenweg", "Wilgenhof", "Populierstraat",
+              "Kastanjelaan", "Berkenstraat")
+#: (buurt, its code, streets, origin, below-norm findings per year 2024-2026, how this
+#: year's actions stand): one getting better with its partners on time, one getting worse
+HISTORY = (("Bloemenbuurt", "BU04122", BLOEMENBUURT, (52.3905, 4.6250), (9, 6, 4),
+            (ActionStatus.DONE, ActionStatus.DONE, ActionStatus.SCHEDULED)),
+           ("Bomenbuurt", "BU04123", BOMENBUURT, (52.3900, 4.6420), (3, 5, 8),
+            (ActionStatus.OPEN, ActionStatus.OPEN, ActionStatus.FORWARDED, ActionStatus.DONE)))
+
+
+def _demo_history(project, wijk: Wijk, profile, crow, stats: dict) -> None:
+    """Three years of jaarschouwen (2024-2026) in two more buurten of the wijk (issue #19):
+    the Overzicht and the monitor then have a history, a buurt getting better and one
+    getting worse. In the Bloemenbuurt the same corner of the Rozenstraat (zwerfafval and
+    onkruid, C and D) comes back every year: the demo's recurring hotspot. Its own Random,
+    so everything made before stays exactly as it was; no photos (the other rounds have
+    them), so the demo stays quick to build."""
+    rng = random.Random(4120)
+    items = [(e, a) for e, a in crow.items() if a.has_level and e.id in (
+        "elementen", "asfalt", "gazon", "beplanting", "afvalbakken", "verlichting", "speelvoorzieningen")]
+    spot_items = [(e, a) for e, a in crow.items() if (e.id, a.id) in (
+        ("elementen", "zwerfafval"), ("elementen", "onkruid"), ("gazon", "zwerfafval"))]
+    old = [ActionStatus.DONE] * 5 + [ActionStatus.REJECTED]
+    for name, code, street_names, origin, below_per_year, new in HISTORY:
+        with project.atomic():
+            buurt = project.areas.add_buurt(Buurt(wijk_id=wijk.id, name=name, code=code, area_type="woongebied"))
+            project.areas.add_streets([Street(buurt_id=buurt.id, name=n, woonplaats="Voorbeeldstad", position=i,
+                                              geometry=_line(origin, i, rng), house_numbers=f"1-{rng.randint(20, 70)}")
+                                       for i, n in enumerate(street_names)])
+        streets = project.areas.streets(buurt.id)
+        stats["streets"] += len(streets)
+        hotspot = streets[0].geometry["coordinates"][1]
+        for year, below_n in zip((2024, 2025, 2026), below_per_year, strict=True):
+            when = date(year, 9, 10 + 7 * (year - 2024))
+            round_ = create_round(project, buurt=name, wijk=wijk.name, form_id=crow.id, when=when,
+                                  title=f"Jaarschouw {name} {year}")
+            stats["rounds"] += 1
+            for person in rng.sample(TEAM, 3):
+                project.rounds.add_participant(Participant(round_id=round_.id, name=person[0], organisation=person[1],
+                                                           role=person[2]))
+            remarks = _Remarks(rng)
+            # below_n findings at C or D (below the woongebied norm), the rest at A+ to B
+            levels = rng.choices([Level.C, Level.D], k=below_n)
+            levels += rng.choices([Level.A_PLUS, Level.A, Level.B], k=12 - below_n)
+            for n, level in enumerate(levels):
+                at_spot = name == "Bloemenbuurt" and n < 2  # the Rozenstraat corner, every year
+                street = streets[0] if at_spot else streets[rng.randrange(len(streets))]
+                element, aspect = spot_items[n % len(spot_items)] if at_spot else rng.choice(items)
+                below = is_below_norm(profile, element.id, aspect.id, level, False,
+                                      area_type_of(street.area_type, buurt.area_type))
+                lon, lat = hotspot if at_spot else street.geometry["coordinates"][rng.randrange(3)]
+                finding = Finding(
+                    round_id=round_.id, street_id=street.id, element=element.id, aspect=aspect.id, level=level,
+                    house_number=str(rng.randint(1, _last_number(street))), spot=rng.choice(SPOTS),
+                    description=("Weer zwerfafval op de hoek bij de containers.",
+                                 "Onkruid tussen de tegels bij de containers, net als vorig jaar.")[n] if at_spot
+                    else remarks.crow(aspect.level_help(level), below=below),
+                    lat=lat + rng.uniform(-0.00008, 0.00008), lon=lon + rng.uniform(-0.00008, 0.00008),
+                    priority=_priority(rng, level, False, below),
+                    observed_at=f"{when.isoformat()}T{rng.randint(9, 15):02d}:{rng.randint(0, 59):02d}:00")
+                action = None
+                if below:
+                    status = rng.choice(old if year < 2026 else list(new))
+                    action = Action(finding_id=finding.id, party=_party_for(element.id, crow.kind),
+                                    due_date=when + timedelta(days=rng.choice([14, 28, 42])), status=status)
+                project.findings.add(finding, action, [])
+                stats["findings"] += 1
+            for street in streets:
+                project.rounds.set_street_done(round_.id, street.id, True)
 
 
 def _demo_cycles(project, buurt: Buurt, today: date | None = None) -> None:

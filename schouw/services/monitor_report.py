@@ -22,8 +22,9 @@ from schouw.services.hotspots import Hotspot, find_hotspots
 from schouw.services.monitoring import AreaOverview, Overview, PartyActions, build_overview
 from schouw.store.project import Project
 
-#: at least this many overdue actions in a buurt, or this share of its open ones, lags
-OVERDUE_MIN, OVERDUE_SHARE = 3, 0.25
+#: a buurt lags with at least OVERDUE_MIN actions overdue, or at least OVERDUE_SOME that
+#: are OVERDUE_SHARE or more of its open ones (one late action of two is no pattern)
+OVERDUE_MIN, OVERDUE_SOME, OVERDUE_SHARE = 5, 3, 0.5
 #: fewer than this share of re-inspected points solved (with enough checked) lags
 SOLVED_MIN_SHARE, SOLVED_MIN_CHECKED = 0.5, 5
 
@@ -69,9 +70,8 @@ def lagging_reasons(area: AreaOverview) -> tuple[tuple[str, dict], ...]:
     reasons: list[tuple[str, dict]] = []
     if area.trend.direction == "slechter":
         reasons.append(("mon_lag_trend", {"basis": area.trend.basis}))
-    open_ = area.actions_open
-    if area.actions_overdue >= OVERDUE_MIN or (open_ and area.actions_overdue / open_ >= OVERDUE_SHARE
-                                               and area.actions_overdue > 0):
+    open_, late = area.actions_open, area.actions_overdue
+    if late >= OVERDUE_MIN or (late >= OVERDUE_SOME and late / open_ >= OVERDUE_SHARE):
         reasons.append(("mon_lag_overdue", {"n": area.actions_overdue, "open": open_}))
     if area.rechecks_checked >= SOLVED_MIN_CHECKED and (area.solved_share or 0) < SOLVED_MIN_SHARE:
         reasons.append(("mon_lag_rechecks", {"solved": area.rechecks_solved, "checked": area.rechecks_checked}))
