@@ -212,6 +212,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_meting",
     "schouw.cli_paper",
     "schouw.cli_indicators",
+    "schouw.cli_trend",
 )
 
 
@@ -254,6 +255,7 @@ ACCESS: dict[str, str] = {
     "map": "read", "buurten import": "write",
     "points list": "read", "score": "read", "points": "write", "round new": "write", "round close": "write",
     "indicators list": "read", "indicators show": "read", "indicators": "write",
+    "trend": "read",
 }
 
 
