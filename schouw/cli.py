@@ -163,10 +163,12 @@ def build_parser(lang: str | None = None) -> Parser:
     report.add_argument("round", metavar="RONDE", help="id van de ronde (of de eerste tekens ervan)")
     report.add_argument("--out", metavar="FILE.pdf",
                         help="verplicht, behalve bij looproute (dan naast het project)")
-    report.add_argument("--kind", choices=["round", "actions", "terugkoppeling", "looproute"], default="round",
+    report.add_argument("--kind", choices=["round", "actions", "terugkoppeling", "looproute", "verloop"],
+                        default="round",
                         help="round: het volledige rapport (standaard); actions: alleen de actielijst; "
                              "terugkoppeling: wat er met de punten is gedaan, voor bewoners; "
-                             "looproute: kaart en lege genummerde formulieren om op papier te schouwen")
+                             "looproute: kaart en lege genummerde formulieren om op papier te schouwen; "
+                             "verloop: per straat en aspect beter of slechter over de reeks rondes van de buurt")
     report.add_argument("--format", choices=["pdf", "csv"], default="pdf",
                         help="pdf (standaard) of csv (alleen de terugkoppeling: ';' en UTF-8 met BOM)")
     report.add_argument("--photos", action="store_true",
@@ -514,6 +516,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         from schouw.cli_paper import cmd_walk_pack
 
         return cmd_walk_pack(args)
+    if args.kind == "verloop":
+        from schouw.cli_trend import cmd_verloop_report
+
+        return cmd_verloop_report(args)
     if not args.out:
         raise SchouwError("report_out_missing")
     kind = "actions" if args.party and args.kind != "terugkoppeling" else args.kind

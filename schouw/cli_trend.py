@@ -25,6 +25,18 @@ HELP_EN: dict[str, str] = {
                          "as it is now, or another one (id)",
 }
 
+# the `report --kind` help (the option lives in cli.py's report parser) now names verloop too
+HELP_EN.update({
+    "round: het volledige rapport (standaard); actions: alleen de actielijst; "
+    "terugkoppeling: wat er met de punten is gedaan, voor bewoners; "
+    "looproute: kaart en lege genummerde formulieren om op papier te schouwen; "
+    "verloop: per straat en aspect beter of slechter over de reeks rondes van de buurt":
+        "round: the full report (default); actions: only the action list; "
+        "terugkoppeling: what was done with the points, for residents; "
+        "looproute: map and blank numbered forms to inspect on paper; "
+        "verloop: per street and aspect better or worse over the buurt's series of rounds",
+})
+
 ARROWS = {"better": "↑", "worse": "↓", "same": "=", None: "·"}
 
 
@@ -109,4 +121,24 @@ def cmd_trend(args: argparse.Namespace) -> int:
         return "\n".join(lines)
 
     _emit(args, trend_json(result), text)
+    return EXIT_OK
+
+
+def cmd_verloop_report(args: argparse.Namespace) -> int:
+    """``schouw report ROUND --kind verloop --out F``: the series checked before anything
+    is written; a round alone in its series is one line and exit 2."""
+    from schouw.cli import EXIT_OK, _emit, _open
+    from schouw.messages import SchouwError
+    from schouw.services.verloop_report import build_verloop_report
+
+    if not args.out:
+        raise SchouwError("report_out_missing")
+    with _open(args, "read") as project:
+        result = build_verloop_report(project, args.round, args.out,
+                                      lang=getattr(args, "lang", None) or messages.language(),
+                                      profile_choice=args.profile)
+    _emit(args, {"file": str(result.path), "kind": "verloop", "pages": result.pages, "rounds": result.rounds,
+                 "streets": result.streets},
+          lambda: messages.render("cli_verloop_made", path=result.path, pages=result.pages, rounds=result.rounds,
+                                  streets=result.streets))
     return EXIT_OK
