@@ -153,8 +153,8 @@ def _statements(project, call) -> int:
 def test_a_series_is_read_in_a_fixed_number_of_statements_whatever_its_length(tmp_path):
     from test_exchange_helpers import new_project
 
-    from schouw.domain.models import Buurt, Finding, Street, Wijk
     from schouw.domain.levels import Level
+    from schouw.domain.models import Buurt, Finding, Street, Wijk
     from schouw.services.rounds import create_round
 
     project = new_project(tmp_path / "s.schouw", "t")

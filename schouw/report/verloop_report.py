@@ -20,7 +20,15 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepInFrame, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepInFrame,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from schouw import __version__
 from schouw.domain.verloop import MEASURE_SHARE, Cell, Line, Verloop
