@@ -86,6 +86,18 @@ def verloop_for_buurt(project: Project, buurt: str, *, form: str | None = None, 
     return result
 
 
+def verloop_of_series(project: Project, buurt_id: str, form_id: str, kind: str, *,
+                      profile_choice: str = AT_ROUND) -> VerloopResult:
+    """The verloop of one series chosen from :func:`series_of` (the app's view)."""
+    buurt = project.areas.buurt(buurt_id)
+    if buurt is None:
+        raise SchouwError("unknown_buurt", name=buurt_id, hint="")
+    result = _build(project, buurt, form_id, kind, profile_choice)
+    if result is None:
+        raise SchouwError("verloop_too_few", buurt=buurt.name, form=form_id)
+    return result
+
+
 def verloop_for_round(project: Project, round_id: str, *, profile_choice: str = AT_ROUND) -> VerloopResult:
     """The verloop of the series ``round_id`` belongs to (the round is one of its rounds)."""
     round_ = project.rounds.get(round_id)
