@@ -56,14 +56,16 @@ def test_the_view_lists_improved_and_worse_streets_first(app_window, qtbot, seri
     assert dialog.series_combo.currentData() == "crow-beeldkwaliteit|knelpunten"
     rows = _rows(dialog.street_model)
     assert [r[0] for r in rows] == ["Merelstraat", "Kievitstraat", "Lijsterstraat", "Spreeuwenlaan"]
-    assert rows[0][1:] == ["3", "1 ↓", "0 ↓", "↑ beter"]
-    assert rows[2][1:] == ["1", "niet gelopen", "3 ↑", "↓ slechter"]
+    assert rows[0][1:] == ["3", "1", "0", "↑ beter"]
+    assert rows[2][1:] == ["1", "niet gelopen", "3", "↓ slechter"]
     assert rows[3][-1] == "= gelijk"
     model = dialog.street_model
     last = model.columnCount() - 1
     assert model.index(0, last).data(Qt.ItemDataRole.BackgroundRole) != model.index(2, last).data(
         Qt.ItemDataRole.BackgroundRole)
     assert model.headerData(1, Qt.Orientation.Horizontal).startswith("1. 01-03-2026")
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Straat"
+    assert dialog.aspect_model.headerData(0, Qt.Orientation.Horizontal) == "Aspect"
     assert "2 straten beter" in dialog.summary.text() and "1 slechter" in dialog.summary.text()
     assert dialog.aspect_model.rowCount() == 2  # only aspects that were ever recorded
 

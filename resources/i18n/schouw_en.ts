@@ -3738,9 +3738,12 @@ Free software under the {licence} licence.</translation>
 <context>
     <name>VerloopModel</name>
     <message>
-        <source>Naam</source>
-        <extracomment>pale backgrounds of the movement column (the word carries the meaning, not the colour)</extracomment>
-        <translation>Name</translation>
+        <source>Aspect</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
     </message>
     <message>
         <source>Verloop</source>

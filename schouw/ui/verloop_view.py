@@ -44,7 +44,7 @@ from schouw.ui.widgets import fit_on_screen, named
 Index = QModelIndex | QPersistentModelIndex
 
 ARROWS = {"better": "↑", "worse": "↓", "same": "=", None: "·"}
-#: pale backgrounds of the movement column (the word carries the meaning, not the colour)
+# pale backgrounds of the movement column (the word carries the meaning, not the colour)
 BACKGROUNDS = {"better": "#e3f1e4", "worse": "#f9e0e0", "same": theme.SOFT, None: theme.PANEL}
 FOREGROUNDS = {"better": theme.GOOD, "worse": theme.BELOW, "same": theme.INK, None: theme.MUTED}
 
@@ -52,8 +52,9 @@ FOREGROUNDS = {"better": theme.GOOD, "worse": theme.BELOW, "same": theme.INK, No
 class VerloopModel(QAbstractTableModel):
     """Lines (streets or aspects) × rounds, with a last column for the movement."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, aspects: bool = False):
         super().__init__(parent)
+        self.aspects = aspects
         self.verloop: Verloop | None = None
         self.lines: list[Line] = []
 
@@ -80,7 +81,7 @@ class VerloopModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if section == 0:
-            return self.tr("Naam")
+            return self.tr("Aspect") if self.aspects else self.tr("Straat")
         if section == self._rounds() + 1:
             return self.tr("Verloop")
         r = self.verloop.rounds[section - 1]
@@ -104,9 +105,9 @@ class VerloopModel(QAbstractTableModel):
             if cell.share is None or cell.share.share is None:
                 return "–"
             return f"{100 * cell.share.share:.0f} % (n={cell.share.n})"
-        value = cell.below_norm if self.verloop.measure == "below_norm" else cell.findings
-        arrow = {"better": " ↓", "worse": " ↑"}.get(cell.step.value if cell.step else "", "")
-        return f"{value}{arrow}"
+        # the number only: an arrow per cell would point down for "fewer" while the
+        # movement column's ↓ means "worse"
+        return str(cell.below_norm if self.verloop.measure == "below_norm" else cell.findings)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.lines) or self.verloop is None:
@@ -166,7 +167,7 @@ class VerloopDialog(QDialog):
         layout.addWidget(self.summary)
         self.tabs = named(QTabWidget(self), "verloopTabs", self.tr("Per straat of per aspect"))
         self.street_model = VerloopModel(self)
-        self.aspect_model = VerloopModel(self)
+        self.aspect_model = VerloopModel(self, aspects=True)
         self.street_table = self._table("verloopStreets", self.tr("Verloop per straat"), self.street_model)
         self.aspect_table = self._table("verloopAspects", self.tr("Verloop per aspect"), self.aspect_model)
         self.tabs.addTab(self.street_table, self.tr("Per straat"))
