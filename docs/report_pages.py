@@ -7,7 +7,9 @@ docs/report-terugkoppeling.png, the first page of its feedback for residents (wi
 photos) at 80 dpi. ``python docs/report_pages.py terugkoppeling`` makes only that one;
 ``python docs/report_pages.py map`` only docs/report-map.png, the report's map page;
 ``python docs/report_pages.py indicators`` only docs/report-indicators.png, the page of
-the meting's report with the indicators it feeds.
+the meting's report with the indicators it feeds; ``python docs/report_pages.py verloop``
+only docs/report-verloop-cover.png and report-verloop.png, the cover and the street table
+of the verloop of the demo's stratenaanpak in the Havenkwartier (issue #17.3).
 
 Run from the repository root (needs pdftoppm from poppler-utils):
 
@@ -51,6 +53,9 @@ def main() -> None:
 
     if sys.argv[1:] == ["looproute"]:
         looproute_pages()
+        return
+    if sys.argv[1:] == ["verloop"]:
+        verloop_pages()
         return
     only_feedback = sys.argv[1:] == ["terugkoppeling"]
     only_map = sys.argv[1:] == ["map"]
@@ -98,6 +103,27 @@ def main() -> None:
             print(f"docs/report-{name}.png: page {page}")
         indicators_page(meting, folder)
     looproute_pages()
+    verloop_pages()
+
+
+def verloop_pages() -> None:
+    """docs/report-verloop-cover.png and report-verloop.png: the verloop report of the
+    Havenkwartier's three Veilige Buurten-schouwen (cover; the table per street)."""
+    from schouw.services.demo import build_demo
+    from schouw.services.verloop_report import build_verloop_report
+    from schouw.store import open_project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        build_demo(folder / "demo.schouw")
+        with open_project(folder / "demo.schouw", readonly=True) as project:
+            last = next(r["id"] for r in project.rounds.list() if r["title"].endswith("eindschouw"))
+            pdf = build_verloop_report(project, last, folder / "verloop.pdf", today=date(2026, 12, 4)).path
+        for name, page in (("verloop-cover", 1), ("verloop", 2)):
+            subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(page), "-l", str(page), "-singlefile",
+                            str(pdf), str(folder / name)], check=True)
+            shutil.copyfile(folder / f"{name}.png", ROOT / "docs" / f"report-{name}.png")
+            print(f"docs/report-{name}.png: page {page}")
 
 
 def looproute_pages() -> None:

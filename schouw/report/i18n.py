@@ -506,7 +506,7 @@ TEXTS.update({
     "vl_title": {"nl": "Verloop", "en": "Verloop (trend over rounds)"},
     "vl_subject": {"nl": "Verloop van {n} schouwrondes in {buurt}: per straat en aspect beter of slechter",
                    "en": "Trend over {n} rounds in {buurt}: per street and aspect better or worse"},
-    "vl_cover_sub": {"nl": "{form}, {first} tot en met {last}", "en": "{form}, {first} to {last}"},
+    "vl_cover_sub": {"nl": "{n} rondes, {first} tot en met {last}", "en": "{n} rounds, {first} to {last}"},
     "vl_measure": {"nl": "Maat", "en": "Measure"},
     "vl_measure_below_norm": {"nl": "bevindingen onder de norm (minder is beter)",
                               "en": "findings below the norm (fewer is better)"},

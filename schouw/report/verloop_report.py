@@ -93,11 +93,21 @@ class VerloopReport:
 
     # -- pieces ---------------------------------------------------------------------------
     def cover(self) -> list[Flowable]:
+        """The round report's cover (the brand band in the house colours), with the series."""
+        from schouw.report.round_report import _bottom, _cover_frames, _frame_break
+
         t, d, v = self.t, self.d, self.v
-        story: list[Flowable] = [P(esc(d.municipality or d.project_name), "cover_municipality"), Spacer(1, 18),
-                                 P(esc(t("vl_title")), "h1"), P(esc(clip(d.buurt)), "h1"),
-                                 P(esc(t("vl_cover_sub", form=d.form_title, first=t.date(v.rounds[0].date),
-                                         last=t.date(v.rounds[-1].date))), "h3"), Spacer(1, 10)]
+        frames = _cover_frames()
+        story: list[Flowable] = [
+            KeepInFrame(frames[0]._width, frames[0]._height,
+                        [P(esc(d.municipality or d.project_name), "cover_municipality")], mode="shrink"),
+            _frame_break()]
+        band = [P(esc(f"{t('wijkschouw')} · {t('vl_title')}".upper()), "cover_kicker"), Spacer(1, 6),
+                P(esc(clip(d.buurt)), "cover_title"), Spacer(1, 6), P(esc(clip(d.form_title)), "cover_sub"),
+                Spacer(1, 2), P(esc(t("vl_cover_sub", first=t.date(v.rounds[0].date), last=t.date(v.rounds[-1].date),
+                                      n=len(v.rounds))), "cover_sub")]
+        story += [KeepInFrame(frames[1]._width, frames[1]._height, _bottom(band, frames[1]), mode="shrink"),
+                  _frame_break()]
         rows = [(t("wijk"), d.wijk), (t("buurt"), d.buurt), (t("form"), d.form_title),
                 (t("kind"), t(f"kind_{v.kind}")), (t("vl_measure"), t(f"vl_measure_{v.measure}")),
                 (t("profile"), t("vl_profile", name=v.profile_name) if v.profile_name else "–")]
@@ -105,10 +115,12 @@ class VerloopReport:
                      colWidths=[4.2 * cm, FRAME_W - 4.2 * cm], hAlign="LEFT")
         info.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 2),
                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        story += [info, Spacer(1, 12), P(esc(t("vl_rounds")), "h3"), self.rounds_table(), Spacer(1, 12),
-                  self.summary_box(), Spacer(1, 16),
-                  P(esc(t("made_on", date=t.date(d.created or date.today()), version=__version__)), "small")]
-        return [KeepInFrame(FRAME_W, 24 * cm, story, mode="shrink"), NextPageTemplate("normal"), PageBreak()]
+        body = [info, Spacer(1, 10), self.summary_box(), Spacer(1, 10), P(esc(t("vl_rounds")), "cover_label"),
+                Spacer(1, 2), self.rounds_table(), Spacer(1, 12),
+                P(esc(t("made_on", date=t.date(d.created or date.today()), version=__version__)), "small")]
+        story += [KeepInFrame(frames[2]._width, frames[2]._height, body, mode="shrink"),
+                  NextPageTemplate("normal"), PageBreak()]
+        return story
 
     def rounds_table(self) -> Table:
         t = self.t
@@ -186,11 +198,13 @@ class VerloopReport:
 
     def build(self, out: Path, *, progress: Callable[[int, int], None] | None = None,
               cancel: Callable[[], bool] | None = None) -> int:
+        from schouw.report.round_report import _cover_frames, _draw_cover
+
         t, d = self.t, self.d
         title = f"{t('vl_title')} {d.buurt}"
         doc = ReportDoc(str(out), header_left=title, header_right=d.municipality or d.project_name,
                         footer_left=t("vl_title"), page_of=t("page_of", page="{page}"), lang=self.lang,
-                        draw_cover=lambda canv: None, progress=progress, cancel=cancel, title=title,
+                        draw_cover=_draw_cover, cover_frames=_cover_frames(), progress=progress, cancel=cancel, title=title,
                         author=d.municipality or d.project_name,
                         subject=t("vl_subject", buurt=d.buurt, n=len(self.v.rounds)),
                         creator=f"schouw {__version__}",
