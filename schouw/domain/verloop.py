@@ -204,6 +204,8 @@ def ordered(lines: Iterable[Line]) -> list[Line]:
 
 # -- the series ---------------------------------------------------------------------------
 def _get(item: Any, key: str, default: Any = None) -> Any:
+    if type(item) is dict:  # store rows, the common case: skip the ABC check
+        return item.get(key, default)
     if isinstance(item, Mapping):
         return item.get(key, default)
     return getattr(item, key, default)
@@ -285,9 +287,11 @@ def build_verloop(
         for k in sorted(aspect_names, key=lambda k: order[k])]
 
     street_aspects: dict[str, tuple[Line, ...]] = {}
-    pairs_seen = sorted({p for cells in pair_cells for p in cells}, key=lambda p: order.get(p[1], 0))
+    by_street: dict[str, list[str]] = {}
+    for sid, k in sorted({p for cells in pair_cells for p in cells}, key=lambda p: order.get(p[1], 0)):
+        by_street.setdefault(sid, []).append(k)
     for sid in street_names:
-        keys = [k for s, k in pairs_seen if s == sid]
+        keys = by_street.get(sid, [])
         if not keys:
             continue
         lines = []
@@ -307,23 +311,33 @@ def build_verloop(
 def _count_round(rows: Sequence[Any], form: Form, profile: Profile | None, buurt_area_type: str,
                  street_types: Mapping[str, str | None]):
     """Counts of one knelpuntenschouw: findings and below-norm findings per street,
-    aspect and street × aspect, each finding judged by :func:`judge`."""
+    aspect and street × aspect, each finding judged by :func:`judge`. A round has only
+    a few hundred distinct (item, level, area type) combinations among thousands of
+    findings, so each is judged once (bench/verloop.py: 30,000 findings)."""
     streets: dict[str, list[int]] = {}
     aspects: dict[str, list[int]] = {}
     pairs: dict[tuple[str, str], list[int]] = {}
+    verdicts: dict[tuple, bool] = {}
+    areas: dict[str, str] = {}
     for f in rows:
         element, aspect = str(_get(f, "element")), str(_get(f, "aspect"))
         sid = str(_get(f, "street_id"))
-        found = form.find(element, aspect)
         level = _get(f, "level")
         na = bool(_get(f, "not_applicable", False)) or (isinstance(level, str) and level.strip().lower() == "n.v.t.")
-        below = judge(profile, element, aspect, level, na, area_type_of(street_types.get(sid), buurt_area_type),
-                      has_level=bool(found and found[1].has_level)).below
-        key = f"{element}.{aspect}"
-        for tally in (streets.setdefault(sid, [0, 0]), aspects.setdefault(key, [0, 0]),
-                      pairs.setdefault((sid, key), [0, 0])):
+        area = areas.get(sid)
+        if area is None:
+            area = areas[sid] = area_type_of(street_types.get(sid), buurt_area_type)
+        key = (element, aspect, level, na, area)
+        below = verdicts.get(key)
+        if below is None:
+            found = form.find(element, aspect)
+            below = verdicts[key] = judge(profile, element, aspect, level, na, area,
+                                          has_level=bool(found and found[1].has_level)).below
+        item = f"{element}.{aspect}"
+        for tally in (streets.setdefault(sid, [0, 0]), aspects.setdefault(item, [0, 0]),
+                      pairs.setdefault((sid, item), [0, 0])):
             tally[0] += 1
-            tally[1] += int(below)
+            tally[1] += below
 
     def cells(source: Mapping[Any, list[int]]) -> dict[Any, Cell]:
         return {k: Cell(True, v[0], v[1]) for k, v in source.items()}
