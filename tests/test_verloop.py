@@ -249,3 +249,17 @@ def test_a_buurt_with_two_series_asks_for_the_form(tmp_path):
             verloop_for_buurt(project, "Vogelbuurt")
         assert caught.value.key == "verloop_choose_form"
         assert verloop_for_buurt(project, "Vogelbuurt", form="crow-meting").verloop.kind == "meting"
+
+
+def test_the_demo_has_a_stratenaanpak_of_three_rounds(demo_path):
+    """Issue #17 "done means": the demo's Havenkwartier has a series of three rounds in
+    which some streets improve and one gets worse; the Vogelbuurt's CROW rounds are a
+    series too, judged against the norms."""
+    with open_project(demo_path, readonly=True) as project:
+        haven = verloop_for_buurt(project, "Havenkwartier").verloop
+        vogel = verloop_for_buurt(project, "Vogelbuurt").verloop
+    assert len(haven.rounds) == 3 and haven.measure == MEASURE_FINDINGS
+    assert haven.counts(Trend.BETTER) >= 3 and haven.counts(Trend.WORSE) == 1
+    assert haven.streets[0].move is Trend.BETTER
+    assert any(not c.walked for line in haven.streets for c in line.cells)  # niet gelopen shows
+    assert len(vogel.rounds) == 3 and vogel.measure == MEASURE_BELOW

@@ -5,8 +5,9 @@ profile, two CROW rounds of the same buurt a year apart (so there is a trend), a
 sociale-veiligheid walk in the other buurt, ~150 findings over many elements and all
 levels, generated street photos, a team from several organisations and actions in
 every status, and a beeldkwaliteitsmeting of the Vogelbuurt (100 random schouwpunten,
-the 12 aspects of the meting form judged at each). Seeded, so the same call always
-makes the same project.
+the 12 aspects of the meting form judged at each), and a stratenaanpak in the
+Havenkwartier: its Veilige Buurten-schouw followed by two more walks of the same form (a
+series of three for the verloop). Seeded, so the same call always makes the same project.
 """
 
 from __future__ import annotations
