@@ -96,7 +96,10 @@ def test_report_verloop_reads_back(db, capsys, tmp_path):
     assert order == sorted(order)
     assert "aandeel op norm" not in text.replace("geen aandeel op norm", "")
     titles = [o.title for o in reader.outline if hasattr(o, "title")]
-    assert titles == ["Verloop per straat", "Verloop per aspect"]
+    assert titles == ["Verloop per straat", "Verloop per aspect", "Wat veranderde er in de straten"]
+    # the detail of a street that got worse names the aspects that moved in it
+    moved = text[text.index("Wat veranderde er in de straten"):]
+    assert "Lijsterstraat — ↓ slechter" in moved and "Asfaltverharding — Onkruid" in moved
 
 
 def test_report_verloop_in_english(db, capsys, tmp_path):

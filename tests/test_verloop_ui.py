@@ -15,6 +15,7 @@ pytest.importorskip("PySide6")
 pytest.register_assert_rewrite("conftest_ui")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QAbstractItemModelTester  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
 from test_actions_ui import assert_named  # noqa: E402
 from verloop_data import make_project  # noqa: E402
 
@@ -106,5 +107,8 @@ def test_the_report_button_writes_the_verloop_pdf(app_window, qtbot, series, tmp
     _, dialog = _open(app_window, qtbot, path, ids["Stratenaanpak 1"])
     made = dialog.make_report(str(tmp_path / "uit.pdf"))
     assert made is not None and made.rounds == 3
+    box = dialog.findChild(QMessageBox, "messageBox")
+    assert box is not None and str(made.path) in box.text() and f"{made.pages} pagina's" in box.text()
+    box.close()
     text = PdfReader(made.path).pages[1].extract_text()
     assert "Verloop per straat" in text and "Merelstraat" in text

@@ -3734,6 +3734,13 @@ Free software under the {licence} licence.</translation>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
+    <message numerus="yes">
+        <source>Rapport gemaakt: %1 (%n pagina&apos;s)</source>
+        <translation>
+            <numerusform>Report made: %1 (%n page)</numerusform>
+            <numerusform>Report made: %1 (%n pages)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>VerloopModel</name>

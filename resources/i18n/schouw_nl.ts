@@ -273,5 +273,12 @@
             <numerusform>%n niet te vergelijken</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Rapport gemaakt: %1 (%n pagina&apos;s)</source>
+        <translation>
+            <numerusform>Rapport gemaakt: %1 (%n pagina)</numerusform>
+            <numerusform>Rapport gemaakt: %1 (%n pagina&apos;s)</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepInFrame,
     NextPageTemplate,
@@ -44,6 +45,11 @@ MOVE_COLOURS = {
     "same": (S.PALE, S.INK),
     None: (colors.white, S.MUTED),
 }
+
+#: The detail per street that moved stays a readable appendix, not a book: so many
+#: streets, each with so many aspects at most (a note says how many were left out).
+MOVED_STREETS = 30
+MOVED_ASPECTS = 12
 
 
 def arrows() -> dict[str | None, str]:
@@ -151,7 +157,7 @@ class VerloopReport:
         table.setStyle(TableStyle(style))
         return table
 
-    def line_table(self, lines: list[Line], first_col: str, *, aspect: bool = False) -> Table:
+    def line_table(self, lines: list[Line], first_col: str) -> Table:
         """Rows: one per line; columns: name, a value per round, the movement."""
         t, v = self.t, self.v
         n = len(v.rounds)
@@ -193,8 +199,33 @@ class VerloopReport:
                   running_title(t, t("vl_per_aspect")), P(esc(t(f"vl_measure_{v.measure}")), "meta")]
         if len(shown) < len(v.aspects):
             story.append(P(esc(t("vl_aspects_left_out", n=len(v.aspects) - len(shown))), "note"))
-        story += [Spacer(1, 4), self.line_table(shown, t("vl_aspect"), aspect=True), running_title(t, None)]
-        return story
+        story += [Spacer(1, 4), self.line_table(shown, t("vl_aspect")), running_title(t, None)]
+        return story + self.moved_streets()
+
+    def moved_streets(self) -> list[Flowable]:
+        """Per street that got better or worse, the aspects that moved in it: what a
+        wijkteam asks next ("what got worse in the Kievitstraat?"). At most
+        :data:`MOVED_STREETS` streets, the order of the street table."""
+        from schouw.domain.scoring import Trend
+
+        t, v = self.t, self.v
+        moved = [s for s in v.streets if s.move in (Trend.BETTER, Trend.WORSE)]
+        if not moved:
+            return []
+        story: list[Flowable] = [
+            PageBreak(), Heading(esc(t("vl_moved")), S.styles()["h2"], outline=t("vl_moved"), key="moved"),
+            running_title(t, t("vl_moved")), P(esc(t("vl_moved_intro")), "note")]
+        if len(moved) > MOVED_STREETS:
+            story.append(P(esc(t("vl_moved_left_out", n=len(moved) - MOVED_STREETS)), "note"))
+        for street in moved[:MOVED_STREETS]:
+            lines = [a for a in v.street_aspects.get(street.key, ()) if a.move in (Trend.BETTER, Trend.WORSE)]
+            if not lines:
+                continue
+            story += [CondPageBreak(3 * cm), P(esc(f"{clip(street.name, 90)} — {self.move_text(street)}"), "h3"),
+                      self.line_table(lines[:MOVED_ASPECTS], t("vl_aspect"))]
+            if len(lines) > MOVED_ASPECTS:
+                story.append(P(esc(t("vl_aspects_more", n=len(lines) - MOVED_ASPECTS)), "note"))
+        return story + [running_title(t, None)]
 
     def build(self, out: Path, *, progress: Callable[[int, int], None] | None = None,
               cancel: Callable[[], bool] | None = None) -> int:

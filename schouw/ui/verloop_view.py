@@ -298,6 +298,8 @@ class VerloopDialog(QDialog):
         except SchouwError as error:
             show_message(self, self.tr("Verloop"), error.message())
             return None
+        show_message(self, self.tr("Verloop"), self.tr("Rapport gemaakt: %1 (%n pagina's)", "", made.pages)
+                     .replace("%1", str(made.path)), error=False)
         return made
 
 
