@@ -20,6 +20,9 @@ HELP_EN: dict[str, str] = {
     "de wijk van de buurt (als de naam vaker voorkomt)": "the wijk of the buurt (when the name occurs more than once)",
     "het formulier van de reeks (nodig als de buurt er meer heeft)":
         "the form of the series (needed when the buurt has more than one)",
+    "alleen rondes met deze tekst in de titel (bijv. Stratenaanpak), als de buurt op hetzelfde formulier ook "
+    "andere rondes heeft": "only rounds with this text in their title (e.g. Stratenaanpak), when the buurt has "
+                           "other rounds on the same form too",
     "scoor de hele reeks onder het profiel zoals het gold bij de laatste ronde (standaard), zoals het nu is, "
     "of een ander (id)": "score the whole series under the profile as it was at the last round (default), "
                          "as it is now, or another one (id)",
@@ -46,6 +49,9 @@ def register(command, sub) -> dict[str, Handler]:
     trend.add_argument("--buurt", required=True, metavar="NAAM", help="de buurt")
     trend.add_argument("--wijk", metavar="NAAM", help="de wijk van de buurt (als de naam vaker voorkomt)")
     trend.add_argument("--form", metavar="ID", help="het formulier van de reeks (nodig als de buurt er meer heeft)")
+    trend.add_argument("--title", default="", metavar="TEKST",
+                       help="alleen rondes met deze tekst in de titel (bijv. Stratenaanpak), als de buurt op "
+                            "hetzelfde formulier ook andere rondes heeft")
     trend.add_argument("--profile", default="at-round", metavar="at-round|current|ID",
                        help="scoor de hele reeks onder het profiel zoals het gold bij de laatste ronde (standaard), "
                             "zoals het nu is, of een ander (id)")
@@ -73,7 +79,8 @@ def cell_text(cell, measure: str) -> str:
 def trend_json(result) -> dict[str, Any]:
     """The stable ``schouw trend --json`` document."""
     v = result.verloop
-    return {"buurt": result.buurt.name, "wijk": result.wijk, "form": result.form_id, "kind": v.kind,
+    return {"buurt": result.buurt.name, "wijk": result.wijk, "form": result.form_id, "title_contains": result.title,
+            "kind": v.kind,
             "measure": v.measure, "profile": v.profile_name, "profile_basis": result.profile_basis,
             "rounds": [{"id": r.id, "date": r.date.isoformat(), "title": r.title, "kind": r.kind} for r in v.rounds],
             "summary": {"better": v.counts(_t("better")), "worse": v.counts(_t("worse")),
@@ -103,7 +110,8 @@ def cmd_trend(args: argparse.Namespace) -> int:
     from schouw.services.verloop import verloop_for_buurt
 
     with _open(args, "read") as project:
-        result = verloop_for_buurt(project, args.buurt, form=args.form, wijk=args.wijk, profile_choice=args.profile)
+        result = verloop_for_buurt(project, args.buurt, form=args.form, wijk=args.wijk, title=args.title,
+                                   profile_choice=args.profile)
     v = result.verloop
 
     def text() -> str:

@@ -1219,6 +1219,14 @@ CATALOGUE.update({
     "verloop_too_few": {
         "nl": "Buurt '{buurt}' heeft maar één ronde met formulier '{form}': een verloop vraagt er minstens twee.",
         "en": "Buurt '{buurt}' has only one round with form '{form}': a verloop needs at least two."},
+    "verloop_title_none": {
+        "nl": "Buurt '{buurt}' heeft geen rondes met '{title}' in de titel.",
+        "en": "Buurt '{buurt}' has no rounds with '{title}' in their title."},
+    "verloop_title_too_few": {
+        "nl": "Buurt '{buurt}' heeft maar één ronde met formulier '{form}' en '{title}' in de titel: "
+              "een verloop vraagt er minstens twee.",
+        "en": "Buurt '{buurt}' has only one round with form '{form}' and '{title}' in its title: "
+              "a verloop needs at least two."},
     "verloop_single_round": {
         "nl": "Ronde '{title}' is de enige ronde met formulier '{form}' in {buurt}: er is nog geen verloop.",
         "en": "Round '{title}' is the only round with form '{form}' in {buurt}: there is no verloop yet."},

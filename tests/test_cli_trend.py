@@ -129,3 +129,34 @@ def test_report_verloop_needs_out(db, capsys):
     path, ids = db
     code, _, err = run_main(capsys, "--db", str(path), "report", ids["Stratenaanpak 1"], "--kind", "verloop")
     assert code == 2 and "--out" in err
+
+
+def test_trend_title_keeps_the_stratenaanpak_apart_from_other_rounds(db, capsys):
+    """A buurt's yearly round on the same form joins the series unless --title names
+    the stratenaanpak's rounds; a title that leaves fewer than two rounds is one line."""
+    from schouw.domain.levels import Level
+    from schouw.domain.models import Finding
+    from schouw.services.rounds import create_round
+    from schouw.store import open_project
+
+    path, _ = db
+    with open_project(path) as project:
+        jaar = create_round(project, buurt="Vogelbuurt", form_id="crow-beeldkwaliteit", when="2026-07-01",
+                            title="Jaarschouw Vogelbuurt")
+        street = next(s for s in project.areas.streets(jaar.buurt_id) if s.name == "Spreeuwenlaan")
+        project.findings.add(Finding(round_id=jaar.id, street_id=street.id, element="asfalt", aspect="onkruid",
+                                     level=Level.D))
+    everything = json.loads(run_main(capsys, "--db", str(path), "--json", "trend", "--buurt", "Vogelbuurt")[1])
+    assert len(everything["rounds"]) == 4 and everything["title_contains"] == ""
+    code, out, err = run_main(capsys, "--db", str(path), "--json", "trend", "--buurt", "Vogelbuurt", "--title",
+                              "stratenAANPAK")
+    assert code == 0, err
+    data = json.loads(out)
+    assert [r["title"] for r in data["rounds"]] == ["Stratenaanpak 1", "Stratenaanpak 2", "Stratenaanpak 3"]
+    assert data["title_contains"] == "stratenAANPAK" and data["summary"]["worse"] == 1
+    before = path.read_bytes()
+    for title, text in (("Jaarschouw", "maar één ronde met formulier 'crow-beeldkwaliteit' en 'Jaarschouw'"),
+                        ("Najaar", "geen rondes met 'Najaar' in de titel")):
+        code, out, err = run_main(capsys, "--db", str(path), "trend", "--buurt", "Vogelbuurt", "--title", title)
+        assert code == 2 and out == "" and text in err and len(err.strip().splitlines()) == 1
+    assert path.read_bytes() == before

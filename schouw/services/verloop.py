@@ -47,42 +47,56 @@ class VerloopResult:
     verloop: Verloop
     #: how the profile was chosen: "at-round" (at the last round), "current", "chosen"
     profile_basis: str
+    #: the text the rounds' titles were filtered on ('' : every round of the series)
+    title: str = ""
 
 
-def series_of(project: Project, buurt_id: str) -> list[SeriesChoice]:
-    """Every series of the buurt (also those of a single round), most rounds first."""
+def series_of(project: Project, buurt_id: str, title: str = "") -> list[SeriesChoice]:
+    """Every series of the buurt (also those of a single round), most rounds first;
+    ``title``: only rounds whose title holds it (a stratenaanpak named in its rounds)."""
     return [SeriesChoice(r["form_id"], r["kind"], int(r["rounds"]), r["title"] or r["form_id"], r["last"] or "")
-            for r in series_forms(project, buurt_id)]
+            for r in series_forms(project, buurt_id, title)]
 
 
-def _pick(project: Project, buurt: Buurt, form: str | None) -> SeriesChoice:
-    choices = series_of(project, buurt.id)
+def _pick(project: Project, buurt: Buurt, form: str | None, title: str = "") -> SeriesChoice:
+    choices = series_of(project, buurt.id, title)
+    if title and not choices:
+        raise SchouwError("verloop_title_none", buurt=buurt.name, title=title)
     known = ", ".join(c.label() for c in choices) or "-"
     if form:
         matching = [c for c in choices if c.form_id.lower() == form.strip().lower()]
         if not matching:
             raise SchouwError("verloop_unknown_form", buurt=buurt.name, form=form, known=known)
         if matching[0].rounds < 2:
-            raise SchouwError("verloop_too_few", buurt=buurt.name, form=matching[0].form_id)
+            raise _too_few(buurt, matching[0].form_id, title)
         return matching[0]
     series = [c for c in choices if c.rounds >= 2]
     if not series:
+        if title:
+            raise _too_few(buurt, choices[0].form_id, title)
         raise SchouwError("verloop_no_series", buurt=buurt.name)
     if len(series) > 1:
         raise SchouwError("verloop_choose_form", buurt=buurt.name, known=", ".join(c.label() for c in series))
     return series[0]
 
 
+def _too_few(buurt: Buurt, form_id: str, title: str) -> SchouwError:
+    if title:
+        return SchouwError("verloop_title_too_few", buurt=buurt.name, form=form_id, title=title)
+    return SchouwError("verloop_too_few", buurt=buurt.name, form=form_id)
+
+
 def verloop_for_buurt(project: Project, buurt: str, *, form: str | None = None, wijk: str | None = None,
-                      profile_choice: str = AT_ROUND) -> VerloopResult:
+                      title: str = "", profile_choice: str = AT_ROUND) -> VerloopResult:
     """The verloop of a buurt's series (by name); ``form`` picks the series when the
-    buurt has more than one. An unknown buurt, an unknown form or a series of one round
-    is a :class:`SchouwError`."""
+    buurt has more than one, ``title`` keeps only rounds whose title holds it. An
+    unknown buurt, an unknown form or a series of one round is a :class:`SchouwError`."""
     found = project.areas.find_buurt(buurt, wijk)
-    choice = _pick(project, found, form)
-    result = _build(project, found, choice.form_id, choice.kind, profile_choice)
+    title = title.strip()
+    choice = _pick(project, found, form, title)
+    result = _build(project, found, choice.form_id, choice.kind, profile_choice, title)
     if result is None:  # _pick saw two rounds; they went while we read
-        raise SchouwError("verloop_too_few", buurt=found.name, form=choice.form_id)
+        raise _too_few(found, choice.form_id, title)
     return result
 
 
@@ -112,9 +126,10 @@ def verloop_for_round(project: Project, round_id: str, *, profile_choice: str = 
     return result
 
 
-def _build(project: Project, buurt: Buurt, form_id: str, kind: str, profile_choice: str) -> VerloopResult | None:
+def _build(project: Project, buurt: Buurt, form_id: str, kind: str, profile_choice: str,
+           title: str = "") -> VerloopResult | None:
     """The verloop of one series; None when it has fewer than two rounds."""
-    rows = load_series(project, buurt.id, form_id, kind)
+    rows = load_series(project, buurt.id, form_id, kind, title)
     if len(rows.rounds) < 2:
         return None
     last = project.rounds.get(rows.rounds[-1].id)
@@ -123,4 +138,4 @@ def _build(project: Project, buurt: Buurt, form_id: str, kind: str, profile_choi
                             streets=rows.streets, findings=rows.findings, walked=rows.walked)
     wijk = project.areas.wijk(buurt.wijk_id)
     form = rows.forms[rows.rounds[-1].form_key]
-    return VerloopResult(buurt, wijk.name if wijk else "", form_id, form.title, verloop, use.basis)
+    return VerloopResult(buurt, wijk.name if wijk else "", form_id, form.title, verloop, use.basis, title)

@@ -22,9 +22,12 @@ if TYPE_CHECKING:
     from schouw.store.project import Project
 
 #: The rounds of one series: live rounds of a buurt whose form copy has this form id,
-#: of one kind. Used as a subquery by every statement below.
+#: of one kind, whose title holds ``:title`` ('' : any; a stratenaanpak named in its
+#: rounds' titles, beside the buurt's yearly rounds on the same form). Used as a
+#: subquery by every statement below.
 _SERIES = """SELECT r.id FROM rounds r JOIN forms f ON f.key = r.form_key
-             WHERE r.buurt_id = :buurt AND f.form_id = :form AND r.kind = :kind AND r.deleted_at IS NULL"""
+             WHERE r.buurt_id = :buurt AND f.form_id = :form AND r.kind = :kind AND r.deleted_at IS NULL
+                   AND instr(lower(r.title), lower(:title)) > 0"""
 
 
 @dataclass
@@ -40,22 +43,23 @@ class SeriesRows:
     streets: list[SeriesStreet] = field(default_factory=list)
 
 
-def series_forms(project: Project, buurt_id: str) -> list[dict[str, Any]]:
-    """The series a buurt has: per form id and kind, how many rounds, the form's title
-    and the date of the last round; most rounds first. One statement."""
+def series_forms(project: Project, buurt_id: str, title: str = "") -> list[dict[str, Any]]:
+    """The series a buurt has: per form id and kind, how many rounds (whose title holds
+    ``title``), the form's title and the date of the last round; most rounds first.
+    One statement."""
     return dict_rows(project.conn.execute(
         """SELECT f.form_id AS form_id, r.kind AS kind, COUNT(*) AS rounds, MAX(r.date) AS last,
                   (SELECT f2.title FROM forms f2 WHERE f2.form_id = f.form_id ORDER BY f2.version DESC LIMIT 1)
                       AS title
            FROM rounds r JOIN forms f ON f.key = r.form_key
-           WHERE r.buurt_id = ? AND r.deleted_at IS NULL
-           GROUP BY f.form_id, r.kind ORDER BY rounds DESC, last DESC, f.form_id""", (buurt_id,)))
+           WHERE r.buurt_id = ? AND r.deleted_at IS NULL AND instr(lower(r.title), lower(?)) > 0
+           GROUP BY f.form_id, r.kind ORDER BY rounds DESC, last DESC, f.form_id""", (buurt_id, title)))
 
 
-def load_series(project: Project, buurt_id: str, form_id: str, kind: str) -> SeriesRows:
+def load_series(project: Project, buurt_id: str, form_id: str, kind: str, title: str = "") -> SeriesRows:
     """Every row a verloop of this series needs, in five statements."""
     conn = project.conn
-    params = {"buurt": buurt_id, "form": form_id, "kind": kind}
+    params = {"buurt": buurt_id, "form": form_id, "kind": kind, "title": title}
     out = SeriesRows()
     for row in dict_rows(conn.execute(
             f"SELECT id, date, title, kind, form_key, profile_id FROM rounds WHERE id IN ({_SERIES}) "
