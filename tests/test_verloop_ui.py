@@ -112,3 +112,20 @@ def test_the_report_button_writes_the_verloop_pdf(app_window, qtbot, series, tmp
     box.close()
     text = PdfReader(made.path).pages[1].extract_text()
     assert "Verloop per straat" in text and "Merelstraat" in text
+
+
+def test_the_title_filter_follows_the_cli_rule(app_window, qtbot, series):
+    """Titel bevat… keeps only the rounds with that text in their title, with the same
+    messages as `schouw trend --title`."""
+    path, ids = series
+    _, dialog = _open(app_window, qtbot, path, ids["Stratenaanpak 1"])
+    dialog.title_edit.setText("aanpak 3")
+    dialog.title_edit.editingFinished.emit()
+    assert dialog.street_model.rowCount() == 0
+    assert "maar één ronde met formulier 'crow-beeldkwaliteit' en 'aanpak 3'" in dialog.summary.text()
+    dialog.title_edit.setText("Najaar")
+    dialog.title_edit.editingFinished.emit()
+    assert "geen rondes met 'Najaar' in de titel" in dialog.summary.text()
+    dialog.title_edit.setText("stratenaanpak")
+    dialog.title_edit.editingFinished.emit()
+    assert dialog.street_model.columnCount() == 3 + 2 and dialog.street_model.rowCount() == 4

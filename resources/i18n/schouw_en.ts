@@ -3628,6 +3628,18 @@ Free software under the {licence} licence.</translation>
         <translation>&amp;Series:</translation>
     </message>
     <message>
+        <source>Alleen rondes met deze tekst in de titel</source>
+        <translation>Only rounds with this text in their title</translation>
+    </message>
+    <message>
+        <source>Titel bevat…</source>
+        <translation>Title contains…</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld Stratenaanpak: alleen de rondes met die tekst in de titel, als de buurt op hetzelfde formulier ook andere rondes heeft</source>
+        <translation>For example Stratenaanpak: only the rounds with that text in their title, when the buurt has other rounds on the same form too</translation>
+    </message>
+    <message>
         <source>Rapport &amp;maken…</source>
         <translation>&amp;Make report…</translation>
     </message>

@@ -100,15 +100,17 @@ def verloop_for_buurt(project: Project, buurt: str, *, form: str | None = None, 
     return result
 
 
-def verloop_of_series(project: Project, buurt_id: str, form_id: str, kind: str, *,
+def verloop_of_series(project: Project, buurt_id: str, form_id: str, kind: str, *, title: str = "",
                       profile_choice: str = AT_ROUND) -> VerloopResult:
-    """The verloop of one series chosen from :func:`series_of` (the app's view)."""
+    """The verloop of one series chosen from :func:`series_of` (the app's view), with
+    the same ``title`` rule and messages as ``schouw trend --title``."""
     buurt = project.areas.buurt(buurt_id)
     if buurt is None:
         raise SchouwError("unknown_buurt", name=buurt_id, hint="")
-    result = _build(project, buurt, form_id, kind, profile_choice)
+    title = title.strip()
+    result = _build(project, buurt, form_id, kind, profile_choice, title)
     if result is None:
-        raise SchouwError("verloop_too_few", buurt=buurt.name, form=form_id)
+        raise _too_few(buurt, form_id, title)
     return result
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -158,6 +159,12 @@ class VerloopDialog(QDialog):
         choose.addWidget(self.buurt_combo, 1)
         choose.addWidget(series_label)
         choose.addWidget(self.series_combo, 2)
+        self.title_edit = named(QLineEdit(self), "verloopTitle", self.tr("Alleen rondes met deze tekst in de titel"))
+        self.title_edit.setPlaceholderText(self.tr("Titel bevat…"))
+        self.title_edit.setClearButtonEnabled(True)
+        self.title_edit.setToolTip(self.tr("Bijvoorbeeld Stratenaanpak: alleen de rondes met die tekst in de titel, "
+                                           "als de buurt op hetzelfde formulier ook andere rondes heeft"))
+        choose.addWidget(self.title_edit, 1)
         self.report_button = named(QPushButton(self.tr("Rapport &maken…"), self), "verloopReport",
                                    self.tr("Rapport van dit verloop maken"))
         choose.addWidget(self.report_button)
@@ -180,6 +187,7 @@ class VerloopDialog(QDialog):
         self._fill_buurten()
         self.buurt_combo.currentIndexChanged.connect(lambda _i: self._fill_series())
         self.series_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.title_edit.editingFinished.connect(self._fill_series)
         self.report_button.clicked.connect(self.make_report)
         hub.changed.connect(self._on_changes)
         self._fill_series()
@@ -221,7 +229,7 @@ class VerloopDialog(QDialog):
         self.series_combo.clear()
         lengths: list[int] = []
         if buurt_id:
-            for choice in series_of(self.session.project, buurt_id):
+            for choice in series_of(self.session.project, buurt_id, self.title_edit.text().strip()):
                 lengths.append(choice.rounds)
                 kind = self.tr("meting") if choice.kind == "meting" else self.tr("knelpuntenschouw")
                 text = self.tr("%1 (%2), %n rondes", "", choice.rounds).replace("%1", choice.title).replace("%2", kind)
@@ -243,11 +251,14 @@ class VerloopDialog(QDialog):
         if data:
             try:
                 self.result = verloop_of_series(self.session.project, self.buurt_combo.currentData(),
-                                                *data.split("|", 1))
+                                                *data.split("|", 1), title=self.title_edit.text())
             except SchouwError as error:
                 self.summary.setText(error.message())
         elif self.buurt_combo.count():
-            self.summary.setText(self.tr("Deze buurt heeft nog geen rondes."))
+            title = self.title_edit.text().strip()
+            self.summary.setText(SchouwError("verloop_title_none", buurt=self.buurt_combo.currentText(),
+                                             title=title).message() if title
+                                 else self.tr("Deze buurt heeft nog geen rondes."))
         v = self.result.verloop if self.result is not None else None
         self.street_model.set_lines(v, list(v.streets) if v else [])
         self.aspect_model.set_lines(v, [a for a in v.aspects if any(c.walked and (c.findings or c.share and c.share.n)
