@@ -178,6 +178,8 @@ def build_parser(lang: str | None = None) -> Parser:
     report.add_argument("--profile", default="at-round", metavar="at-round|current|ID",
                         help="scoor onder het profiel zoals het gold bij de ronde (standaard), zoals het nu is, "
                              "of onder een ander profiel (id); de hele trend gebruikt hetzelfde profiel")
+    report.add_argument("--title", metavar="TEKST",
+                        help="verloop: alleen rondes met deze tekst in de titel (zoals trend --title)")
     report.add_argument("--logo", metavar="FILE",
                         help="logo op het voorblad (standaard: de projectinstelling logo_path)")
 

@@ -30,6 +30,8 @@ HELP_EN: dict[str, str] = {
 
 # the `report --kind` help (the option lives in cli.py's report parser) now names verloop too
 HELP_EN.update({
+    "verloop: alleen rondes met deze tekst in de titel (zoals trend --title)":
+        "verloop: only rounds with this text in their title (as trend --title)",
     "round: het volledige rapport (standaard); actions: alleen de actielijst; "
     "terugkoppeling: wat er met de punten is gedaan, voor bewoners; "
     "looproute: kaart en lege genummerde formulieren om op papier te schouwen; "
@@ -144,7 +146,7 @@ def cmd_verloop_report(args: argparse.Namespace) -> int:
     with _open(args, "read") as project:
         result = build_verloop_report(project, args.round, args.out,
                                       lang=getattr(args, "lang", None) or messages.language(),
-                                      profile_choice=args.profile)
+                                      profile_choice=args.profile, title=getattr(args, "title", None) or "")
     _emit(args, {"file": str(result.path), "kind": "verloop", "pages": result.pages, "rounds": result.rounds,
                  "streets": result.streets},
           lambda: messages.render("cli_verloop_made", path=result.path, pages=result.pages, rounds=result.rounds,

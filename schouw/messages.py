@@ -1227,6 +1227,9 @@ CATALOGUE.update({
               "een verloop vraagt er minstens twee.",
         "en": "Buurt '{buurt}' has only one round with form '{form}' and '{title}' in its title: "
               "a verloop needs at least two."},
+    "verloop_round_title": {
+        "nl": "Ronde '{title}' heeft '{text}' niet in de titel, dus hoort niet bij die reeks.",
+        "en": "Round '{title}' does not have '{text}' in its title, so it is not part of that series."},
     "verloop_single_round": {
         "nl": "Ronde '{title}' is de enige ronde met formulier '{form}' in {buurt}: er is nog geen verloop.",
         "en": "Round '{title}' is the only round with form '{form}' in {buurt}: there is no verloop yet."},

@@ -160,3 +160,18 @@ def test_trend_title_keeps_the_stratenaanpak_apart_from_other_rounds(db, capsys)
         code, out, err = run_main(capsys, "--db", str(path), "trend", "--buurt", "Vogelbuurt", "--title", title)
         assert code == 2 and out == "" and text in err and len(err.strip().splitlines()) == 1
     assert path.read_bytes() == before
+
+
+def test_report_verloop_title(db, capsys, tmp_path):
+    """`report --kind verloop --title` keeps the same rounds as `trend --title`; a round
+    outside that title is one line and nothing is written."""
+    path, ids = db
+    out_pdf = tmp_path / "titel.pdf"
+    code, out, err = run_main(capsys, "--db", str(path), "--json", "report", ids["Stratenaanpak 2"], "--kind",
+                              "verloop", "--title", "aanpak 1", "--out", str(out_pdf))
+    assert code == 2 and "maar één ronde" not in err and "'aanpak 1' niet in de titel" in err
+    assert not out_pdf.exists()
+    code, out, err = run_main(capsys, "--db", str(path), "--json", "report", ids["Stratenaanpak 2"], "--kind",
+                              "verloop", "--title", "Stratenaanpak", "--out", str(out_pdf))
+    assert code == 0, err
+    assert json.loads(out)["rounds"] == 3 and out_pdf.exists()

@@ -114,17 +114,24 @@ def verloop_of_series(project: Project, buurt_id: str, form_id: str, kind: str, 
     return result
 
 
-def verloop_for_round(project: Project, round_id: str, *, profile_choice: str = AT_ROUND) -> VerloopResult:
-    """The verloop of the series ``round_id`` belongs to (the round is one of its rounds)."""
+def verloop_for_round(project: Project, round_id: str, *, title: str = "",
+                      profile_choice: str = AT_ROUND) -> VerloopResult:
+    """The verloop of the series ``round_id`` belongs to (the round is one of its
+    rounds); ``title`` keeps only rounds whose title holds it, as ``trend --title``."""
     round_ = project.rounds.get(round_id)
     buurt = project.areas.buurt(round_.buurt_id)
     form = project.forms.get(round_.form_key)
     if buurt is None or form is None:
         raise SchouwError("unknown_round", id=round_id)
-    result = _build(project, buurt, form.id, round_.kind.value, profile_choice)
+    title = title.strip()
+    name = round_.title or round_.date.isoformat()
+    if title and title.lower() not in round_.title.lower():
+        raise SchouwError("verloop_round_title", title=name, text=title)
+    result = _build(project, buurt, form.id, round_.kind.value, profile_choice, title)
     if result is None:
-        raise SchouwError("verloop_single_round", title=round_.title or round_.date.isoformat(), form=form.id,
-                          buurt=buurt.name)
+        if title:
+            raise _too_few(buurt, form.id, title)
+        raise SchouwError("verloop_single_round", title=name, form=form.id, buurt=buurt.name)
     return result
 
 

@@ -29,13 +29,15 @@ class VerloopReportResult:
 
 
 def build_verloop_report(project: Project, round_id: str, out: str | Path, *, lang: str = "nl",
-                         profile_choice: str = AT_ROUND, today: date | None = None) -> VerloopReportResult:
-    """Write the verloop report of ``round_id``'s series to ``out`` (".pdf" added)."""
+                         profile_choice: str = AT_ROUND, today: date | None = None,
+                         title: str = "") -> VerloopReportResult:
+    """Write the verloop report of ``round_id``'s series to ``out`` (".pdf" added);
+    ``title``: only the rounds with that text in their title (``trend --title``)."""
     from schouw.report.verloop_report import VerloopPages, render
     from schouw.services.reports import output_path
 
     target = output_path(out)
-    result = verloop_for_round(project, round_id, profile_choice=profile_choice)
+    result = verloop_for_round(project, round_id, title=title, profile_choice=profile_choice)
     pages_data = VerloopPages(result.verloop, result.buurt.name, result.wijk, result.form_title,
                               municipality=project.meta("municipality"), project_name=project.meta("name"),
                               created=today)

@@ -305,7 +305,7 @@ class VerloopDialog(QDialog):
 
         try:
             made = build_verloop_report(self.session.project, self.result.verloop.rounds[-1].id, path,
-                                        lang=language())
+                                        lang=language(), title=self.result.title)
         except SchouwError as error:
             show_message(self, self.tr("Verloop"), error.message())
             return None
