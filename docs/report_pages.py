@@ -27,6 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def to_png(pdf: Path, page: int, name: str, dpi: int, folder: Path) -> None:
+    """Page ``page`` of ``pdf`` as docs/report-``name``.png at ``dpi``."""
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
+                    str(folder / name)], check=True)
+    shutil.copyfile(folder / f"{name}.png", ROOT / "docs" / f"report-{name}.png")
+    print(f"docs/report-{name}.png: page {page}")
+
+
 def street_page(reader) -> int:
     """The first page (1-based) that opens a street and shows a finding below the
     norm with its action and a photo: the page that says most about the report."""
@@ -58,6 +66,9 @@ def main() -> None:
     if sys.argv[1:] == ["monitor"]:
         monitor_page()
         return
+    if sys.argv[1:] == ["verloop"]:
+        verloop_pages()
+        return
     only_feedback = sys.argv[1:] == ["terugkoppeling"]
     only_map = sys.argv[1:] == ["map"]
     only_indicators = sys.argv[1:] == ["indicators"]
@@ -71,41 +82,44 @@ def main() -> None:
             pdf = build_report(project, round_id, folder / "demo.pdf", today=date(2026, 12, 4)).path
             meting_id = next(r["id"] for r in project.rounds.list() if r["kind"] == "meting")
             meting = build_report(project, meting_id, folder / "meting.pdf", today=date(2026, 12, 4)).path
-        stem = folder / "terugkoppeling"
         if only_indicators:
             indicators_page(meting, folder)
             return
         if only_map:
             reader = PdfReader(pdf)
             page = next(i + 1 for i, p in enumerate(reader.pages) if "Kaart van de buurt" in p.extract_text())
-            subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(page), "-l", str(page), "-singlefile",
-                            str(pdf), str(folder / "map")], check=True)
-            shutil.copyfile(folder / "map.png", ROOT / "docs" / "report-map.png")
-            print(f"docs/report-map.png: page {page}")
+            to_png(pdf, page, "map", 90, folder)
             return
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(feedback),
-                        str(stem)], check=True)
-        shutil.copyfile(stem.with_suffix(".png"), ROOT / "docs" / "report-terugkoppeling.png")
-        print("docs/report-terugkoppeling.png: page 1")
+        to_png(feedback, 1, "terugkoppeling", 80, folder)
         if only_feedback:
             return
         reader = PdfReader(pdf)
         for name, page in (("cover", 1), ("summary", 2), ("street", street_page(reader))):
-            stem = folder / name
-            subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(page), "-l", str(page), "-singlefile",
-                            str(pdf), str(stem)], check=True)
-            shutil.copyfile(stem.with_suffix(".png"), ROOT / "docs" / f"report-{name}.png")
-            print(f"docs/report-{name}.png: page {page}")
+            to_png(pdf, page, name, 90, folder)
         for name, page in (("meting-summary", 2), ("meting-points", 3)):
-            stem = folder / name
-            subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(page), "-l", str(page), "-singlefile",
-                            str(meting), str(stem)], check=True)
-            shutil.copyfile(stem.with_suffix(".png"), ROOT / "docs" / f"report-{name}.png")
-            print(f"docs/report-{name}.png: page {page}")
+            to_png(meting, page, name, 90, folder)
         indicators_page(meting, folder)
     looproute_pages()
     traject_page()
     monitor_page()
+    verloop_pages()
+
+
+def verloop_pages() -> None:
+    """docs/report-verloop-cover.png and report-verloop.png: the verloop report of the
+    Havenkwartier's three Veilige Buurten-schouwen (cover; the table per street)."""
+    from schouw.services.demo import build_demo
+    from schouw.services.verloop_report import build_verloop_report
+    from schouw.store import open_project
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        build_demo(folder / "demo.schouw")
+        with open_project(folder / "demo.schouw", readonly=True) as project:
+            last = next(r["id"] for r in project.rounds.list() if r["title"].endswith("eindschouw"))
+            pdf = build_verloop_report(project, last, folder / "verloop.pdf", today=date(2026, 12, 4)).path
+        for name, page in (("verloop-cover", 1), ("verloop", 2)):
+            to_png(pdf, page, name, 90, folder)
 
 
 def monitor_page() -> None:
@@ -120,10 +134,7 @@ def monitor_page() -> None:
         with open_project(folder / "demo.schouw", readonly=True) as project:
             pdf = build_monitor(project, wijk="Vogelwijk", year=2026, out=folder / "monitor.pdf",
                                 today=date(2026, 12, 4)).pdf
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                        str(folder / "monitor")], check=True)
-        shutil.copyfile(folder / "monitor.png", ROOT / "docs" / "report-monitor.png")
-        print("docs/report-monitor.png: page 1")
+        to_png(pdf, 1, "monitor", 80, folder)
 
 
 def traject_page() -> None:
@@ -139,10 +150,7 @@ def traject_page() -> None:
         with open_project(folder / "demo.schouw", readonly=True) as project:
             spring = next(r["id"] for r in cycle_list(project, "Havenkwartier") if r["status"] == "geevalueerd")
             pdf = build_cycle_report(project, spring, folder / "traject.pdf", today=date(2026, 12, 4)).path
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                        str(folder / "traject")], check=True)
-        shutil.copyfile(folder / "traject.png", ROOT / "docs" / "report-traject.png")
-        print("docs/report-traject.png: page 1")
+        to_png(pdf, 1, "traject", 80, folder)
 
 
 def looproute_pages() -> None:
@@ -170,11 +178,7 @@ def looproute_pages() -> None:
 
         for name, pdf, page in (("route", long_pdf, 2), ("form", short_pdf, first_form(short_pdf)),
                                 ("grid", long_pdf, first_form(long_pdf))):
-            stem = folder / name
-            subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(page), "-l", str(page), "-singlefile",
-                            str(pdf), str(stem)], check=True)
-            shutil.copyfile(stem.with_suffix(".png"), ROOT / "docs" / f"report-looproute-{name}.png")
-            print(f"docs/report-looproute-{name}.png: page {page}")
+            to_png(pdf, page, f"looproute-{name}", 70, folder)
 
 
 def indicators_page(meting: Path, folder: Path) -> None:
@@ -183,10 +187,7 @@ def indicators_page(meting: Path, folder: Path) -> None:
 
     reader = PdfReader(meting)
     page = next(i + 1 for i, p in enumerate(reader.pages) if "Indicatoren" in p.extract_text())
-    subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", str(page), "-l", str(page), "-singlefile",
-                    str(meting), str(folder / "indicators")], check=True)
-    shutil.copyfile(folder / "indicators.png", ROOT / "docs" / "report-indicators.png")
-    print(f"docs/report-indicators.png: page {page}")
+    to_png(meting, page, "indicators", 90, folder)
 
 
 if __name__ == "__main__":

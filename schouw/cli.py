@@ -164,12 +164,13 @@ def build_parser(lang: str | None = None) -> Parser:
                         help="id van de ronde (of de eerste tekens ervan); niet bij --kind monitor")
     report.add_argument("--out", metavar="FILE.pdf",
                         help="verplicht, behalve bij looproute (dan naast het project)")
-    report.add_argument("--kind", choices=["round", "actions", "terugkoppeling", "looproute", "monitor"],
+    report.add_argument("--kind", choices=["round", "actions", "terugkoppeling", "looproute", "monitor", "verloop"],
                         default="round",
                         help="round: het volledige rapport (standaard); actions: alleen de actielijst; "
                              "terugkoppeling: wat er met de punten is gedaan, voor bewoners; "
                              "looproute: kaart en lege genummerde formulieren om op papier te schouwen; "
-                             "monitor: één wijk over één jaar voor de raad (--wijk, --year; PDF en/of --xlsx)")
+                             "monitor: één wijk over één jaar voor de raad (--wijk, --year; PDF en/of --xlsx); "
+                             "verloop: per straat en aspect beter of slechter over de reeks rondes van de buurt")
     report.add_argument("--wijk", metavar="WIJK", help="monitor: de wijk")
     report.add_argument("--year", type=int, metavar="JAAR", help="monitor: het jaar (standaard: vorig jaar)")
     report.add_argument("--xlsx", metavar="FILE.xlsx", help="monitor: ook (of alleen) als werkmap")
@@ -182,6 +183,8 @@ def build_parser(lang: str | None = None) -> Parser:
     report.add_argument("--profile", default="at-round", metavar="at-round|current|ID",
                         help="scoor onder het profiel zoals het gold bij de ronde (standaard), zoals het nu is, "
                              "of onder een ander profiel (id); de hele trend gebruikt hetzelfde profiel")
+    report.add_argument("--title", metavar="TEKST",
+                        help="verloop: alleen rondes met deze tekst in de titel (zoals trend --title)")
     report.add_argument("--logo", metavar="FILE",
                         help="logo op het voorblad (standaard: de projectinstelling logo_path)")
 
@@ -221,6 +224,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_cycles",
     "schouw.cli_monitor",
     "schouw.cli_overview",
+    "schouw.cli_trend",
 )
 
 
@@ -265,6 +269,7 @@ ACCESS: dict[str, str] = {
     "indicators list": "read", "indicators show": "read", "indicators": "write",
     "cycles list": "read", "cycles show": "read", "cycles report": "read", "cycles": "write",
     "overview": "read", "hotspots": "read",
+    "trend": "read",
 }
 
 
@@ -529,6 +534,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         from schouw.cli_paper import cmd_walk_pack
 
         return cmd_walk_pack(args)
+    if args.kind == "verloop":
+        from schouw.cli_trend import cmd_verloop_report
+
+        return cmd_verloop_report(args)
     if not args.out:
         raise SchouwError("report_out_missing")
     kind = "actions" if args.party and args.kind != "terugkoppeling" else args.kind

@@ -1,6 +1,7 @@
 """``schouw report --kind monitor --wijk W --year Y --out F.pdf [--xlsx F.xlsx]``: the
 council's monitor of one wijk over one year (services/monitor_report.py). The options
-live in cli.py's report parser; this module holds the handler and their English."""
+live in cli.py's report parser; this module holds the handler and their English, and
+the English of the ``--kind`` help as a whole (every kind's words in one sentence)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,13 @@ HELP_EN: dict[str, str] = {
     "round: het volledige rapport (standaard); actions: alleen de actielijst; "
     "terugkoppeling: wat er met de punten is gedaan, voor bewoners; "
     "looproute: kaart en lege genummerde formulieren om op papier te schouwen; "
-    "monitor: één wijk over één jaar voor de raad (--wijk, --year; PDF en/of --xlsx)":
+    "monitor: één wijk over één jaar voor de raad (--wijk, --year; PDF en/of --xlsx); "
+    "verloop: per straat en aspect beter of slechter over de reeks rondes van de buurt":
         "round: the full report (default); actions: only the action list; "
         "terugkoppeling: what was done with the points, for residents; "
         "looproute: map and blank numbered forms to inspect on paper; "
-        "monitor: one wijk over one year for the council (--wijk, --year; PDF and/or --xlsx)",
+        "monitor: one wijk over one year for the council (--wijk, --year; PDF and/or --xlsx); "
+        "verloop: per street and aspect better or worse over the buurt's series of rounds",
     "monitor: de wijk": "monitor: the wijk",
     "monitor: het jaar (standaard: vorig jaar)": "monitor: the year (default: last year)",
     "monitor: ook (of alleen) als werkmap": "monitor: also (or only) as a workbook",

@@ -1288,3 +1288,52 @@ CATALOGUE.update({
     "hotspots_bad_limit": {"nl": "--limit {value} kan niet: geef een aantal van 1 of meer.",
                            "en": "--limit {value} is not possible: give a number of 1 or more."},
 })
+
+# The verloop of a series of rounds (issue #17.3: schouw trend, report --kind verloop, the Verloop view).
+CATALOGUE.update({
+    "verloop_no_series": {
+        "nl": "Buurt '{buurt}' heeft nog geen reeks: er zijn geen twee rondes met hetzelfde formulier.",
+        "en": "Buurt '{buurt}' has no series yet: there are no two rounds with the same form."},
+    "verloop_unknown_form": {
+        "nl": "Buurt '{buurt}' heeft geen rondes met formulier '{form}' (wel: {known}).",
+        "en": "Buurt '{buurt}' has no rounds with form '{form}' (it has: {known})."},
+    "verloop_choose_form": {
+        "nl": "Buurt '{buurt}' heeft meer dan één reeks ({known}); kies er een met --form.",
+        "en": "Buurt '{buurt}' has more than one series ({known}); choose one with --form."},
+    "verloop_too_few": {
+        "nl": "Buurt '{buurt}' heeft maar één ronde met formulier '{form}': een verloop vraagt er minstens twee.",
+        "en": "Buurt '{buurt}' has only one round with form '{form}': a verloop needs at least two."},
+    "verloop_title_none": {
+        "nl": "Buurt '{buurt}' heeft geen rondes met '{title}' in de titel.",
+        "en": "Buurt '{buurt}' has no rounds with '{title}' in their title."},
+    "verloop_title_too_few": {
+        "nl": "Buurt '{buurt}' heeft maar één ronde met formulier '{form}' en '{title}' in de titel: "
+              "een verloop vraagt er minstens twee.",
+        "en": "Buurt '{buurt}' has only one round with form '{form}' and '{title}' in its title: "
+              "a verloop needs at least two."},
+    "verloop_round_title": {
+        "nl": "Ronde '{title}' heeft '{text}' niet in de titel, dus hoort niet bij die reeks.",
+        "en": "Round '{title}' does not have '{text}' in its title, so it is not part of that series."},
+    "verloop_single_round": {
+        "nl": "Ronde '{title}' is de enige ronde met formulier '{form}' in {buurt}: er is nog geen verloop.",
+        "en": "Round '{title}' is the only round with form '{form}' in {buurt}: there is no verloop yet."},
+    "verloop_better": {"nl": "beter", "en": "better"},
+    "verloop_worse": {"nl": "slechter", "en": "worse"},
+    "verloop_same": {"nl": "gelijk", "en": "unchanged"},
+    "verloop_unknown": {"nl": "niet te vergelijken", "en": "cannot compare"},
+    "verloop_not_walked": {"nl": "niet gelopen", "en": "not walked"},
+    "verloop_inconclusive": {"nl": "te weinig punten", "en": "too few points"},
+    "cli_trend_head": {
+        "nl": "Verloop {buurt} — {form} ({kind}), {n:round}; maat: {measure}; profiel: {profile}",
+        "en": "Verloop {buurt} — {form} ({kind}), {n:round}; measure: {measure}; profile: {profile}"},
+    "cli_trend_summary": {
+        "nl": "{better} straten beter, {worse} slechter, {same} gelijk, {unknown} niet te vergelijken.",
+        "en": "{better} streets better, {worse} worse, {same} unchanged, {unknown} cannot compare."},
+    "verloop_measure_below_norm": {"nl": "bevindingen onder de norm (minder is beter)",
+                                   "en": "findings below norm (fewer is better)"},
+    "verloop_measure_findings": {"nl": "bevindingen (minder is beter)", "en": "findings (fewer is better)"},
+    "verloop_measure_share": {"nl": "aandeel op of boven de norm (hoger is beter)",
+                              "en": "share at or above norm (higher is better)"},
+    "cli_verloop_made": {"nl": "Verloop gemaakt: {path} ({pages} pagina's, {rounds} rondes, {streets} straten)",
+                         "en": "Verloop made: {path} ({pages} pages, {rounds} rounds, {streets} streets)"},
+})

@@ -317,6 +317,19 @@ def overview(window, extra: dict[str, Any]) -> QWidget:
     return dialog
 
 
+def verloop(window, extra: dict[str, Any]) -> QWidget:
+    """Ronde › Verloop… (issue #17.3): the demo's stratenaanpak in the Havenkwartier, three
+    Veilige Buurten-schouwen, streets that got better and worse first."""
+    action = next(a for a in window.round_menu.actions() if a.objectName() == "actVerloop")
+    action.trigger()
+    dialog = _latest_top_level("verloopDialog")
+    index = dialog.buurt_combo.findText("Havenkwartier")
+    if index >= 0:
+        dialog.buurt_combo.setCurrentIndex(index)
+    settle()
+    return dialog
+
+
 #: name -> opener; the names are the screenshot files' (``-en`` added for English).
 def paper_entry(window, extra: dict[str, Any]) -> QWidget:
     """Invoeren van papier (Ronde › Invoeren van papier…, Ctrl+Shift+K): two lines keyed in,
@@ -373,6 +386,7 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "new-round-meting": new_round_meting,
     "overview": overview,
     "meting-walk": meting_walk,
+    "verloop": verloop,
 }
 
 

@@ -122,7 +122,7 @@ def test_demo_then_check_and_lists(tmp_path):
     db = tmp_path / "demo.schouw"
     made = run_cli("--json", "demo", str(db), "--photos", "6", check=True)
     stats = json.loads(made.stdout)
-    assert stats["rounds"] == 11 and stats["findings"] >= 150 and stats["streets"] >= 30 and stats["photos"] == 6
+    assert stats["rounds"] == 13 and stats["findings"] >= 150 and stats["streets"] >= 30 and stats["photos"] == 6
     again = run_cli("demo", str(db))
     assert again.returncode == 2 and "bestaat al" in again.stderr
     rounds = json.loads(run_cli("--db", str(db), "--json", "rounds", "list", check=True).stdout)

@@ -40,7 +40,7 @@ _RENAMED = {("walk", "nl"): "walk-1366x768", ("walk", "en"): "walk-english",
 _SCREENS = ["walk", "search", "new-finding", "start", "new-round", "team", "settings", "report", "export",
             "street-import", "import-package", "conflicts", "sync", "sync-profile", "shortcuts", "about", "mask-editor",
             "profile", "actions", "herschouw", "close-round", "feedback", "map", "map-download", "paper-entry", "cycles",
-            "indicators", "overview", "new-round-meting", "meting-walk"]
+            "indicators", "overview", "verloop", "new-round-meting", "meting-walk"]
 
 #: name: (physical width, height, scale factor, language, screen)
 SCENES: dict[str, tuple[int, int, float, str, str]] = {}

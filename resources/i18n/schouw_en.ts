@@ -2264,6 +2264,10 @@ Free software under the {licence} licence.</translation>
         <source>op de kaart: kruisje; de gekozen bevinding daar plaatsen</source>
         <translation>on the map: crosshair; place the chosen finding there</translation>
     </message>
+    <message>
+        <source>&amp;Verloop…</source>
+        <translation>&amp;Trend (verloop)…</translation>
+    </message>
 </context>
 <context>
     <name>MapDownloadDialog</name>
@@ -4539,6 +4543,198 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>VerloopDialog</name>
+    <message>
+        <source>Verloop</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>Verloop van een reeks rondes</source>
+        <translation>Trend over a series of rounds</translation>
+    </message>
+    <message>
+        <source>Buurt</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Reeks (formulier)</source>
+        <translation>Series (form)</translation>
+    </message>
+    <message>
+        <source>&amp;Buurt:</source>
+        <translation>&amp;Buurt:</translation>
+    </message>
+    <message>
+        <source>&amp;Reeks:</source>
+        <translation>&amp;Series:</translation>
+    </message>
+    <message>
+        <source>Alleen rondes met deze tekst in de titel</source>
+        <translation>Only rounds with this text in their title</translation>
+    </message>
+    <message>
+        <source>Titel bevat…</source>
+        <translation>Title contains…</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld Stratenaanpak: alleen de rondes met die tekst in de titel, als de buurt op hetzelfde formulier ook andere rondes heeft</source>
+        <translation>For example Stratenaanpak: only the rounds with that text in their title, when the buurt has other rounds on the same form too</translation>
+    </message>
+    <message>
+        <source>Rapport &amp;maken…</source>
+        <translation>&amp;Make report…</translation>
+    </message>
+    <message>
+        <source>Rapport van dit verloop maken</source>
+        <translation>Make a report of this trend</translation>
+    </message>
+    <message>
+        <source>Samenvatting van het verloop</source>
+        <translation>Summary of the trend</translation>
+    </message>
+    <message>
+        <source>Per straat of per aspect</source>
+        <translation>Per street or per aspect</translation>
+    </message>
+    <message>
+        <source>Verloop per straat</source>
+        <translation>Trend per street</translation>
+    </message>
+    <message>
+        <source>Verloop per aspect</source>
+        <translation>Trend per aspect</translation>
+    </message>
+    <message>
+        <source>Per straat</source>
+        <translation>Per street</translation>
+    </message>
+    <message>
+        <source>Per aspect</source>
+        <translation>Per aspect</translation>
+    </message>
+    <message>
+        <source>Uitleg bij het verloop</source>
+        <translation>About the trend</translation>
+    </message>
+    <message>
+        <source>meting</source>
+        <translation>meting</translation>
+    </message>
+    <message>
+        <source>knelpuntenschouw</source>
+        <translation>knelpuntenschouw</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2), %n rondes</source>
+        <translation>
+            <numerusform>%1 (%2), %n round</numerusform>
+            <numerusform>%1 (%2), %n rounds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deze buurt heeft nog geen rondes.</source>
+        <translation>This buurt has no rounds yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n straten beter</source>
+        <translation>
+            <numerusform>%n street better</numerusform>
+            <numerusform>%n streets better</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slechter</source>
+        <translation>
+            <numerusform>%n worse</numerusform>
+            <numerusform>%n worse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gelijk</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n niet te vergelijken</source>
+        <translation>
+            <numerusform>%n cannot compare</numerusform>
+            <numerusform>%n cannot compare</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Aantal bevindingen onder de norm per ronde (minder is beter).</source>
+        <translation>Number of findings below the norm per round (fewer is better).</translation>
+    </message>
+    <message>
+        <source>Aantal bevindingen per ronde (minder is beter; dit formulier kent geen normen).</source>
+        <translation>Number of findings per round (fewer is better; this form has no norms).</translation>
+    </message>
+    <message>
+        <source>Aandeel op of boven de norm per meting, met n (hoger is beter).</source>
+        <translation>Share at or above the norm per meting, with n (higher is better).</translation>
+    </message>
+    <message>
+        <source>Verloop: de eerste ronde waarin de straat gelopen is tegen de laatste. &apos;Niet gelopen&apos; is geen 0: daar heeft niemand gekeken.</source>
+        <translation>Trend: the first round in which the street was walked against the last. &apos;Not walked&apos; is not 0: nobody looked there.</translation>
+    </message>
+    <message>
+        <source>Verloop opslaan</source>
+        <translation>Save trend</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rapport gemaakt: %1 (%n pagina&apos;s)</source>
+        <translation>
+            <numerusform>Report made: %1 (%n page)</numerusform>
+            <numerusform>Report made: %1 (%n pages)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VerloopModel</name>
+    <message>
+        <source>Aspect</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Verloop</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>beter</source>
+        <translation>better</translation>
+    </message>
+    <message>
+        <source>slechter</source>
+        <translation>worse</translation>
+    </message>
+    <message>
+        <source>gelijk</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>niet te vergelijken</source>
+        <translation>cannot compare</translation>
+    </message>
+    <message>
+        <source>te weinig punten</source>
+        <translation>too few points</translation>
+    </message>
+    <message>
+        <source>niet gelopen</source>
+        <translation>not walked</translation>
     </message>
 </context>
 <context>

@@ -280,4 +280,49 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>VerloopDialog</name>
+    <message numerus="yes">
+        <source>%1 (%2), %n rondes</source>
+        <translation>
+            <numerusform>%1 (%2), %n ronde</numerusform>
+            <numerusform>%1 (%2), %n rondes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n straten beter</source>
+        <translation>
+            <numerusform>%n straat beter</numerusform>
+            <numerusform>%n straten beter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slechter</source>
+        <translation>
+            <numerusform>%n slechter</numerusform>
+            <numerusform>%n slechter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gelijk</source>
+        <translation>
+            <numerusform>%n gelijk</numerusform>
+            <numerusform>%n gelijk</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n niet te vergelijken</source>
+        <translation>
+            <numerusform>%n niet te vergelijken</numerusform>
+            <numerusform>%n niet te vergelijken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rapport gemaakt: %1 (%n pagina&apos;s)</source>
+        <translation>
+            <numerusform>Rapport gemaakt: %1 (%n pagina)</numerusform>
+            <numerusform>Rapport gemaakt: %1 (%n pagina&apos;s)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -621,3 +621,72 @@ class Texts:
 
     def count(self, n: int, one: str, many: str) -> str:
         return self(one) if n == 1 else self(many, n=n)
+
+
+# The verloop report of a series of rounds (report/verloop_report.py, issue #17.3).
+TEXTS.update({
+    "vl_title": {"nl": "Verloop", "en": "Verloop (trend over rounds)"},
+    "vl_subject": {"nl": "Verloop van {n} schouwrondes in {buurt}: per straat en aspect beter of slechter",
+                   "en": "Trend over {n} rounds in {buurt}: per street and aspect better or worse"},
+    "vl_cover_sub": {"nl": "{n} rondes, {first} tot en met {last}", "en": "{n} rounds, {first} to {last}"},
+    "vl_measure": {"nl": "Maat", "en": "Measure"},
+    "vl_measure_below_norm": {"nl": "bevindingen onder de norm (minder is beter)",
+                              "en": "findings below the norm (fewer is better)"},
+    "vl_measure_findings": {"nl": "bevindingen (minder is beter; dit formulier kent geen normen)",
+                            "en": "findings (fewer is better; this form has no norms)"},
+    "vl_measure_share": {"nl": "aandeel op of boven de norm, met n (hoger is beter)",
+                         "en": "share at or above the norm, with n (higher is better)"},
+    "vl_profile": {"nl": "{name} (alle rondes gescoord met dezelfde normen)",
+                   "en": "{name} (every round scored with the same norms)"},
+    "vl_rounds": {"nl": "Rondes van de reeks", "en": "Rounds of the series"},
+    "vl_nr": {"nl": "Nr.", "en": "No."},
+    "vl_round": {"nl": "Ronde", "en": "Round"},
+    "vl_streets_better": {"nl": "straten beter", "nl1": "straat beter", "en": "streets better", "en1": "street better"},
+    "vl_streets_worse": {"nl": "straten slechter", "nl1": "straat slechter", "en": "streets worse",
+                         "en1": "street worse"},
+    "vl_streets_same": {"nl": "straten gelijk", "nl1": "straat gelijk", "en": "streets unchanged",
+                        "en1": "street unchanged"},
+    "vl_streets_unknown": {"nl": "niet te vergelijken (één keer of nooit gelopen)",
+                           "en": "cannot compare (walked once or never)"},
+    "vl_per_street": {"nl": "Verloop per straat", "en": "Trend per street"},
+    "vl_per_aspect": {"nl": "Verloop per aspect", "en": "Trend per aspect"},
+    "vl_intro_below_norm": {
+        "nl": "Per straat het aantal bevindingen onder de norm in elke ronde. Een knelpuntenschouw telt wat er mis "
+              "is waar het team liep; daarom staan hier aantallen en geen aandeel op norm.",
+        "en": "Per street the number of findings below the norm in each round. A knelpuntenschouw counts what is "
+              "wrong where the team walked; so this shows counts, not a share at norm."},
+    "vl_intro_findings": {
+        "nl": "Per straat het aantal bevindingen in elke ronde (het formulier kent geen normen).",
+        "en": "Per street the number of findings in each round (the form has no norms)."},
+    "vl_intro_share": {
+        "nl": "Per straat het aandeel oordelen op of boven de norm in elke meting, met het aantal oordelen n. "
+              "Onder de 30 oordelen zegt een verschil weinig: dan staat er 'te weinig punten'.",
+        "en": "Per street the share of judgements at or above the norm in each meting, with the number of "
+              "judgements n. Below 30 judgements a difference says little: it then reads 'too few points'."},
+    "vl_how": {
+        "nl": "Verloop: de eerste ronde waarin de straat gelopen is tegen de laatste. Straten die beter of slechter "
+              "werden staan bovenaan. 'Niet gelopen' is geen 0: daar heeft niemand gekeken.",
+        "en": "Trend: the first round in which the street was walked against the last. Streets that got better or "
+              "worse come first. 'Not walked' is not 0: nobody looked there."},
+    "vl_street": {"nl": "Straat", "en": "Street"},
+    "vl_aspect": {"nl": "Aspect", "en": "Aspect"},
+    "vl_move": {"nl": "Verloop", "en": "Trend"},
+    "vl_better": {"nl": "beter", "en": "better"},
+    "vl_worse": {"nl": "slechter", "en": "worse"},
+    "vl_same": {"nl": "gelijk", "en": "unchanged"},
+    "vl_unknown": {"nl": "niet te vergelijken", "en": "cannot compare"},
+    "vl_inconclusive": {"nl": "te weinig punten", "en": "too few points"},
+    "vl_not_walked": {"nl": "niet gelopen", "en": "not walked"},
+    "vl_moved": {"nl": "Wat veranderde er in de straten", "en": "What changed in the streets"},
+    "vl_moved_intro": {
+        "nl": "Per straat die beter of slechter werd: de aspecten die beter of slechter werden, met dezelfde maat.",
+        "en": "Per street that got better or worse: the aspects that got better or worse, with the same measure."},
+    "vl_moved_left_out": {"nl": "Alleen de eerste 30 straten; {n} andere staan in de tabel per straat.",
+                          "en": "Only the first 30 streets; {n} others are in the table per street."},
+    "vl_aspects_more": {"nl": "En nog {n} aspecten.", "nl1": "En nog 1 aspect.", "en": "And {n} more aspects.",
+                        "en1": "And 1 more aspect."},
+    "vl_aspects_left_out": {"nl": "{n} aspecten zonder bevindingen in alle rondes zijn weggelaten.",
+                            "nl1": "1 aspect zonder bevindingen in alle rondes is weggelaten.",
+                            "en": "{n} aspects without findings in every round are left out.",
+                            "en1": "1 aspect without findings in every round is left out."},
+})

@@ -5,8 +5,9 @@ profile, two CROW rounds of the same buurt a year apart (so there is a trend), a
 sociale-veiligheid walk in the other buurt, ~150 findings over many elements and all
 levels, generated street photos, a team from several organisations and actions in
 every status, and a beeldkwaliteitsmeting of the Vogelbuurt (100 random schouwpunten,
-the 12 aspects of the meting form judged at each). Seeded, so the same call always
-makes the same project.
+the 12 aspects of the meting form judged at each), and a stratenaanpak in the
+Havenkwartier: its Veilige Buurten-schouw followed by two more walks of the same form (a
+series of three for the verloop). Seeded, so the same call always makes the same project.
 """
 
 from __future__ import annotations
@@ -422,6 +423,7 @@ def build_demo(path: Path, *, photos: int = 40, overwrite: bool = False, seed: i
         _demo_herschouw(project, rng, vogel, wijk, stats)
         _demo_meting(project, vogel, wijk, stats)
         _demo_indicators(project, vogel, wijk)
+        _demo_verloop(project, haven, wijk, stats)
         _demo_boundaries(project, (vogel, haven))
         _demo_cycles(project, haven)
         _demo_history(project, wijk, profile, crow, stats)
@@ -727,3 +729,59 @@ def _demo_indicators(project, buurt: Buurt, wijk: Wijk) -> None:
     for year, value in ((2024, 39.0), (2025, 35.0)):
         S.set_value(project, "Meldingen zwerfafval per 1.000 inwoners", year=year, value=value,
                     source=f"MOR-meldingen gemeente {year}")
+
+
+# -- a stratenaanpak: a series of three rounds (issue #17.3) ----------------------------------
+#: Per focus street (by rank of findings in the first walk): the change in findings in the
+#: second and third walk. Most get better, one gets worse, two stay as they were.
+VERLOOP_STEPS = [(-1, -2), (-2, -3), (-1, -1), (0, -2), (-1, -2), (1, 2), (0, 0), (0, 0)]
+
+
+def _demo_verloop(project, buurt: Buurt, wijk: Wijk, stats: dict) -> None:
+    """The Havenkwartier's Veilige Buurten-schouw gets two follow-up walks of the same
+    form (2026-08-26 and 2026-11-11), along its eight focus streets (most findings in
+    the first walk): five have fewer problems by the end, one more, two as many, and
+    the other streets were not walked again ("niet gelopen" in the verloop). Its own
+    Random, so the rounds above stay as they were; findings only, no photos (fast)."""
+    from collections import Counter
+
+    rng = random.Random(20260826)
+    first = next(r for r in project.rounds.rounds_of_buurt(buurt.id) if r.title.startswith("Veilige Buurten"))
+    form = project.forms.get(first.form_key)
+    items = [(e, a) for e, a in form.items() if a.scale == "choice" and len(a.choices) > 1]
+    streets = {s.id: s for s in project.areas.streets(buurt.id)}
+    per_street = Counter(f.street_id for f in project.findings.models(first.id))
+    order = {s.id: s.position for s in streets.values()}
+    focus = sorted(per_street, key=lambda sid: (-per_street[sid], order.get(sid, 0)))[:len(VERLOOP_STEPS)]
+    for step, (when, title) in enumerate(((date(2026, 8, 26), "Veilige Buurten-schouw Havenkwartier, tussenschouw"),
+                                          (date(2026, 11, 11), "Veilige Buurten-schouw Havenkwartier, eindschouw"))):
+        round_ = create_round(project, buurt=buurt.name, wijk=wijk.name, form_id=form.id, when=when, title=title)
+        stats["rounds"] += 1
+        with project.atomic():
+            for name, org, role in (TEAM[3], TEAM[4], TEAM[5]):
+                project.rounds.add_participant(Participant(round_id=round_.id, name=name, organisation=org,
+                                                           role=role))
+            remarks = _Remarks(rng)
+            for street_id, steps in zip(focus, VERLOOP_STEPS, strict=False):
+                street = streets[street_id]
+                for _ in range(max(0, per_street[street_id] + steps[step])):
+                    # an item with a remark not used yet in this walk, while there are any
+                    fresh = [(e, a) for e, a in items
+                             if set(SV_REMARKS.get(a.id, ((), ()))[1]) - remarks.used] or items
+                    element, aspect = rng.choice(fresh)
+                    problem = SV_REMARKS.get(aspect.id, ((), ()))[1]
+                    finding = Finding(
+                        round_id=round_.id, street_id=street_id, element=element.id, aspect=aspect.id,
+                        choice=rng.choice(aspect.choices[1:]), spot=rng.choice(SPOTS),
+                        house_number=str(rng.randint(1, _last_number(street))),
+                        description=remarks.pick(problem), priority=_priority(rng, None, False, True),
+                        time_of_day=rng.choice(["", "avond", "nacht"]) if aspect.time_of_day else "",
+                        observed_at=f"{when.isoformat()}T{rng.randint(19, 21):02d}:{rng.randint(0, 59):02d}:00")
+                    # every answer that is not "in order" goes to a party, as in the first walk
+                    action = Action(finding_id=finding.id, party=_party_for(element.id, form.kind),
+                                    due_date=when + timedelta(days=rng.choice([14, 28, 42])),
+                                    status=rng.choice([ActionStatus.OPEN, ActionStatus.SCHEDULED,
+                                                       ActionStatus.IN_PROGRESS]))
+                    project.findings.add(finding, action, [])
+                    stats["findings"] += 1
+                project.rounds.set_street_done(round_.id, street_id, True)

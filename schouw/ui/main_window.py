@@ -1223,3 +1223,13 @@ def report_available() -> bool:
     return module_available("schouw.ui.report_dialog")
 
 
+
+
+def _verloop_action(window: MainWindow) -> QAction:
+    """*Ronde › Verloop…* (issue #17.3): the view lives in ui/verloop_view.py."""
+    from schouw.ui.verloop_view import verloop_action
+
+    return verloop_action(window)
+
+
+ROUND_OUTPUT_ACTIONS.append(_verloop_action)
