@@ -35,8 +35,12 @@ def _shown(project) -> list:
 
 def test_the_trajecten_of_a_buurt_arrive_whole_and_only_once(demo_path, tmp_path):
     with open_project(demo_path) as project:
-        haven = next(r for r in project.rounds.list() if r["buurt"] == "Havenkwartier")
+        havens = [r for r in project.rounds.list() if r["buurt"] == "Havenkwartier"]
+        haven = havens[0]
         package = export_package(project, haven["id"], tmp_path / "haven.zip").path
+        # the trajecten link findings of the buurt's other rounds too: they come in their own packages
+        others = [export_package(project, r["id"], tmp_path / f"haven-{n}.zip").path
+                  for n, r in enumerate(havens[1:])]
         vogel = next(r for r in project.rounds.list() if r["buurt"] == "Vogelbuurt")
         vogel_package = export_package(project, vogel["id"], tmp_path / "vogel.zip").path
         expected = _shown(project)
@@ -51,6 +55,8 @@ def test_the_trajecten_of_a_buurt_arrive_whole_and_only_once(demo_path, tmp_path
     result = import_package(other, package)
     assert result.added["cycles"] == 2
     assert Changes.of_merge(result).cycles
+    for more in others:
+        assert sum(import_package(other, more).added.get(t, 0) for t in TABLES) == 0  # each traject once
     assert _shown(other) == expected
     before = _rows(other)
     assert import_package(other, package).already_imported
