@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,44 +31,23 @@ from schouw.services import actions as svc
 from schouw.services.changes import Changes
 from schouw.ui import labels, theme
 from schouw.ui.action_status import ActionStatusPanel
+from schouw.ui.row_model import Index, RowsModel
 from schouw.ui.widgets import fit_on_screen, named
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(RowsModel):
     """Rows of ``svc.ActionRow``: street, item, party, status, due date, MOR id."""
 
     COLUMNS = ("street", "item", "party", "status", "due", "mor")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[svc.ActionRow] = []
-
-    def set_rows(self, rows: list[svc.ActionRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        titles = {"street": self.tr("Straat"), "item": self.tr("Onderdeel"), "party": self.tr("Actiehouder"),
-                  "status": self.tr("Status"), "due": self.tr("Uiterlijk"), "mor": self.tr("Melding gemeente")}
-        return titles[self.COLUMNS[section]]
+    def titles(self) -> dict[str, str]:
+        return {"street": self.tr("Straat"), "item": self.tr("Onderdeel"), "party": self.tr("Actiehouder"),
+                "status": self.tr("Status"), "due": self.tr("Uiterlijk"), "mor": self.tr("Melding gemeente")}
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "street":

@@ -14,10 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
     QPointF,
     Qt,
 )
@@ -43,9 +40,8 @@ from schouw.services import indicators as S
 from schouw.services.changes import Changes
 from schouw.ui import theme
 from schouw.ui.dialogs import show_error
+from schouw.ui.row_model import Index, RowsModel
 from schouw.ui.widgets import fit_on_screen, named, styled
-
-Index = QModelIndex | QPersistentModelIndex
 
 #: verdict key -> (colour, marker shape): the shape differs too, so colour is never the only sign
 VERDICT_LOOK = {"met": (theme.GOOD, "check"), "on": (theme.GOOD, "disc"),
@@ -92,46 +88,26 @@ def marker_icon(key: str, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
-class IndicatorsModel(QAbstractTableModel):
+class IndicatorsModel(RowsModel):
     """Rows of ``S.IndicatorRow``: name, area, unit, direction, nulmeting, streefwaarde,
     latest value and the verdict (marker and text)."""
 
     COLUMNS = ("name", "area", "unit", "direction", "baseline", "target", "latest", "verdict")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[S.IndicatorRow] = []
-
-    def set_rows(self, rows: list[S.IndicatorRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        titles = {"name": self.tr("Indicator"), "area": self.tr("Gebied"), "unit": self.tr("Eenheid"),
-                  "direction": self.tr("Richting"), "baseline": self.tr("Nulmeting"),
-                  "target": self.tr("Streefwaarde"), "latest": self.tr("Laatste waarde"),
-                  "verdict": self.tr("Stand")}
-        return titles[self.COLUMNS[section]]
+    def titles(self) -> dict[str, str]:
+        return {"name": self.tr("Indicator"), "area": self.tr("Gebied"), "unit": self.tr("Eenheid"),
+                "direction": self.tr("Richting"), "baseline": self.tr("Nulmeting"),
+                "target": self.tr("Streefwaarde"), "latest": self.tr("Laatste waarde"),
+                "verdict": self.tr("Stand")}
 
     def verdict_text(self, key: str) -> str:
         return {"met": self.tr("streefwaarde gehaald"), "on": self.tr("op koers"),
                 "off": self.tr("niet op koers"), "none": self.tr("nog niet gemeten")}[key]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         i = row.indicator
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
