@@ -268,6 +268,10 @@ Free software under the {licence} licence.</translation>
         <translation>Trend</translation>
     </message>
     <message>
+        <source>Bevindingen van knelpuntenschouwen; de oordelen van een meting tellen in haar aandeel</source>
+        <translation>Findings of knelpuntenschouwen; the judgements of a meting count in its share</translation>
+    </message>
+    <message>
         <source>Bevindingen onder hun norm (geteld, geen score)</source>
         <translation>Findings below their norm (counted, not a score)</translation>
     </message>

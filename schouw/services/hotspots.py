@@ -125,8 +125,9 @@ def _clusters(project: Project, repo: MonitoringRepo, period: Period, chosen: li
     xy = geo.lonlat_to_rd([(r[9], r[8]) for r in rows])
     by_id = {r[0]: r for r in rows}
     per_buurt: dict[str, list[Spot]] = defaultdict(list)
+    levels = {text: as_level(text) for text in {r[7] for r in rows}}
     for r, (x, y) in zip(rows, xy, strict=True):
-        per_buurt[r[2]].append(Spot(r[0], x, y, r[1], as_level(r[7])))
+        per_buurt[r[2]].append(Spot(r[0], x, y, r[1], levels[r[7]]))
     out = []
     for bid in sorted(per_buurt):
         for c in cluster(per_buurt[bid]):

@@ -135,7 +135,11 @@ class OverviewDialog(QDialog):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
+        # fixed row heights, and column widths from the first rows only: a refresh after an
+        # edit must not measure hundreds of hotspot rows (the 0.1 s budget, bench/overview.py)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()
+        header.setResizeContentsPrecision(40)
         for column, key in enumerate(columns):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if key in stretch
                                         else QHeaderView.ResizeMode.ResizeToContents)
