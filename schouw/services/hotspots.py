@@ -17,9 +17,10 @@ from typing import Any
 
 from schouw import geo
 from schouw.domain.hotspots import RADIUS, Spot, cluster
+from schouw.domain.hottimes import HotTimes, tally
 from schouw.domain.norms import area_type_of, as_level
 from schouw.services.changes import Changes
-from schouw.services.monitoring import Period, _Judge, make_period, select_buurten
+from schouw.services.monitoring import GroupJudge, Period, make_period, select_buurten
 from schouw.store.monitoring import MonitoringRepo, Window
 from schouw.store.project import Project
 
@@ -64,6 +65,18 @@ def find_hotspots(project: Project, *, start: str | date | None = None, end: str
     return _ranked(_clusters(project, repo, period, chosen, whole=not (wijk or buurt)))
 
 
+def hot_times(project: Project, *, start: str | date | None = None, end: str | date | None = None,
+              wijk: str | None = None, buurt: str | None = None, today: date | None = None) -> HotTimes:
+    """When the period's problems arise: findings with a time of day, counted per month,
+    weekday and part of the day (counts, never shares: see :mod:`schouw.domain.hottimes`)."""
+    period = make_period(start, end, today=today)
+    repo = MonitoringRepo(project)
+    chosen = select_buurten(repo.areas(), wijk, buurt)
+    window = Window(period.start.isoformat(), period.start.isoformat(), period.end.isoformat(),
+                    tuple(a[0] for a in chosen) if (wijk or buurt) else None)
+    return tally((text, date.fromisoformat(day), n) for text, day, n in repo.time_groups(window) if day)
+
+
 def update_hotspots(project: Project, old: list[Hotspot], period: Period, buurt_ids: Iterable[str]) -> list[Hotspot]:
     """``old`` with the hotspots of ``buurt_ids`` found again (after an edit in them)."""
     repo = MonitoringRepo(project)
@@ -89,7 +102,7 @@ def refresh_hotspots(project: Project, old: list[Hotspot], period: Period, chang
     return update_hotspots(project, old, period, touched) if touched else old
 
 
-def _item_name(judger: _Judge, key: str) -> str:
+def _item_name(judger: GroupJudge, key: str) -> str:
     """"Element: aspect" as the forms of the period's rounds name it (the key if none does)."""
     element, _, aspect = key.partition(".")
     for form in judger.forms.values():
@@ -112,7 +125,7 @@ def _clusters(project: Project, repo: MonitoringRepo, period: Period, chosen: li
     buurt_type = {a[0]: a[2] for a in chosen}
     window = Window(period.start.isoformat(), period.start.isoformat(), period.end.isoformat(),
                     None if whole else tuple(names))
-    judger = _Judge(project)
+    judger = GroupJudge(project)
     keys = []
     for bid, cur, _kind, form_key, profile_id, element, aspect, level, nvt, street_type, _n in repo.finding_groups(window):
         if not cur or bid not in names or nvt or level is None:

@@ -250,7 +250,7 @@ def select_buurten(areas: list[tuple], wijk: str | None, buurt: str | None) -> l
 
 
 # -- the use case -----------------------------------------------------------------------
-class _Judge:
+class GroupJudge:
     """Forms and profiles read once per overview (a few, however many rounds)."""
 
     def __init__(self, project: Project):
@@ -370,7 +370,7 @@ def _collect(project: Project, repo: MonitoringRepo, period: Period, chosen: lis
                     None if whole else tuple(a[0] for a in chosen))
     buurt_type = {a[0]: a[2] for a in chosen}
     tallies: dict[str, _Tally] = {a[0]: _Tally() for a in chosen}
-    judger = _Judge(project)
+    judger = GroupJudge(project)
 
     # rounds: counts per kind, the newest one, the latest meting of each period
     latest_meting: dict[tuple[str, int], tuple] = {}
@@ -441,7 +441,7 @@ def _collect(project: Project, repo: MonitoringRepo, period: Period, chosen: lis
     return tallies
 
 
-def _meting_shares(repo: MonitoringRepo, judger: _Judge, latest: dict[tuple[str, int], tuple],
+def _meting_shares(repo: MonitoringRepo, judger: GroupJudge, latest: dict[tuple[str, int], tuple],
                    tallies: dict[str, _Tally], buurt_type: dict[str, str]) -> None:
     """The share of the latest meting of each buurt in each period: its measurements in
     one batch, scored by the domain's meting rule."""
