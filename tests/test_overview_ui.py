@@ -68,9 +68,14 @@ def test_the_hub_refreshes_only_what_changed(opened):
     window, dialog, _buurten, (r1, r2, r3) = opened
     project = window.session.project
     street = project.areas.streets(r3.buurt_id)[0]
-    project.findings.add(Finding(round_id=r3.id, street_id=street.id, element=ITEM[0], aspect=ITEM[1], level="D"))
+    assert dialog.parts_chart.pairs == [] and "Wanneer: 0" in dialog.times_label.text()
+    project.findings.add(Finding(round_id=r3.id, street_id=street.id, element=ITEM[0], aspect=ITEM[1], level="D",
+                                 time_of_day="avond"))
     window.hub.notify(Changes(findings=True, round_ids=frozenset({r3.id})))
     assert _cell(dialog, "Centrumbuurt", "below") == "3" and _cell(dialog, "Noord", "below") == "5"
+    # hot times follow too: counts per part of day and weekday (2026-06-01 is a Monday)
+    assert dialog.parts_chart.pairs == [("avond", 1)]
+    assert dialog.days_chart.pairs[0] == ("ma", 1) and "avond: 1" in dialog.parts_chart.accessibleDescription()
     # what the overview itself reads for it (the window reloads its open round besides)
     project.findings.add(Finding(round_id=r3.id, street_id=street.id, element=ITEM[0], aspect=ITEM[1], level="C"))
     statements: list[str] = []

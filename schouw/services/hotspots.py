@@ -72,9 +72,43 @@ def hot_times(project: Project, *, start: str | date | None = None, end: str | d
     period = make_period(start, end, today=today)
     repo = MonitoringRepo(project)
     chosen = select_buurten(repo.areas(), wijk, buurt)
+    return times_of(time_rows(project, period, [a[0] for a in chosen] if (wijk or buurt) else None))
+
+
+TimeRows = dict[str, list[tuple[str, date, int]]]
+
+
+def time_rows(project: Project, period: Period, buurt_ids: Iterable[str] | None = None) -> TimeRows:
+    """The counted rows behind :func:`hot_times`, per buurt (None: every buurt), so a view
+    can read again just the buurten an edit touched (:func:`refresh_time_rows`)."""
     window = Window(period.start.isoformat(), period.start.isoformat(), period.end.isoformat(),
-                    tuple(a[0] for a in chosen) if (wijk or buurt) else None)
-    return tally((text, date.fromisoformat(day), n) for text, day, n in repo.time_groups(window) if day)
+                    None if buurt_ids is None else tuple(buurt_ids))
+    out: TimeRows = defaultdict(list)
+    for bid, text, day, n in MonitoringRepo(project).time_groups(window):
+        if day:
+            out[bid].append((text, date.fromisoformat(day), n))
+    return dict(out)
+
+
+def times_of(rows: TimeRows, within: Iterable[str] | None = None) -> HotTimes:
+    wanted = None if within is None else set(within)
+    return tally(r for bid, rs in rows.items() if wanted is None or bid in wanted for r in rs)
+
+
+def refresh_time_rows(project: Project, old: TimeRows, period: Period, changes: Changes,
+                      within: Iterable[str] | None = None) -> TimeRows:
+    """``old`` after ``changes``: only the buurten of the changed rounds read again."""
+    if not (changes.findings or changes.rounds or changes.streets):
+        return old
+    if changes.streets or not changes.round_ids:
+        return time_rows(project, period, within)
+    touched = set(MonitoringRepo(project).buurten_of_rounds(sorted(changes.round_ids)))
+    if within is not None:
+        touched &= set(within)
+    if not touched:
+        return old
+    fresh = time_rows(project, period, touched)
+    return {**{k: v for k, v in old.items() if k not in touched}, **fresh}
 
 
 def update_hotspots(project: Project, old: list[Hotspot], period: Period, buurt_ids: Iterable[str]) -> list[Hotspot]:

@@ -31,8 +31,17 @@ from PySide6.QtWidgets import (
 
 from schouw.messages import SchouwError
 from schouw.services.changes import Changes
-from schouw.services.hotspots import Hotspot, find_hotspots, refresh_hotspots
+from schouw.services.hotspots import (
+    Hotspot,
+    TimeRows,
+    find_hotspots,
+    refresh_hotspots,
+    refresh_time_rows,
+    time_rows,
+    times_of,
+)
 from schouw.services.monitoring import DEFAULT_DAYS, Overview, build_overview, update_overview
+from schouw.ui.overview_charts import CountBars
 from schouw.ui.overview_models import SORT_ROLE, AreasModel, HotspotsModel
 from schouw.ui.widgets import fit_on_screen, named
 
@@ -61,6 +70,7 @@ class OverviewDialog(QDialog):
         self.today = today or date.today()
         self.overview: Overview | None = None
         self.hotspots: list[Hotspot] = []
+        self.time_rows: TimeRows = {}
         layout = QVBoxLayout(self)
 
         filters = QHBoxLayout()
@@ -112,7 +122,10 @@ class OverviewDialog(QDialog):
         self.hotspot_table.setSortingEnabled(True)
         self.hotspot_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.hotspot_table.doubleClicked.connect(self._open_hotspot)
-        hot_layout.addWidget(self.hotspot_table)
+        below = QHBoxLayout()
+        below.addWidget(self.hotspot_table, 3)
+        below.addLayout(self._build_times(hot), 1)
+        hot_layout.addLayout(below)
         splitter.addWidget(self.table)
         splitter.addWidget(hot)
         splitter.setStretchFactor(0, 3)
@@ -145,6 +158,18 @@ class OverviewDialog(QDialog):
                                         else QHeaderView.ResizeMode.ResizeToContents)
         return table
 
+    def _build_times(self, parent: QWidget) -> QVBoxLayout:
+        """Hot times beside the hotspots: when the problems arise, as counts."""
+        box = QVBoxLayout()
+        self.times_label = named(QLabel(parent), "overviewTimesTitle", self.tr("Wanneer"))
+        self.times_label.setWordWrap(True)
+        self.parts_chart = named(CountBars(parent), "overviewPartsChart", self.tr("Bevindingen per dagdeel"))
+        self.days_chart = named(CountBars(parent), "overviewDaysChart", self.tr("Bevindingen per weekdag"))
+        box.addWidget(self.times_label)
+        box.addWidget(self.parts_chart, 1)
+        box.addWidget(self.days_chart, 1)
+        return box
+
     # -- reading ---------------------------------------------------------------------------
     def _filters(self) -> tuple[date, date, str | None]:
         return _pydate(self.from_edit.date()), _pydate(self.to_edit.date()), self.wijk_combo.currentData() or None
@@ -155,9 +180,11 @@ class OverviewDialog(QDialog):
         try:
             self.overview = build_overview(self.session.project, start=start, end=end, wijk=wijk, today=self.today)
             self.hotspots = find_hotspots(self.session.project, start=start, end=end, wijk=wijk, today=self.today)
+            self.time_rows = time_rows(self.session.project, self.overview.period,
+                                       [a[0] for a in self.overview.areas] if wijk else None)
         except SchouwError as error:
             self.summary_label.setText(str(error))
-            self.overview, self.hotspots = None, []
+            self.overview, self.hotspots, self.time_rows = None, [], {}
         self._fill_wijken()
         self._show()
 
@@ -176,8 +203,11 @@ class OverviewDialog(QDialog):
         start, end, wijk = self._filters()
         try:
             self.overview = update_overview(self.session.project, self.overview, changes)
+            within = [a[0] for a in self.overview.areas]
             self.hotspots = refresh_hotspots(self.session.project, self.hotspots, self.overview.period, changes,
-                                             wijk=wijk, within=[a[0] for a in self.overview.areas])
+                                             wijk=wijk, within=within)
+            self.time_rows = refresh_time_rows(self.session.project, self.time_rows, self.overview.period, changes,
+                                               within=within)
         except SchouwError as error:
             self.summary_label.setText(str(error))
             return
@@ -190,6 +220,7 @@ class OverviewDialog(QDialog):
         self.hotspot_model.set_rows(self.hotspots)
         self.hotspots_label.setText(self.tr("Hotspots: %n plekken waar bevindingen onder de norm terugkomen "
                                             "(binnen 50 m, over rondes)", "", len(self.hotspots)))
+        self._show_times()
         if o is None:
             return
         rounds = sum(a.rounds_total for a in o.wijken)
@@ -205,6 +236,15 @@ class OverviewDialog(QDialog):
             text += " " + self.tr("Indicatoren: {on} van {all} op koers.").format(on=len(on_course),
                                                                                   all=len(o.indicators))
         self.summary_label.setText(text)
+
+    def _show_times(self) -> None:
+        times = times_of(self.time_rows)
+        self.times_label.setText(self.tr("Wanneer: %n bevindingen met een tijdstip (aantallen, geen aandelen)", "",
+                                         times.total))
+        none = self.tr("Geen bevindingen met een tijdstip")
+        self.parts_chart.set_counts(list(times.parts.items())[:6], none)
+        days = [self.tr("ma"), self.tr("di"), self.tr("wo"), self.tr("do"), self.tr("vr"), self.tr("za"), self.tr("zo")]
+        self.days_chart.set_counts([(days[d], n) for d, n in times.weekdays.items()], none)
 
     # -- drilling down ------------------------------------------------------------------------
     def _drill_down(self, index: QModelIndex) -> None:
