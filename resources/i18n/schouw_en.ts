@@ -2294,6 +2294,10 @@ Free software under the {licence} licence.</translation>
         <source>Bevindingen per weekdag</source>
         <translation>Findings per weekday</translation>
     </message>
+    <message>
+        <source>Het overzicht wordt berekend…</source>
+        <translation>Working out the overview…</translation>
+    </message>
     <message numerus="yes">
         <source>Hotspots: %n plekken waar bevindingen onder de norm terugkomen (binnen 50 m, over rondes)</source>
         <translation>

@@ -44,6 +44,7 @@ from schouw.services.monitoring import DEFAULT_DAYS, Overview, build_overview, u
 from schouw.ui.overview_charts import CountBars
 from schouw.ui.overview_models import SORT_ROLE, AreasModel, HotspotsModel
 from schouw.ui.widgets import fit_on_screen, named
+from schouw.ui.workers import ProjectTask, start_task
 
 
 def _qdate(day: date) -> QDate:
@@ -71,6 +72,10 @@ class OverviewDialog(QDialog):
         self.overview: Overview | None = None
         self.hotspots: list[Hotspot] = []
         self.time_rows: TimeRows = {}
+        self.loading = False
+        self._stale = False
+        self._generation = 0
+        self._task: ProjectTask | None = None
         layout = QVBoxLayout(self)
 
         filters = QHBoxLayout()
@@ -175,18 +180,61 @@ class OverviewDialog(QDialog):
         return _pydate(self.from_edit.date()), _pydate(self.to_edit.date()), self.wijk_combo.currentData() or None
 
     def reload(self) -> None:
-        """Read the whole overview again (the period or the wijk changed)."""
+        """Read the whole overview again (opened, or the period or the wijk changed): on a
+        worker thread with a connection of its own, since a large project takes a second
+        and the window must not freeze. A newer reload makes an older one's result moot."""
         start, end, wijk = self._filters()
-        try:
-            self.overview = build_overview(self.session.project, start=start, end=end, wijk=wijk, today=self.today)
-            self.hotspots = find_hotspots(self.session.project, start=start, end=end, wijk=wijk, today=self.today)
-            self.time_rows = time_rows(self.session.project, self.overview.period,
-                                       [a[0] for a in self.overview.areas] if wijk else None)
-        except SchouwError as error:
-            self.summary_label.setText(str(error))
-            self.overview, self.hotspots, self.time_rows = None, [], {}
+        self._generation += 1
+        generation, today = self._generation, self.today
+        self.loading = True
+        self.summary_label.setText(self.tr("Het overzicht wordt berekend…"))
+
+        def work(project, _progress):
+            overview = build_overview(project, start=start, end=end, wijk=wijk, today=today)
+            spots = find_hotspots(project, start=start, end=end, wijk=wijk, today=today)
+            rows = time_rows(project, overview.period, [a[0] for a in overview.areas] if wijk else None)
+            return generation, overview, spots, rows
+
+        task = ProjectTask(self.session.project, work)
+        task.signals.done.connect(self._loaded)
+        task.signals.failed.connect(lambda message, g=generation: self._load_failed(g, message))
+        self._task = task
+        start_task(task)
+
+    def _loaded(self, result) -> None:
+        generation, overview, spots, rows = result
+        if generation != self._generation:
+            return
+        self.overview, self.hotspots, self.time_rows = overview, spots, rows
+        self._done_loading()
+
+    def _load_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self.overview, self.hotspots, self.time_rows = None, [], {}
+        self._done_loading()
+        self.summary_label.setText(message)
+
+    def _done_loading(self) -> None:
+        self.loading = False
         self._fill_wijken()
         self._show()
+        if self._stale:  # an edit arrived while reading: read once more
+            self._stale = False
+            self.reload()
+
+    def wait_loaded(self, timeout: float = 30.0) -> bool:
+        """Process events until the overview is read (for tests and screenshots)."""
+        import time
+
+        from PySide6.QtWidgets import QApplication
+
+        end = time.monotonic() + timeout
+        while self.loading and time.monotonic() < end:
+            QApplication.processEvents()
+            time.sleep(0.005)
+        QApplication.processEvents()
+        return not self.loading
 
     def _fill_wijken(self) -> None:
         if self.overview is None or self.wijk_combo.count() > 1:
@@ -198,6 +246,9 @@ class OverviewDialog(QDialog):
 
     def _on_changes(self, changes: Changes, _initiator: object | None = None) -> None:
         """An edit somewhere in the app: read again just the buurten it touched."""
+        if self.loading:
+            self._stale = True
+            return
         if self.overview is None:
             return
         start, end, wijk = self._filters()
