@@ -22,6 +22,8 @@ HELP_EN: dict[str, str] = {
         "places where below-norm findings recur (within 50 m, over rounds)",
     "hoeveel plekken tonen (standaard 20)": "how many places to show (default 20)",
     "DATUM": "DATE",
+    "toon in plaats daarvan wanneer: bevindingen met een tijdstip per maand, weekdag en dagdeel":
+        "show when instead: findings with a time of day per month, weekday and part of day",
 }
 
 TREND_ARROWS = {"beter": "↑", "slechter": "↓", "gelijk": "→", "onbekend": "·"}
@@ -42,6 +44,8 @@ def register(command, sub) -> dict[str, Handler]:
     hotspots = command("hotspots", "plekken waar bevindingen onder de norm terugkomen (binnen 50 m, over rondes)")
     _period_options(hotspots)
     hotspots.add_argument("--limit", type=int, default=20, metavar="N", help="hoeveel plekken tonen (standaard 20)")
+    hotspots.add_argument("--times", action="store_true",
+                          help="toon in plaats daarvan wanneer: bevindingen met een tijdstip per maand, weekdag en dagdeel")
     return {"overview": cmd_overview, "hotspots": cmd_hotspots}
 
 
@@ -104,6 +108,31 @@ def hotspots_text(spots) -> str:
     return "\n".join(lines)
 
 
+def _bars(pairs: list[tuple[str, int]]) -> list[str]:
+    """Counts as a text chart: one bar per row, the longest 30 characters (counts, not shares)."""
+    top = max((n for _, n in pairs), default=0) or 1
+    width = max((len(label) for label, _ in pairs), default=0)
+    return [f"  {label.ljust(width)}  {'█' * round(30 * n / top)} {n}".rstrip() for label, n in pairs]
+
+
+def times_text(times) -> str:
+    if not times.total:
+        return messages.render("hottimes_none")
+    months = messages.render("hottimes_months").split("|")
+    days = messages.render("hottimes_weekdays").split("|")
+    lines = [messages.render("hottimes_title", n=times.total), "", messages.render("hottimes_by_part")]
+    lines += _bars(list(times.parts.items()))
+    lines += ["", messages.render("hottimes_by_weekday")] + _bars([(days[d], n) for d, n in times.weekdays.items()])
+    lines += ["", messages.render("hottimes_by_month")] + _bars([(months[m - 1], n) for m, n in times.months.items()])
+    return "\n".join(lines)
+
+
+def times_dict(times) -> dict:
+    return {"total": times.total, "parts_of_day": dict(times.parts),
+            "weekdays": [times.weekdays[d] for d in range(7)], "months": [times.months[m] for m in range(1, 13)],
+            "note": "counts of findings with a time of day; weekdays from Monday, months from January"}
+
+
 def cmd_hotspots(args: argparse.Namespace) -> int:
     from schouw.cli import EXIT_OK, _emit, _open
     from schouw.services.monitoring import make_period
@@ -111,8 +140,13 @@ def cmd_hotspots(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise messages.SchouwError("hotspots_bad_limit", value=args.limit)
     make_period(args.start, args.end)
-    from schouw.services.hotspots import find_hotspots
+    from schouw.services.hotspots import find_hotspots, hot_times
 
+    if args.times:
+        with _open(args, "read") as project:
+            times = hot_times(project, start=args.start, end=args.end, wijk=args.wijk, buurt=args.buurt)
+        _emit(args, times_dict(times), lambda: times_text(times))
+        return EXIT_OK
     with _open(args, "read") as project:
         spots = find_hotspots(project, start=args.start, end=args.end, wijk=args.wijk, buurt=args.buurt)[:args.limit]
     _emit(args, [s.as_dict() for s in spots], lambda: hotspots_text(spots))

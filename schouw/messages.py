@@ -1287,6 +1287,18 @@ CATALOGUE.update({
                       "en": "{rounds} rounds, {findings} findings, worst {worst}; {items}"},
     "hotspots_bad_limit": {"nl": "--limit {value} kan niet: geef een aantal van 1 of meer.",
                            "en": "--limit {value} is not possible: give a number of 1 or more."},
+    "hottimes_none": {"nl": "Geen bevindingen met een tijdstip in deze periode.",
+                      "en": "No findings with a time of day in this period."},
+    "hottimes_title": {"nl": "Wanneer: {n} bevindingen met een tijdstip (aantallen, geen aandelen: een "
+                             "knelpuntenschouw is geen steekproef)",
+                       "en": "When: {n} findings with a time of day (counts, not shares: a knelpuntenschouw "
+                             "is not a sample)"},
+    "hottimes_by_part": {"nl": "Per dagdeel:", "en": "Per part of day:"},
+    "hottimes_by_weekday": {"nl": "Per weekdag (van de schouw):", "en": "Per weekday (of the schouw):"},
+    "hottimes_by_month": {"nl": "Per maand (van de schouw):", "en": "Per month (of the schouw):"},
+    "hottimes_months": {"nl": "jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec",
+                        "en": "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"},
+    "hottimes_weekdays": {"nl": "ma|di|wo|do|vr|za|zo", "en": "Mon|Tue|Wed|Thu|Fri|Sat|Sun"},
 })
 
 # The verloop of a series of rounds (issue #17.3: schouw trend, report --kind verloop, the Verloop view).

@@ -310,6 +310,7 @@ def overview(window, extra: dict[str, Any]) -> QWidget:
     """The Overzicht (Ronde › Overzicht…, Ctrl+Shift+O): every wijk and buurt of the last
     twelve months with the trend, the hotspots below; the worst hotspot selected."""
     dialog = window.show_overview()
+    dialog.wait_loaded()
     settle()
     if dialog.hotspot_proxy.rowCount():
         dialog.hotspot_table.selectRow(0)

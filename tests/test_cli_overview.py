@@ -82,3 +82,20 @@ def test_hotspots_json_and_text(located, capsys):  # noqa: F811
     assert code == 0 and "Geen plekken" in out
     code, out, err = run_main(capsys, "--db", str(path), "hotspots", "--limit", "0")
     assert code == 2 and "--limit 0" in err
+
+
+def test_hotspots_times_json_and_chart(located, capsys):  # noqa: F811
+    project, ids = located
+    project.findings.update(ids["c1"], time_of_day="avond")
+    path = project.path
+    project.close()
+    code, out, err = run_main(capsys, "--db", str(path), "hotspots", "--times", "--from", "2026-01-01",
+                              "--to", "2026-12-31", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["total"] == 1 and data["parts_of_day"] == {"avond": 1} and data["months"][2] == 1
+    code, out, _ = run_main(capsys, "--db", str(path), "hotspots", "--times", "--from", "2026-01-01",
+                            "--to", "2026-12-31")
+    assert "Per dagdeel:" in out and "avond  " + "█" * 30 + " 1" in out and "geen aandelen" in out
+    code, out, _ = run_main(capsys, "--db", str(path), "hotspots", "--times", "--from", "2026-10-01")
+    assert code == 0 and "Geen bevindingen met een tijdstip" in out

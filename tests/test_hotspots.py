@@ -146,3 +146,27 @@ def test_update_finds_again_only_the_changed_buurt(located):
     new = update_hotspots(project, old, period, {latest["buurt_id"]})
     assert new == find_hotspots(project, start="2026-01-01", end="2026-12-31")
     assert new[0].findings == 4 and new[0].rank == 1
+
+
+# -- hot times ----------------------------------------------------------------------------
+def test_hot_times_count_parts_of_day_weekdays_and_months():
+    from schouw.domain.hottimes import tally
+
+    times = tally([("Avond", date(2026, 6, 3), 4), ("nacht ", date(2026, 6, 3), 1), ("", date(2026, 6, 4), 9),
+                   ("na schooltijd", date(2026, 12, 6), 2), ("ochtend", date(2026, 12, 6), 1)])
+    assert times.total == 8  # findings without a time of day do not count
+    assert list(times.parts.items()) == [("ochtend", 1), ("avond", 4), ("nacht", 1), ("na schooltijd", 2)]
+    assert times.weekdays[2] == 5 and times.weekdays[6] == 3 and sum(times.weekdays.values()) == 8
+    assert times.months[6] == 5 and times.months[12] == 3 and len(times.months) == 12
+
+
+def test_hot_times_from_a_project(located):
+    from schouw.services.hotspots import hot_times
+
+    project, ids = located
+    project.findings.update(ids["c1"], time_of_day="avond")
+    project.findings.update(ids["far"], time_of_day="nacht")
+    times = hot_times(project, start="2026-01-01", end="2026-12-31")
+    assert times.total == 2 and times.parts == {"avond": 1, "nacht": 1}
+    assert times.months[3] == 1 and times.months[9] == 1  # the rounds' days: no observation time was recorded
+    assert hot_times(project, start="2026-04-01", end="2026-12-31").total == 1

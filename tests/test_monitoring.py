@@ -163,6 +163,9 @@ def test_the_meting_share_is_the_rounds_own_score(filled):
     assert zuid.meting is not None and zuid.meting.round_id == meting.id
     assert zuid.meting.overall == own.overall and zuid.meting.schoon == own.groups["schoon"]
     assert zuid.rounds == {"meting": 1}
+    # a meting's judgements make its share; they are not counted as findings or problems
+    assert (zuid.findings, zuid.below_norm) == (0, 0)
+    assert zuid.measurements == own.overall.n + own.not_applicable + own.without_norm
     noord = _by_name(M.build_overview(project, start="2026-01-01", end="2026-12-31", today=TODAY))["wijk Zuid"]
     assert noord.meting.overall == own.overall  # one buurt: the pooled share is its own
 

@@ -32,6 +32,8 @@ def opened(filled, app_window, qtbot):  # noqa: F811
     window.open_round(rounds[2].id)  # the Centrumbuurt's round, so every drill-down must switch
     dialog = window.show_overview(today=TODAY)
     qtbot.addWidget(dialog)
+    assert dialog.loading  # read on a worker thread: the window does not freeze
+    assert dialog.wait_loaded()
     return window, dialog, buurten, rounds
 
 
@@ -68,9 +70,14 @@ def test_the_hub_refreshes_only_what_changed(opened):
     window, dialog, _buurten, (r1, r2, r3) = opened
     project = window.session.project
     street = project.areas.streets(r3.buurt_id)[0]
-    project.findings.add(Finding(round_id=r3.id, street_id=street.id, element=ITEM[0], aspect=ITEM[1], level="D"))
+    assert dialog.parts_chart.pairs == [] and "Wanneer: 0" in dialog.times_label.text()
+    project.findings.add(Finding(round_id=r3.id, street_id=street.id, element=ITEM[0], aspect=ITEM[1], level="D",
+                                 time_of_day="avond"))
     window.hub.notify(Changes(findings=True, round_ids=frozenset({r3.id})))
     assert _cell(dialog, "Centrumbuurt", "below") == "3" and _cell(dialog, "Noord", "below") == "5"
+    # hot times follow too: counts per part of day and weekday (2026-06-01 is a Monday)
+    assert dialog.parts_chart.pairs == [("avond", 1)]
+    assert dialog.days_chart.pairs[0] == ("ma", 1) and "avond: 1" in dialog.parts_chart.accessibleDescription()
     # what the overview itself reads for it (the window reloads its open round besides)
     project.findings.add(Finding(round_id=r3.id, street_id=street.id, element=ITEM[0], aspect=ITEM[1], level="C"))
     statements: list[str] = []
@@ -89,7 +96,7 @@ def test_the_hub_refreshes_only_what_changed(opened):
 def test_double_click_drills_down(opened):
     window, dialog, _buurten, (r1, r2, r3) = opened
     dialog.table.doubleClicked.emit(dialog.proxy.index(_rows(dialog)["Noord"], 0))
-    assert dialog.wijk_combo.currentData() == "Noord"
+    assert dialog.wijk_combo.currentData() == "Noord" and dialog.wait_loaded()
     assert set(_rows(dialog)) == {"Noord", "Oud-Noord", "Centrumbuurt"}
     dialog.table.doubleClicked.emit(dialog.proxy.index(_rows(dialog)["Oud-Noord"], 0))
     assert window.session.ctx.round.id == r2.id  # its latest round
@@ -106,4 +113,20 @@ def test_the_menu_opens_it(opened, qtbot):
     assert action in window.round_menu.actions()
     dialog = window.show_overview()
     qtbot.addWidget(dialog)
+    assert dialog.wait_loaded()
     assert dialog.today is not None and dialog.objectName() == "overviewDialog" and dialog.model.rowCount() >= 2
+
+
+def test_a_bad_period_says_so_and_an_edit_while_reading_reads_again(opened):
+    window, dialog, _buurten, (r1, r2, r3) = opened
+    dialog.from_edit.setDate(dialog.to_edit.date().addDays(1))
+    assert dialog.wait_loaded()
+    assert "ligt na de einddatum" in dialog.summary_label.text() and dialog.model.rowCount() == 0
+    dialog.from_edit.setDate(dialog.to_edit.date().addDays(-364))
+    assert dialog.loading
+    project = window.session.project
+    street = project.areas.streets(r3.buurt_id)[0]
+    project.findings.add(Finding(round_id=r3.id, street_id=street.id, element=ITEM[0], aspect=ITEM[1], level="D"))
+    dialog._on_changes(Changes(findings=True, round_ids=frozenset({r3.id})))  # arrives while reading
+    assert dialog.wait_loaded()
+    assert _cell(dialog, "Centrumbuurt", "below") == "3"

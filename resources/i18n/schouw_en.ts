@@ -268,6 +268,10 @@ Free software under the {licence} licence.</translation>
         <translation>Trend</translation>
     </message>
     <message>
+        <source>Bevindingen van knelpuntenschouwen; de oordelen van een meting tellen in haar aandeel</source>
+        <translation>Findings of knelpuntenschouwen; the judgements of a meting count in its share</translation>
+    </message>
+    <message>
         <source>Bevindingen onder hun norm (geteld, geen score)</source>
         <translation>Findings below their norm (counted, not a score)</translation>
     </message>
@@ -2908,6 +2912,22 @@ Free software under the {licence} licence.</translation>
         <source>Plekken waar bevindingen onder de norm terugkomen</source>
         <translation>Places where below-norm findings recur</translation>
     </message>
+    <message>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Bevindingen per dagdeel</source>
+        <translation>Findings per part of day</translation>
+    </message>
+    <message>
+        <source>Bevindingen per weekdag</source>
+        <translation>Findings per weekday</translation>
+    </message>
+    <message>
+        <source>Het overzicht wordt berekend…</source>
+        <translation>Working out the overview…</translation>
+    </message>
     <message numerus="yes">
         <source>Hotspots: %n plekken waar bevindingen onder de norm terugkomen (binnen 50 m, over rondes)</source>
         <translation>
@@ -2922,6 +2942,45 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>Indicatoren: {on} van {all} op koers.</source>
         <translation>Indicators: {on} of {all} on course.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wanneer: %n bevindingen met een tijdstip (aantallen, geen aandelen)</source>
+        <translation>
+            <numerusform>When: %n finding with a time of day (counts, not shares)</numerusform>
+            <numerusform>When: %n findings with a time of day (counts, not shares)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Geen bevindingen met een tijdstip</source>
+        <translation>No findings with a time of day</translation>
+    </message>
+    <message>
+        <source>ma</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>di</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>wo</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>do</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>vr</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>za</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>zo</source>
+        <translation>Sun</translation>
     </message>
 </context>
 <context>

@@ -191,6 +191,13 @@
             <numerusform>Hotspots: %n plekken waar bevindingen onder de norm terugkomen (binnen 50 m, over rondes)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Wanneer: %n bevindingen met een tijdstip (aantallen, geen aandelen)</source>
+        <translation>
+            <numerusform>Wanneer: %n bevinding met een tijdstip (aantallen, geen aandelen)</numerusform>
+            <numerusform>Wanneer: %n bevindingen met een tijdstip (aantallen, geen aandelen)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RoundDialog</name>

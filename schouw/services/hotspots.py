@@ -17,9 +17,10 @@ from typing import Any
 
 from schouw import geo
 from schouw.domain.hotspots import RADIUS, Spot, cluster
+from schouw.domain.hottimes import HotTimes, tally
 from schouw.domain.norms import area_type_of, as_level
 from schouw.services.changes import Changes
-from schouw.services.monitoring import Period, _Judge, make_period, select_buurten
+from schouw.services.monitoring import GroupJudge, Period, make_period, select_buurten
 from schouw.store.monitoring import MonitoringRepo, Window
 from schouw.store.project import Project
 
@@ -64,6 +65,52 @@ def find_hotspots(project: Project, *, start: str | date | None = None, end: str
     return _ranked(_clusters(project, repo, period, chosen, whole=not (wijk or buurt)))
 
 
+def hot_times(project: Project, *, start: str | date | None = None, end: str | date | None = None,
+              wijk: str | None = None, buurt: str | None = None, today: date | None = None) -> HotTimes:
+    """When the period's problems arise: findings with a time of day, counted per month,
+    weekday and part of the day (counts, never shares: see :mod:`schouw.domain.hottimes`)."""
+    period = make_period(start, end, today=today)
+    repo = MonitoringRepo(project)
+    chosen = select_buurten(repo.areas(), wijk, buurt)
+    return times_of(time_rows(project, period, [a[0] for a in chosen] if (wijk or buurt) else None))
+
+
+TimeRows = dict[str, list[tuple[str, date, int]]]
+
+
+def time_rows(project: Project, period: Period, buurt_ids: Iterable[str] | None = None) -> TimeRows:
+    """The counted rows behind :func:`hot_times`, per buurt (None: every buurt), so a view
+    can read again just the buurten an edit touched (:func:`refresh_time_rows`)."""
+    window = Window(period.start.isoformat(), period.start.isoformat(), period.end.isoformat(),
+                    None if buurt_ids is None else tuple(buurt_ids))
+    out: TimeRows = defaultdict(list)
+    for bid, text, day, n in MonitoringRepo(project).time_groups(window):
+        if day:
+            out[bid].append((text, date.fromisoformat(day), n))
+    return dict(out)
+
+
+def times_of(rows: TimeRows, within: Iterable[str] | None = None) -> HotTimes:
+    wanted = None if within is None else set(within)
+    return tally(r for bid, rs in rows.items() if wanted is None or bid in wanted for r in rs)
+
+
+def refresh_time_rows(project: Project, old: TimeRows, period: Period, changes: Changes,
+                      within: Iterable[str] | None = None) -> TimeRows:
+    """``old`` after ``changes``: only the buurten of the changed rounds read again."""
+    if not (changes.findings or changes.rounds or changes.streets):
+        return old
+    if changes.streets or not changes.round_ids:
+        return time_rows(project, period, within)
+    touched = set(MonitoringRepo(project).buurten_of_rounds(sorted(changes.round_ids)))
+    if within is not None:
+        touched &= set(within)
+    if not touched:
+        return old
+    fresh = time_rows(project, period, touched)
+    return {**{k: v for k, v in old.items() if k not in touched}, **fresh}
+
+
 def update_hotspots(project: Project, old: list[Hotspot], period: Period, buurt_ids: Iterable[str]) -> list[Hotspot]:
     """``old`` with the hotspots of ``buurt_ids`` found again (after an edit in them)."""
     repo = MonitoringRepo(project)
@@ -89,7 +136,7 @@ def refresh_hotspots(project: Project, old: list[Hotspot], period: Period, chang
     return update_hotspots(project, old, period, touched) if touched else old
 
 
-def _item_name(judger: _Judge, key: str) -> str:
+def _item_name(judger: GroupJudge, key: str) -> str:
     """"Element: aspect" as the forms of the period's rounds name it (the key if none does)."""
     element, _, aspect = key.partition(".")
     for form in judger.forms.values():
@@ -112,7 +159,7 @@ def _clusters(project: Project, repo: MonitoringRepo, period: Period, chosen: li
     buurt_type = {a[0]: a[2] for a in chosen}
     window = Window(period.start.isoformat(), period.start.isoformat(), period.end.isoformat(),
                     None if whole else tuple(names))
-    judger = _Judge(project)
+    judger = GroupJudge(project)
     keys = []
     for bid, cur, _kind, form_key, profile_id, element, aspect, level, nvt, street_type, _n in repo.finding_groups(window):
         if not cur or bid not in names or nvt or level is None:
@@ -125,8 +172,9 @@ def _clusters(project: Project, repo: MonitoringRepo, period: Period, chosen: li
     xy = geo.lonlat_to_rd([(r[9], r[8]) for r in rows])
     by_id = {r[0]: r for r in rows}
     per_buurt: dict[str, list[Spot]] = defaultdict(list)
+    levels = {text: as_level(text) for text in {r[7] for r in rows}}
     for r, (x, y) in zip(rows, xy, strict=True):
-        per_buurt[r[2]].append(Spot(r[0], x, y, r[1], as_level(r[7])))
+        per_buurt[r[2]].append(Spot(r[0], x, y, r[1], levels[r[7]]))
     out = []
     for bid in sorted(per_buurt):
         for c in cluster(per_buurt[bid]):

@@ -128,6 +128,8 @@ class AreaOverview:
     area_type: str
     #: round kind ("knelpunten", "meting") -> rounds held in the period
     rounds: dict[str, int]
+    #: findings of the knelpuntenschouwen (a meting's judgements are in ``measurements``:
+    #: a random sample makes a share, not a count of problems to add to these)
     findings: int
     below_norm: int
     #: "element.aspect" -> level ("A+".."D", "n.v.t.", "" for none) -> findings
@@ -142,6 +144,8 @@ class AreaOverview:
     #: the newest round in the period (the drill-down opens it; "" when none)
     latest_round_id: str = ""
     latest_round_date: date | None = None
+    #: judgements recorded at the schouwpunten of the period's metingen
+    measurements: int = 0
 
     @property
     def rounds_total(self) -> int:
@@ -168,6 +172,7 @@ class AreaOverview:
         return {
             "kind": self.kind, "id": self.id, "name": self.name, "wijk": self.wijk, "area_type": self.area_type,
             "rounds": dict(self.rounds), "findings": self.findings, "below_norm": self.below_norm,
+            "measurements": self.measurements,
             "by_aspect": {k: dict(v) for k, v in self.by_aspect.items()},
             "below_by_aspect": dict(self.below_by_aspect),
             "meting": self.meting.as_dict() if self.meting else None,
@@ -245,7 +250,7 @@ def select_buurten(areas: list[tuple], wijk: str | None, buurt: str | None) -> l
 
 
 # -- the use case -----------------------------------------------------------------------
-class _Judge:
+class GroupJudge:
     """Forms and profiles read once per overview (a few, however many rounds)."""
 
     def __init__(self, project: Project):
@@ -290,6 +295,7 @@ class _Tally:
     by_aspect: dict[str, dict[str, int]] = field(default_factory=dict)
     below_by_aspect: dict[str, int] = field(default_factory=dict)
     prev_rounds: int = 0
+    measurements: int = 0
     prev_knelpunten: int = 0
     prev_below_knelpunten: int = 0
     knelpunten: int = 0
@@ -364,7 +370,7 @@ def _collect(project: Project, repo: MonitoringRepo, period: Period, chosen: lis
                     None if whole else tuple(a[0] for a in chosen))
     buurt_type = {a[0]: a[2] for a in chosen}
     tallies: dict[str, _Tally] = {a[0]: _Tally() for a in chosen}
-    judger = _Judge(project)
+    judger = GroupJudge(project)
 
     # rounds: counts per kind, the newest one, the latest meting of each period
     latest_meting: dict[tuple[str, int], tuple] = {}
@@ -386,11 +392,14 @@ def _collect(project: Project, repo: MonitoringRepo, period: Period, chosen: lis
         t = tallies.get(bid)
         if t is None:
             continue
+        if kind == RoundKind.METING.value:
+            # a meting's judgements are a sample: they make its share, not counts of problems
+            t.measurements += n * bool(cur)
+            continue
         below = judger.below(form_key, profile_id, element, aspect, level, bool(nvt),
                              area_type_of(street_type, buurt_type.get(bid)))
-        knelpunt = kind != RoundKind.METING.value
         if not cur:
-            t.prev_below_knelpunten += n * below * knelpunt
+            t.prev_below_knelpunten += n * below
             continue
         key = f"{element}.{aspect}"
         label = "n.v.t." if nvt else (level or "")
@@ -400,7 +409,7 @@ def _collect(project: Project, repo: MonitoringRepo, period: Period, chosen: lis
         if below:
             t.below += n
             t.below_by_aspect[key] = t.below_by_aspect.get(key, 0) + n
-            t.below_knelpunten += n * knelpunt
+            t.below_knelpunten += n
 
     _meting_shares(repo, judger, latest_meting, tallies, buurt_type)
 
@@ -432,7 +441,7 @@ def _collect(project: Project, repo: MonitoringRepo, period: Period, chosen: lis
     return tallies
 
 
-def _meting_shares(repo: MonitoringRepo, judger: _Judge, latest: dict[tuple[str, int], tuple],
+def _meting_shares(repo: MonitoringRepo, judger: GroupJudge, latest: dict[tuple[str, int], tuple],
                    tallies: dict[str, _Tally], buurt_type: dict[str, str]) -> None:
     """The share of the latest meting of each buurt in each period: its measurements in
     one batch, scored by the domain's meting rule."""
@@ -490,7 +499,8 @@ def _area(kind: str, area_id: str, name: str, wijk: str, area_type: str, t: _Tal
     latest_date = date.fromisoformat(t.latest[0]) if t.latest else None
     return AreaOverview(kind, area_id, name, wijk, area_type, dict(t.rounds), t.findings, t.below,
                         t.by_aspect, t.below_by_aspect, t.meting, _parties(t.parties, t.close_days),
-                        t.checked, t.solved, _trend(t), t.latest[1] if t.latest else "", latest_date)
+                        t.checked, t.solved, _trend(t), t.latest[1] if t.latest else "", latest_date,
+                        t.measurements)
 
 
 def _wijk(wijk_id: str, tallies: dict[str, _Tally], chosen: list[tuple] | tuple) -> AreaOverview:
@@ -512,7 +522,7 @@ def _wijk(wijk_id: str, tallies: dict[str, _Tally], chosen: list[tuple] | tuple)
                 into[level] = into.get(level, 0) + n
         for key, n in t.below_by_aspect.items():
             total.below_by_aspect[key] = total.below_by_aspect.get(key, 0) + n
-        for name in ("prev_rounds", "prev_knelpunten", "prev_below_knelpunten", "knelpunten", "below_knelpunten",
+        for name in ("measurements", "prev_rounds", "prev_knelpunten", "prev_below_knelpunten", "knelpunten", "below_knelpunten",
                      "checked", "solved"):
             setattr(total, name, getattr(total, name) + getattr(t, name))
         for party, counts in t.parties.items():

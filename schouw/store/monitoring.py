@@ -144,6 +144,16 @@ class MonitoringRepo:
             "JOIN rechecks k ON k.round_id = r.id AND k.deleted_at IS NULL "
             f"WHERE {where} GROUP BY 1, 2, 3", [window.start, *params]).fetchall()
 
+    def time_groups(self, window: Window) -> list[tuple]:
+        """The current period's findings with a time of day, counted per (buurt, time of
+        day as typed, day observed: the observation's date, else the round's)."""
+        where, params = _buurt_filter(window)
+        return self.conn.execute(
+            "SELECT r.buurt_id, f.time_of_day, date(COALESCE(f.observed_at, r.date)), COUNT(*) "
+            "FROM rounds r JOIN findings f ON f.round_id = r.id AND f.deleted_at IS NULL "
+            f"WHERE r.deleted_at IS NULL AND r.date >= ? AND r.date <= ?{where} AND TRIM(f.time_of_day) != '' "
+            "GROUP BY 1, 2, 3", [window.start, window.end, *params]).fetchall()
+
     def located_findings(self, window: Window, keys: Sequence[str]) -> list[tuple]:
         """The current period's findings with a place whose judging group is one of
         ``keys`` ("buurt|form|profile|element|aspect|level|street area type" — the groups the

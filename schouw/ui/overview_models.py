@@ -56,7 +56,9 @@ class AreasModel(QAbstractTableModel):
                     "overdue": self.tr("Te laat"), "solved": self.tr("Opgelost"),
                     "trend": self.tr("Trend")}[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return {"below": self.tr("Bevindingen onder hun norm (geteld, geen score)"),
+            return {"findings": self.tr("Bevindingen van knelpuntenschouwen; de oordelen van een meting tellen in "
+                                        "haar aandeel"),
+                    "below": self.tr("Bevindingen onder hun norm (geteld, geen score)"),
                     "meting": self.tr("Aandeel op of boven de norm in de laatste meting, met het aantal oordelen"),
                     "open": self.tr("Actiepunten die nog open staan"),
                     "overdue": self.tr("Open actiepunten over hun uiterlijke datum"),

@@ -31,10 +31,20 @@ from PySide6.QtWidgets import (
 
 from schouw.messages import SchouwError
 from schouw.services.changes import Changes
-from schouw.services.hotspots import Hotspot, find_hotspots, refresh_hotspots
+from schouw.services.hotspots import (
+    Hotspot,
+    TimeRows,
+    find_hotspots,
+    refresh_hotspots,
+    refresh_time_rows,
+    time_rows,
+    times_of,
+)
 from schouw.services.monitoring import DEFAULT_DAYS, Overview, build_overview, update_overview
+from schouw.ui.overview_charts import CountBars
 from schouw.ui.overview_models import SORT_ROLE, AreasModel, HotspotsModel
 from schouw.ui.widgets import fit_on_screen, named
+from schouw.ui.workers import ProjectTask, start_task
 
 
 def _qdate(day: date) -> QDate:
@@ -61,6 +71,11 @@ class OverviewDialog(QDialog):
         self.today = today or date.today()
         self.overview: Overview | None = None
         self.hotspots: list[Hotspot] = []
+        self.time_rows: TimeRows = {}
+        self.loading = False
+        self._stale = False
+        self._generation = 0
+        self._task: ProjectTask | None = None
         layout = QVBoxLayout(self)
 
         filters = QHBoxLayout()
@@ -112,7 +127,10 @@ class OverviewDialog(QDialog):
         self.hotspot_table.setSortingEnabled(True)
         self.hotspot_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.hotspot_table.doubleClicked.connect(self._open_hotspot)
-        hot_layout.addWidget(self.hotspot_table)
+        below = QHBoxLayout()
+        below.addWidget(self.hotspot_table, 3)
+        below.addLayout(self._build_times(hot), 1)
+        hot_layout.addLayout(below)
         splitter.addWidget(self.table)
         splitter.addWidget(hot)
         splitter.setStretchFactor(0, 3)
@@ -135,27 +153,88 @@ class OverviewDialog(QDialog):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
+        # fixed row heights, and column widths from the first rows only: a refresh after an
+        # edit must not measure hundreds of hotspot rows (the 0.1 s budget, bench/overview.py)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()
+        header.setResizeContentsPrecision(40)
         for column, key in enumerate(columns):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if key in stretch
                                         else QHeaderView.ResizeMode.ResizeToContents)
         return table
+
+    def _build_times(self, parent: QWidget) -> QVBoxLayout:
+        """Hot times beside the hotspots: when the problems arise, as counts."""
+        box = QVBoxLayout()
+        self.times_label = named(QLabel(parent), "overviewTimesTitle", self.tr("Wanneer"))
+        self.times_label.setWordWrap(True)
+        self.parts_chart = named(CountBars(parent), "overviewPartsChart", self.tr("Bevindingen per dagdeel"))
+        self.days_chart = named(CountBars(parent), "overviewDaysChart", self.tr("Bevindingen per weekdag"))
+        box.addWidget(self.times_label)
+        box.addWidget(self.parts_chart, 1)
+        box.addWidget(self.days_chart, 1)
+        return box
 
     # -- reading ---------------------------------------------------------------------------
     def _filters(self) -> tuple[date, date, str | None]:
         return _pydate(self.from_edit.date()), _pydate(self.to_edit.date()), self.wijk_combo.currentData() or None
 
     def reload(self) -> None:
-        """Read the whole overview again (the period or the wijk changed)."""
+        """Read the whole overview again (opened, or the period or the wijk changed): on a
+        worker thread with a connection of its own, since a large project takes a second
+        and the window must not freeze. A newer reload makes an older one's result moot."""
         start, end, wijk = self._filters()
-        try:
-            self.overview = build_overview(self.session.project, start=start, end=end, wijk=wijk, today=self.today)
-            self.hotspots = find_hotspots(self.session.project, start=start, end=end, wijk=wijk, today=self.today)
-        except SchouwError as error:
-            self.summary_label.setText(str(error))
-            self.overview, self.hotspots = None, []
+        self._generation += 1
+        generation, today = self._generation, self.today
+        self.loading = True
+        self.summary_label.setText(self.tr("Het overzicht wordt berekend…"))
+
+        def work(project, _progress):
+            overview = build_overview(project, start=start, end=end, wijk=wijk, today=today)
+            spots = find_hotspots(project, start=start, end=end, wijk=wijk, today=today)
+            rows = time_rows(project, overview.period, [a[0] for a in overview.areas] if wijk else None)
+            return generation, overview, spots, rows
+
+        task = ProjectTask(self.session.project, work)
+        task.signals.done.connect(self._loaded)
+        task.signals.failed.connect(lambda message, g=generation: self._load_failed(g, message))
+        self._task = task
+        start_task(task)
+
+    def _loaded(self, result) -> None:
+        generation, overview, spots, rows = result
+        if generation != self._generation:
+            return
+        self.overview, self.hotspots, self.time_rows = overview, spots, rows
+        self._done_loading()
+
+    def _load_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self.overview, self.hotspots, self.time_rows = None, [], {}
+        self._done_loading()
+        self.summary_label.setText(message)
+
+    def _done_loading(self) -> None:
+        self.loading = False
         self._fill_wijken()
         self._show()
+        if self._stale:  # an edit arrived while reading: read once more
+            self._stale = False
+            self.reload()
+
+    def wait_loaded(self, timeout: float = 30.0) -> bool:
+        """Process events until the overview is read (for tests and screenshots)."""
+        import time
+
+        from PySide6.QtWidgets import QApplication
+
+        end = time.monotonic() + timeout
+        while self.loading and time.monotonic() < end:
+            QApplication.processEvents()
+            time.sleep(0.005)
+        QApplication.processEvents()
+        return not self.loading
 
     def _fill_wijken(self) -> None:
         if self.overview is None or self.wijk_combo.count() > 1:
@@ -167,13 +246,19 @@ class OverviewDialog(QDialog):
 
     def _on_changes(self, changes: Changes, _initiator: object | None = None) -> None:
         """An edit somewhere in the app: read again just the buurten it touched."""
+        if self.loading:
+            self._stale = True
+            return
         if self.overview is None:
             return
         start, end, wijk = self._filters()
         try:
             self.overview = update_overview(self.session.project, self.overview, changes)
+            within = [a[0] for a in self.overview.areas]
             self.hotspots = refresh_hotspots(self.session.project, self.hotspots, self.overview.period, changes,
-                                             wijk=wijk, within=[a[0] for a in self.overview.areas])
+                                             wijk=wijk, within=within)
+            self.time_rows = refresh_time_rows(self.session.project, self.time_rows, self.overview.period, changes,
+                                               within=within)
         except SchouwError as error:
             self.summary_label.setText(str(error))
             return
@@ -186,6 +271,7 @@ class OverviewDialog(QDialog):
         self.hotspot_model.set_rows(self.hotspots)
         self.hotspots_label.setText(self.tr("Hotspots: %n plekken waar bevindingen onder de norm terugkomen "
                                             "(binnen 50 m, over rondes)", "", len(self.hotspots)))
+        self._show_times()
         if o is None:
             return
         rounds = sum(a.rounds_total for a in o.wijken)
@@ -201,6 +287,15 @@ class OverviewDialog(QDialog):
             text += " " + self.tr("Indicatoren: {on} van {all} op koers.").format(on=len(on_course),
                                                                                   all=len(o.indicators))
         self.summary_label.setText(text)
+
+    def _show_times(self) -> None:
+        times = times_of(self.time_rows)
+        self.times_label.setText(self.tr("Wanneer: %n bevindingen met een tijdstip (aantallen, geen aandelen)", "",
+                                         times.total))
+        none = self.tr("Geen bevindingen met een tijdstip")
+        self.parts_chart.set_counts(list(times.parts.items())[:6], none)
+        days = [self.tr("ma"), self.tr("di"), self.tr("wo"), self.tr("do"), self.tr("vr"), self.tr("za"), self.tr("zo")]
+        self.days_chart.set_counts([(days[d], n) for d, n in times.weekdays.items()], none)
 
     # -- drilling down ------------------------------------------------------------------------
     def _drill_down(self, index: QModelIndex) -> None:
