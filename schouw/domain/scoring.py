@@ -240,11 +240,11 @@ def as_measurement(item: Any) -> Measurement:
     )
 
 
-def _scored_item(form: Form, m: Measurement) -> tuple[Element, Aspect] | str:
-    """The form item a live finding is scored under, or why it is left out of every
-    score (the name of the :class:`Excluded` counter it goes to). The one place that
-    decides what counts, for :func:`score_round` and :func:`street_counts` alike."""
-    found = form.find(m.element, m.aspect)
+def _scored_item(found: tuple[Element, Aspect] | None, m: Measurement) -> tuple[Element, Aspect] | str:
+    """The form item a live finding is scored under (``found``: its element and aspect
+    on the round's form, None when not there), or why it is left out of every score
+    (the name of the :class:`Excluded` counter it goes to). The one place that decides
+    what counts, for :func:`score_round` and :func:`street_counts` alike."""
     if found is None:
         return "unknown_item"
     if m.not_applicable:
@@ -304,7 +304,7 @@ def score_round(
             continue
         street = street_score(m.street_id)
         street.findings += 1
-        found = _scored_item(form, m)
+        found = _scored_item(form.find(m.element, m.aspect), m)
         if isinstance(found, str):
             setattr(score.excluded, found, getattr(score.excluded, found) + 1)
             continue
@@ -349,6 +349,7 @@ def street_counts(
     """
     street_area_types = street_area_types or {}
     verdicts: dict[tuple[str, str, bool, Level | None, str], tuple[int, int]] = {}
+    items: dict[tuple[str, str], tuple[Element, Aspect] | None] = {}
     places: dict[str, str] = {}
     out: dict[str, list[int]] = {}
     for m, n in groups:
@@ -362,7 +363,10 @@ def street_counts(
         key = (m.element, m.aspect, m.not_applicable, m.level, places[m.street_id])
         verdict = verdicts.get(key)
         if verdict is None:
-            found = _scored_item(form, m)
+            item = (m.element, m.aspect)
+            if item not in items:
+                items[item] = form.find(*item)
+            found = _scored_item(items[item], m)
             if isinstance(found, str):
                 verdict = (0, 0)
             else:
