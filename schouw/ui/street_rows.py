@@ -14,7 +14,7 @@ filter brings rows back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel
+from PySide6.QtCore import QEvent, QObject, QRect, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
 from schouw.ui.models import StreetModel
@@ -30,6 +30,7 @@ class StreetRowHeights(QObject):
         self._name_widths: list[int] = []
         self._wrapped: list[int] = []  # proxy rows made taller than one line
         self._fitted_room = -1  # the name column's width the rows were fitted to
+        self._pad: int | None = None  # what the name's delegate adds to a wrapped name's text
         rows = table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(rows.minimumSectionSize())
@@ -70,25 +71,40 @@ class StreetRowHeights(QObject):
             return
         self._fitted_room = room
         rows = table.verticalHeader()
+        metrics = table.fontMetrics()
         if len(self._name_widths) != model.rowCount():
-            metrics = table.fontMetrics()
             self._name_widths = [metrics.horizontalAdvance(s.name) for s in model.streets()]
-        # the item's text margins and a little more: a name this close to the edge is
-        # sized by its delegate, which decides whether it wraps
-        fits = room - 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) - 4
+        # the width the item's text gets: the column less the style's text margins
+        text_width = room - 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+
+        def text_height(name: str) -> int:
+            return metrics.boundingRect(QRect(0, 0, text_width, 1 << 20), wrap, name).height()
+
         if not self._line_row:
-            first = next((n for n, width in enumerate(self._name_widths) if width <= fits), -1)
+            first = next((n for n, width in enumerate(self._name_widths) if width < text_width), -1)
             index = proxy.mapFromSource(model.index(first, StreetModel.COL_NAME)) if first >= 0 else None
             if index is not None and index.isValid():
                 self._line_row = max(table.sizeHintForRow(index.row()), rows.minimumSectionSize())
                 rows.setDefaultSectionSize(self._line_row)
+        line = rows.defaultSectionSize()
         for row in self._wrapped:
             if row < rows.count():
-                rows.resizeSection(row, rows.defaultSectionSize())
+                rows.resizeSection(row, line)
         self._wrapped = []
+        one_line = metrics.height()
         for source, width in enumerate(self._name_widths):
-            if width > fits:
-                index = proxy.mapFromSource(model.index(source, StreetModel.COL_NAME))
-                if index.isValid():
-                    table.resizeRowToContents(index.row())
-                    self._wrapped.append(index.row())
+            if width < text_width:
+                continue
+            index = proxy.mapFromSource(model.index(source, StreetModel.COL_NAME))
+            if not index.isValid():
+                continue
+            height = text_height(model.street(source).name)
+            if height <= one_line + 1:
+                continue  # one word wider than the column: one line, elided ("…")
+            if self._pad is None:
+                # what the delegate adds to the text: measured once, on a wrapped name
+                self._pad = table.sizeHintForRow(index.row()) - height
+            if height + self._pad > line:
+                rows.resizeSection(index.row(), height + self._pad)
+                self._wrapped.append(index.row())
