@@ -5,10 +5,11 @@
 ``bench/startup.py`` measures the whole start from outside (the figure the user feels);
 this script splits one start into phases, timed with ``time.perf_counter`` inside one
 process, so the phases can be compared between two versions of the code even while
-other work loads the machine (each phase is short and runs on one core). Without
+other work loads the machine (each phase is short and runs on one core); beside the
+wall clock it prints the CPU time of the process, which the load changes much less. Without
 PROJECT it builds one with bench/ui.py's builder (1,000 streets, 5,000 findings).
 
-Phases: imports (``schouw.ui.app`` and what it pulls in), QApplication + theme + empty
+Phases: imports (``schouw.ui.app`` and what it pulls in), QApplication, theme + empty
 main window, opening the project and its round (``open_initial``), and show + first
 paint (events processed until the window has painted). Imports happen once per
 process, so runs after the first time only the other phases; ``--profile`` writes a
@@ -48,14 +49,16 @@ def main() -> int:
         project = folder / "bench.schouw"
         build(project, args.streets, args.findings)
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QWidget
 
     from schouw.ui import app as app_module
 
-    imports = time.perf_counter() - t0
+    imports, imports_cpu = time.perf_counter() - t0, time.process_time() - c0
+    t0, c0 = time.perf_counter(), time.process_time()
     qt_app = app_module.make_application([])
+    made, made_cpu = time.perf_counter() - t0, time.process_time() - c0
 
     class FirstPaint(QObject):
         painted = False
@@ -68,16 +71,17 @@ def main() -> int:
     rows = []
     for run in range(args.runs):
         profiler = None
+        c1 = time.process_time()
         t1 = time.perf_counter()
         window = app_module.start()
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.process_time()
         if args.profile and run == args.runs - 1:
             import cProfile
 
             profiler = cProfile.Profile()
             profiler.enable()
         window.open_initial(str(project))
-        t3 = time.perf_counter()
+        t3, c3 = time.perf_counter(), time.process_time()
         probe = FirstPaint()
         qt_app.installEventFilter(probe)
         window.resize(1366, 768)
@@ -85,24 +89,29 @@ def main() -> int:
         while not probe.painted:
             qt_app.processEvents()
         qt_app.processEvents()  # finish the paint the probe saw begin
-        t4 = time.perf_counter()
+        t4, c4 = time.perf_counter(), time.process_time()
         if profiler is not None:
             profiler.disable()
             profiler.dump_stats(str(args.profile))
         qt_app.removeEventFilter(probe)
         if window.streets is None or window.streets.model.rowCount() == 0:
             raise SystemExit("the window did not show the round's streets")
-        rows.append((t2 - t1, t3 - t2, t4 - t3))
+        rows.append((t2 - t1, t3 - t2, t4 - t3, c2 - c1, c3 - c2, c4 - c3))
         window.close()
         window.deleteLater()
         qt_app.processEvents()
-    print(f"imports (schouw.ui.app and all it pulls in)  {imports:6.3f} s (once per process)")
-    names = ("QApplication, theme, main window (empty)", "open the project and the round", "show and first paint")
+    print(f"load average {os.getloadavg()[0]:.1f}; wall clock, then CPU time of this process (median of the runs)")
+    print(f"{'imports (schouw.ui.app and all it pulls in)':44s} {imports:6.3f} s   CPU {imports_cpu:6.3f} s  (once)")
+    print(f"{'QApplication':44s} {made:6.3f} s   CPU {made_cpu:6.3f} s  (once)")
+    names = ("theme, main window (empty)", "open the project and the round", "show and first paint")
     for n, name in enumerate(names):
         values = [r[n] for r in rows]
-        print(f"{name:44s} {statistics.median(values):6.3f} s  (runs: {', '.join(f'{v:.3f}' for v in values)})")
-    total = [sum(r) for r in rows]
-    print(f"{'total after imports':44s} {statistics.median(total):6.3f} s")
+        cpu = statistics.median(r[n + 3] for r in rows)
+        print(f"{name:44s} {statistics.median(values):6.3f} s   CPU {cpu:6.3f} s  "
+              f"(runs: {', '.join(f'{v:.3f}' for v in values)})")
+    total = [sum(r[:3]) for r in rows]
+    total_cpu = statistics.median(sum(r[3:]) for r in rows)
+    print(f"{'total after imports':44s} {statistics.median(total):6.3f} s   CPU {total_cpu:6.3f} s")
     return 0
 
 
