@@ -42,3 +42,36 @@ def test_opening_a_project_and_a_round_counts_the_overdue_actions_once(qtbot, tm
     window.open_round(info["round"])
     assert len(counted) == 1
     window.close()
+
+
+def test_work_not_needed_to_see_the_window_waits_for_its_first_paint(qtbot, tmp_path, monkeypatch) -> None:
+    """At start-up (the project opened before the window is shown, as ``run_app`` does)
+    the daily backup, the overdue count and the camera question wait for the first paint;
+    then they all happen."""
+    from schouw.services import actions
+    from schouw.store import open_project
+    from schouw.ui import app as app_module
+    from schouw.ui import camera
+
+    monkeypatch.setenv("SCHOUW_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "paint.schouw"
+    build_project(path)
+    counted = []
+    real = actions.overdue_count
+    monkeypatch.setattr(actions, "overdue_count", lambda *a, **k: counted.append(1) or real(*a, **k))
+    monkeypatch.setattr(camera, "available", lambda: True)
+    backups = tmp_path / "data" / "backups"
+    window = app_module.start()
+    qtbot.addWidget(window)
+    window.open_initial(path)
+    assert window.streets.model.rowCount() > 0 and window.editor is not None  # the walk is there
+    assert counted == []
+    assert window.editor.camera_button.isHidden()
+    assert not list(backups.glob("*.dagelijks.*")) if backups.exists() else True
+    window.show()
+    qtbot.waitUntil(lambda: bool(counted) and not window.editor.camera_button.isHidden(), timeout=5000)
+    assert len(counted) == 1
+    qtbot.waitUntil(lambda: backups.exists() and bool(list(backups.glob("*.dagelijks.*"))), timeout=5000)
+    window.close()
+    with open_project(path) as project:
+        assert project.meta("last_daily_backup")

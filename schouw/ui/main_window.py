@@ -30,6 +30,7 @@ from schouw.store.project import Project, create_project, open_project
 from schouw.ui import i18n, panels, theme, workers
 from schouw.ui.dialogs import show_error, show_message
 from schouw.ui.finding_editor import FindingEditor
+from schouw.ui.first_paint import after_first_paint
 from schouw.ui.hub import ChangeHub
 from schouw.ui.prefs import Preferences
 from schouw.ui.session import Session
@@ -448,7 +449,8 @@ class MainWindow(QMainWindow):
         self.path_label.setToolTip(str(session.project.path) if session else "")
         self._update_saved()
         self.update_outbox_state()
-        self.update_overdue_state()
+        # a count over every action of the project: after the first paint at start-up
+        after_first_paint(self, self.update_overdue_state)
 
     def update_overdue_state(self) -> None:
         """How many actions of the project are overdue, in the status bar (red)."""
@@ -605,7 +607,8 @@ class MainWindow(QMainWindow):
         with self._one_state_update():
             self._rebuild()
             self._open_round(round_id)
-        self._daily_backup()
+        # a copy of the whole file on a thread: not while the app starts up (issue 20)
+        after_first_paint(self, self._daily_backup)
         self._backup_timer.start()
 
     def _walk_changed(self, **kinds: bool) -> None:
