@@ -19,7 +19,7 @@ Target: ≤ 1.0 s. Figures go in docs/bench-startup.md.
 Byte code: an installed schouw (pip, the bundle) starts from compiled byte code, so the
 script first compiles the source tree's (``compileall``, into ``__pycache__``, which git
 ignores). Where ``PYTHONDONTWRITEBYTECODE`` is set (as on the shared build machine) a
-source checkout otherwise compiles its ~100 modules at every start (~0.3 s);
+source checkout otherwise compiles its ~100 modules at every start (~0.1 s);
 ``--no-bytecode`` measures that case (it deletes the tree's ``__pycache__`` folders).
 """
 
