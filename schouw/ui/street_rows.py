@@ -31,6 +31,8 @@ class StreetRowHeights(QObject):
         self._wrapped: list[int] = []  # proxy rows made taller than one line
         self._fitted_room = -1  # the name column's width the rows were fitted to
         self._pad: int | None = None  # what the name's delegate adds to a wrapped name's text
+        #: (text width, {source row: height of its name's wrapped text}) for long names
+        self._heights: tuple[int, dict[int, int]] = (-1, {})
         rows = table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(rows.minimumSectionSize())
@@ -38,8 +40,10 @@ class StreetRowHeights(QObject):
         # when they are fitted
         model.modelReset.connect(self._forget_names)
         model.rowsInserted.connect(self._forget_names)
+        # a filter change brings rows back in many ranges (a signal each): fitted once,
+        # before the next paint
         for signal in (proxy.modelReset, proxy.rowsInserted, proxy.layoutChanged):
-            signal.connect(self.refit)
+            signal.connect(self._unfit)
         # while sectionResized is emitted the view still has the old width: fit before
         # the next paint, when the column has its final width
         table.horizontalHeader().sectionResized.connect(
@@ -53,9 +57,10 @@ class StreetRowHeights(QObject):
 
     def _forget_names(self, *_args) -> None:
         self._name_widths = []
-        self.refit()
+        self._heights = (-1, {})
+        self._unfit()
 
-    def _unfit(self) -> None:
+    def _unfit(self, *_args) -> None:
         self._fitted_room = -1
 
     def refit(self, *_args) -> None:
@@ -78,8 +83,15 @@ class StreetRowHeights(QObject):
         text_width = room - 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
         wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
 
-        def text_height(name: str) -> int:
-            return metrics.boundingRect(QRect(0, 0, text_width, 1 << 20), wrap, name).height()
+        if self._heights[0] != text_width:
+            self._heights = (text_width, {})
+        known = self._heights[1]
+
+        def text_height(source: int) -> int:
+            if source not in known:
+                name = model.street(source).name
+                known[source] = metrics.boundingRect(QRect(0, 0, text_width, 1 << 20), wrap, name).height()
+            return known[source]
 
         if not self._line_row:
             first = next((n for n, width in enumerate(self._name_widths) if width < text_width), -1)
@@ -96,12 +108,12 @@ class StreetRowHeights(QObject):
         for source, width in enumerate(self._name_widths):
             if width < text_width:
                 continue
-            index = proxy.mapFromSource(model.index(source, StreetModel.COL_NAME))
-            if not index.isValid():
-                continue
-            height = text_height(model.street(source).name)
+            height = text_height(source)
             if height <= one_line + 1:
                 continue  # one word wider than the column: one line, elided ("…")
+            index = proxy.mapFromSource(model.index(source, StreetModel.COL_NAME))
+            if not index.isValid():
+                continue  # filtered out
             if self._pad is None:
                 # what the delegate adds to the text: measured once, on a wrapped name
                 self._pad = table.sizeHintForRow(index.row()) - height
