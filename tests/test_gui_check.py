@@ -40,6 +40,8 @@ def test_no_display_for_x11_ends_in_one_line_and_exit_2(tmp_path):
 
 def test_a_missing_xcb_library_is_named_with_its_package(monkeypatch, capsys):
     monkeypatch.setattr(ctypes.util, "find_library", everything_but("xcb-cursor"))
+    # the loader's cache is read once per check (issue 20): it has no libxcb-cursor either
+    monkeypatch.setattr(gui_check, "ldconfig_finder", lambda: everything_but("xcb-cursor"))
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     monkeypatch.setenv("DISPLAY", ":0")

@@ -23,7 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 #: one feature: reports, coordinates, spreadsheets, HTTP, HEIC photos, geometry, charts,
 #: maps; numpy comes with shapely (schouw/store/__init__.py keeps sqlite-utils from it)
 HEAVY = ("reportlab", "pyproj", "openpyxl", "httpx", "pillow_heif", "shapely",
-         "PySide6.QtCharts", "PySide6.QtPositioning", "numpy")
+         "PySide6.QtCharts", "PySide6.QtPositioning", "numpy",
+         # the camera check (after the first paint, schouw/ui/first_paint.py) and the
+         # report package (only when a report or a re-inspection date is made): issue 20
+         "PySide6.QtMultimedia", "schouw.report")
 
 
 def start_app(project: Path, data: Path, tmp_path: Path, *extra: str) -> tuple[dict, str]:

@@ -19,7 +19,6 @@ from schouw.domain.models import Finding, Round
 from schouw.domain.norms import area_type_of, judge
 from schouw.domain.rechecks import Recheck, RecheckResult, is_open, new_level
 from schouw.messages import SchouwError, render
-from schouw.report.i18n import format_date
 from schouw.store.project import Project
 
 
@@ -187,7 +186,10 @@ def mark(project: Project, recheck_id: str, result: str | RecheckResult, level: 
             if action is not None and not action.status.is_closed:
                 before = action.status
                 # stored text, shown as is in reports of either language: the date as
-                # dd-mm-jjjj, the one form both languages' reports use
+                # dd-mm-jjjj, the one form both languages' reports use (imported here: the
+                # report package is not needed to open the walk, issue 20)
+                from schouw.report.i18n import format_date
+
                 day = format_date(today or date.today(), "nl", table=True)
                 set_action_status(project, action.id, ActionStatus.DONE, render("recheck_solved_note", "nl", date=day),
                                   on_date=today or date.today())

@@ -122,6 +122,19 @@ class FindingRepo:
             args = (round_id, street_id)
         return self.p.conn.execute(sql, args).fetchall()
 
+    def level_counts(self, round_id: str, street_id: str | None = None) -> list[tuple]:
+        """``(street_id, element, aspect, level, not_applicable, count)`` over the live
+        findings: :meth:`level_rows` with identical rows counted once, for the street
+        list's norm counts."""
+        sql = ("SELECT street_id, element, aspect, level, not_applicable, COUNT(*) FROM findings "
+               "WHERE round_id = ? AND deleted_at IS NULL")
+        args: tuple = (round_id,)
+        if street_id is not None:
+            sql += " AND street_id = ?"
+            args = (round_id, street_id)
+        sql += " GROUP BY street_id, element, aspect, level, not_applicable"
+        return self.p.conn.execute(sql, args).fetchall()
+
     def one(self, finding_id: str, *, include_deleted: bool = False) -> Finding:
         """A finding by its exact id, through the primary key (``get`` also accepts an id
         prefix, which costs a scan of the table; the GUI always has the whole id)."""

@@ -61,6 +61,7 @@ from schouw.domain.levels import NOT_APPLICABLE, Level
 from schouw.services import sync as sync_service
 from schouw.services import walk
 from schouw.ui import camera, labels, theme
+from schouw.ui.first_paint import after_first_paint
 from schouw.ui.session import Session
 from schouw.ui.undo import SessionCommand
 from schouw.ui.widgets import ButtonBar, label, named, styled
@@ -432,7 +433,9 @@ class FindingEditor(QWidget):
         self.mask_photo_button = named(QPushButton(self.tr("Maskeren…"), self), "maskPhoto",
                                        self.tr("Gezichten en kentekens op de gekozen foto bedekken"))
         self.mask_photo_button.clicked.connect(self.mask_photo)
-        self.camera_button.setVisible(camera.available())
+        # asking for a camera loads QtMultimedia: after the window's first paint (issue 20)
+        self.camera_button.setVisible(False)
+        after_first_paint(self, lambda: self.camera_button.setVisible(camera.available()))
         for button in (self.add_photo_button, self.paste_photo_button, self.camera_button,
                        self.remove_photo_button, self.mask_photo_button):
             photo_buttons.addWidget(button)

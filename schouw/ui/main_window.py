@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -29,6 +30,7 @@ from schouw.store.project import Project, create_project, open_project
 from schouw.ui import i18n, panels, theme, workers
 from schouw.ui.dialogs import show_error, show_message
 from schouw.ui.finding_editor import FindingEditor
+from schouw.ui.first_paint import after_first_paint
 from schouw.ui.hub import ChangeHub
 from schouw.ui.prefs import Preferences
 from schouw.ui.session import Session
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(60 * 60 * 1000)
         self._backup_timer.timeout.connect(self._daily_backup)
+        self._state_held = 0  # see _one_state_update
         self.setMinimumSize(960, 600)
         self._build()
         if self.prefs.geometry:
@@ -404,7 +407,23 @@ class MainWindow(QMainWindow):
             self.middle.setCurrentWidget(self.map)
 
     # ================================================================== state
+    @contextmanager
+    def _one_state_update(self) -> Iterator[None]:
+        """Opening a project rebuilds the screens and opens a round, and each step would
+        refresh the menus and the status bar (counting the overdue actions of the whole
+        project every time: three times per start, issue 20). Inside this, they are
+        refreshed once, at the end."""
+        self._state_held += 1
+        try:
+            yield
+        finally:
+            self._state_held -= 1
+        if not self._state_held:
+            self._update_state()
+
     def _update_state(self) -> None:
+        if self._state_held:
+            return  # refreshed once when _one_state_update ends
         session = self.session
         has_round = session is not None and session.ctx is not None
         meting = has_round and str(session.ctx.round.kind) == "meting"
@@ -438,7 +457,8 @@ class MainWindow(QMainWindow):
         self.path_label.setToolTip(str(session.project.path) if session else "")
         self._update_saved()
         self.update_outbox_state()
-        self.update_overdue_state()
+        # a count over every action of the project: after the first paint at start-up
+        after_first_paint(self, self.update_overdue_state)
 
     def update_overdue_state(self) -> None:
         """How many actions of the project are overdue, in the status bar (red)."""
@@ -632,9 +652,11 @@ class MainWindow(QMainWindow):
         rounds = walk.rounds(project)
         if round_id not in {r["id"] for r in rounds}:
             round_id = rounds[0]["id"] if rounds else None
-        self._rebuild()
-        self._open_round(round_id)
-        self._daily_backup()
+        with self._one_state_update():
+            self._rebuild()
+            self._open_round(round_id)
+        # a copy of the whole file on a thread: not while the app starts up (issue 20)
+        after_first_paint(self, self._daily_backup)
         self._backup_timer.start()
 
     def _walk_changed(self, **kinds: bool) -> None:
@@ -761,17 +783,17 @@ class MainWindow(QMainWindow):
     def _open_round(self, round_id: str | None) -> None:
         if self.session is None:
             return
-        try:
-            self.session.open_round(round_id)
-        except SchouwError as error:
-            show_error(self, error)
-            self.session.open_round(None)
-        if self.session.ctx is not None:
-            self.prefs.last_round[str(self.session.project.path)] = self.session.ctx.round.id
-            self.prefs.save()
-            if self.streets is not None and not self.streets.current_street_id():
-                self.streets.step(1, skip_done=True) or self.streets.step(1)
-        self._update_state()
+        with self._one_state_update():
+            try:
+                self.session.open_round(round_id)
+            except SchouwError as error:
+                show_error(self, error)
+                self.session.open_round(None)
+            if self.session.ctx is not None:
+                self.prefs.last_round[str(self.session.project.path)] = self.session.ctx.round.id
+                self.prefs.save()
+                if self.streets is not None and not self.streets.current_street_id():
+                    self.streets.step(1, skip_done=True) or self.streets.step(1)
 
     def _fill_rounds(self) -> None:
         self.rounds_menu.clear()
