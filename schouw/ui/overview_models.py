@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from schouw.services.hotspots import Hotspot
 from schouw.services.monitoring import AreaOverview, Trend
 from schouw.ui import theme
+from schouw.ui.row_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ARROWS = {"beter": "↑", "slechter": "↓", "gelijk": "→", "onbekend": "·"}
 _TREND_ORDER = {"slechter": 0, "gelijk": 1, "beter": 2, "onbekend": 3}
@@ -25,46 +25,27 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)} %"
 
 
-class AreasModel(QAbstractTableModel):
+class AreasModel(RowsModel[AreaOverview]):
     """Rows of :class:`AreaOverview`: wijken and buurten, each a row."""
 
     COLUMNS = ("name", "wijk", "rounds", "findings", "below", "meting", "open", "overdue", "solved", "trend")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[AreaOverview] = []
+    def titles(self) -> dict[str, str]:
+        return {"name": self.tr("Wijk / buurt"), "wijk": self.tr("Wijk"), "rounds": self.tr("Rondes"),
+                "findings": self.tr("Bevindingen"), "below": self.tr("Onder norm"),
+                "meting": self.tr("Meting"), "open": self.tr("Open"),
+                "overdue": self.tr("Te laat"), "solved": self.tr("Opgelost"),
+                "trend": self.tr("Trend")}
 
-    def set_rows(self, rows: list[AreaOverview]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
-            return None
-        column = self.COLUMNS[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {"name": self.tr("Wijk / buurt"), "wijk": self.tr("Wijk"), "rounds": self.tr("Rondes"),
-                    "findings": self.tr("Bevindingen"), "below": self.tr("Onder norm"),
-                    "meting": self.tr("Meting"), "open": self.tr("Open"),
-                    "overdue": self.tr("Te laat"), "solved": self.tr("Opgelost"),
-                    "trend": self.tr("Trend")}[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return {"findings": self.tr("Bevindingen van knelpuntenschouwen; de oordelen van een meting tellen in "
-                                        "haar aandeel"),
-                    "below": self.tr("Bevindingen onder hun norm (geteld, geen score)"),
-                    "meting": self.tr("Aandeel op of boven de norm in de laatste meting, met het aantal oordelen"),
-                    "open": self.tr("Actiepunten die nog open staan"),
-                    "overdue": self.tr("Open actiepunten over hun uiterlijke datum"),
-                    "solved": self.tr("Herschouw: aandeel van de gecontroleerde punten dat opgelost is"),
-                    "trend": self.tr("Tegen de vorige periode van gelijke lengte")}.get(column)
-        return None
+    def tips(self) -> dict[str, str]:
+        return {"findings": self.tr("Bevindingen van knelpuntenschouwen; de oordelen van een meting tellen in "
+                                    "haar aandeel"),
+                "below": self.tr("Bevindingen onder hun norm (geteld, geen score)"),
+                "meting": self.tr("Aandeel op of boven de norm in de laatste meting, met het aantal oordelen"),
+                "open": self.tr("Actiepunten die nog open staan"),
+                "overdue": self.tr("Open actiepunten over hun uiterlijke datum"),
+                "solved": self.tr("Herschouw: aandeel van de gecontroleerde punten dat opgelost is"),
+                "trend": self.tr("Tegen de vorige periode van gelijke lengte")}
 
     def trend_text(self, trend: Trend) -> str:
         words = {"beter": self.tr("beter"), "slechter": self.tr("slechter"), "gelijk": self.tr("gelijk"),
@@ -77,9 +58,9 @@ class AreasModel(QAbstractTableModel):
         return text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
+        a = self.row_at(index)
+        if a is None:
             return None
-        a = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(a, column)
@@ -137,39 +118,20 @@ class AreasModel(QAbstractTableModel):
                 "open": a.actions_open, "overdue": a.actions_overdue}[column]
 
 
-class HotspotsModel(QAbstractTableModel):
+class HotspotsModel(RowsModel[Hotspot]):
     """Rows of :class:`Hotspot`, in rank order."""
 
     COLUMNS = ("rank", "street", "buurt", "rounds", "findings", "worst", "items")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[Hotspot] = []
-
-    def set_rows(self, rows: list[Hotspot]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
+    def titles(self) -> dict[str, str]:
         return {"rank": "#", "street": self.tr("Straat"), "buurt": self.tr("Buurt"),
                 "rounds": self.tr("Rondes"), "findings": self.tr("Bevindingen"),
-                "worst": self.tr("Ergste niveau"), "items": self.tr("Onderdelen")}[self.COLUMNS[section]]
+                "worst": self.tr("Ergste niveau"), "items": self.tr("Onderdelen")}
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
+        h = self.row_at(index)
+        if h is None:
             return None
-        h = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
         values = {"rank": h.rank, "street": h.street, "buurt": h.buurt, "rounds": h.rounds,
                   "findings": h.findings, "worst": h.worst, "items": ", ".join(h.item_names[:3])}

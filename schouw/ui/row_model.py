@@ -36,12 +36,18 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         """Column name -> header text (translated by the subclass, whose context it is)."""
         return {}
 
+    def tips(self) -> dict[str, str]:
+        """Column name -> header tooltip, for columns whose title needs saying more."""
+        return {}
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return self.titles().get(self.COLUMNS[section], "")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.titles().get(self.COLUMNS[section], "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tips().get(self.COLUMNS[section])
+        return None
 
     def row_at(self, index: Index) -> Row | None:
         """The row of a valid index (None for an invalid one or past the end)."""
