@@ -251,6 +251,20 @@ def map_view(window, extra: dict[str, Any]) -> QWidget:
     return window
 
 
+def map_hotspots(window, extra: dict[str, Any]) -> QWidget:
+    """The map of the Bloemenbuurt's 2026 jaarschouw with its hotspots on (issue #19): the
+    Rozenstraat corner, below the norm in three rounds."""
+    project = window.session.project
+    round_id = next(r["id"] for r in project.rounds.list()
+                    if r["buurt"] == "Bloemenbuurt" and r["date"].startswith("2026"))
+    window.open_round(round_id)
+    window.toggle_map()
+    settle(5)
+    window.map.hotspot_button.click()
+    settle(5)
+    return window
+
+
 def map_download(window, extra: dict[str, Any]) -> QWidget:
     """Kaart downloaden voor deze buurt…: the estimate before anything is fetched."""
     map_view(window, extra)
@@ -381,6 +395,7 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "close-round": close_round,
     "map": map_view,
     "map-download": map_download,
+    "map-hotspots": map_hotspots,
     "paper-entry": paper_entry,
     "cycles": cycles,
     "indicators": indicators,

@@ -2485,6 +2485,14 @@ Free software under the {licence} licence.</translation>
         <translation>Download map for this neighbourhood…: a background map, to use without internet</translation>
     </message>
     <message>
+        <source>Hotspots</source>
+        <translation>Hotspots</translation>
+    </message>
+    <message>
+        <source>Toon de plekken waar bevindingen onder de norm terugkomen (binnen 50 m, de drie jaar tot deze ronde)</source>
+        <translation>Show the places where below-norm findings recur (within 50 m, the three years up to this round)</translation>
+    </message>
+    <message>
         <source>Kaartstatus</source>
         <translation>Map status</translation>
     </message>
@@ -2493,8 +2501,15 @@ Free software under the {licence} licence.</translation>
         <translation>Background map</translation>
     </message>
     <message numerus="yes">
-        <source>%n bevinding(en) zonder plaats: kies er een en klik op de kaart (of P, pijltjes, Enter).</source>
+        <source>%n hotspot(s) in deze buurt</source>
         <extracomment>where &quot;Kaart downloaden…&quot; fetches tiles (None: PDOK; tests use a local server)</extracomment>
+        <translation>
+            <numerusform>%n hotspot in this buurt</numerusform>
+            <numerusform>%n hotspots in this buurt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bevinding(en) zonder plaats: kies er een en klik op de kaart (of P, pijltjes, Enter).</source>
         <translation>
             <numerusform>%n finding without a position: choose it and click on the map (or P, arrows, Enter).</numerusform>
             <numerusform>%n findings without a position: choose one and click on the map (or P, arrows, Enter).</numerusform>
@@ -2563,7 +2578,7 @@ Free software under the {licence} licence.</translation>
     </message>
     <message>
         <source>Geen ronde open</source>
-        <extracomment>draws a background (tiles) under the vector map: fn(painter, view) -&gt; attribution text</extracomment>
+        <extracomment>draws a background (tiles) under the vector map: fn(painter, view) -&gt; attribution text hotspots drawn under the markers (schouw.domain.mapscene.SceneHotspot), [] when off</extracomment>
         <translation>No round open</translation>
     </message>
 </context>

@@ -174,8 +174,15 @@
 <context>
     <name>MapPanel</name>
     <message numerus="yes">
-        <source>%n bevinding(en) zonder plaats: kies er een en klik op de kaart (of P, pijltjes, Enter).</source>
+        <source>%n hotspot(s) in deze buurt</source>
         <extracomment>where &quot;Kaart downloaden…&quot; fetches tiles (None: PDOK; tests use a local server)</extracomment>
+        <translation>
+            <numerusform>%n hotspot in deze buurt</numerusform>
+            <numerusform>%n hotspots in deze buurt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bevinding(en) zonder plaats: kies er een en klik op de kaart (of P, pijltjes, Enter).</source>
         <translation>
             <numerusform>%n bevinding zonder plaats: kies haar en klik op de kaart (of P, pijltjes, Enter).</numerusform>
             <numerusform>%n bevindingen zonder plaats: kies er een en klik op de kaart (of P, pijltjes, Enter).</numerusform>

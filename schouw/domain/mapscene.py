@@ -74,6 +74,19 @@ class ScenePoint:
 
 
 @dataclass(frozen=True)
+class SceneHotspot:
+    """A place (RD centre, 50 m around it) where below-norm findings recur over rounds."""
+
+    rank: int
+    x: float
+    y: float
+    rounds: int
+    findings: int
+    worst: str
+    street: str
+
+
+@dataclass(frozen=True)
 class MapScene:
     round_id: str
     buurt: str

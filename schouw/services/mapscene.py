@@ -18,6 +18,7 @@ from schouw.domain.findings import report_order
 from schouw.domain.levels import Level
 from schouw.domain.mapscene import (
     MapScene,
+    SceneHotspot,
     SceneMarker,
     ScenePoint,
     SceneStreet,
@@ -139,3 +140,27 @@ def outside_flags(project: Project, round_id: str) -> dict[str, bool]:
     xy = geo.lonlat_to_rd([(r.lon, r.lat) for r in located])  # type: ignore[misc]
     flags = outside(boundary, [p[0] for p in xy], [p[1] for p in xy])
     return {r.id: flag for r, flag in zip(located, flags, strict=True)}
+
+
+#: The map's hotspot layer looks back this many days from the round's date.
+HOTSPOT_DAYS = 3 * 365
+
+
+def hotspot_layer(project: Project, round_id: str) -> list[SceneHotspot]:
+    """The hotspots of the round's buurt (issue #19) over the three years up to the
+    round's date, as the map draws them: the same clustering as the Overzicht and
+    ``schouw hotspots`` (:func:`schouw.services.hotspots.find_hotspots`), in RD."""
+    from datetime import timedelta
+
+    from schouw.services.hotspots import find_hotspots
+
+    round_ = project.rounds.get(round_id)
+    buurt = project.areas.buurt(round_.buurt_id)
+    wijk = project.areas.wijk(buurt.wijk_id) if buurt is not None else None
+    if buurt is None or wijk is None:
+        return []
+    found = find_hotspots(project, start=round_.date - timedelta(days=HOTSPOT_DAYS), end=round_.date,
+                          wijk=wijk.name, buurt=buurt.name)
+    xy = geo.lonlat_to_rd([(h.lon, h.lat) for h in found]) if found else []
+    return [SceneHotspot(h.rank, x, y, h.rounds, h.findings, h.worst, h.street)
+            for h, (x, y) in zip(found, xy, strict=True)]

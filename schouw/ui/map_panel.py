@@ -77,8 +77,12 @@ class MapPanel(QWidget):
         self.download_button = self._button("mapDownload", self.tr("Kaart downloaden…"),
                                             self.tr("Kaart downloaden voor deze buurt…: een achtergrondkaart, "
                                                     "om zonder internet te gebruiken"), self.download_tiles)
-        for button in (self.fit_button, self.zoom_in, self.zoom_out, self.place_button, self.locate_button,
-                       self.download_button):
+        self.hotspot_button = self._button("mapHotspots", self.tr("Hotspots"),
+                                           self.tr("Toon de plekken waar bevindingen onder de norm terugkomen "
+                                                   "(binnen 50 m, de drie jaar tot deze ronde)"), self.show_hotspots)
+        self.hotspot_button.setCheckable(True)
+        for button in (self.fit_button, self.zoom_in, self.zoom_out, self.place_button, self.hotspot_button,
+                       self.locate_button, self.download_button):
             bar.addWidget(button)
         layout.addWidget(bar)
         layout.addWidget(self.view, 1)
@@ -134,7 +138,23 @@ class MapPanel(QWidget):
             self._round_id = round_id
             self.view._fitted = False
             self._seen.clear()
+            if self.hotspot_button.isChecked():
+                self.show_hotspots()
         self.schedule_reload(now=True)
+
+    def show_hotspots(self, *_args) -> None:
+        """Draw (or take away) the buurt's hotspots: the same ones as the Overzicht."""
+        from schouw.services.mapscene import hotspot_layer
+
+        spots = []
+        if self.hotspot_button.isChecked() and self.session.ctx is not None:
+            try:
+                spots = hotspot_layer(self.session.project, self.session.ctx.round.id)
+            except SchouwError as error:
+                self._say(error.message())
+            else:
+                self._say(self.tr("%n hotspot(s) in deze buurt", "", len(spots)))
+        self.view.set_hotspots(spots)
 
     def schedule_reload(self, *_args, now: bool = False) -> None:
         """Read the scene again soon (several signals of one edit make one read); while

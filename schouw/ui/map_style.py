@@ -133,3 +133,7 @@ def cluster_sprite(count: int, below: bool, ratio: float = 1.0) -> QPixmap:
                      str(count) if count < 10000 else f"{count // 1000}k")
     painter.end()
     return pixmap
+
+#: hotspots (places where below-norm findings recur): a dark red ring over a pale fill
+HOTSPOT = "#8E1B12"
+HOTSPOT_FILL = "#338E1B12"

@@ -78,6 +78,8 @@ class MapView(QWidget):
         self._fitted = False
         # after a zoom the street layer covers just the view; when the user pauses it is
         # drawn with a margin, so the pans that follow are image copies
+        #: hotspots drawn under the markers (schouw.domain.mapscene.SceneHotspot), [] when off
+        self.hotspots: list = []
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(250)
@@ -103,6 +105,11 @@ class MapView(QWidget):
             self.fit()
         if markers and self.clustered():
             self._clusters.at(self._cluster_band())  # the first frame only copies them
+        self.update()
+
+    def set_hotspots(self, hotspots: list) -> None:
+        """Show these hotspots (a circle of their 50 m with how many rounds), or none."""
+        self.hotspots = list(hotspots)
         self.update()
 
     def marker(self, finding_id: str) -> Any:
@@ -217,6 +224,7 @@ class MapView(QWidget):
                              self.devicePixelRatioF()):
             self._settle.start()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._paint_hotspots(painter)
         self._paint_points(painter)
         if self.clustered():
             self._paint_clusters(painter)
@@ -224,6 +232,27 @@ class MapView(QWidget):
             self._paint_markers(painter)
         self._paint_selected(painter)
         self._paint_overlay(painter, attribution)
+
+    def _paint_hotspots(self, painter: QPainter) -> None:
+        """Each hotspot as a translucent circle of its radius (at least a finger wide) with
+        "3×" (the rounds it recurred in) above its centre: under the markers, so its
+        findings stay visible and clickable."""
+        if not self.hotspots:
+            return
+        from schouw.domain.hotspots import RADIUS
+
+        font = QFont(self.font())
+        font.setBold(True)
+        painter.setFont(font)
+        for spot in self.hotspots:
+            p = self.to_screen(spot.x, spot.y)
+            r = max(RADIUS / self.res, 14.0)
+            painter.setPen(QPen(QColor(style.HOTSPOT), 2.0))
+            painter.setBrush(QColor(style.HOTSPOT_FILL))
+            painter.drawEllipse(p, r, r)
+            painter.setPen(QColor(style.HOTSPOT))
+            painter.drawText(QRectF(p.x() - 40, p.y() - r - 18, 80, 16), Qt.AlignmentFlag.AlignCenter,
+                             f"{spot.rounds}×")
 
     def _paint_points(self, painter: QPainter) -> None:
         points = getattr(self.scene, "points", None) or []
