@@ -213,6 +213,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_paper",
     "schouw.cli_indicators",
     "schouw.cli_cycles",
+    "schouw.cli_publish",
 )
 
 
@@ -256,6 +257,7 @@ ACCESS: dict[str, str] = {
     "points list": "read", "score": "read", "points": "write", "round new": "write", "round close": "write",
     "indicators list": "read", "indicators show": "read", "indicators": "write",
     "cycles list": "read", "cycles show": "read", "cycles report": "read", "cycles": "write",
+    "publish": "read",
 }
 
 
