@@ -14,7 +14,6 @@ central store at the next publish (see ``SAME_STAMP_UPDATES`` in the store).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import Any
 
 from schouw import geo
@@ -100,9 +99,12 @@ class Judge:
     def __init__(self, project: Project):
         self.project = project
         self._ctx: dict[str, Any] = {}
+        self._cache: dict[tuple, tuple[str | None, bool | None]] = {}
 
     def __call__(self, row: Row) -> tuple[str | None, bool | None]:
-        """(norm, onder_norm) of a finding; (None, None) when it does not count."""
+        """(norm, onder_norm) of a finding; (None, None) when it does not count. The
+        answer depends only on a handful of values, so it is cached on them: a big
+        round has a few hundred distinct cases among hundreds of thousands of findings."""
         from schouw.services.walk import load_round
 
         round_id = row["round_id"]
@@ -114,15 +116,22 @@ class Judge:
         ctx = self._ctx[round_id]
         if ctx is None:
             return None, None
-        item = ctx.item(row["element"], row["aspect"])
-        judged = judge(ctx.profile, row["element"], row["aspect"], row["level"], bool(row["not_applicable"]),
-                       ctx.area_type(row["street_id"]), has_level=item is not None and item[1].has_level)
-        norm = judged.norm.value if judged.norm is not None else None
-        return norm, (judged.below if judged.counts else None)
+        where = ctx.area_type(row["street_id"])
+        key = (round_id, where, row["element"], row["aspect"], row["level"], bool(row["not_applicable"]))
+        known = self._cache.get(key)
+        if known is None:
+            item = ctx.item(row["element"], row["aspect"])
+            judged = judge(ctx.profile, row["element"], row["aspect"], row["level"], bool(row["not_applicable"]),
+                           where, has_level=item is not None and item[1].has_level)
+            norm = judged.norm.value if judged.norm is not None else None
+            known = self._cache[key] = (norm, judged.below if judged.counts else None)
+        return known
 
 
-def central_rows(table: str, rows: list[Row], project_id: str, judge_finding: Judge | None = None) -> list[tuple]:
-    """The tuples to COPY for ``rows`` of ``table`` (in :func:`columns` order)."""
+def central_rows(table: str, rows: list[Row], project_id: str,
+                 judged: list[tuple[str | None, bool | None]] | None = None) -> list[tuple]:
+    """The tuples to COPY for ``rows`` of ``table`` (in :func:`columns` order); ``judged``
+    holds a finding's (norm, onder_norm) per row (see :class:`Judge`)."""
     if not rows:
         return []
     derived: dict[str, list[Any]] = {}
@@ -133,7 +142,7 @@ def central_rows(table: str, rows: list[Row], project_id: str, judge_finding: Ju
         derived["geom"] = _project_lines(rows, "boundary", polygons=True)
     elif table == "findings":
         derived["geom"] = _points(rows)
-        judged = [judge_finding(r) if judge_finding else (None, None) for r in rows]
+        judged = judged or [(None, None)] * len(rows)
         derived["norm"] = [j[0] for j in judged]
         derived["onder_norm"] = [j[1] for j in judged]
     booleans = {c for c, t in TABLES[table] if t == "boolean"}
@@ -163,15 +172,13 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def versions(table: str, rows: Iterable[tuple], extra: Iterable[str] | None = None) -> list[str]:
-    """The version of each central row for the publish log: its updated_at, plus what is
-    derived at publish time (a finding's judgement, a photo's written file)."""
-    cols = columns(table)
-    at = cols.index("updated_at")
+def version_of(table: str, row: Row, judged: tuple[str | None, bool | None] | None = None) -> str:
+    """The version of a row for the publish log: its updated_at, plus what is derived at
+    publish time (a finding's judgement, a photo's written file). Computed from the
+    project row, before any conversion, so unchanged rows cost almost nothing."""
     if table == "findings":
-        n, b = cols.index("norm"), cols.index("onder_norm")
-        return [f"{r[at]}|{r[n]}|{r[b]}" for r in rows]
+        norm, below = judged or (None, None)
+        return f"{row['updated_at']}|{norm}|{below}"
     if table == "photos":
-        f = cols.index("masked_file")
-        return [f"{r[at]}|{r[f] or ''}" for r in rows]
-    return [str(r[at]) for r in rows]
+        return f"{row['updated_at']}|{row.get('masked_file') or ''}"
+    return str(row["updated_at"])

@@ -28,7 +28,7 @@ from typing import Any
 
 from schouw.messages import SchouwError
 from schouw.publish.connection import Target, connect, parse_url, remember_password
-from schouw.publish.rows import Judge, central_rows, versions
+from schouw.publish.rows import Judge, central_rows, version_of
 from schouw.store.central import CENTRAL_VERSION, CentralStore, NewerSchema, columns, valid_schema
 from schouw.store.project import Project
 from schouw.store.publish_rows import PublishRows
@@ -131,20 +131,20 @@ def _publish_table(store: CentralStore, reader: PublishRows, table: str, round_i
     rows = sorted(reader.rows(table, round_ids), key=lambda r: r["id"])
     logged = store.published_versions(project_id, table)
     out = TableResult(rows=len(rows))
-    at = columns(table).index("id")
     for start in range(0, len(rows), batch):
         chunk = rows[start:start + batch]
         if table == "photos":
             for r in chunk:
                 live = photos_to is not None and not r.get("deleted_at")
                 r["masked_file"] = f"{r['id']}.jpg" if live else None
-        central = central_rows(table, chunk, project_id, judge if table == "findings" else None)
-        vers = versions(table, central)
-        todo = [i for i, (row, v) in enumerate(zip(central, vers, strict=True))
-                if not _published(logged.get(row[at]), v, table, photos_to)]
+        judged = [judge(r) for r in chunk] if table == "findings" else None
+        vers = [version_of(table, r, judged[i] if judged else None) for i, r in enumerate(chunk)]
+        todo = [i for i, (r, v) in enumerate(zip(chunk, vers, strict=True))
+                if not _published(logged.get(r["id"]), v, table, photos_to)]
         if not todo:
             continue
-        send = [central[i] for i in todo]
+        send = central_rows(table, [chunk[i] for i in todo], project_id,
+                            [judged[i] for i in todo] if judged else None)
         if table == "photos" and photos_to is not None:
             send = _write_photos(reader, [chunk[i] for i in todo], send, photos_to, result)
         out.sent += len(send)
