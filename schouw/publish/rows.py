@@ -101,28 +101,29 @@ class Judge:
         self._ctx: dict[str, Any] = {}
         self._cache: dict[tuple, tuple[str | None, bool | None]] = {}
 
-    def __call__(self, row: Row) -> tuple[str | None, bool | None]:
+    def __call__(self, round_id: str, street_id: str, element: str, aspect: str, level: str | None,
+                 not_applicable: Any) -> tuple[str | None, bool | None]:
         """(norm, onder_norm) of a finding; (None, None) when it does not count. The
         answer depends only on a handful of values, so it is cached on them: a big
         round has a few hundred distinct cases among hundreds of thousands of findings."""
-        from schouw.services.walk import load_round
+        ctx = self._ctx.get(round_id, self)
+        if ctx is self:
+            from schouw.services.walk import load_round
 
-        round_id = row["round_id"]
-        if round_id not in self._ctx:
             try:
-                self._ctx[round_id] = load_round(self.project, round_id)
+                ctx = load_round(self.project, round_id)
             except SchouwError:
-                self._ctx[round_id] = None  # a round whose buurt or form was lost: not judged
-        ctx = self._ctx[round_id]
+                ctx = None  # a round whose buurt or form was lost: not judged
+            self._ctx[round_id] = ctx
         if ctx is None:
             return None, None
-        where = ctx.area_type(row["street_id"])
-        key = (round_id, where, row["element"], row["aspect"], row["level"], bool(row["not_applicable"]))
+        where = ctx.area_types.get(street_id) or ctx.area_type(street_id)
+        key = (round_id, where, element, aspect, level, bool(not_applicable))
         known = self._cache.get(key)
         if known is None:
-            item = ctx.item(row["element"], row["aspect"])
-            judged = judge(ctx.profile, row["element"], row["aspect"], row["level"], bool(row["not_applicable"]),
-                           where, has_level=item is not None and item[1].has_level)
+            item = ctx.item(element, aspect)
+            judged = judge(ctx.profile, element, aspect, level, bool(not_applicable), where,
+                           has_level=item is not None and item[1].has_level)
             norm = judged.norm.value if judged.norm is not None else None
             known = self._cache[key] = (norm, judged.below if judged.counts else None)
         return known
@@ -172,13 +173,14 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def version_of(table: str, row: Row, judged: tuple[str | None, bool | None] | None = None) -> str:
+def version_of(table: str, updated_at: str, judged: tuple[str | None, bool | None] | None = None,
+               masked_file: str | None = None) -> str:
     """The version of a row for the publish log: its updated_at, plus what is derived at
-    publish time (a finding's judgement, a photo's written file). Computed from the
-    project row, before any conversion, so unchanged rows cost almost nothing."""
+    publish time (a finding's judgement, a photo's written file). Computed from a few
+    columns before any conversion, so unchanged rows cost almost nothing."""
     if table == "findings":
         norm, below = judged or (None, None)
-        return f"{row['updated_at']}|{norm}|{below}"
+        return f"{updated_at}|{norm}|{below}"
     if table == "photos":
-        return f"{row['updated_at']}|{row.get('masked_file') or ''}"
-    return str(row["updated_at"])
+        return f"{updated_at}|{masked_file or ''}"
+    return str(updated_at)

@@ -128,27 +128,39 @@ def _lost(error: Exception, target: Target) -> SchouwError:
 def _publish_table(store: CentralStore, reader: PublishRows, table: str, round_ids: list[str] | None,
                    project_id: str, judge: Judge, batch: int, photos_to: Path | None, result: PublishResult,
                    progress: Callable[[str, int, int], None] | None) -> TableResult:
-    rows = sorted(reader.rows(table, round_ids), key=lambda r: r["id"])
+    # 1. what to send: the light columns of every row against the log
+    light = reader.light(table, round_ids)
     logged = store.published_versions(project_id, table)
-    out = TableResult(rows=len(rows))
+    out = TableResult(rows=len(light))
+    judged: dict[str, tuple[str | None, bool | None]] = {}
+    todo: dict[str, str] = {}
+    for row in light:
+        row_id, updated_at, deleted_at = row[0], row[1], row[2]
+        j = None
+        if table == "findings":
+            j = judged[row_id] = judge(*row[3:9])
+        masked = f"{row_id}.jpg" if table == "photos" and photos_to is not None and not deleted_at else None
+        version = version_of(table, updated_at, j, masked)
+        if not _published(logged.get(row_id), version, table, photos_to):
+            todo[row_id] = version
+    if not todo:
+        return out
+    # 2. the whole rows of those, in id order (concurrent publishers lock rows in one order)
+    if len(todo) * 5 > len(light):
+        rows = [r for r in reader.rows(table, round_ids) if r["id"] in todo]
+    else:
+        rows = list(reader.rows_by_ids(table, list(todo)))
+    rows.sort(key=lambda r: r["id"])
     for start in range(0, len(rows), batch):
         chunk = rows[start:start + batch]
         if table == "photos":
             for r in chunk:
-                live = photos_to is not None and not r.get("deleted_at")
-                r["masked_file"] = f"{r['id']}.jpg" if live else None
-        judged = [judge(r) for r in chunk] if table == "findings" else None
-        vers = [version_of(table, r, judged[i] if judged else None) for i, r in enumerate(chunk)]
-        todo = [i for i, (r, v) in enumerate(zip(chunk, vers, strict=True))
-                if not _published(logged.get(r["id"]), v, table, photos_to)]
-        if not todo:
-            continue
-        send = central_rows(table, [chunk[i] for i in todo], project_id,
-                            [judged[i] for i in todo] if judged else None)
+                r["masked_file"] = f"{r['id']}.jpg" if photos_to is not None and not r.get("deleted_at") else None
+        send = central_rows(table, chunk, project_id, [judged[r["id"]] for r in chunk] if judged else None)
         if table == "photos" and photos_to is not None:
-            send = _write_photos(reader, [chunk[i] for i in todo], send, photos_to, result)
+            send = _write_photos(reader, chunk, send, photos_to, result)
         out.sent += len(send)
-        out.changed += store.publish_batch(project_id, table, send, [vers[i] for i in todo])
+        out.changed += store.publish_batch(project_id, table, send, [todo[r["id"]] for r in chunk])
         if progress:
             progress(table, min(start + batch, len(rows)), len(rows))
     return out

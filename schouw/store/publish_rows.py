@@ -38,6 +38,12 @@ READ: dict[str, tuple[str, ...]] = {
     "photos": ("finding_id", "sha256", "width", "height", "caption", "taken_at", "position", "masks"),
 }
 
+#: Columns besides id and the stamps that decide a row's published version (a finding's
+#: judgement is made at publish time from these).
+LIGHT: dict[str, tuple[str, ...]] = {
+    "findings": ("round_id", "street_id", "element", "aspect", "level", "not_applicable"),
+}
+
 #: How a table hangs under rounds: the SQL that selects its rows of some rounds ({ids}).
 _BY_ROUND = {
     "rounds": "x.id IN ({ids})",
@@ -71,13 +77,37 @@ class PublishRows:
     def round_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM rounds ORDER BY id")]
 
-    def rows(self, table: str, round_ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
-        """The rows of ``table`` (all, or those of ``round_ids``), tombstones included."""
+    def light(self, table: str, round_ids: list[str] | None = None) -> list[tuple]:
+        """(id, updated_at, deleted_at, *LIGHT[table]) of every row in scope: all a
+        publish needs to decide what to send, at a fraction of the cost of whole rows."""
+        cols = ("id", "updated_at", "deleted_at", *LIGHT.get(table, ()))
+        return [tuple(r[c] for c in cols) for r in self.rows(table, round_ids, cols)] if round_ids else \
+            self.conn.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
+
+    def rows_by_ids(self, table: str, ids: list[str]) -> Iterator[dict[str, Any]]:
+        """Whole rows of ``table`` by id (those a publish sends)."""
+        select, cols = self._select(table, None)
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
+            cur = self.conn.execute(f"SELECT {select} FROM {table} x WHERE x.id IN ({', '.join('?' * len(chunk))})",
+                                    chunk)
+            for row in cur:
+                yield dict(zip(cols, row, strict=True))
+
+    def _select(self, table: str, cols: tuple[str, ...] | None) -> tuple[str, tuple[str, ...]]:
+        if cols is not None:
+            return ", ".join(f"x.{c}" for c in cols), cols
         cols = ("id", *READ[table], *SYNCED)
         select = ", ".join(f"x.{c}" for c in cols)
         if table == "photos":  # the size of the stored master, without reading its bytes
             select += ", (SELECT length(b.data) FROM photo_blobs b WHERE b.photo_id = x.id AND b.kind = 'jpeg')"
             cols = (*cols, "size")
+        return select, cols
+
+    def rows(self, table: str, round_ids: list[str] | None = None,
+             columns: tuple[str, ...] | None = None) -> Iterator[dict[str, Any]]:
+        """The rows of ``table`` (all, or those of ``round_ids``), tombstones included."""
+        select, cols = self._select(table, columns)
         if round_ids is None:
             cur = self.conn.execute(f"SELECT {select} FROM {table} x")
             for row in cur:
