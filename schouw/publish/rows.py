@@ -141,6 +141,8 @@ def central_rows(table: str, rows: list[Row], project_id: str,
         derived["geom"] = _project_lines(rows, "geometry", polygons=False)
     elif table == "buurten":
         derived["geom"] = _project_lines(rows, "boundary", polygons=True)
+    elif table == "schouwpunten":
+        derived["geom"] = _points(rows)
     elif table == "findings":
         derived["geom"] = _points(rows)
         judged = judged or [(None, None)] * len(rows)

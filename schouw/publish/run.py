@@ -34,7 +34,8 @@ from schouw.store.project import Project
 from schouw.store.publish_rows import PublishRows
 
 #: Parents before children, so a QGIS user who looks mid-publish sees no orphans.
-ORDER = ("wijken", "buurten", "streets", "rounds", "participants", "findings", "actions", "action_events",
+ORDER = ("wijken", "buurten", "streets", "profiles", "forms", "rounds", "round_streets", "schouwpunten",
+         "participants", "findings", "actions", "action_events",
          "rechecks", "indicators", "indicator_values", "photos")
 BATCH = 20_000
 

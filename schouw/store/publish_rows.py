@@ -22,6 +22,10 @@ READ: dict[str, tuple[str, ...]] = {
     "wijken": ("name", "code"),
     "buurten": ("wijk_id", "name", "code", "area_type", "boundary"),
     "streets": ("buurt_id", "name", "woonplaats", "area_type", "house_numbers", "position", "geometry"),
+    "profiles": ("name", "definition"),
+    "forms": ("form_id", "version", "title", "kind", "definition"),
+    "round_streets": ("round_id", "street_id", "done_at"),
+    "schouwpunten": ("round_id", "n", "street_id", "stretch", "lat", "lon", "done_at"),
     "rounds": ("buurt_id", "date", "form_key", "profile_id", "title", "notes", "kind", "points_n", "seed",
                "closed_at"),
     "participants": ("round_id", "name", "organisation", "role", "email", "phone"),
@@ -47,6 +51,10 @@ LIGHT: dict[str, tuple[str, ...]] = {
 #: How a table hangs under rounds: the SQL that selects its rows of some rounds ({ids}).
 _BY_ROUND = {
     "rounds": "x.id IN ({ids})",
+    "profiles": "x.id IN (SELECT profile_id FROM rounds WHERE id IN ({ids}))",
+    "forms": "x.key IN (SELECT form_key FROM rounds WHERE id IN ({ids}))",
+    "round_streets": "x.round_id IN ({ids})",
+    "schouwpunten": "x.round_id IN ({ids})",
     "participants": "x.round_id IN ({ids})",
     "findings": "x.round_id IN ({ids})",
     "rechecks": "x.round_id IN ({ids})",
@@ -81,6 +89,8 @@ class PublishRows:
         """(id, updated_at, deleted_at, *LIGHT[table]) of every row in scope: all a
         publish needs to decide what to send, at a fraction of the cost of whole rows."""
         cols = ("id", "updated_at", "deleted_at", *LIGHT.get(table, ()))
+        if table == "forms" and not round_ids:
+            return self.conn.execute("SELECT key, added_at, NULL FROM forms").fetchall()
         return [tuple(r[c] for c in cols) for r in self.rows(table, round_ids, cols)] if round_ids else \
             self.conn.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
 
@@ -89,12 +99,18 @@ class PublishRows:
         select, cols = self._select(table, None)
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start:start + CHUNK]
-            cur = self.conn.execute(f"SELECT {select} FROM {table} x WHERE x.id IN ({', '.join('?' * len(chunk))})",
+            key = "key" if table == "forms" else "id"
+            cur = self.conn.execute(f"SELECT {select} FROM {table} x WHERE x.{key} IN ({', '.join('?' * len(chunk))})",
                                     chunk)
             for row in cur:
                 yield dict(zip(cols, row, strict=True))
 
     def _select(self, table: str, cols: tuple[str, ...] | None) -> tuple[str, tuple[str, ...]]:
+        if table == "forms":  # keyed by ``key``; a form version never changes: added_at is its stamp
+            alias = {"id": "x.key", "created_at": "x.added_at", "updated_at": "x.added_at", "updated_by": "''",
+                     "deleted_at": "NULL"}
+            cols = cols or ("id", *READ[table], *SYNCED)
+            return ", ".join(alias.get(c, f"x.{c}") for c in cols), cols
         if cols is not None:
             return ", ".join(f"x.{c}" for c in cols), cols
         cols = ("id", *READ[table], *SYNCED)
