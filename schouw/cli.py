@@ -257,7 +257,7 @@ ACCESS: dict[str, str] = {
     "points list": "read", "score": "read", "points": "write", "round new": "write", "round close": "write",
     "indicators list": "read", "indicators show": "read", "indicators": "write",
     "cycles list": "read", "cycles show": "read", "cycles report": "read", "cycles": "write",
-    "publish": "read",
+    "publish": "read", "pull": "write",
 }
 
 

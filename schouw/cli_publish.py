@@ -30,6 +30,11 @@ HELP_EN: dict[str, str] = {
     "alles (standaard)": "everything (default)",
     "ook deelnemers (namen, e-mail, telefoon) publiceren": "also publish participants (names, e-mail, phone)",
     "schrijf de gemaskeerde kopie van elke foto in deze map": "write the masked copy of every photo to this folder",
+    "haal de centrale stand van een buurt op (samengevoegd zoals een pakket)":
+        "bring the central state of a buurt onto this laptop (merged like a package)",
+    "adres van de database: postgresql://gebruiker@host/database":
+        "address of the database: postgresql://user@host/database",
+    "naam, buurtcode of id van de buurt": "name, buurt code or id of the buurt",
 }
 
 
@@ -47,7 +52,33 @@ def register(command, sub) -> dict[str, Handler]:
                          help="ook deelnemers (namen, e-mail, telefoon) publiceren")
     publish.add_argument("--photos-to", metavar="MAP", type=Path,
                          help="schrijf de gemaskeerde kopie van elke foto in deze map")
-    return {"publish": cmd_publish}
+    pull = command("pull", "haal de centrale stand van een buurt op (samengevoegd zoals een pakket)")
+    pull.add_argument("--from", dest="source", required=True, metavar="URL",
+                      help="adres van de database: postgresql://gebruiker@host/database")
+    pull.add_argument("--buurt", required=True, help="naam, buurtcode of id van de buurt")
+    pull.add_argument("--schema", default="schouw", help="schema in de database (standaard schouw)")
+    return {"publish": cmd_publish, "pull": cmd_pull}
+
+
+def cmd_pull(args: argparse.Namespace) -> int:
+    from schouw.cli import EXIT_BUSY, EXIT_OK, _emit, _open
+    from schouw.publish.connection import RETRY_LATER
+    from schouw.publish.pull import pull
+
+    try:
+        with _open(args, "write") as project:
+            result = pull(project, args.source, args.buurt, schema=args.schema)
+    except messages.SchouwError as error:
+        if error.key not in RETRY_LATER:
+            raise
+        from schouw.domain.text import printable
+
+        print(printable(error.message()), file=sys.stderr)
+        return EXIT_BUSY
+    _emit(args, result.as_dict(), lambda: messages.render(
+        "pull_done", url=result.url, buurt=result.buurt, rounds=len(result.rounds), added=result.total("added"),
+        updated=result.total("updated"), unchanged=result.total("unchanged"), conflicts=result.total("conflicts")))
+    return EXIT_OK
 
 
 def cmd_publish(args: argparse.Namespace) -> int:

@@ -1270,3 +1270,15 @@ CATALOGUE.update({
     "publish_round_and_all": {"nl": "Kies --round of --all, niet allebei.",
                               "en": "Choose --round or --all, not both."},
 })
+
+# Pulling a buurt back from the central store (schouw/publish/pull.py, #21).
+CATALOGUE.update({
+    "pull_no_schema": {"nl": "In {url} staat geen schouw-schema {schema}; publiceer eerst.",
+                       "en": "{url} holds no schouw schema {schema}; publish first."},
+    "pull_unknown_buurt": {"nl": "Buurt {buurt} staat niet in {url} (zoek op naam, buurtcode of id).",
+                           "en": "Buurt {buurt} is not in {url} (looked up by name, buurt code or id)."},
+    "pull_done": {"nl": "Opgehaald uit {url}: buurt {buurt}, {rounds} rondes; {added} rijen toegevoegd, {updated} "
+                        "bijgewerkt, {unchanged} al gelijk, {conflicts} conflicten.",
+                  "en": "Pulled from {url}: buurt {buurt}, {rounds} rounds; {added} rows added, {updated} updated, "
+                        "{unchanged} already the same, {conflicts} conflicts."},
+})

@@ -274,5 +274,51 @@ class CentralStore:
         return out
 
 
+    def pull_rows(self, table: str, where: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of ``table`` with ``geom`` back as GeoJSON in WGS84 (what the project
+        stores), for a pull; ``where`` is SQL text made by the caller (values in ``args``)."""
+        select = ", ".join("ST_AsGeoJSON(ST_Transform(geom, 4326), 9) AS geom" if c == "geom" else c
+                           for c in columns(table))
+        return self.rows_as(f"SELECT {select} FROM {self.schema}.{table} {where}", args)
+
+    def find_buurten(self, key: str) -> list[dict[str, Any]]:
+        """Live buurten whose id, code or name (case-insensitive) is ``key``."""
+        return self.pull_rows("buurten", "WHERE deleted_at IS NULL AND (id = %s OR code = %s OR lower(name) = lower(%s)) "
+                                         "ORDER BY updated_at DESC", (key, key, key))
+
+    def buurt_scope(self, buurt_id: str) -> dict[str, list[dict[str, Any]]]:
+        """Everything of a buurt's live rounds a pull rebuilds them from: per table, all rows
+        (tombstones too, so deletions travel) of those rounds and what they refer to."""
+        s = self.schema
+        rounds = f"(SELECT id FROM {s}.rounds WHERE buurt_id = %s AND deleted_at IS NULL)"
+        findings = f"(SELECT id FROM {s}.findings WHERE round_id IN {rounds})"
+        actions = f"(SELECT id FROM {s}.actions WHERE finding_id IN {findings})"
+        wheres: dict[str, tuple[str, int]] = {
+            "buurten": ("WHERE id = %s", 1),
+            "wijken": (f"WHERE id IN (SELECT wijk_id FROM {s}.buurten WHERE id = %s)", 1),
+            "streets": (f"WHERE buurt_id = %s OR id IN (SELECT street_id FROM {s}.findings WHERE round_id IN {rounds})",
+                        2),
+            "rounds": (f"WHERE id IN {rounds}", 1),
+            "profiles": (f"WHERE id IN (SELECT profile_id FROM {s}.rounds WHERE id IN {rounds})", 1),
+            "forms": (f"WHERE id IN (SELECT form_key FROM {s}.rounds WHERE id IN {rounds})", 1),
+            "participants": (f"WHERE round_id IN {rounds}", 1),
+            "round_streets": (f"WHERE round_id IN {rounds}", 1),
+            "schouwpunten": (f"WHERE round_id IN {rounds}", 1),
+            "findings": (f"WHERE round_id IN {rounds}", 1),
+            "actions": (f"WHERE id IN {actions}", 1),
+            "action_events": (f"WHERE action_id IN {actions}", 1),
+            "rechecks": (f"WHERE round_id IN {rounds}", 1),
+        }
+        return {table: self.pull_rows(table, where + " ORDER BY id", (buurt_id,) * n)
+                for table, (where, n) in wheres.items()}
+
+    def rows_as(self, sql: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.conn.execute(sql, tuple(args))
+        names = [d.name for d in cur.description]
+        out = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        self.conn.rollback()
+        return out
+
+
 class NewerSchema(Exception):
     """The central schema was made by a newer schouw (its version is ``args[0]``)."""
