@@ -630,8 +630,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def _log_unexpected() -> Path:
     path = settings.log_dir() / "schouw.log"
+    # a database URL may carry a password (schouw publish --to postgresql://u:pw@…): never log it
+    words = " ".join(re.sub(r"(://[^/@\s:]*:)[^/@\s]*@", r"\1***@", word) for word in sys.argv)
     with path.open("a", encoding="utf-8") as handle:
-        handle.write(f"\n--- {datetime.now().isoformat()} schouw {__version__} {' '.join(sys.argv)}\n")
+        handle.write(f"\n--- {datetime.now().isoformat()} schouw {__version__} {words}\n")
         handle.write(traceback.format_exc())
     return path
 

@@ -235,6 +235,9 @@ def test_wrong_password_is_one_line_exit_2_and_never_echoed(demo_path, pg_url, s
     assert wrong not in out and wrong not in err
     assert err.count("\n") == 1 and "wachtwoord klopt niet" in err
     assert _schemas(pg_url) == before
+    from schouw.exchange.mor.secrets import get_secret
+
+    assert get_secret(f"publish:{name}@127.0.0.1:{port}/schouw") is None  # a refused password is not kept
 
 
 def test_a_password_in_the_url_goes_to_the_keyring_and_is_used_next_time(demo_path, pg_url, schema, capsys,
@@ -320,3 +323,16 @@ def test_four_laptops_publish_into_one_schema_at_once(tmp_path, pg_url, schema):
     projects = {sqlite3.connect(p).execute("SELECT value FROM project_meta WHERE key = 'project_id'").fetchone()[0]
                 for p in paths}
     assert {r[0] for r in q(pg_url, f"SELECT DISTINCT project_id FROM {schema}.findings")} == projects
+
+
+def test_the_crash_log_never_holds_a_password_from_the_command_line(monkeypatch, data_dir):
+    from schouw import cli
+
+    monkeypatch.setattr(sys, "argv", ["schouw", "publish", "--to", "postgresql://jan:Sup3r-Geheim@db.gemeente.nl/gis"])
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        path = cli._log_unexpected()
+    text = path.read_text(encoding="utf-8")
+    assert "Sup3r-Geheim" not in text
+    assert "postgresql://jan:***@db.gemeente.nl/gis" in text
