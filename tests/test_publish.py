@@ -336,3 +336,23 @@ def test_the_crash_log_never_holds_a_password_from_the_command_line(monkeypatch,
     text = path.read_text(encoding="utf-8")
     assert "Sup3r-Geheim" not in text
     assert "postgresql://jan:***@db.gemeente.nl/gis" in text
+
+
+def test_a_publish_killed_mid_batch_leaves_no_half_batch_and_resumes(demo_path, pg_url, schema, tmp_path):
+    from conftest import kill_at_fault
+
+    kill_at_fault([sys.executable, "-m", "schouw", "--db", str(demo_path), "publish", "--to", pg_url,
+                   "--schema", schema], "publish_findings", tmp_path,
+                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    rounds = count_sqlite(demo_path, "rounds")
+    assert q(pg_url, f"SELECT count(*) FROM {schema}.rounds") == [(rounds,)]  # committed before the kill
+    # the findings batch was written but not committed when the process died: none of it is there
+    assert q(pg_url, f"SELECT count(*) FROM {schema}.findings") == [(0,)]
+    assert q(pg_url, f"SELECT count(*) FROM {schema}.publish_log WHERE table_name = 'findings'") == [(0,)]
+
+    resumed = publish(demo_path, pg_url, schema)
+    total = count_sqlite(demo_path, "findings")
+    assert resumed.tables["rounds"].sent == 0  # already there: not sent again
+    assert resumed.tables["findings"].changed == total
+    assert q(pg_url, f"SELECT count(*), count(DISTINCT id) FROM {schema}.findings") == [(total, total)]
+    assert publish(demo_path, pg_url, schema).changed == 0

@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from schouw.store.project import _fault_point
+
 #: The central schema version this schouw writes. Bump with a new entry in _MIGRATIONS.
 CENTRAL_VERSION = 1
 
@@ -256,6 +258,7 @@ class CentralStore:
                 f"SELECT %s, %s, id, _version FROM {stage} ORDER BY id "
                 "ON CONFLICT (project_id, table_name, row_id) DO UPDATE "
                 "SET version = excluded.version, published_at = now()", (project_id, table))
+            _fault_point(f"publish_{table}")  # tests kill the process here, before the commit
         return max(changed, 0)
 
     # -- reading back (tests, pull) --------------------------------------------------------
