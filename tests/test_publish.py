@@ -5,6 +5,7 @@ masked photos only, personal data only on request, and every bad input of the is
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -356,3 +357,19 @@ def test_a_publish_killed_mid_batch_leaves_no_half_batch_and_resumes(demo_path, 
     assert resumed.tables["findings"].changed == total
     assert q(pg_url, f"SELECT count(*), count(DISTINCT id) FROM {schema}.findings") == [(total, total)]
     assert publish(demo_path, pg_url, schema).changed == 0
+
+
+def test_two_copies_of_one_project_publishing_at_once_neither_deadlock_nor_duplicate(demo_path, tmp_path, pg_url,
+                                                                                      schema):
+    """Two laptops with the same rows (a project copied before the walk): the same ids
+    arrive twice at the same moment; row locks are taken in id order, so both finish."""
+    copy = tmp_path / "copy.schouw"
+    shutil.copyfile(demo_path, copy)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SCHOUW_SECRET_STORE": "file"}
+    procs = [subprocess.Popen([sys.executable, "-m", "schouw", "--db", str(p), "publish", "--to", pg_url,
+                               "--schema", schema], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for p in (demo_path, copy)]
+    results = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
+    assert [code for code, _ in results] == [0, 0], results
+    total = count_sqlite(demo_path, "findings")
+    assert q(pg_url, f"SELECT count(*), count(DISTINCT id) FROM {schema}.findings") == [(total, total)]
