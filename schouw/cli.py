@@ -225,6 +225,7 @@ EXTENSIONS: tuple[str, ...] = (
     "schouw.cli_monitor",
     "schouw.cli_overview",
     "schouw.cli_trend",
+    "schouw.cli_publish",
 )
 
 
@@ -270,6 +271,7 @@ ACCESS: dict[str, str] = {
     "cycles list": "read", "cycles show": "read", "cycles report": "read", "cycles": "write",
     "overview": "read", "hotspots": "read",
     "trend": "read",
+    "publish": "read", "pull": "write",
 }
 
 
@@ -652,8 +654,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def _log_unexpected() -> Path:
     path = settings.log_dir() / "schouw.log"
+    # a database URL may carry a password (schouw publish --to postgresql://u:pw@…): never log it
+    words = " ".join(re.sub(r"(://[^/@\s:]*:)[^/@\s]*@", r"\1***@", word) for word in sys.argv)
     with path.open("a", encoding="utf-8") as handle:
-        handle.write(f"\n--- {datetime.now().isoformat()} schouw {__version__} {' '.join(sys.argv)}\n")
+        handle.write(f"\n--- {datetime.now().isoformat()} schouw {__version__} {words}\n")
         handle.write(traceback.format_exc())
     return path
 

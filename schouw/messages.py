@@ -1349,3 +1349,49 @@ CATALOGUE.update({
     "cli_verloop_made": {"nl": "Verloop gemaakt: {path} ({pages} pagina's, {rounds} rondes, {streets} straten)",
                          "en": "Verloop made: {path} ({pages} pages, {rounds} rounds, {streets} streets)"},
 })
+
+# Publishing to the municipality's PostgreSQL/PostGIS (schouw/publish, cli_publish.py, #21).
+CATALOGUE.update({
+    "publish_bad_url": {"nl": "Geen PostgreSQL-adres: {url} (verwacht postgresql://gebruiker@host/database)",
+                        "en": "Not a PostgreSQL address: {url} (expected postgresql://user@host/database)"},
+    "publish_bad_schema": {"nl": "Ongeldige schemanaam {schema}: alleen kleine letters, cijfers en _",
+                           "en": "Invalid schema name {schema}: only lower-case letters, digits and _"},
+    "publish_no_driver": {"nl": "Publiceren vraagt het pakket psycopg (pip install 'schouw[publish]').",
+                          "en": "Publishing needs the psycopg package (pip install 'schouw[publish]')."},
+    "publish_wrong_password": {"nl": "De database {url} weigert de aanmelding: gebruikersnaam of wachtwoord klopt niet.",
+                               "en": "The database {url} refuses the login: wrong user name or password."},
+    "publish_unreachable": {"nl": "De database {url} is niet bereikbaar; probeer het later opnieuw.",
+                            "en": "The database {url} cannot be reached; try again later."},
+    "publish_refused": {"nl": "De database {url} weigert de verbinding: {detail}",
+                        "en": "The database {url} refuses the connection: {detail}"},
+    "publish_no_postgis": {"nl": "De database {url} heeft geen PostGIS; vraag de beheerder om CREATE EXTENSION postgis.",
+                           "en": "The database {url} has no PostGIS; ask its administrator for CREATE EXTENSION postgis."},
+    "publish_schema_newer": {"nl": "Schema {schema} is gemaakt door een nieuwere schouw (versie {found}, deze kent "
+                                   "t/m {known}); werk schouw bij.",
+                             "en": "Schema {schema} was made by a newer schouw (version {found}, this one knows up "
+                                   "to {known}); update schouw."},
+    "publish_lost": {"nl": "De verbinding met {url} viel weg tijdens het publiceren; wat verstuurd is blijft staan, "
+                           "publiceer later opnieuw om af te maken.",
+                     "en": "The connection to {url} was lost while publishing; what was sent stays, publish again "
+                           "later to finish."},
+    "publish_photos_dir": {"nl": "Fotomap {path} bestaat niet of is geen map.",
+                           "en": "Photo folder {path} does not exist or is not a folder."},
+    "publish_done": {"nl": "Gepubliceerd naar {url} schema {schema}: {changed} rijen nieuw of gewijzigd, "
+                           "{skipped} ongewijzigd, {photos} foto's weggeschreven.",
+                     "en": "Published to {url} schema {schema}: {changed} rows new or changed, {skipped} unchanged, "
+                           "{photos} photos written."},
+    "publish_round_and_all": {"nl": "Kies --round of --all, niet allebei.",
+                              "en": "Choose --round or --all, not both."},
+})
+
+# Pulling a buurt back from the central store (schouw/publish/pull.py, #21).
+CATALOGUE.update({
+    "pull_no_schema": {"nl": "In {url} staat geen schouw-schema {schema}; publiceer eerst.",
+                       "en": "{url} holds no schouw schema {schema}; publish first."},
+    "pull_unknown_buurt": {"nl": "Buurt {buurt} staat niet in {url} (zoek op naam, buurtcode of id).",
+                           "en": "Buurt {buurt} is not in {url} (looked up by name, buurt code or id)."},
+    "pull_done": {"nl": "Opgehaald uit {url}: buurt {buurt}, {rounds} rondes; {added} rijen toegevoegd, {updated} "
+                        "bijgewerkt, {unchanged} al gelijk, {conflicts} conflicten.",
+                  "en": "Pulled from {url}: buurt {buurt}, {rounds} rounds; {added} rows added, {updated} updated, "
+                        "{unchanged} already the same, {conflicts} conflicts."},
+})
