@@ -174,6 +174,9 @@ def build_parser(lang: str | None = None) -> Parser:
     report.add_argument("--wijk", metavar="WIJK", help="monitor: de wijk")
     report.add_argument("--year", type=int, metavar="JAAR", help="monitor: het jaar (standaard: vorig jaar)")
     report.add_argument("--xlsx", metavar="FILE.xlsx", help="monitor: ook (of alleen) als werkmap")
+    report.add_argument("--central", metavar="URL",
+                        help="monitor: uit de centrale database van de gemeente (postgresql://…), alle teams samen")
+    report.add_argument("--schema", default="schouw", help="monitor: schema in de centrale database (standaard schouw)")
     report.add_argument("--format", choices=["pdf", "csv"], default="pdf",
                         help="pdf (standaard) of csv (alleen de terugkoppeling: ';' en UTF-8 met BOM)")
     report.add_argument("--photos", action="store_true",

@@ -6,6 +6,7 @@ the English of the ``--kind`` help as a whole (every kind's words in one sentenc
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,9 @@ HELP_EN: dict[str, str] = {
     "monitor: de wijk": "monitor: the wijk",
     "monitor: het jaar (standaard: vorig jaar)": "monitor: the year (default: last year)",
     "monitor: ook (of alleen) als werkmap": "monitor: also (or only) as a workbook",
+    "monitor: uit de centrale database van de gemeente (postgresql://…), alle teams samen":
+        "monitor: from the municipality's central database (postgresql://…), all teams together",
+    "monitor: schema in de centrale database (standaard schouw)": "monitor: schema in the central database (default schouw)",
 }
 
 
@@ -40,16 +44,26 @@ def cmd_monitor_report(args: argparse.Namespace) -> int:
     """``schouw report --kind monitor --wijk W --year Y --out F.pdf [--xlsx F.xlsx]``."""
     import datetime as dt
 
-    from schouw.cli import EXIT_OK, _emit, _open
+    from schouw.cli import EXIT_BUSY, EXIT_OK, _emit
+    from schouw.cli_overview import reading
+    from schouw.publish.connection import RETRY_LATER
     from schouw.services.monitor_report import build_monitor
 
     if not args.wijk:
         raise SchouwError("mon_needs_wijk")
     year = args.year or dt.date.today().year - 1
-    with _open(args, "read") as project:
-        result = build_monitor(project, wijk=args.wijk, year=year, out=Path(args.out) if args.out else None,
-                               xlsx=Path(args.xlsx) if args.xlsx else None,
-                               lang=getattr(args, "lang", None) or messages.language())
+    try:
+        with reading(args, args.central) as project:
+            result = build_monitor(project, wijk=args.wijk, year=year, out=Path(args.out) if args.out else None,
+                                   xlsx=Path(args.xlsx) if args.xlsx else None,
+                                   lang=getattr(args, "lang", None) or messages.language())
+    except SchouwError as error:
+        if error.key not in RETRY_LATER:
+            raise
+        from schouw.domain.text import printable
+
+        print(printable(error.message()), file=sys.stderr)
+        return EXIT_BUSY
     files = ", ".join(str(p) for p in (result.pdf, result.xlsx) if p is not None)
     _emit(args, {"pdf": str(result.pdf) if result.pdf else None, "xlsx": str(result.xlsx) if result.xlsx else None,
                  "pages": result.pages, "buurten": result.buurten, "lagging": result.lagging, "year": year},

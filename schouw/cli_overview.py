@@ -5,7 +5,11 @@ cases as the app's *Overzicht* (:mod:`schouw.services.monitoring`)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sys
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from schouw import messages
 
@@ -22,6 +26,10 @@ HELP_EN: dict[str, str] = {
         "places where below-norm findings recur (within 50 m, over rounds)",
     "hoeveel plekken tonen (standaard 20)": "how many places to show (default 20)",
     "DATUM": "DATE",
+    "lees de centrale database van de gemeente in plaats van dit project (postgresql://…); "
+    "--from postgresql://… mag ook": "read the municipality's central database instead of this project "
+                                     "(postgresql://…); --from postgresql://… works too",
+    "schema in de centrale database (standaard schouw)": "schema in the central database (default schouw)",
     "toon in plaats daarvan wanneer: bevindingen met een tijdstip per maand, weekdag en dagdeel":
         "show when instead: findings with a time of day per month, weekday and part of day",
 }
@@ -41,6 +49,7 @@ def register(command, sub) -> dict[str, Handler]:
     overview = command("overview", "overzicht per wijk en buurt over een periode: rondes, bevindingen, "
                                    "onder de norm, meting, acties, trend")
     _period_options(overview)
+    central_options(overview)
     hotspots = command("hotspots", "plekken waar bevindingen onder de norm terugkomen (binnen 50 m, over rondes)")
     _period_options(hotspots)
     hotspots.add_argument("--limit", type=int, default=20, metavar="N", help="hoeveel plekken tonen (standaard 20)")
@@ -88,13 +97,59 @@ def overview_text(o) -> str:
     return "\n".join(lines)
 
 
+def central_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--central", metavar="URL",
+                        help="lees de centrale database van de gemeente in plaats van dit project (postgresql://…); "
+                             "--from postgresql://… mag ook")
+    parser.add_argument("--schema", default="schouw", help="schema in de centrale database (standaard schouw)")
+
+
+def central_source(args: argparse.Namespace) -> str | None:
+    """The central store to read (issue #21: ``overview --from postgresql://…``): given
+    with ``--central`` or as ``--from`` (whose other meaning is the period's first day)."""
+    start = getattr(args, "start", None) or ""
+    if start.startswith(("postgresql://", "postgres://")):
+        args.start = None
+        return start
+    return getattr(args, "central", None)
+
+
+@contextlib.contextmanager
+def reading(args: argparse.Namespace, source: str | None):
+    """The project to read: this one (read-only), or a fresh copy of the central store
+    made with the pull's merge (:func:`schouw.publish.pull.central_copy`), so the read
+    model is the same one either way."""
+    from schouw.cli import _open
+
+    if not source:
+        with _open(args, "read") as project:
+            yield project
+        return
+    from schouw.publish.pull import central_copy
+
+    with tempfile.TemporaryDirectory(prefix="schouw-centraal-") as tmp:
+        project = central_copy(source, Path(tmp), schema=args.schema)
+        with project:
+            yield project
+
+
 def cmd_overview(args: argparse.Namespace) -> int:
-    from schouw.cli import EXIT_OK, _emit, _open
+    from schouw.cli import EXIT_BUSY, EXIT_OK, _emit
+    from schouw.publish.connection import RETRY_LATER
     from schouw.services.monitoring import build_overview, make_period
 
+    source = central_source(args)
     make_period(args.start, args.end)  # a bad date fails before the project is opened
-    with _open(args, "read") as project:
-        overview = build_overview(project, start=args.start, end=args.end, wijk=args.wijk, buurt=args.buurt)
+    try:
+        with reading(args, source) as project:
+            overview = build_overview(project, start=args.start, end=args.end, wijk=args.wijk, buurt=args.buurt)
+    except messages.SchouwError as error:
+        if error.key not in RETRY_LATER:
+            raise
+        from schouw.domain.text import printable
+
+        print(printable(error.message()), file=sys.stderr)
+        return EXIT_BUSY
     _emit(args, overview.as_dict(), lambda: overview_text(overview))
     return EXIT_OK
 

@@ -2038,6 +2038,10 @@ Free software under the {licence} licence.</translation>
         <translation>&amp;Synchronise…</translation>
     </message>
     <message>
+        <source>&amp;Publiceren naar gemeente…</source>
+        <translation>&amp;Publish to the municipality…</translation>
+    </message>
+    <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -3250,6 +3254,82 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>Kwaliteitsprofiel (*.toml)</source>
         <translation>Quality profile (*.toml)</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publiceren naar gemeente</source>
+        <extracomment>the project setting that remembers the address (without a password)</extracomment>
+        <translation>Publish to the municipality</translation>
+    </message>
+    <message>
+        <source>Zet de rondes, bevindingen, actiepunten en herschouwingen van dit project in de PostgreSQL/PostGIS-database van de gemeente. Twee keer publiceren verstuurt niets dubbel; een onderbroken publicatie gaat de volgende keer verder.</source>
+        <translation>Puts this project&apos;s rounds, findings, actions and re-inspections into the municipality&apos;s PostgreSQL/PostGIS database. Publishing twice sends nothing twice; an interrupted publish carries on the next time.</translation>
+    </message>
+    <message>
+        <source>Adres van de database</source>
+        <translation>Address of the database</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Schema in de database</source>
+        <translation>Schema in the database</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Ook deelnemers (namen en contactgegevens) publiceren</source>
+        <translation>Also publish participants (names and contact details)</translation>
+    </message>
+    <message>
+        <source>Ook deelnemers publiceren</source>
+        <translation>Also publish participants</translation>
+    </message>
+    <message>
+        <source>Map voor foto&apos;s</source>
+        <translation>Folder for photos</translation>
+    </message>
+    <message>
+        <source>leeg: geen foto&apos;s; anders alleen de gemaskeerde kopieën</source>
+        <translation>empty: no photos; otherwise only the masked copies</translation>
+    </message>
+    <message>
+        <source>Bladeren…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Map kiezen</source>
+        <translation>Choose folder</translation>
+    </message>
+    <message>
+        <source>Foto&apos;s naar</source>
+        <translation>Photos to</translation>
+    </message>
+    <message>
+        <source>Een wachtwoord in het adres gaat naar de sleutelbos van de computer en wordt nergens anders bewaard.</source>
+        <translation>A password in the address goes to the computer&apos;s keyring and is kept nowhere else.</translation>
+    </message>
+    <message>
+        <source>Publiceren</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Map voor de gemaskeerde foto&apos;s</source>
+        <translation>Folder for the masked photos</translation>
+    </message>
+    <message>
+        <source>Verbinden…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Gepubliceerd naar %1 (schema %2): %3 rijen nieuw of gewijzigd, %4 al gelijk.</source>
+        <translation>Published to %1 (schema %2): %3 rows new or changed, %4 already the same.</translation>
     </message>
 </context>
 <context>

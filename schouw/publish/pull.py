@@ -94,6 +94,46 @@ def pull(project: Project, url: str, buurt: str, *, schema: str = "schouw") -> P
     return result
 
 
+def central_copy(url: str, folder: Path, *, schema: str = "schouw") -> Project:
+    """A project in ``folder`` holding every buurt of the central store, merged round by
+    round as :func:`pull` does: what ``schouw overview --from`` and the monitor read with
+    their one read model, so the figures of all teams' data come out of the same rules as
+    one laptop's (nothing is judged or counted twice, in SQL of another dialect). The
+    caller closes it; the folder is the caller's (a temporary one)."""
+    from schouw.exchange.merge import merge_package
+    from schouw.store.project import create_project
+
+    target, given = parse_url(url)
+    if not valid_schema(schema):
+        raise SchouwError("publish_bad_schema", schema=schema)
+    conn = connect(target, given or remember_password(target, None))
+    import psycopg
+
+    try:
+        if given:
+            remember_password(target, given)
+        store = CentralStore(conn, schema)
+        version = store.version()
+        if version == 0:
+            raise SchouwError("pull_no_schema", url=target.shown, schema=schema)
+        if version > CENTRAL_VERSION:
+            raise SchouwError("publish_schema_newer", schema=schema, found=version, known=CENTRAL_VERSION)
+        scopes = [store.buurt_scope(b["id"]) for b in store.live_buurten()]
+    except psycopg.Error:
+        raise SchouwError("publish_lost", url=target.shown) from None
+    finally:
+        conn.close()
+    project = create_project(folder / "centraal.schouw", name=f"Centraal ({target.shown})")
+    try:
+        for scope in scopes:
+            for package in packages(scope, target.shown):
+                merge_package(project, package)
+    except BaseException:
+        project.close()
+        raise
+    return project
+
+
 def packages(scope: dict[str, list[dict[str, Any]]], source: str) -> list[Any]:
     """One checked-equivalent package per round of the scope."""
     from schouw import __version__

@@ -289,6 +289,10 @@ class CentralStore:
         return self.pull_rows("buurten", "WHERE deleted_at IS NULL AND (id = %s OR code = %s OR lower(name) = lower(%s)) "
                                          "ORDER BY updated_at DESC", (key, key, key))
 
+    def live_buurten(self) -> list[dict[str, Any]]:
+        """Every live buurt of the central store, whichever laptop published it."""
+        return self.pull_rows("buurten", "WHERE deleted_at IS NULL ORDER BY name, id")
+
     def buurt_scope(self, buurt_id: str) -> dict[str, list[dict[str, Any]]]:
         """Everything of a buurt's live rounds a pull rebuilds them from: per table, all rows
         (tombstones too, so deletions travel) of those rounds and what they refer to."""

@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
             a("actImportPackage", self.tr("Pakket &importeren…"), self.import_package)
         if module_available("schouw.ui.sync_panel"):
             a("actSync", self.tr("&Synchroniseren…"), self.open_sync)
+        if module_available("psycopg"):
+            a("actPublish", self.tr("&Publiceren naar gemeente…"), self.publish_central)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -287,6 +289,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         file_menu.addAction(act["actImportStreets"])
+        if "actPublish" in act:
+            file_menu.addAction(act["actPublish"])
         file_menu.addSeparator()
         file_menu.addAction(act["actSettings"])
         file_menu.addSeparator()
@@ -444,7 +448,7 @@ class MainWindow(QMainWindow):
                 self.actions_by_name[name].setEnabled(False)
         self.actions_by_name["actReport"].setEnabled(has_round and report_available())
         self.actions_by_name["actFeedback"].setEnabled(has_round and report_available())
-        for name in ("actExport", "actImportPackage", "actSync"):
+        for name in ("actExport", "actImportPackage", "actSync", "actPublish"):
             if name in self.actions_by_name:
                 self.actions_by_name[name].setEnabled(session is not None)
         self.actions_by_name["actNewRound"].setEnabled(session is not None)
@@ -882,6 +886,15 @@ class MainWindow(QMainWindow):
 
             ctx = self.session.ctx
             return ExportDialog(self.session.project, ctx.round.id if ctx else None, self)
+
+        self._open_extension(build)
+
+    def publish_central(self) -> None:
+        """Bestand › Publiceren naar gemeente…: the project into the municipality's PostGIS (#21)."""
+        def build():
+            from schouw.ui.publish_dialog import PublishDialog
+
+            return PublishDialog(self.session.project, self)
 
         self._open_extension(build)
 
