@@ -177,7 +177,7 @@ def build(path: Path, *, scale: float = 1.0, seed: int = 19, years: int = 10, bu
                                 at = _stamp(done_day, 30)
                                 event_rows.append((_uid(rng), aid, at, status, "open", done_day.isoformat(), "",
                                                    at, at, "bench"))
-                            this_actions.append((aid, fid, sid, level or "", status))
+                            this_actions.append((aid, fid, sid, level or None, status))
                         # the next round re-inspects this round's points that were still open at its time
                         for _aid, fid, sid, level, _status in previous_actions[: max(1, len(previous_actions) // 2)]:
                             result = rng.choices(("opgelost", "aanwezig", "erger", None), (5, 3, 1, 1))[0]
