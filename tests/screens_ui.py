@@ -266,6 +266,14 @@ def map_hotspots(window, extra: dict[str, Any]) -> QWidget:
     return window
 
 
+def publish(window, extra: dict[str, Any]) -> QWidget:
+    """Bestand › Publiceren naar gemeente… (issue #21), an address typed in."""
+    window.publish_central()
+    dialog = _latest_top_level("publishDialog")
+    dialog.url_edit.setText("postgresql://schouw@gis.gemeente.nl/beheer")
+    return dialog
+
+
 def map_download(window, extra: dict[str, Any]) -> QWidget:
     """Kaart downloaden voor deze buurt…: the estimate before anything is fetched."""
     map_view(window, extra)
@@ -397,6 +405,7 @@ SCREENS: dict[str, Callable[[Any, dict[str, Any]], QWidget]] = {
     "map": map_view,
     "map-download": map_download,
     "map-hotspots": map_hotspots,
+    "publish": publish,
     "paper-entry": paper_entry,
     "cycles": cycles,
     "indicators": indicators,

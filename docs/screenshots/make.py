@@ -38,9 +38,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 _RENAMED = {("walk", "nl"): "walk-1366x768", ("walk", "en"): "walk-english",
             ("search", "nl"): "search-1366x768", ("search", "en"): "search-1366x768-en"}
 _SCREENS = ["walk", "search", "new-finding", "start", "new-round", "team", "settings", "report", "export",
-            "street-import", "import-package", "conflicts", "sync", "sync-profile", "shortcuts", "about", "mask-editor",
-            "profile", "actions", "herschouw", "close-round", "feedback", "map", "map-download", "map-hotspots", "paper-entry", "cycles",
-            "indicators", "overview", "verloop", "new-round-meting", "meting-walk"]
+            "street-import", "import-package", "conflicts", "sync", "sync-profile", "shortcuts", "about",
+            "mask-editor", "profile", "actions", "herschouw", "close-round", "feedback", "map", "map-download",
+            "map-hotspots", "paper-entry", "cycles", "publish", "indicators", "overview", "verloop",
+            "new-round-meting", "meting-walk"]
 
 #: name: (physical width, height, scale factor, language, screen)
 SCENES: dict[str, tuple[int, int, float, str, str]] = {}
