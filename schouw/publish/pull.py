@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from schouw.messages import SchouwError
-from schouw.publish.connection import connect, parse_url, remember_password
+from schouw.publish.connection import Target, connect, parse_url, remember_password
 from schouw.store.central import CENTRAL_VERSION, CentralStore, valid_schema
 from schouw.store.project import Project
 
@@ -59,10 +60,9 @@ def _geo(text: str | None) -> Any:
     return json.loads(text) if text else None
 
 
-def pull(project: Project, url: str, buurt: str, *, schema: str = "schouw") -> PullResult:
-    """Merge the central state of ``buurt`` (name, code or id) into ``project``."""
-    from schouw.exchange.merge import merge_package
-
+def _read_central(url: str, schema: str, read: Callable[[CentralStore, Target], Any]) -> tuple[Target, Any]:
+    """Connect (the keyring's password unless the URL has one, kept after a good login),
+    check the central schema is there and not newer than this schouw, and ``read`` it."""
     target, given = parse_url(url)
     if not valid_schema(schema):
         raise SchouwError("publish_bad_schema", schema=schema)
@@ -78,15 +78,25 @@ def pull(project: Project, url: str, buurt: str, *, schema: str = "schouw") -> P
             raise SchouwError("pull_no_schema", url=target.shown, schema=schema)
         if version > CENTRAL_VERSION:
             raise SchouwError("publish_schema_newer", schema=schema, found=version, known=CENTRAL_VERSION)
-        found = store.find_buurten(buurt)
-        if not found:
-            raise SchouwError("pull_unknown_buurt", buurt=buurt, url=target.shown)
-        scope = store.buurt_scope(found[0]["id"])
+        return target, read(store, target)
     except psycopg.Error:
         raise SchouwError("publish_lost", url=target.shown) from None
     finally:
         conn.close()
-    result = PullResult(url=target.shown, buurt=found[0]["name"])
+
+
+def pull(project: Project, url: str, buurt: str, *, schema: str = "schouw") -> PullResult:
+    """Merge the central state of ``buurt`` (name, code or id) into ``project``."""
+    from schouw.exchange.merge import merge_package
+
+    def read(store: CentralStore, target: Target) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+        found = store.find_buurten(buurt)
+        if not found:
+            raise SchouwError("pull_unknown_buurt", buurt=buurt, url=target.shown)
+        return found[0], store.buurt_scope(found[0]["id"])
+
+    target, (found, scope) = _read_central(url, schema, read)
+    result = PullResult(url=target.shown, buurt=found["name"])
     for package in packages(scope, target.shown):
         merged = merge_package(project, package)
         result.rounds.append({"round": package.document.round.id, "title": package.document.round.title,
@@ -103,26 +113,8 @@ def central_copy(url: str, folder: Path, *, schema: str = "schouw") -> Project:
     from schouw.exchange.merge import merge_package
     from schouw.store.project import create_project
 
-    target, given = parse_url(url)
-    if not valid_schema(schema):
-        raise SchouwError("publish_bad_schema", schema=schema)
-    conn = connect(target, given or remember_password(target, None))
-    import psycopg
-
-    try:
-        if given:
-            remember_password(target, given)
-        store = CentralStore(conn, schema)
-        version = store.version()
-        if version == 0:
-            raise SchouwError("pull_no_schema", url=target.shown, schema=schema)
-        if version > CENTRAL_VERSION:
-            raise SchouwError("publish_schema_newer", schema=schema, found=version, known=CENTRAL_VERSION)
-        scopes = [store.buurt_scope(b["id"]) for b in store.live_buurten()]
-    except psycopg.Error:
-        raise SchouwError("publish_lost", url=target.shown) from None
-    finally:
-        conn.close()
+    target, scopes = _read_central(url, schema, lambda store, _target: [
+        store.buurt_scope(b["id"]) for b in store.live_buurten()])
     project = create_project(folder / "centraal.schouw", name=f"Centraal ({target.shown})")
     try:
         for scope in scopes:

@@ -13,14 +13,11 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +28,7 @@ from schouw.services import actions as svc
 from schouw.services.changes import Changes
 from schouw.ui import labels, theme
 from schouw.ui.action_status import ActionStatusPanel
-from schouw.ui.row_model import Index, RowsModel
+from schouw.ui.row_model import Index, RowsModel, list_table
 from schouw.ui.widgets import fit_on_screen, named
 
 
@@ -110,16 +107,8 @@ class ActionsDialog(QDialog):
         filters.addWidget(self.overdue_check)
         layout.addLayout(filters)
         self.model = ActionsModel(self)
-        self.table = named(QTableView(self), "actionsTable", self.tr("Lijst van actiepunten"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column, name in enumerate(ActionsModel.COLUMNS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if name in ("street", "item", "party")
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+        self.table = named(list_table(self, self.model, ("street", "item", "party")), "actionsTable",
+                           self.tr("Lijst van actiepunten"))
         self.table.doubleClicked.connect(self._open)
         layout.addWidget(self.table, 1)
         self.count_label = named(QLabel(self), "actionsCount", self.tr("Aantal actiepunten"))

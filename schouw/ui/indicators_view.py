@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,7 +39,7 @@ from schouw.services import indicators as S
 from schouw.services.changes import Changes
 from schouw.ui import theme
 from schouw.ui.dialogs import show_error
-from schouw.ui.row_model import Index, RowsModel
+from schouw.ui.row_model import Index, RowsModel, list_table
 from schouw.ui.widgets import fit_on_screen, named, styled
 
 #: verdict key -> (colour, marker shape): the shape differs too, so colour is never the only sign
@@ -179,16 +178,8 @@ class IndicatorsDialog(QDialog):
         layout.addLayout(buttons)
 
         self.model = IndicatorsModel(self)
-        self.table = named(QTableView(self), "indicatorsTable", self.tr("Lijst van indicatoren"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column, name in enumerate(IndicatorsModel.COLUMNS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if name == "name"
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+        self.table = named(list_table(self, self.model, ("name",)), "indicatorsTable",
+                           self.tr("Lijst van indicatoren"))
         self.table.doubleClicked.connect(lambda _i: self.open_edit())
         self.chart = IndicatorChart(self)
         self.values = named(QTableWidget(0, 4, self), "indicatorValues", self.tr("Waarden per jaar"))

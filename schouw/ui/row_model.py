@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
@@ -54,3 +55,20 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         return self.rows[index.row()]
+
+
+def list_table(parent: QWidget, model: RowsModel, stretch: tuple[str, ...]) -> QTableView:
+    """A read-only list of ``model``'s rows: one row chosen at a time, no row numbers, the
+    ``stretch`` columns sharing the width and the others as wide as their contents. The
+    caller names it (objectName, accessibleName) like every widget."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    for column, name in enumerate(model.COLUMNS):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if name in stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+    return table
