@@ -71,3 +71,38 @@ def open_demo(path):
     from schouw.store import open_project
 
     return open_project(path, readonly=True)
+
+
+def test_pull_and_the_central_overzicht_from_the_app(qtbot, app_window, demo_path, tmp_path, pg_url, capsys):
+    """A second laptop with an empty project: Ophalen van gemeente brings the Havenkwartier
+    (its rounds appear through the hub), and the Overzicht's source "Centrale database"
+    shows every buurt the first laptop published."""
+    from conftest import run_main
+
+    schema = "u_" + uuid.uuid4().hex[:10]
+    assert run_main(capsys, "--db", str(demo_path), "publish", "--to", pg_url, "--schema", schema)[0] == 0
+    laptop = tmp_path / "laptop.schouw"
+    assert run_main(capsys, "new", str(laptop), "--name", "Laptop")[0] == 0
+    window = app_window(laptop)
+    window.pull_central()
+    dialog = window.findChild(QDialog, "pullDialog")
+    dialog.url_edit.setText(pg_url)
+    dialog.schema_edit.setText(schema)
+    dialog.buurt_edit.setText("Havenkwartier")
+    with qtbot.waitSignal(dialog.finished_task, timeout=120_000) as done:
+        dialog.start_button.click()
+    assert done.args == [True], dialog.status.text()
+    assert "Havenkwartier" in dialog.status.text()
+    rounds = window.session.project.rounds.list()
+    assert rounds and {r["buurt"] for r in rounds} == {"Havenkwartier"}
+
+    with window.session.write():
+        window.session.project.set_meta("publish_url", pg_url)
+        window.session.project.set_meta("publish_schema", schema)
+    overview = window.show_overview()
+    assert overview.wait_loaded()
+    assert {overview.model.rows[i].name for i in range(len(overview.model.rows))} >= {"Havenkwartier"}
+    assert "Vogelbuurt" not in {a.name for a in overview.model.rows}
+    overview.source_combo.setCurrentIndex(overview.source_combo.findText("Centrale database (alle teams)"))
+    assert overview.wait_loaded(120)
+    assert {"Vogelbuurt", "Havenkwartier", "Bloemenbuurt"} <= {a.name for a in overview.model.rows}

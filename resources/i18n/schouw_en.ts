@@ -2042,6 +2042,10 @@ Free software under the {licence} licence.</translation>
         <translation>&amp;Publish to the municipality…</translation>
     </message>
     <message>
+        <source>Op&amp;halen van gemeente…</source>
+        <translation>Pull from the m&amp;unicipality…</translation>
+    </message>
+    <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -2920,6 +2924,18 @@ Free software under the {licence} licence.</translation>
         <translation>to</translation>
     </message>
     <message>
+        <source>Bron van het overzicht</source>
+        <translation>Source of the overview</translation>
+    </message>
+    <message>
+        <source>Dit project</source>
+        <translation>This project</translation>
+    </message>
+    <message>
+        <source>Centrale database (alle teams)</source>
+        <translation>Central database (all teams)</translation>
+    </message>
+    <message>
         <source>Samenvatting van het overzicht</source>
         <translation>Summary of the overview</translation>
     </message>
@@ -3000,6 +3016,10 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>zo</source>
         <translation>Sun</translation>
+    </message>
+    <message>
+        <source>Dit is de centrale database: open de ronde in het project van het team dat hem liep, of haal de buurt op.</source>
+        <translation>This is the central database: open the round in the project of the team that walked it, or pull the buurt.</translation>
     </message>
 </context>
 <context>
@@ -3260,7 +3280,6 @@ Free software under the {licence} licence.</translation>
     <name>PublishDialog</name>
     <message>
         <source>Publiceren naar gemeente</source>
-        <extracomment>the project setting that remembers the address (without a password)</extracomment>
         <translation>Publish to the municipality</translation>
     </message>
     <message>
@@ -3330,6 +3349,57 @@ Free software under the {licence} licence.</translation>
     <message>
         <source>Gepubliceerd naar %1 (schema %2): %3 rijen nieuw of gewijzigd, %4 al gelijk.</source>
         <translation>Published to %1 (schema %2): %3 rows new or changed, %4 already the same.</translation>
+    </message>
+</context>
+<context>
+    <name>PullDialog</name>
+    <message>
+        <source>Ophalen van gemeente</source>
+        <translation>Pull from the municipality</translation>
+    </message>
+    <message>
+        <source>Haal de rondes, open actiepunten en herschouwpunten van een buurt uit de centrale database, samengevoegd zoals een pakket: nieuwste wint, conflicten blijven te zien. Foto&apos;s blijven centraal.</source>
+        <translation>Brings a buurt&apos;s rounds, open actions and re-inspection points from the central database, merged like a package: newest wins, conflicts stay visible. Photos stay central.</translation>
+    </message>
+    <message>
+        <source>Adres van de database</source>
+        <translation>Address of the database</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Schema in de database</source>
+        <translation>Schema in the database</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Buurt: naam, buurtcode of id</source>
+        <translation>Buurt: name, buurt code or id</translation>
+    </message>
+    <message>
+        <source>Buurt</source>
+        <translation>Buurt</translation>
+    </message>
+    <message>
+        <source>Ophalen</source>
+        <translation>Pull</translation>
+    </message>
+    <message>
+        <source>Vul het adres van de database en de buurt in.</source>
+        <translation>Fill in the address of the database and the buurt.</translation>
+    </message>
+    <message>
+        <source>Verbinden…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Opgehaald: buurt %1, %2 rondes; %3 rijen nieuw, %4 bijgewerkt, %5 conflicten.</source>
+        <translation>Pulled: buurt %1, %2 rounds; %3 rows new, %4 updated, %5 conflicts.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,12 @@ CONNECT_TIMEOUT = 10
 _AUTH_STATES = {"28P01", "28000"}
 
 
+#: project settings the app keeps for Bestand › Publiceren naar gemeente…: the address
+#: (never with its password: that is in the keyring) and the schema
+URL_META = "publish_url"
+SCHEMA_META = "publish_schema"
+
+
 @dataclass(frozen=True)
 class Target:
     """Where to publish: everything of the URL except the password."""

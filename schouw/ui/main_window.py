@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
             a("actSync", self.tr("&Synchroniseren…"), self.open_sync)
         if module_available("psycopg"):
             a("actPublish", self.tr("&Publiceren naar gemeente…"), self.publish_central)
+            a("actPull", self.tr("Op&halen van gemeente…"), self.pull_central)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -291,6 +292,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(act["actImportStreets"])
         if "actPublish" in act:
             file_menu.addAction(act["actPublish"])
+            file_menu.addAction(act["actPull"])
         file_menu.addSeparator()
         file_menu.addAction(act["actSettings"])
         file_menu.addSeparator()
@@ -448,7 +450,7 @@ class MainWindow(QMainWindow):
                 self.actions_by_name[name].setEnabled(False)
         self.actions_by_name["actReport"].setEnabled(has_round and report_available())
         self.actions_by_name["actFeedback"].setEnabled(has_round and report_available())
-        for name in ("actExport", "actImportPackage", "actSync", "actPublish"):
+        for name in ("actExport", "actImportPackage", "actSync", "actPublish", "actPull"):
             if name in self.actions_by_name:
                 self.actions_by_name[name].setEnabled(session is not None)
         self.actions_by_name["actNewRound"].setEnabled(session is not None)
@@ -895,6 +897,16 @@ class MainWindow(QMainWindow):
             from schouw.ui.publish_dialog import PublishDialog
 
             return PublishDialog(self.session.project, self)
+
+        self._open_extension(build)
+
+    def pull_central(self) -> None:
+        """Bestand › Ophalen van gemeente…: a buurt's central state onto this laptop (#21)."""
+        def build():
+            from schouw.ui.publish_dialog import PullDialog
+
+            ctx = self.session.ctx
+            return PullDialog(self.session.project, ctx.buurt.name if ctx else "", self)
 
         self._open_extension(build)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from schouw.messages import SchouwError
+from schouw.publish.connection import SCHEMA_META, URL_META
 from schouw.services.changes import Changes
 from schouw.services.hotspots import (
     Hotspot,
@@ -97,6 +98,14 @@ class OverviewDialog(QDialog):
         filters.addWidget(to_label)
         filters.addWidget(self.to_edit)
         filters.addWidget(self.wijk_combo, 1)
+        self.source_combo = named(QComboBox(self), "overviewSource", self.tr("Bron van het overzicht"))
+        self.source_combo.addItem(self.tr("Dit project"), "")
+        central = session.project.meta(URL_META)
+        if central:  # the address of Bestand › Publiceren naar gemeente… (issue #21)
+            self.source_combo.addItem(self.tr("Centrale database (alle teams)"), central)
+        self.source_combo.setToolTip(central)
+        self.source_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        filters.addWidget(self.source_combo)
         layout.addLayout(filters)
         self.summary_label = named(QLabel(self), "overviewSummary", self.tr("Samenvatting van het overzicht"))
         self.summary_label.setWordWrap(True)
@@ -188,12 +197,27 @@ class OverviewDialog(QDialog):
         generation, today = self._generation, self.today
         self.loading = True
         self.summary_label.setText(self.tr("Het overzicht wordt berekend…"))
+        central, schema = self.source_combo.currentData(), self.session.project.meta(SCHEMA_META) or "schouw"
 
-        def work(project, _progress):
+        def read(project):
             overview = build_overview(project, start=start, end=end, wijk=wijk, today=today)
             spots = find_hotspots(project, start=start, end=end, wijk=wijk, today=today)
             rows = time_rows(project, overview.period, [a[0] for a in overview.areas] if wijk else None)
             return generation, overview, spots, rows
+
+        def work(project, _progress):
+            if not central:
+                return read(project)
+            # all teams' data: pulled into a temporary project, the same read model on it
+            import tempfile
+            from pathlib import Path
+
+            from schouw.publish.pull import central_copy
+
+            with tempfile.TemporaryDirectory(prefix="schouw-centraal-") as tmp:
+                copy = central_copy(central, Path(tmp), schema=schema)
+                with copy:
+                    return read(copy)
 
         task = ProjectTask(self.session.project, work)
         task.signals.done.connect(self._loaded)
@@ -249,8 +273,8 @@ class OverviewDialog(QDialog):
         if self.loading:
             self._stale = True
             return
-        if self.overview is None:
-            return
+        if self.overview is None or self.source_combo.currentData():
+            return  # the central store changes when someone publishes, not with this edit
         start, end, wijk = self._filters()
         try:
             self.overview = update_overview(self.session.project, self.overview, changes)
@@ -302,6 +326,10 @@ class OverviewDialog(QDialog):
         if not index.isValid():
             return
         area = self.proxy.data(index, Qt.ItemDataRole.UserRole)
+        if self.source_combo.currentData() and area.kind != "wijk":
+            self.summary_label.setText(self.tr("Dit is de centrale database: open de ronde in het project van "
+                                               "het team dat hem liep, of haal de buurt op."))
+            return
         if area.kind == "wijk":
             self.wijk_combo.setCurrentIndex(max(self.wijk_combo.findData(area.name), 0))
         elif area.latest_round_id:
@@ -311,4 +339,6 @@ class OverviewDialog(QDialog):
         if not index.isValid():
             return
         spot = self.hotspot_proxy.data(index, Qt.ItemDataRole.UserRole)
+        if self.source_combo.currentData():
+            return
         self.openFinding.emit(spot.round_ids[0], spot.finding_ids[0])

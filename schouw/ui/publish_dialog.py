@@ -1,4 +1,5 @@
-"""*Bestand › Publiceren naar gemeente…* (issue #21): the project into the municipality's
+"""*Bestand › Publiceren naar gemeente…* and *Ophalen van gemeente…* (issue #21): the
+project into the municipality's
 PostgreSQL/PostGIS, through the same use case as ``schouw publish``
 (:func:`schouw.publish.publish`), on a worker thread with its progress.
 
@@ -26,13 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from schouw.messages import SchouwError
+from schouw.publish.connection import SCHEMA_META, URL_META
+from schouw.services.changes import Changes
 from schouw.store.project import Project
 from schouw.ui.export_dialog import _TaskDialog
 from schouw.ui.widgets import fit_on_screen, named
-
-#: the project setting that remembers the address (without a password)
-URL_META = "publish_url"
-SCHEMA_META = "publish_schema"
 
 
 class PublishDialog(_TaskDialog):
@@ -113,3 +112,61 @@ class PublishDialog(_TaskDialog):
         return self.tr("Gepubliceerd naar %1 (schema %2): %3 rijen nieuw of gewijzigd, %4 al gelijk.") \
             .replace("%1", result.url).replace("%2", result.schema).replace("%3", str(result.changed)) \
             .replace("%4", str(result.skipped))
+
+
+class PullDialog(_TaskDialog):
+    """*Bestand › Ophalen van gemeente…*: the central state of a buurt onto this laptop
+    before a walk, merged as a package is (:func:`schouw.publish.pull.pull`)."""
+
+    def __init__(self, project: Project, buurt: str = "", parent: QWidget | None = None):
+        super().__init__(project, parent, "pull")
+        named(self, "pullDialog", self.tr("Ophalen van gemeente"))
+        self.setWindowTitle(self.tr("Ophalen van gemeente"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Haal de rondes, open actiepunten en herschouwpunten van een buurt uit de centrale "
+                               "database, samengevoegd zoals een pakket: nieuwste wint, conflicten blijven te zien. "
+                               "Foto's blijven centraal."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.url_edit = named(QLineEdit(project.meta(URL_META), self), "pullUrl", self.tr("Adres van de database"))
+        self.url_edit.setPlaceholderText("postgresql://gebruiker@server/database")
+        form.addRow(self.tr("Database"), self.url_edit)
+        self.schema_edit = named(QLineEdit(project.meta(SCHEMA_META) or "schouw", self), "pullSchema",
+                                 self.tr("Schema in de database"))
+        form.addRow(self.tr("Schema"), self.schema_edit)
+        self.buurt_edit = named(QLineEdit(buurt, self), "pullBuurt", self.tr("Buurt: naam, buurtcode of id"))
+        form.addRow(self.tr("Buurt"), self.buurt_edit)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        self.start_button.setText(self.tr("Ophalen"))
+        named(self.start_button, "pullStart", self.tr("Ophalen"))
+        self.start_button.clicked.connect(self.start)
+        layout.addLayout(self._buttons())
+        fit_on_screen(self, 620, 300)
+
+    def start(self) -> None:
+        from schouw.publish.pull import pull
+
+        url, schema, buurt = (self.url_edit.text().strip(), self.schema_edit.text().strip() or "schouw",
+                              self.buurt_edit.text().strip())
+        if not url or not buurt:
+            self.status.setText(self.tr("Vul het adres van de database en de buurt in."))
+            return
+        self.status.setText(self.tr("Verbinden…"))
+        self._run(lambda project, _progress: pull(project, url, buurt, schema=schema))
+
+    def describe(self, result: Any) -> str:
+        return self.tr("Opgehaald: buurt %1, %2 rondes; %3 rijen nieuw, %4 bijgewerkt, %5 conflicten.") \
+            .replace("%1", result.buurt).replace("%2", str(len(result.rounds))) \
+            .replace("%3", str(result.total("added"))).replace("%4", str(result.total("updated"))) \
+            .replace("%5", str(result.total("conflicts")))
+
+    def changes_of(self, result: Any) -> Changes:
+        """A pull that added or changed rows: every view of rounds, streets, findings and
+        actions reads again (through the hub), as after an imported package."""
+        if not (result.total("added") or result.total("updated")):
+            return Changes.NONE
+        return Changes(rounds=True, streets=True, walked=True, findings=True, photos=True, actions=True,
+                       indicators=True, cycles=True)
