@@ -30,6 +30,8 @@ HELP_EN: dict[str, str] = {
     "alles (standaard)": "everything (default)",
     "ook deelnemers (namen, e-mail, telefoon) publiceren": "also publish participants (names, e-mail, phone)",
     "schrijf de gemaskeerde kopie van elke foto in deze map": "write the masked copy of every photo to this folder",
+    "zet de gemaskeerde kopie van elke foto in de database (tabel photo_files)":
+        "put the masked copy of every photo in the database (table photo_files)",
     "haal de centrale stand van een buurt op (samengevoegd zoals een pakket)":
         "bring the central state of a buurt onto this laptop (merged like a package)",
     "adres van de database: postgresql://gebruiker@host/database":
@@ -52,6 +54,8 @@ def register(command, sub) -> dict[str, Handler]:
                          help="ook deelnemers (namen, e-mail, telefoon) publiceren")
     publish.add_argument("--photos-to", metavar="MAP", type=Path,
                          help="schrijf de gemaskeerde kopie van elke foto in deze map")
+    publish.add_argument("--photos-in-db", action="store_true",
+                         help="zet de gemaskeerde kopie van elke foto in de database (tabel photo_files)")
     pull = command("pull", "haal de centrale stand van een buurt op (samengevoegd zoals een pakket)")
     pull.add_argument("--from", dest="source", required=True, metavar="URL",
                       help="adres van de database: postgresql://gebruiker@host/database")
@@ -89,7 +93,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     try:
         with _open(args, "read") as project:
             result = publish(project, args.to, schema=args.schema, round_id=args.round,
-                             personal_data=args.personal_data, photos_to=args.photos_to)
+                             personal_data=args.personal_data, photos_to=args.photos_to,
+                             photos_in_db=args.photos_in_db)
     except messages.SchouwError as error:
         if error.key not in RETRY_LATER:
             raise  # exit 2 in cli.main, like every user error

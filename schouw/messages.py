@@ -1352,6 +1352,8 @@ CATALOGUE.update({
 
 # Publishing to the municipality's PostgreSQL/PostGIS (schouw/publish, cli_publish.py, #21).
 CATALOGUE.update({
+    "publish_photos_twice": {"nl": "Kies één plek voor de foto's: --photos-to MAP of --photos-in-db, niet allebei.",
+                             "en": "Choose one place for the photos: --photos-to FOLDER or --photos-in-db, not both."},
     "publish_bad_url": {"nl": "Geen PostgreSQL-adres: {url} (verwacht postgresql://gebruiker@host/database)",
                         "en": "Not a PostgreSQL address: {url} (expected postgresql://user@host/database)"},
     "publish_bad_schema": {"nl": "Ongeldige schemanaam {schema}: alleen kleine letters, cijfers en _",

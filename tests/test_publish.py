@@ -51,12 +51,12 @@ def count_sqlite(path: Path, table: str) -> int:
 
 def test_publish_creates_the_schema_and_a_second_publish_changes_nothing(demo_path, pg_url, schema):
     first = publish(demo_path, pg_url, schema)
-    assert first.schema_version == (0, 1)
+    assert first.schema_version == (0, 2)
     for table in ("wijken", "buurten", "streets", "rounds", "findings", "actions", "action_events", "rechecks",
                   "photos"):
         assert q(pg_url, f"SELECT count(*) FROM {schema}.{table}")[0][0] == count_sqlite(demo_path, table), table
     assert first.changed == sum(t.rows for t in first.tables.values()) > 1000
-    assert q(pg_url, f"SELECT value FROM {schema}.schouw_meta WHERE key = 'schema_version'") == [("1",)]
+    assert q(pg_url, f"SELECT value FROM {schema}.schouw_meta WHERE key = 'schema_version'") == [("2",)]
 
     second = publish(demo_path, pg_url, schema)
     assert second.changed == 0
@@ -192,6 +192,31 @@ def test_photos_to_writes_only_masked_copies(demo_path, pg_url, schema, tmp_path
     # the copies stay recorded when a later publish writes none
     assert publish(demo_path, pg_url, schema).changed == 0
     assert q(pg_url, f"SELECT count(masked_file) FROM {schema}.photos")[0][0] == live
+
+
+def test_photos_in_db_stores_only_masked_copies_in_photo_files(demo_path, pg_url, schema, tmp_path, capsys):
+    from schouw.photos import Mask, export_copy
+    from schouw.services.photos import set_masks
+    from schouw.store import open_project
+
+    with open_project(demo_path) as project:
+        photo_id = project.conn.execute("SELECT id FROM photos WHERE deleted_at IS NULL LIMIT 1").fetchone()[0]
+        set_masks(project, photo_id, [Mask.from_dict({"x": 0.2, "y": 0.2, "w": 0.4, "h": 0.4, "shape": "ellipse"})])
+        master = project.photos.blob(photo_id, "jpeg")
+        masks = [Mask.from_dict(m) for m in project.photos.get(photo_id).masks]
+        originals = {bytes(r[0]) for r in project.conn.execute("SELECT data FROM photo_blobs")}
+    result = publish(demo_path, pg_url, schema, photos_in_db=True)
+    live = count_sqlite(demo_path, "photos")
+    assert result.photos_written == live
+    assert q(pg_url, f"SELECT count(*) FROM {schema}.photo_files")[0][0] == live
+    stored = bytes(q(pg_url, f"SELECT masked_jpeg FROM {schema}.photo_files WHERE id = %s", (photo_id,))[0][0])
+    assert stored == export_copy(master, masks) and stored not in originals
+    assert q(pg_url, f"SELECT masked_file FROM {schema}.photos WHERE id = %s", (photo_id,)) == [
+        (f"photo_files:{photo_id}",)]
+    assert publish(demo_path, pg_url, schema, photos_in_db=True).changed == 0  # twice: nothing sent
+    code, _, err = run_main(capsys, "--db", str(demo_path), "publish", "--to", pg_url, "--schema", schema,
+                            "--photos-in-db", "--photos-to", str(tmp_path))
+    assert code == 2 and "niet allebei" in err
 
 
 def test_one_round_publishes_that_round_and_what_hangs_under_it(demo_path, pg_url, schema, capsys):

@@ -3331,6 +3331,14 @@ Free software under the {licence} licence.</translation>
         <translation>Photos to</translation>
     </message>
     <message>
+        <source>Of: de gemaskeerde foto&apos;s in de database zelf (tabel photo_files)</source>
+        <translation>Or: the masked photos in the database itself (table photo_files)</translation>
+    </message>
+    <message>
+        <source>Foto&apos;s in de database</source>
+        <translation>Photos in the database</translation>
+    </message>
+    <message>
         <source>Een wachtwoord in het adres gaat naar de sleutelbos van de computer en wordt nergens anders bewaard.</source>
         <translation>A password in the address goes to the computer&apos;s keyring and is kept nowhere else.</translation>
     </message>

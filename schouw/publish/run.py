@@ -74,7 +74,8 @@ class PublishResult:
 
 
 def publish(project: Project, url: str, *, schema: str = "schouw", round_id: str | None = None,
-            personal_data: bool = False, photos_to: Path | None = None, batch: int = BATCH,
+            personal_data: bool = False, photos_to: Path | None = None, photos_in_db: bool = False,
+            batch: int = BATCH,
             progress: Callable[[str, int, int], None] | None = None) -> PublishResult:
     """Publish the whole project (or one round) into ``schema`` at ``url``."""
     target, password = parse_url(url)
@@ -82,6 +83,8 @@ def publish(project: Project, url: str, *, schema: str = "schouw", round_id: str
         raise SchouwError("publish_bad_schema", schema=schema)
     if photos_to is not None and not photos_to.is_dir():
         raise SchouwError("publish_photos_dir", path=str(photos_to))
+    if photos_to is not None and photos_in_db:
+        raise SchouwError("publish_photos_twice")
     round_ids = [project.rounds.get(round_id).id] if round_id else None
     given = password
     password = given or remember_password(target, None)
@@ -107,7 +110,7 @@ def publish(project: Project, url: str, *, schema: str = "schouw", round_id: str
             if table == "participants" and not personal_data:
                 continue
             result.tables[table] = _publish_table(store, reader, table, round_ids, project_id, judge, batch,
-                                                  photos_to, result, progress)
+                                                  DB_PHOTOS if photos_in_db else photos_to, result, progress)
         return result
     except psycopg.Error as error:
         raise _lost(error, target) from None
@@ -140,7 +143,7 @@ def _publish_table(store: CentralStore, reader: PublishRows, table: str, round_i
         j = None
         if table == "findings":
             j = judged[row_id] = judge(*row[3:9])
-        masked = f"{row_id}.jpg" if table == "photos" and photos_to is not None and not deleted_at else None
+        masked = _masked_name(row_id, photos_to) if table == "photos" and not deleted_at else None
         version = version_of(table, updated_at, j, masked)
         if not _published(logged.get(row_id), version, table, photos_to):
             todo[row_id] = version
@@ -156,15 +159,27 @@ def _publish_table(store: CentralStore, reader: PublishRows, table: str, round_i
         chunk = rows[start:start + batch]
         if table == "photos":
             for r in chunk:
-                r["masked_file"] = f"{r['id']}.jpg" if photos_to is not None and not r.get("deleted_at") else None
+                r["masked_file"] = None if r.get("deleted_at") else _masked_name(r["id"], photos_to)
         send = central_rows(table, chunk, project_id, [judged[r["id"]] for r in chunk] if judged else None)
         if table == "photos" and photos_to is not None:
-            send = _write_photos(reader, chunk, send, photos_to, result)
+            send = _write_photos(reader, chunk, send, photos_to, result, store, project_id)
         out.sent += len(send)
         out.changed += store.publish_batch(project_id, table, send, [todo[r["id"]] for r in chunk])
         if progress:
             progress(table, min(start + batch, len(rows)), len(rows))
     return out
+
+
+#: ``photos_to`` meaning "into the database's photo_files" (``--photos-in-db``)
+DB_PHOTOS = Path("\0photo_files")
+
+
+def _masked_name(photo_id: str, photos_to: Path | None) -> str | None:
+    """Where the masked copy of a photo is: its file name in the folder, ``photo_files:ID``
+    in the database, None when this publish writes no copies."""
+    if photos_to is None:
+        return None
+    return f"photo_files:{photo_id}" if photos_to == DB_PHOTOS else f"{photo_id}.jpg"
 
 
 def _published(logged: str | None, version: str, table: str, photos_to: Path | None) -> bool:
@@ -178,20 +193,25 @@ def _published(logged: str | None, version: str, table: str, photos_to: Path | N
 
 
 def _write_photos(reader: PublishRows, rows: list[dict[str, Any]], central: list[tuple], folder: Path,
-                  result: PublishResult) -> list[tuple]:
-    """Write the masked export copy of each live photo (atomically) and put its hash in
-    the row; a tombstoned photo's copy is taken away again."""
+                  result: PublishResult, store: CentralStore, project_id: str) -> list[tuple]:
+    """Write the masked export copy of each live photo (atomically, into the folder or,
+    for :data:`DB_PHOTOS`, the database's ``photo_files``) and put its hash in the row; a
+    tombstoned photo's copy is taken away again. Never the original."""
     from schouw.photos import Mask, export_copy
     from schouw.publish.rows import _json
 
     cols = columns("photos")
     sha_at = cols.index("masked_sha256")
-    out = []
+    in_db = folder == DB_PHOTOS
+    out, files, gone = [], [], []
     for r, row in zip(rows, central, strict=True):
         path = folder / f"{r['id']}.jpg"
         if r.get("deleted_at"):
+            if in_db:
+                gone.append(r["id"])
             with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+                if not in_db:
+                    path.unlink()
             out.append(row)
             continue
         master = reader.photo_master(r["id"])
@@ -204,11 +224,18 @@ def _write_photos(reader: PublishRows, rows: list[dict[str, Any]], central: list
             data = export_copy(master, [Mask.from_dict(m) for m in _json(r.get("masks")) or []])
         except Exception as error:  # noqa: BLE001 - never let an unmasked copy out
             raise SchouwError("export_photo_failed", id=r["id"], detail=str(error)) from error
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        sha = hashlib.sha256(data).hexdigest()
+        if in_db:
+            files.append((r["id"], data, sha))
+        else:
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
         result.photos_written += 1
         values = list(row)
-        values[sha_at] = hashlib.sha256(data).hexdigest()
+        values[sha_at] = sha
         out.append(tuple(values))
+    if in_db:  # before the rows that name them: a cut in between leaves a copy, never a hole
+        store.put_photo_files(project_id, files)
+        store.drop_photo_files(gone)
     return out

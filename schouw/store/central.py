@@ -28,7 +28,7 @@ from typing import Any
 from schouw.store.project import _fault_point
 
 #: The central schema version this schouw writes. Bump with a new entry in _MIGRATIONS.
-CENTRAL_VERSION = 1
+CENTRAL_VERSION = 2
 
 #: Per table: its own columns (besides id, project_id and the synced-row columns), in
 #: the order the publisher sends them. Types are PostgreSQL's.
@@ -168,7 +168,17 @@ CREATE TABLE {schema}.publish_log (
 """
 
 
-_MIGRATIONS = [_v1]
+def _v2(schema: str) -> str:
+    """Photos inside the database when the municipality wants them there (``--photos-in-db``):
+    the MASKED copy only, one row per photo, beside the photo's own row."""
+    return f"""
+CREATE TABLE {schema}.photo_files (
+  id text PRIMARY KEY, project_id text NOT NULL, masked_jpeg bytea NOT NULL, masked_sha256 text NOT NULL,
+  written_at timestamptz NOT NULL DEFAULT now());
+"""
+
+
+_MIGRATIONS = [_v1, _v2]
 
 
 class CentralStore:
@@ -228,6 +238,24 @@ class CentralStore:
             (project_id, table)).fetchall()
         self.conn.rollback()
         return dict(rows)
+
+    def put_photo_files(self, project_id: str, files: Sequence[tuple[str, bytes, str]]) -> None:
+        """Store masked copies ``(photo id, jpeg, sha256)`` in ``photo_files`` (replacing an
+        older copy of the same photo) in one transaction."""
+        if not files:
+            return
+        with self.conn.transaction():
+            with self.conn.cursor() as cur:
+                cur.executemany(
+                    f"INSERT INTO {self.schema}.photo_files (id, project_id, masked_jpeg, masked_sha256) "
+                    "VALUES (%s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET masked_jpeg = excluded.masked_jpeg, "
+                    "masked_sha256 = excluded.masked_sha256, written_at = now()",
+                    [(pid, project_id, data, sha) for pid, data, sha in files])
+
+    def drop_photo_files(self, ids: Sequence[str]) -> None:
+        """Take away the stored copies of tombstoned photos."""
+        if ids:
+            self.conn.execute(f"DELETE FROM {self.schema}.photo_files WHERE id = ANY(%s)", (list(ids),))
 
     def publish_batch(self, project_id: str, table: str, rows: Sequence[tuple], versions: Sequence[str]) -> int:
         """COPY ``rows`` (in :func:`columns` order) into a staging table and upsert them

@@ -64,6 +64,9 @@ class PublishDialog(_TaskDialog):
         row.addWidget(self.photos_edit, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Foto's naar"), row)
+        self.photos_db = named(QCheckBox(self.tr("Of: de gemaskeerde foto's in de database zelf (tabel photo_files)"),
+                                         self), "publishPhotosInDb", self.tr("Foto's in de database"))
+        form.addRow("", self.photos_db)
         layout.addLayout(form)
         note = QLabel(self.tr("Een wachtwoord in het adres gaat naar de sleutelbos van de computer en wordt "
                               "nergens anders bewaard."), self)
@@ -88,7 +91,7 @@ class PublishDialog(_TaskDialog):
 
         url, schema = self.url_edit.text().strip(), self.schema_edit.text().strip() or "schouw"
         photos = Path(self.photos_edit.text().strip()).expanduser() if self.photos_edit.text().strip() else None
-        personal = self.personal.isChecked()
+        personal, in_db = self.personal.isChecked(), self.photos_db.isChecked()
         try:
             target, _password = parse_url(url)
         except SchouwError as error:
@@ -103,7 +106,8 @@ class PublishDialog(_TaskDialog):
             def step(table: str, done: int, total: int) -> None:
                 progress(done, total, table)
 
-            return publish(project, url, schema=schema, personal_data=personal, photos_to=photos, progress=step)
+            return publish(project, url, schema=schema, personal_data=personal, photos_to=photos,
+                           photos_in_db=in_db, progress=step)
 
         self.status.setText(self.tr("Verbinden…"))
         self._run(work)
