@@ -96,7 +96,11 @@ def user_forms_dir() -> Path:
 
 
 def device_id() -> str:
-    """A stable random id for this installation, made on first use."""
+    """A stable random id for this installation, made on first use.
+
+    Two processes may start at the same moment on a fresh installation (the app and a
+    scheduled ``schouw sync``): each writes its own temporary file, and the first id to
+    land is the one both use, so an installation never has two ids."""
     path = data_dir() / "device-id"
     try:
         value = path.read_text(encoding="utf-8").strip()
@@ -105,10 +109,18 @@ def device_id() -> str:
     except FileNotFoundError:
         pass
     value = str(uuid.uuid4())
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f".device-id.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     tmp.write_text(value, encoding="utf-8")
-    os.replace(tmp, path)
-    return value
+    try:
+        os.link(tmp, path)  # only when there is none yet: the first writer wins
+    except FileExistsError:
+        pass
+    except OSError:  # a file system without hard links
+        if not path.exists():
+            os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path.read_text(encoding="utf-8").strip() or value
 
 
 def load_settings() -> dict:

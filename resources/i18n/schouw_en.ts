@@ -3331,8 +3331,8 @@ Free software under the {licence} licence.</translation>
         <translation>Photos to</translation>
     </message>
     <message>
-        <source>Of: de gemaskeerde foto&apos;s in de database zelf (tabel photo_files)</source>
-        <translation>Or: the masked photos in the database itself (table photo_files)</translation>
+        <source>Of: de gemaskeerde foto&apos;s in de database zelf</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Foto&apos;s in de database</source>

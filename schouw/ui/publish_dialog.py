@@ -64,7 +64,7 @@ class PublishDialog(_TaskDialog):
         row.addWidget(self.photos_edit, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Foto's naar"), row)
-        self.photos_db = named(QCheckBox(self.tr("Of: de gemaskeerde foto's in de database zelf (tabel photo_files)"),
+        self.photos_db = named(QCheckBox(self.tr("Of: de gemaskeerde foto's in de database zelf"),
                                          self), "publishPhotosInDb", self.tr("Foto's in de database"))
         form.addRow("", self.photos_db)
         layout.addLayout(form)
