@@ -3332,7 +3332,7 @@ Free software under the {licence} licence.</translation>
     </message>
     <message>
         <source>Of: de gemaskeerde foto&apos;s in de database zelf</source>
-        <translation type="unfinished"></translation>
+        <translation>Or: the masked photos in the database itself</translation>
     </message>
     <message>
         <source>Foto&apos;s in de database</source>
