@@ -116,6 +116,26 @@ def test_wrong_schema_version(good_package, target, tmp_path):
     assert "99" in err.message()
 
 
+def test_a_version_1_package_still_imports(good_package, target, tmp_path):
+    """Packages made before indicators and trajecten travelled (schema 1) merge as they did."""
+    from schouw.exchange.document import SCHEMA_VERSION
+
+    def older(members, manifest):
+        manifest["schema_version"] = 1
+
+        def strip(d):
+            d["schema_version"] = 1
+            for key in ("indicators", "indicator_values", "cycles", "cycle_priorities", "cycle_priority_findings",
+                        "cycle_actions"):
+                d.pop(key, None)
+        set_document(members, strip)
+
+    assert SCHEMA_VERSION == 2
+    old = rebuild(good_package, tmp_path / "v1.zip", older)
+    result = import_package(target, check_package(old))
+    assert result.added["findings"] == 4
+
+
 def test_truncated_zip(good_package, target, tmp_path):
     data = good_package.read_bytes()
     for cut in (len(data) // 2, len(data) - 30):

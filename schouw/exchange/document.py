@@ -38,8 +38,10 @@ from schouw.domain.rechecks import Recheck
 FORMAT = "schouw-exportpakket"
 #: Bump when a change would make an older schouw misread a package. An importer
 #: accepts exactly the versions in SUPPORTED_VERSIONS and refuses others clearly.
-SCHEMA_VERSION = 1
-SUPPORTED_VERSIONS = frozenset({1})
+#: 2: policy indicators and Veilige Buurten trajecten travel too (tables an importer of
+#: version 1 would silently drop); a version-1 package still imports, without them.
+SCHEMA_VERSION = 2
+SUPPORTED_VERSIONS = frozenset({1, 2})
 
 DOCUMENT_NAME = "schouw.json"
 SCHEMA_NAME = "schouw.schema.json"
