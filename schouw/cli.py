@@ -724,7 +724,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from schouw.domain.text import printable
 
         print(printable(error.message()), file=sys.stderr)  # may quote what the user typed
-        return EXIT_BUSY if error.key == "project_busy" else EXIT_USAGE
+        return EXIT_BUSY if error.key in messages.RETRY_LATER else EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 - last line of defence: log, explain, keep data

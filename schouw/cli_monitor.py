@@ -6,7 +6,6 @@ the English of the ``--kind`` help as a whole (every kind's words in one sentenc
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -44,26 +43,17 @@ def cmd_monitor_report(args: argparse.Namespace) -> int:
     """``schouw report --kind monitor --wijk W --year Y --out F.pdf [--xlsx F.xlsx]``."""
     import datetime as dt
 
-    from schouw.cli import EXIT_BUSY, EXIT_OK, _emit
+    from schouw.cli import EXIT_OK, _emit
     from schouw.cli_overview import reading
-    from schouw.publish.connection import RETRY_LATER
     from schouw.services.monitor_report import build_monitor
 
     if not args.wijk:
         raise SchouwError("mon_needs_wijk")
     year = args.year or dt.date.today().year - 1
-    try:
-        with reading(args, args.central) as project:
-            result = build_monitor(project, wijk=args.wijk, year=year, out=Path(args.out) if args.out else None,
-                                   xlsx=Path(args.xlsx) if args.xlsx else None,
-                                   lang=getattr(args, "lang", None) or messages.language())
-    except SchouwError as error:
-        if error.key not in RETRY_LATER:
-            raise
-        from schouw.domain.text import printable
-
-        print(printable(error.message()), file=sys.stderr)
-        return EXIT_BUSY
+    with reading(args, args.central) as project:
+        result = build_monitor(project, wijk=args.wijk, year=year, out=Path(args.out) if args.out else None,
+                               xlsx=Path(args.xlsx) if args.xlsx else None,
+                               lang=getattr(args, "lang", None) or messages.language())
     files = ", ".join(str(p) for p in (result.pdf, result.xlsx) if p is not None)
     _emit(args, {"pdf": str(result.pdf) if result.pdf else None, "xlsx": str(result.xlsx) if result.xlsx else None,
                  "pages": result.pages, "buurten": result.buurten, "lagging": result.lagging, "year": year},

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -134,22 +133,13 @@ def reading(args: argparse.Namespace, source: str | None):
 
 
 def cmd_overview(args: argparse.Namespace) -> int:
-    from schouw.cli import EXIT_BUSY, EXIT_OK, _emit
-    from schouw.publish.connection import RETRY_LATER
+    from schouw.cli import EXIT_OK, _emit
     from schouw.services.monitoring import build_overview, make_period
 
     source = central_source(args)
     make_period(args.start, args.end)  # a bad date fails before the project is opened
-    try:
-        with reading(args, source) as project:
-            overview = build_overview(project, start=args.start, end=args.end, wijk=args.wijk, buurt=args.buurt)
-    except messages.SchouwError as error:
-        if error.key not in RETRY_LATER:
-            raise
-        from schouw.domain.text import printable
-
-        print(printable(error.message()), file=sys.stderr)
-        return EXIT_BUSY
+    with reading(args, source) as project:
+        overview = build_overview(project, start=args.start, end=args.end, wijk=args.wijk, buurt=args.buurt)
     _emit(args, overview.as_dict(), lambda: overview_text(overview))
     return EXIT_OK
 

@@ -11,7 +11,6 @@ not reachable or went away — publish again later, nothing is sent twice.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,20 +64,11 @@ def register(command, sub) -> dict[str, Handler]:
 
 
 def cmd_pull(args: argparse.Namespace) -> int:
-    from schouw.cli import EXIT_BUSY, EXIT_OK, _emit, _open
-    from schouw.publish.connection import RETRY_LATER
+    from schouw.cli import EXIT_OK, _emit, _open
     from schouw.publish.pull import pull
 
-    try:
-        with _open(args, "write") as project:
-            result = pull(project, args.source, args.buurt, schema=args.schema)
-    except messages.SchouwError as error:
-        if error.key not in RETRY_LATER:
-            raise
-        from schouw.domain.text import printable
-
-        print(printable(error.message()), file=sys.stderr)
-        return EXIT_BUSY
+    with _open(args, "write") as project:
+        result = pull(project, args.source, args.buurt, schema=args.schema)
     _emit(args, result.as_dict(), lambda: messages.render(
         "pull_done", url=result.url, buurt=result.buurt, rounds=len(result.rounds), added=result.total("added"),
         updated=result.total("updated"), unchanged=result.total("unchanged"), conflicts=result.total("conflicts")))
@@ -86,22 +76,13 @@ def cmd_pull(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from schouw.cli import EXIT_BUSY, EXIT_OK, _emit, _open
+    from schouw.cli import EXIT_OK, _emit, _open
     from schouw.publish import publish
-    from schouw.publish.connection import RETRY_LATER
 
-    try:
-        with _open(args, "read") as project:
-            result = publish(project, args.to, schema=args.schema, round_id=args.round,
-                             personal_data=args.personal_data, photos_to=args.photos_to,
-                             photos_in_db=args.photos_in_db)
-    except messages.SchouwError as error:
-        if error.key not in RETRY_LATER:
-            raise  # exit 2 in cli.main, like every user error
-        from schouw.domain.text import printable
-
-        print(printable(error.message()), file=sys.stderr)
-        return EXIT_BUSY
+    with _open(args, "read") as project:
+        result = publish(project, args.to, schema=args.schema, round_id=args.round,
+                         personal_data=args.personal_data, photos_to=args.photos_to,
+                         photos_in_db=args.photos_in_db)
     _emit(args, result.as_dict(), lambda: messages.render(
         "publish_done", url=result.url, schema=result.schema, changed=result.changed, skipped=result.skipped,
         photos=result.photos_written))

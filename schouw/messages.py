@@ -1216,6 +1216,12 @@ def render(key: str, lang: str | None = None, **params: object) -> str:
         return template
 
 
+#: User errors that mean "try again later" rather than "fix what you typed": the command
+#: line exits 3 for these (the project is locked by the app; the municipality's server is
+#: unreachable or went away mid-way), 2 for every other SchouwError.
+RETRY_LATER = frozenset({"project_busy", "publish_unreachable", "publish_lost"})
+
+
 class SchouwError(Exception):
     """An error the user can cause and fix: shown as one sentence, never a traceback."""
 

@@ -124,5 +124,3 @@ def _detail(text: str) -> str:
     line = text.strip().splitlines()[0] if text.strip() else ""
     return line.rsplit(":", 1)[-1].strip()[:120]
 
-
-RETRY_LATER = {"publish_unreachable", "publish_lost"}
