@@ -78,18 +78,6 @@ def lagging_reasons(area: AreaOverview) -> tuple[tuple[str, dict], ...]:
     return tuple(reasons)
 
 
-def _parties(areas: tuple[AreaOverview, ...]) -> list[PartyActions]:
-    """Actions per party summed over the buurten (median days: the buurten's medians'
-    median is no median of all, so the wijk row's own figure is used where there is one)."""
-    merged: dict[str, dict[str, int]] = {}
-    for area in areas:
-        for p in area.actions:
-            row = merged.setdefault(p.party, {"open": 0, "overdue": 0, "done": 0, "rejected": 0})
-            for key in row:
-                row[key] += getattr(p, key)
-    return [PartyActions(party, **counts) for party, counts in sorted(merged.items(), key=lambda kv: kv[0].casefold())]
-
-
 def gather_monitor(project: Project, *, wijk: str, year: int, today: date | None = None) -> Monitor:
     """Everything the monitor of ``wijk`` over calendar ``year`` shows."""
     if not 1900 <= year <= 2200:
@@ -97,8 +85,8 @@ def gather_monitor(project: Project, *, wijk: str, year: int, today: date | None
     start, end = date(year, 1, 1), date(year, 12, 31)
     overview = build_overview(project, start=start, end=end, wijk=wijk, today=today)
     hotspots = find_hotspots(project, start=start, end=end, wijk=wijk, today=today)
-    wijk_rows = [w for w in overview.wijken if w.name.lower() == wijk.strip().lower()]
-    parties = list(wijk_rows[0].actions) if wijk_rows else _parties(overview.buurten)
+    # select_buurten refused an unknown wijk, so the overview holds exactly this one
+    wijk_row = overview.wijken[0]
     cycles = []
     names = {b.name for b in overview.buurten}
     for row in cycle_service.cycle_list(project, today=today):
@@ -108,8 +96,8 @@ def gather_monitor(project: Project, *, wijk: str, year: int, today: date | None
         cycles.append(CycleLine(row["buurt"], row["title"], row["start"], row["end"], row["status"], row["week"],
                                 row["weeks"], {o.value: n for o, n in view.outcomes.items()}, len(view.priorities)))
     lagging = [Lagging(a.name, reasons) for a in overview.buurten if (reasons := lagging_reasons(a))]
-    return Monitor(wijk=wijk_rows[0].name if wijk_rows else wijk, year=year, overview=overview, hotspots=hotspots,
-                   parties=parties, cycles=cycles, lagging=lagging, municipality=project.meta("municipality"),
+    return Monitor(wijk=wijk_row.name, year=year, overview=overview, hotspots=hotspots,
+                   parties=list(wijk_row.actions), cycles=cycles, lagging=lagging, municipality=project.meta("municipality"),
                    created=today or date.today())
 
 
