@@ -24,13 +24,10 @@ def build_cycle_report(project: Project, cycle_ref: str, out: Path, *, lang: str
     """Write the evaluation to ``out`` (through a temporary file, so a failed write never
     leaves half a PDF where the old one was)."""
     from schouw.report.cycle_report import CycleReport
+    from schouw.services.reports import output_path
 
     view = cycle_view(project, cycle_ref, today=today)
-    out = Path(out)
-    if out.is_dir():
-        raise SchouwError("report_out_is_folder", path=str(out), example=str(out / "evaluatie.pdf"))
-    if not out.parent.is_dir():
-        raise SchouwError("report_folder_missing", folder=str(out.parent))
+    out = output_path(out)
     tmp = out.with_name(out.name + ".tmp")
     try:
         pages = CycleReport(view, project.meta("municipality"), today or date.today(), lang).build(tmp)

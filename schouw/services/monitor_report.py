@@ -110,22 +110,16 @@ class MonitorResult:
     lagging: int
 
 
-def _check_out(out: Path) -> None:
-    if out.is_dir():
-        raise SchouwError("report_out_is_folder", path=str(out), example=str(out / "monitor.pdf"))
-    if not out.parent.is_dir():
-        raise SchouwError("report_folder_missing", folder=str(out.parent))
-
-
 def build_monitor(project: Project, *, wijk: str, year: int, out: Path | None = None, xlsx: Path | None = None,
                   lang: str = "nl", today: date | None = None) -> MonitorResult:
     """Write the monitor as a PDF (``out``) and/or an XLSX (``xlsx``), each through a
     temporary file so a failed write never leaves half a file behind."""
+    from schouw.services.reports import output_path
+
     if out is None and xlsx is None:
         raise SchouwError("mon_no_output")
-    for path in (out, xlsx):
-        if path is not None:
-            _check_out(Path(path))
+    out = output_path(out) if out is not None else None
+    xlsx = output_path(xlsx, "xlsx") if xlsx is not None else None
     monitor = gather_monitor(project, wijk=wijk, year=year, today=today)
     pages = 0
     written: list[Path] = []
@@ -133,14 +127,14 @@ def build_monitor(project: Project, *, wijk: str, year: int, out: Path | None = 
         if out is not None:
             from schouw.report.monitor_report import render_monitor
 
-            tmp = Path(out).with_name(Path(out).name + ".tmp")
+            tmp = out.with_name(out.name + ".tmp")
             written.append(tmp)
             pages = render_monitor(monitor, tmp, lang=lang)
             tmp.replace(out)
         if xlsx is not None:
             from schouw.report.monitor_sheet import monitor_xlsx
 
-            tmp = Path(xlsx).with_name(Path(xlsx).name + ".tmp")
+            tmp = xlsx.with_name(xlsx.name + ".tmp")
             written.append(tmp)
             tmp.write_bytes(monitor_xlsx(monitor, lang=lang))
             tmp.replace(xlsx)
@@ -148,5 +142,5 @@ def build_monitor(project: Project, *, wijk: str, year: int, out: Path | None = 
         for tmp in written:
             tmp.unlink(missing_ok=True)
         raise SchouwError("report_write_failed", path=str(out or xlsx), detail=error.strerror or str(error)) from error
-    return MonitorResult(Path(out) if out else None, Path(xlsx) if xlsx else None, pages,
+    return MonitorResult(out, xlsx, pages,
                          len(monitor.overview.buurten), len(monitor.lagging))
