@@ -2,8 +2,8 @@
 
 A priority's findings and actions are link rows of their own (``cycle_priority_findings``,
 ``cycle_actions``): two laptops that link different findings to one priority then merge
-instead of one list overwriting the other. Unlinking is a soft delete, like every synced
-row, so it travels too. Reading a traject is a fixed number of statements however many
+instead of one list overwriting the other. Removing a priority soft-deletes its links,
+like every synced row, so that travels too. Reading a traject is a fixed number of statements however many
 priorities it has (one for the priorities, one per link table).
 """
 
@@ -105,7 +105,8 @@ class CycleRepo:
     # -- links --------------------------------------------------------------------------
     def link(self, priority_id: str, kind: str, target_id: str) -> bool:
         """Link a finding or an action to a priority; False when it already was. A link
-        removed before comes back as the same row (its id stays, the merge sees an update)."""
+        deleted before (a tombstone, e.g. from another laptop's package) comes back as the
+        same row: the pair is UNIQUE, and the merge then sees an update."""
         table, column = LINK_TABLES[kind]
         with self.p.atomic():
             known = self.p.conn.execute(
@@ -123,16 +124,6 @@ class CycleRepo:
                                      "created_at": now, "updated_at": now, "updated_by": self.p.device_id,
                                      "deleted_at": None})
         return True
-
-    def unlink(self, priority_id: str, kind: str, target_id: str) -> bool:
-        table, column = LINK_TABLES[kind]
-        now = utc_now()
-        with self.p.atomic():
-            cur = self.p.conn.execute(
-                f"UPDATE {table} SET deleted_at = ?, updated_at = ?, updated_by = ? "
-                f"WHERE priority_id = ? AND {column} = ? AND deleted_at IS NULL",
-                (now, now, self.p.device_id, priority_id, target_id))
-        return cur.rowcount > 0
 
     def action_links(self, cycle_id: str) -> list[tuple[str, str]]:
         """``(priority_id, action_id)`` of every live action link of the traject."""
