@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+import math
 import random
+from collections.abc import Sequence
 
-from schouw.domain.mapgrid import ClusterBands, GridIndex, band_for, grid_clusters
+from schouw.domain.mapgrid import Cluster, ClusterBands, GridIndex, band_for
 
 
-def test_grid_clusters_group_by_cell_with_mean_position_and_below_count():
+def grid_clusters(points: Sequence[tuple[float, float, bool]], cell: float) -> list[Cluster]:
+    """Group ``(x, y, below)`` points by an origin-aligned grid of ``cell`` metres.
+
+    The definition in plain Python, one point at a time: :class:`ClusterBands` must
+    compute the same with numpy."""
+    cells: dict[tuple[int, int], Cluster] = {}
+    for i, (x, y, below) in enumerate(points):
+        key = (math.floor(x / cell), math.floor(y / cell))
+        c = cells.get(key)
+        if c is None:
+            cells[key] = Cluster(x, y, 1, int(bool(below)), [i], key)
+        else:
+            n = c.count
+            c.x = (c.x * n + x) / (n + 1)
+            c.y = (c.y * n + y) / (n + 1)
+            c.count = n + 1
+            c.below += int(bool(below))
+            c.members.append(i)
+    return list(cells.values())
+
+
+def test_clusters_group_by_cell_with_mean_position_and_below_count():
     points = [(1.0, 1.0, False), (3.0, 3.0, True), (11.0, 1.0, False), (-1.0, -1.0, True)]
-    clusters = {c.key: c for c in grid_clusters(points, 10.0)}
+    clusters = {c.key: c for c in ClusterBands(points, 10.0).at(0)}
     assert set(clusters) == {(0, 0), (1, 0), (-1, -1)}
     first = clusters[(0, 0)]
     assert (first.x, first.y, first.count, first.below, first.members) == (2.0, 2.0, 2, 1, [0, 1])

@@ -40,26 +40,6 @@ def band_for(metres_per_pixel: float, base: float) -> int:
     return math.ceil(math.log2(metres_per_pixel / base) - 1e-9)
 
 
-def grid_clusters(points: Sequence[tuple[float, float, bool]], cell: float) -> list[Cluster]:
-    """Group ``(x, y, below)`` points by an origin-aligned grid of ``cell`` metres.
-
-    The definition in plain Python; :class:`ClusterBands` computes the same with numpy."""
-    cells: dict[tuple[int, int], Cluster] = {}
-    for i, (x, y, below) in enumerate(points):
-        key = (math.floor(x / cell), math.floor(y / cell))
-        c = cells.get(key)
-        if c is None:
-            cells[key] = Cluster(x, y, 1, int(bool(below)), [i], key)
-        else:
-            n = c.count
-            c.x = (c.x * n + x) / (n + 1)
-            c.y = (c.y * n + y) / (n + 1)
-            c.count = n + 1
-            c.below += int(bool(below))
-            c.members.append(i)
-    return list(cells.values())
-
-
 class ClusterBands:
     """The clusters of every zoom band, each computed once when first asked for.
 
@@ -70,7 +50,7 @@ class ClusterBands:
     markers, over the 50 ms a frame may take (docs/bench-ui.md). Grouping with
     ``numpy.unique`` and ``bincount`` makes any band in a few milliseconds, straight from
     the points, so no band depends on another being made first. The result is the same
-    as :func:`grid_clusters` with that band's cell (tested)."""
+    as grouping the points one by one with that band's cell (tests/test_map_grid.py)."""
 
     def __init__(self, points: Sequence[tuple[float, float, bool]], base: float):
         self.points = points
