@@ -25,19 +25,12 @@ if TYPE_CHECKING:
     from schouw.services.monitor_report import Monitor
 
 
-def pct(t: Texts, share: float | None) -> str:
-    if share is None:
-        return "–"
-    text = f"{100 * share:.0f} %"
-    return text if t.lang == "en" else text.replace(".", ",")
-
-
 def meting_text(t: Texts, meting) -> str:
     """"82 % (76–87 %, n = 240)" or "–"; "te weinig punten" below the minimum."""
     if meting is None or meting.overall.share is None:
         return "–"
     s = meting.overall
-    text = f"{pct(t, s.share)} ({pct(t, s.low)[:-2]}–{pct(t, s.high)}, n = {s.n})"
+    text = f"{t.percent(s.share)} ({t.percent(s.low)}–{t.percent(s.high)}, n = {s.n})"
     return text if s.conclusive else text + " " + t("mon_too_few")
 
 
@@ -150,7 +143,7 @@ def _buurt_table(t: Texts, buurten) -> Table:
     for a in sorted(buurten, key=lambda a: (-a.below_norm, a.name.casefold())):
         kinds = ", ".join(f"{n} {t('mon_kind_' + k)}" for k, n in sorted(a.rounds.items()) if n) or "0"
         actions = t("mon_actions_cell", open=a.actions_open, overdue=a.actions_overdue)
-        rechecks = f"{pct(t, a.solved_share)} ({a.rechecks_checked})" if a.rechecks_checked else "–"
+        rechecks = f"{t.percent(a.solved_share)} ({a.rechecks_checked})" if a.rechecks_checked else "–"
         rows.append([a.name, kinds, str(a.findings), str(a.below_norm), meting_text(t, a.meting), actions, rechecks,
                      trend_text(t, a.trend)])
     return _table(headers, rows, [3, 2, 0.5, 0.5, 3, 2, 1, 1.5], bold_first=True)
