@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 from schouw import messages
 
@@ -116,7 +114,7 @@ def central_source(args: argparse.Namespace) -> str | None:
 @contextlib.contextmanager
 def reading(args: argparse.Namespace, source: str | None):
     """The project to read: this one (read-only), or a fresh copy of the central store
-    made with the pull's merge (:func:`schouw.publish.pull.central_copy`), so the read
+    made with the pull's merge (:func:`schouw.publish.pull.central_project`), so the read
     model is the same one either way."""
     from schouw.cli import _open
 
@@ -124,12 +122,10 @@ def reading(args: argparse.Namespace, source: str | None):
         with _open(args, "read") as project:
             yield project
         return
-    from schouw.publish.pull import central_copy
+    from schouw.publish.pull import central_project
 
-    with tempfile.TemporaryDirectory(prefix="schouw-centraal-") as tmp:
-        project = central_copy(source, Path(tmp), schema=args.schema)
-        with project:
-            yield project
+    with central_project(source, schema=args.schema) as project:
+        yield project
 
 
 def cmd_overview(args: argparse.Namespace) -> int:

@@ -13,9 +13,11 @@ they are not pulled (a photo row without its image would be a hole).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -104,26 +106,24 @@ def pull(project: Project, url: str, buurt: str, *, schema: str = "schouw") -> P
     return result
 
 
-def central_copy(url: str, folder: Path, *, schema: str = "schouw") -> Project:
-    """A project in ``folder`` holding every buurt of the central store, merged round by
-    round as :func:`pull` does: what ``schouw overview --from`` and the monitor read with
-    their one read model, so the figures of all teams' data come out of the same rules as
-    one laptop's (nothing is judged or counted twice, in SQL of another dialect). The
-    caller closes it; the folder is the caller's (a temporary one)."""
+@contextlib.contextmanager
+def central_project(url: str, *, schema: str = "schouw") -> Iterator[Project]:
+    """A temporary project holding every buurt of the central store, merged round by round
+    as :func:`pull` does: what ``schouw overview --central``, the monitor and the Overzicht's
+    central source read with their one read model, so the figures of all teams' data come
+    out of the same rules as one laptop's (nothing is judged or counted twice, in SQL of
+    another dialect). Closed and removed when the block ends."""
     from schouw.exchange.merge import merge_package
     from schouw.store.project import create_project
 
     target, scopes = _read_central(url, schema, lambda store, _target: [
         store.buurt_scope(b["id"]) for b in store.live_buurten()])
-    project = create_project(folder / "centraal.schouw", name=f"Centraal ({target.shown})")
-    try:
-        for scope in scopes:
-            for package in packages(scope, target.shown):
-                merge_package(project, package)
-    except BaseException:
-        project.close()
-        raise
-    return project
+    with tempfile.TemporaryDirectory(prefix="schouw-centraal-") as tmp:
+        with create_project(Path(tmp) / "centraal.schouw", name=f"Centraal ({target.shown})") as project:
+            for scope in scopes:
+                for package in packages(scope, target.shown):
+                    merge_package(project, package)
+            yield project
 
 
 def packages(scope: dict[str, list[dict[str, Any]]], source: str) -> list[Any]:

@@ -209,15 +209,10 @@ class OverviewDialog(QDialog):
             if not central:
                 return read(project)
             # all teams' data: pulled into a temporary project, the same read model on it
-            import tempfile
-            from pathlib import Path
+            from schouw.publish.pull import central_project
 
-            from schouw.publish.pull import central_copy
-
-            with tempfile.TemporaryDirectory(prefix="schouw-centraal-") as tmp:
-                copy = central_copy(central, Path(tmp), schema=schema)
-                with copy:
-                    return read(copy)
+            with central_project(central, schema=schema) as copy:
+                return read(copy)
 
         task = ProjectTask(self.session.project, work)
         task.signals.done.connect(self._loaded)
