@@ -231,9 +231,6 @@ class CyclesDialog(QDialog):
             self.openFinding.emit(*data)
 
     # -- changing ----------------------------------------------------------------------
-    def _notify(self, changes: Changes, initiator: object | None = None) -> None:
-        self.hub.notify(changes, initiator)
-
     def _run(self, use_case, *args, **kwargs) -> bool:
         """A use case without a dialog of its own (move, remove): a refusal is a message."""
         try:
@@ -249,7 +246,7 @@ class CyclesDialog(QDialog):
     def new_cycle(self):
         from schouw.ui.cycle_dialogs import NewCycleDialog
 
-        dialog = NewCycleDialog(self.session, self._notify, self.buurt_combo.currentText(), self, self.today)
+        dialog = NewCycleDialog(self.session, self.hub.notify, self.buurt_combo.currentText(), self, self.today)
         dialog.accepted.connect(lambda: self._fill_cycles(select=dialog.cycle.id if dialog.cycle else None))
         dialog.open()
         return dialog
@@ -259,7 +256,7 @@ class CyclesDialog(QDialog):
 
         if self.view is None:
             return None
-        dialog = PriorityDialog(self.session, self._notify, self.view.cycle.id, self)
+        dialog = PriorityDialog(self.session, self.hub.notify, self.view.cycle.id, self)
         dialog.open()
         return dialog
 
@@ -269,7 +266,7 @@ class CyclesDialog(QDialog):
         pv = self._priority_view()
         if pv is None:
             return None
-        dialog = OutcomeDialog(self.session, self._notify, self.view.cycle.id, pv.priority, self)
+        dialog = OutcomeDialog(self.session, self.hub.notify, self.view.cycle.id, pv.priority, self)
         dialog.open()
         return dialog
 
@@ -278,7 +275,7 @@ class CyclesDialog(QDialog):
 
         if self.view is None:
             return None
-        dialog = CloseCycleDialog(self.session, self._notify, self.view.cycle.id, self)
+        dialog = CloseCycleDialog(self.session, self.hub.notify, self.view.cycle.id, self)
         dialog.open()
         return dialog
 
